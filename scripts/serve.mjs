@@ -1,0 +1,95 @@
+// Serves dist/ like a static CDN would: `node scripts/serve.mjs` → http://localhost:4321
+//   PORT       the port (default 4321)
+//   BASE_PATH  the sub-path the site was built for (default: read from the build, else /)
+//   DIST       the folder to serve (default dist/)
+// Also importable: startServer({ root, base, port }) → { url, close }.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.pdf': 'application/pdf',
+};
+
+/** Starts a static server for `root` under `base`; resolves when it listens. */
+export function startServer({ root = 'dist', base = '/', port = 4321, host = '127.0.0.1', headers = {} } = {}) {
+  const dir = resolve(root);
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    const send = (status, file) => {
+      res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(res);
+    };
+    const notFound = () => {
+      const page = join(dir, '404.html');
+      if (existsSync(page)) return send(404, page);
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    };
+    if (path === prefix.slice(0, -1)) {
+      res.writeHead(301, { Location: prefix });
+      return res.end();
+    }
+    if (!path.startsWith(prefix)) return notFound();
+    path = path.slice(prefix.length);
+    const file = normalize(join(dir, path));
+    if (file !== dir && !file.startsWith(dir + sep)) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/') && path !== '') {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+        return res.end();
+      }
+      const index = join(file, 'index.html');
+      return existsSync(index) ? send(200, index) : notFound();
+    }
+    if (existsSync(file)) return send(200, file);
+    return notFound();
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      resolvePromise({
+        url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actual}${prefix}`,
+        port: actual,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+/** The base path dist/ was built for, as recorded by the build. */
+function builtBase(root) {
+  try {
+    return JSON.parse(readFileSync(join(root, 'build-info.json'), 'utf8')).base;
+  } catch {
+    return undefined;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = process.env.DIST || 'dist';
+  if (!existsSync(join(root, 'index.html'))) {
+    console.error(`There is no built site in ${root}/. Run "npm run build" first (or "npm start", which builds and serves).`);
+    process.exit(1);
+  }
+  const base = process.env.BASE_PATH || builtBase(root) || '/';
+  const { url } = await startServer({ root, base, port: Number(process.env.PORT || 4321), host: process.env.HOST || '127.0.0.1' });
+  console.log(`Serving ${root}/ at ${url}  (Ctrl+C to stop)`);
+}

@@ -1,0 +1,111 @@
+// Partial dates ("2019", "2019-06", "2019-06-07"): parsed in one place, always in UTC.
+// The precision an editor wrote is kept: "June 2019" is not "1 June 2019".
+
+export type Precision = 'year' | 'month' | 'day';
+
+export interface PartialDate {
+  /** The text as written in the data, e.g. "2019-06". */
+  text: string;
+  precision: Precision;
+  year: number;
+  /** 1–12, present for month and day precision. */
+  month?: number;
+  /** 1–31, present for day precision. */
+  day?: number;
+  /** First instant covered, UTC. */
+  start: Date;
+  /** First instant after the period, UTC (exclusive). */
+  end: Date;
+}
+
+const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** Days in a month of a year (month 1–12), by the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Why a string is not a valid partial date, or null if it is one. */
+export function partialDateProblem(text: string): string | null {
+  const m = PATTERN.exec(text);
+  if (!m) return `"${text}" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD`;
+  const year = Number(m[1]);
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return `"${text}" has month ${m[2]}, but months run from 01 to 12`;
+    if (m[3] !== undefined) {
+      const day = Number(m[3]);
+      const last = daysInMonth(year, month);
+      if (day < 1 || day > last) {
+        return `"${text}" is not a real date: ${MONTHS[month - 1]} ${year} has ${last} days`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into its UTC period; throws on anything else. */
+export function parsePartialDate(text: string): PartialDate {
+  const problem = partialDateProblem(text);
+  if (problem) throw new RangeError(problem);
+  const [, y, mo, d] = PATTERN.exec(text)!;
+  const year = Number(y);
+  if (mo === undefined) {
+    return { text, precision: 'year', year, start: utc(year, 1, 1), end: utc(year + 1, 1, 1) };
+  }
+  const month = Number(mo);
+  if (d === undefined) {
+    return { text, precision: 'month', year, month, start: utc(year, month, 1), end: utc(year, month + 1, 1) };
+  }
+  const day = Number(d);
+  return { text, precision: 'day', year, month, day, start: utc(year, month, day), end: utc(year, month, day + 1) };
+}
+
+function utc(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** A partial date for readers, at its own precision: "2019", "June 2019", "7 June 2019". */
+export function formatPartialDate(date: string | PartialDate): string {
+  const p = typeof date === 'string' ? parsePartialDate(date) : date;
+  if (p.precision === 'year') return String(p.year);
+  const month = MONTHS[p.month! - 1];
+  if (p.precision === 'month') return `${month} ${p.year}`;
+  return `${p.day} ${month} ${p.year}`;
+}
+
+/** A span for readers: "30 May – 7 June 2019", "June – July 2019", or one date when start equals end. */
+export function formatDateRange(start: string, end?: string): string {
+  if (!end || end === start) return formatPartialDate(start);
+  const a = parsePartialDate(start);
+  const b = parsePartialDate(end);
+  if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
+    const aText = a.precision === 'month' ? MONTHS[a.month! - 1] : `${a.day} ${MONTHS[a.month! - 1]}`;
+    return `${aText} – ${formatPartialDate(b)}`;
+  }
+  return `${formatPartialDate(a)} – ${formatPartialDate(b)}`;
+}
+
+/** The middle of a partial date's period, in ms since the epoch: where a mark for it sits on a time axis. */
+export function partialDateMidpoint(date: string | PartialDate): number {
+  const p = typeof date === 'string' ? parsePartialDate(date) : date;
+  return p.precision === 'day' ? p.start.getTime() : (p.start.getTime() + p.end.getTime()) / 2;
+}
+
+/** Sort key: start of the period, then the more precise date first. */
+export function comparePartialDates(a: string, b: string): number {
+  const pa = parsePartialDate(a);
+  const pb = parsePartialDate(b);
+  return pa.start.getTime() - pb.start.getTime() || pa.end.getTime() - pb.end.getTime();
+}
+
+/** "YYYY-MM" of a month: its key in the monthly series and the chronology's groups. */
+export function monthKey(date: string | PartialDate): string {
+  const p = typeof date === 'string' ? parsePartialDate(date) : date;
+  return `${p.year}-${String(p.month ?? 1).padStart(2, '0')}`;
+}

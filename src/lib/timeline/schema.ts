@@ -1,0 +1,261 @@
+// The data dictionary: one zod schema for everything in content/data/, with the
+// TypeScript types inferred from it. Shape checks live here; checks that need the
+// whole data set (unknown ids, duplicates, end before start) live in validate.ts.
+import { z } from 'zod';
+import { partialDateProblem } from '../dates';
+
+/** A stable id: lowercase words joined by hyphens. Ids are URL parts and join keys. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
+  });
+
+/** A date at the precision the sources give: "2019", "2019-06" or "2019-06-07". */
+export const PartialDateText = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = partialDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
+  })
+  .meta({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', examples: ['2019', '2019-06', '2019-06-07'] });
+
+/** A full calendar date, "YYYY-MM-DD" (for publication dates and update logs). */
+export const DayText = PartialDateText.refine((v) => v.length === 10, {
+  error: 'should be a full date, YYYY-MM-DD',
+});
+
+/** A web address that readers can open: http or https only. */
+export const WebUrl = z
+  .string()
+  .meta({ pattern: '^https?://', format: 'uri' })
+  .superRefine((value, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (it should start with https://)` });
+    return;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    ctx.addIssue({ code: 'custom', message: `"${value}" should start with http:// or https://` });
+  }
+});
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'is empty' })
+    .max(max, { error: (issue) => `is ${String(issue.input).length} characters long; the limit is ${max}` });
+
+/** Where a fact comes from. Name the original publisher in `via` when the URL is a copy. */
+export const Source = z.strictObject({
+  /** Who published the page at `url` (e.g. "Japan Times"). */
+  publisher: text(120),
+  /** The headline or document title. */
+  title: text(300),
+  url: WebUrl,
+  /** Publication date of the page. */
+  date: PartialDateText.optional(),
+  /** The original wire or publisher when `url` is a copy (e.g. "AP", "Reuters"). */
+  via: text(120).optional(),
+  /** A short supporting phrase, quoted exactly (keep it short: it is a citation, not a copy). */
+  quote: text(400).optional(),
+  /** Language of the page when not English, as a BCP 47 tag ("es"). */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).optional(),
+});
+
+export const TRACK_SHAPES = ['circle', 'square', 'diamond', 'triangle', 'hexagon', 'star', 'cross'] as const;
+
+/** A row of the timeline: a kind of event with its own colour and shape. */
+export const Track = z.strictObject({
+  id: Id,
+  label: text(40),
+  description: text(280),
+  /** Position from the top (lower first). */
+  order: z.number().int(),
+  /** Mark colour in light mode (#rrggbb). Pick one with 3:1 contrast on white. */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #1f6feb' }),
+  /** Mark colour in dark mode; defaults to `colour`. Pick one with 3:1 contrast on #111. */
+  colourDark: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #58a6ff' }).optional(),
+  /** Shape of the mark, so a track is told apart without colour. */
+  shape: z.enum(TRACK_SHAPES),
+});
+
+/** An office or post that people hold in turn (e.g. the INM commissioner). */
+export const Post = z.strictObject({
+  id: Id,
+  label: text(120),
+  /** The institution (an actor id) the post belongs to. */
+  organisation: Id,
+  /** ISO 3166 alpha-2 country code. */
+  country: z.string().regex(/^[A-Z]{2}$/),
+  order: z.number().int().optional(),
+});
+
+/** A post held by a person from one date to another, with its sources. */
+export const Role = z.strictObject({
+  post: Id,
+  from: PartialDateText,
+  /** Omit while the role continues past the end of the story's period. */
+  to: PartialDateText.optional(),
+  /** True for acting or interim heads. */
+  acting: z.boolean().default(false),
+  note: text(400).optional(),
+  sources: z.array(Source).min(1, { error: 'needs at least one source' }),
+});
+
+/** A person or an institution that events name. */
+export const Actor = z.strictObject({
+  id: Id,
+  name: text(120),
+  kind: z.enum(['person', 'institution']),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  description: text(280).optional(),
+  roles: z.array(Role).default([]),
+});
+
+export const MILESTONE_KINDS = [
+  'announced', 'scheduled', 'signed', 'published', 'effective',
+  'suspended', 'blocked', 'reinstated', 'ended',
+] as const;
+
+/** A dated step inside one event: the tariff was announced, scheduled, then suspended. */
+export const Milestone = z.strictObject({
+  kind: z.enum(MILESTONE_KINDS),
+  date: PartialDateText,
+  /** Short text shown beside the step ("5% tariff due"). */
+  label: text(80).optional(),
+  /** True when the step was planned but never happened (a tariff never imposed). */
+  didNotHappen: z.boolean().default(false),
+});
+
+/** A number that matters to the story, as reported. */
+export const Figure = z.strictObject({
+  value: z.number(),
+  /** "people", "%", "troops", "days" … */
+  unit: text(30).optional(),
+  label: text(140),
+  /** True for "about", "almost", "some". */
+  approximate: z.boolean().default(false),
+  /** Marks a key figure for the story's figures panel. */
+  key: z.boolean().default(false),
+});
+
+export const RELATIONS = ['led-to', 'responds-to', 'implements', 'suspends', 'replaces'] as const;
+
+/** A typed connection from this event to another one. */
+export const EventLink = z.strictObject({
+  to: Id,
+  relation: z.enum(RELATIONS),
+});
+
+export const UpdateEntry = z.strictObject({
+  date: DayText,
+  change: text(400),
+});
+
+/** One event of the chronology. */
+export const TimelineEvent = z.strictObject({
+  /** Stable, kebab-case; used in URLs (/events/<id>/) and references. Never reuse or rename. */
+  id: Id,
+  /** When it happened, at the precision the sources give. */
+  date: PartialDateText,
+  /** For spans: when it ended. */
+  end: PartialDateText.optional(),
+  /** Set when the date is worked out from a weekday in the sources rather than printed. */
+  dateInferred: z.boolean().default(false),
+  track: Id,
+  title: text(90),
+  summary: text(280),
+  /** Longer text in Markdown, shown on the event's page. */
+  body: z.string().trim().optional(),
+  actors: z.array(Id).default([]),
+  milestones: z.array(Milestone).default([]),
+  figures: z.array(Figure).default([]),
+  links: z.array(EventLink).default([]),
+  /** 1 = central to the story, 3 = background. Less important labels give way first. */
+  importance: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'should be 1, 2 or 3' }),
+  sources: z.array(Source).min(1, { error: 'needs at least one source' }),
+  /** Where sources disagree or a figure needs a caveat. */
+  notes: z.array(text(600)).default([]),
+  /** Corrections and changes after publication. */
+  updates: z.array(UpdateEntry).default([]),
+});
+
+export const RELEASES = ['first-release', 'revised', 'final'] as const;
+
+/** One published value of the monthly series, with where it comes from. */
+export const SeriesValue = z.strictObject({
+  value: z.number().int().nonnegative(),
+  /** first-release: as first announced; revised/final: a later figure that replaced it. */
+  release: z.enum(RELEASES),
+  /** True when the value is our arithmetic on sourced values (e.g. total − Border Patrol). */
+  derived: z.boolean().default(false),
+  note: text(400).optional(),
+  sources: z.array(Source).min(1, { error: 'needs at least one source' }),
+});
+
+/** A month of the US south-west border series. */
+export const SeriesMonth = z.strictObject({
+  /** "YYYY-MM". */
+  month: PartialDateText.refine((v) => v.length === 7, { error: 'should be a month, YYYY-MM' }),
+  /** Border Patrol apprehensions between ports of entry. */
+  borderPatrol: SeriesValue,
+  /** Office of Field Operations inadmissibles at ports of entry. */
+  inadmissibles: SeriesValue.optional(),
+  /** All south-west border encounters (apprehensions + inadmissibles). */
+  total: SeriesValue.optional(),
+});
+
+export const Series = z.strictObject({
+  id: Id,
+  title: text(120),
+  description: text(600),
+  months: z.array(SeriesMonth).min(1),
+});
+
+/** The site's metadata. */
+export const Site = z.strictObject({
+  title: text(120),
+  /** One or two sentences for search results and social cards. */
+  description: text(300),
+  /** BCP 47 language tag of the text. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
+  published: DayText,
+  updated: DayText,
+  publisher: text(120),
+  credits: z.array(text(200)).default([]),
+  /** The first and last day of the period the story covers. */
+  period: z.strictObject({ start: PartialDateText, end: PartialDateText }),
+});
+
+/** Everything in content/data/, as one object (the shape of /data/timeline.json). */
+export const TimelineData = z.strictObject({
+  site: Site,
+  tracks: z.array(Track).min(1),
+  actors: z.array(Actor).default([]),
+  posts: z.array(Post).default([]),
+  events: z.array(TimelineEvent).min(1),
+  series: z.array(Series).default([]),
+});
+
+export type Source = z.infer<typeof Source>;
+export type Track = z.infer<typeof Track>;
+export type Post = z.infer<typeof Post>;
+export type Role = z.infer<typeof Role>;
+export type Actor = z.infer<typeof Actor>;
+export type Milestone = z.infer<typeof Milestone>;
+export type MilestoneKind = Milestone['kind'];
+export type Figure = z.infer<typeof Figure>;
+export type EventLink = z.infer<typeof EventLink>;
+export type Relation = EventLink['relation'];
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export type SeriesValue = z.infer<typeof SeriesValue>;
+export type SeriesMonth = z.infer<typeof SeriesMonth>;
+export type Series = z.infer<typeof Series>;
+export type Site = z.infer<typeof Site>;
+export type TimelineData = z.infer<typeof TimelineData>;
+/** What editors write (defaults not yet applied). */
+export type TimelineDataInput = z.input<typeof TimelineData>;

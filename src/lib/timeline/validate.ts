@@ -1,0 +1,128 @@
+// Checks that need the whole data set: duplicate and unknown ids, spans that end
+// before they start, milestones outside their event, duplicate months.
+// Pure: takes parsed data, returns problems with the path of the offending value.
+import { parsePartialDate } from '../dates';
+import type { TimelineData } from './schema';
+
+export interface DataIssue {
+  /** Path in the combined data, e.g. ["events", 3, "links", 0, "to"]. */
+  path: (string | number)[];
+  /** What is wrong and what was expected, in plain words. */
+  message: string;
+}
+
+/** Lists every cross-reference and consistency problem in schema-valid data. */
+export function validateTimelineData(data: TimelineData): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const add = (path: (string | number)[], message: string) => issues.push({ path, message });
+
+  const trackIds = checkUnique(data.tracks, 'tracks', 'track', add);
+  const actorIds = checkUnique(data.actors, 'actors', 'actor', add);
+  const postIds = checkUnique(data.posts, 'posts', 'post', add);
+  const eventIds = checkUnique(data.events, 'events', 'event', add);
+  checkUnique(data.series, 'series', 'series', add);
+
+  data.posts.forEach((post, i) => {
+    const org = data.actors.find((a) => a.id === post.organisation);
+    if (!org) add(['posts', i, 'organisation'], unknown('actor', post.organisation, actorIds));
+    else if (org.kind !== 'institution') {
+      add(['posts', i, 'organisation'], `"${post.organisation}" is a person; a post belongs to an institution`);
+    }
+  });
+
+  data.actors.forEach((actor, i) => {
+    actor.roles.forEach((role, j) => {
+      if (!postIds.has(role.post)) add(['actors', i, 'roles', j, 'post'], unknown('post', role.post, postIds));
+      if (role.to && endsBeforeStart(role.from, role.to)) {
+        add(['actors', i, 'roles', j, 'to'], `ends (${role.to}) before it starts (${role.from})`);
+      }
+    });
+  });
+
+  data.events.forEach((event, i) => {
+    if (!trackIds.has(event.track)) add(['events', i, 'track'], unknown('track', event.track, trackIds));
+    event.actors.forEach((id, j) => {
+      if (!actorIds.has(id)) add(['events', i, 'actors', j], unknown('actor', id, actorIds));
+    });
+    event.links.forEach((link, j) => {
+      if (link.to === event.id) add(['events', i, 'links', j, 'to'], 'links the event to itself');
+      else if (!eventIds.has(link.to)) add(['events', i, 'links', j, 'to'], unknown('event', link.to, eventIds));
+    });
+    if (event.end && endsBeforeStart(event.date, event.end)) {
+      add(['events', i, 'end'], `ends (${event.end}) before it starts (${event.date})`);
+    }
+    event.milestones.forEach((milestone, j) => {
+      const problem = milestoneProblem(event.date, event.end, milestone.date, milestone.kind);
+      if (problem) add(['events', i, 'milestones', j, 'date'], problem);
+    });
+  });
+
+  data.series.forEach((series, s) => {
+    const seen = new Map<string, number>();
+    series.months.forEach((month, m) => {
+      const first = seen.get(month.month);
+      if (first !== undefined) {
+        add(['series', s, 'months', m, 'month'], `${month.month} appears twice (entries ${first + 1} and ${m + 1}); each month once`);
+      } else seen.set(month.month, m);
+    });
+  });
+
+  return issues;
+}
+
+function checkUnique(
+  items: { id: string }[],
+  key: string,
+  noun: string,
+  add: (path: (string | number)[], message: string) => void,
+): Set<string> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      add([key, i, 'id'], `the ${noun} id "${item.id}" is used twice (entries ${first + 1} and ${i + 1}); ids must be unique`);
+    } else seen.set(item.id, i);
+  });
+  return new Set(seen.keys());
+}
+
+function unknown(noun: string, id: string, known: Set<string>): string {
+  const list = [...known].sort();
+  const near = list.filter((k) => k.includes(id) || id.includes(k) || sharedPrefix(k, id) >= 4).slice(0, 3);
+  const hint = near.length
+    ? `did you mean ${near.map((k) => `"${k}"`).join(' or ')}?`
+    : list.length <= 12
+      ? `known ${noun}s: ${list.join(', ')}`
+      : `there are ${list.length} ${noun}s; check the spelling`;
+  return `there is no ${noun} "${id}" (${hint})`;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** True when `end` lies entirely before `start` (partial dates compare by their periods). */
+function endsBeforeStart(start: string, end: string): boolean {
+  return parsePartialDate(end).end.getTime() <= parsePartialDate(start).start.getTime();
+}
+
+/**
+ * A milestone may not lie before its event starts; when the event has an end, it may not
+ * lie after it either, except a `scheduled` step (a planned date that may never come).
+ */
+function milestoneProblem(start: string, end: string | undefined, date: string, kind: string): string | null {
+  const m = parsePartialDate(date);
+  const s = parsePartialDate(start);
+  if (m.end.getTime() <= s.start.getTime()) {
+    return `the "${kind}" step (${date}) is before the event's date (${start}); set the event's date to its first step`;
+  }
+  if (end && kind !== 'scheduled') {
+    const e = parsePartialDate(end);
+    if (m.start.getTime() >= e.end.getTime()) {
+      return `the "${kind}" step (${date}) is after the event's end (${end}); extend "end" or remove the step`;
+    }
+  }
+  return null;
+}

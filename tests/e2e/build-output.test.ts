@@ -1,0 +1,87 @@
+// The built data files: present, consistent with each other, and timeline.json valid against its schema.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+
+const read = (p: string) => readFileSync(`dist/${p}`, 'utf8');
+
+describe('dist/data', () => {
+  it('holds the four data files', () => {
+    for (const f of ['timeline.json', 'timeline.csv', 'border-apprehensions.csv', 'timeline.schema.json']) {
+      expect(existsSync(`dist/data/${f}`), f).toBe(true);
+    }
+  });
+
+  it('timeline.json validates against timeline.schema.json', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(read('data/timeline.schema.json')));
+    const ok = validate(JSON.parse(read('data/timeline.json')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema rejects an event without sources', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(read('data/timeline.schema.json')));
+    const data = JSON.parse(read('data/timeline.json'));
+    data.events[0].sources = [];
+    expect(validate(data)).toBe(false);
+  });
+
+  it('timeline.csv has one row per event with its sources', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    const csv = read('data/timeline.csv');
+    const rows = parseCsv(csv);
+    expect(rows[0]).toContain('sources');
+    expect(rows.length - 1).toBe(data.events.length);
+    const sourcesCol = rows[0].indexOf('sources');
+    for (const [i, event] of data.events.entries()) {
+      expect(rows[i + 1][0]).toBe(event.id);
+      for (const s of event.sources) expect(rows[i + 1][sourcesCol]).toContain(s.url);
+    }
+  });
+
+  it('border-apprehensions.csv has one row per month of the series', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    const rows = parseCsv(read('data/border-apprehensions.csv'));
+    expect(rows[0].slice(0, 2)).toEqual(['month', 'border_patrol_apprehensions']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(data.series[0].months.map((m: { month: string }) => m.month).sort());
+  });
+
+  it('the editor schemas in content/schema are up to date with the zod schema', async () => {
+    const { contentJsonSchemas } = await import('../../src/lib/timeline/json-schema');
+    for (const [name, schema] of Object.entries(contentJsonSchemas())) {
+      const path = `content/schema/${name}`;
+      expect(existsSync(path), `${path} is missing: run "npm run schema"`).toBe(true);
+      expect(JSON.parse(readFileSync(path, 'utf8')), `${path} is stale: run "npm run schema"`).toEqual(schema);
+    }
+    // and each data file points its editor at one of them
+    for (const f of ['events', 'actors']) {
+      const head = readFileSync(`content/data/${f}.yaml`, 'utf8').split('\n')[0];
+      expect(head).toBe(`# yaml-language-server: $schema=../schema/${f}.schema.json`);
+      expect(parse(readFileSync(`content/data/${f}.yaml`, 'utf8'))).toBeTruthy();
+    }
+  });
+});
+
+/** A small RFC 4180 parser for the checks above. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}

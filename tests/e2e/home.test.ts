@@ -1,0 +1,83 @@
+// The home page lists every event — date at its precision, track, title, summary, source links —
+// with JavaScript off, at phone and desktop widths, and axe-core finds nothing in light or dark.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, serveDist, type Site } from './browser';
+import { formatDateRange } from '../../src/lib/dates';
+import type { TimelineData } from '../../src/lib/timeline/schema';
+
+const data: TimelineData = JSON.parse(readFileSync('dist/data/timeline.json', 'utf8'));
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('home page without JavaScript', () => {
+  for (const width of [390, 1280]) {
+    it(`lists every event with its date, track, title, summary and sources at ${width} px`, async () => {
+      const page = await openPage(browser, site.url, { javaScriptEnabled: false, viewport: { width, height: 844 } });
+      const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
+      const items = await page.$$eval('.chronology li.event', (lis) =>
+        lis.map((li) => ({
+          id: li.id,
+          date: li.querySelector('.meta time')?.textContent?.trim(),
+          track: li.querySelector('.track')?.textContent?.trim(),
+          title: li.querySelector('.title')?.textContent?.trim(),
+          summary: li.querySelector('.summary')?.textContent?.trim(),
+          links: [...li.querySelectorAll('.sources a')].map((a) => a.getAttribute('href')),
+        })),
+      );
+      expect(items).toHaveLength(data.events.length);
+      for (const event of data.events) {
+        const item = items.find((i) => i.id === `event-${event.id}`);
+        expect(item, event.id).toBeDefined();
+        expect(item!.date).toBe(formatDateRange(event.date, event.end));
+        expect(item!.track).toBe(trackLabel.get(event.track));
+        expect(item!.title).toBe(event.title);
+        expect(item!.summary).toBe(event.summary);
+        expect(item!.links).toEqual(event.sources.map((s) => s.url));
+      }
+      // Nothing wider than the viewport: no horizontal scrolling on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.context().close();
+    });
+  }
+
+  it('shows a month-precision date as the month, not as its first day', async () => {
+    const monthOnly = data.events.find((e) => e.date.length === 7);
+    if (!monthOnly) return expect(data.events.every((e) => e.date.length !== 7)).toBe(true);
+    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const text = await page.textContent(`#event-${monthOnly.id} .meta time`);
+    expect(text).toMatch(/^[A-Z][a-z]+ \d{4}/);
+    expect(text).not.toMatch(/^1 /);
+    await page.context().close();
+  });
+});
+
+describe('home page accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [390, 1280]) {
+      it(`has no axe-core violations in ${colorScheme} mode at ${width} px`, async () => {
+        const page = await openPage(browser, site.url, { colorScheme, viewport: { width, height: 844 } });
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          // @ts-expect-error axe is injected above
+          const result = await window.axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+});
