@@ -10,13 +10,17 @@ describe('astro build with bad data', () => {
   it('stops and names the file, event and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'timeline-bad-'));
     cpSync('tests/fixtures/data', dir, { recursive: true });
-    const events = readFileSync(join(dir, 'events.yaml'), 'utf8').replace('date: 2019-06-07', 'date: 2019-02-30');
+    const events = readFileSync(join(dir, 'events.yaml'), 'utf8').replace(
+      'id: joint-declaration\n  date: 2019-06-07',
+      'id: joint-declaration\n  date: 2019-02-30',
+    );
     writeFileSync(join(dir, 'events.yaml'), events);
     const result = spawnSync('node_modules/.bin/astro', ['build'], {
-      env: { ...process.env, TIMELINE_DATA_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, TIMELINE_DATA_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       encoding: 'utf8',
     });
-    const output = result.stdout + result.stderr;
+    // eslint-disable-next-line no-control-regex
+    const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '');
     expect(result.status).toBe(1);
     expect(output).toMatch(/events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/);
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
