@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import timelineData from './src/integrations/timeline-data.ts';
+import remarkCheckRefs from './src/lib/story/remark-check-refs.ts';
 
 // Where the site is hosted. Both are read at build time:
 //   SITE_URL   the public origin, e.g. https://example.org (canonical and social URLs)
@@ -16,6 +17,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [timelineData(), mdx()],
   devToolbar: { enabled: false },
+  markdown: { remarkPlugins: [remarkCheckRefs] },
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -1,0 +1,24 @@
+// Content collections: the narratives in content/stories/*.mdx. (The timeline data in
+// content/data/ is loaded by src/lib/data/load.ts, which gives line-precise errors.)
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+const stories = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/stories' }),
+  schema: z.strictObject({
+    /** The headline. */
+    title: z.string().min(1).max(140),
+    /** One or two sentences: search results, social cards. */
+    description: z.string().min(1).max(300),
+    /** "What you need to know": 4–6 short bullets shown under the headline. */
+    summary: z.array(z.string().min(1).max(300)).min(1).max(8),
+    byline: z.string().optional(),
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** The story shown on the home page has order 1; others get /stories/<id>/. */
+    order: z.number().int().default(1),
+  }),
+});
+
+export const collections = { stories };
