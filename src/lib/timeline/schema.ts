@@ -129,6 +129,9 @@ export const Milestone = z.strictObject({
   label: text(80).optional(),
   /** True when the step was planned but never happened (a tariff never imposed). */
   didNotHappen: z.boolean().default(false),
+  /** A number the step sets, e.g. a tariff rate of 5 (with unit "%"): drawn by step charts. */
+  value: z.number().optional(),
+  unit: text(20).optional(),
 });
 
 /** A number that matters to the story, as reported. */
