@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import timelineData from './src/integrations/timeline-data.ts';
 import remarkCheckRefs from './src/lib/story/remark-check-refs.ts';
 
@@ -9,15 +10,21 @@ import remarkCheckRefs from './src/lib/story/remark-check-refs.ts';
 //   BASE_PATH  the sub-path, e.g. /explainers/mexico-2019/ (default: the domain root)
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
+// Tests build other content (CONTENT_DIR) into another folder (OUT_DIR) beside the real build.
+const outDir = process.env.OUT_DIR || './dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
+  // Other content gets its own cache, so a test build never leaves stale entries for the real one.
+  cacheDir: process.env.OUT_DIR ? `${process.env.OUT_DIR}-cache` : './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [timelineData(), mdx()],
+  // The unified (remark) processor, so that the story's event references are checked at build time.
+  markdown: { processor: unified({ remarkPlugins: [remarkCheckRefs] }) },
   devToolbar: { enabled: false },
-  markdown: { remarkPlugins: [remarkCheckRefs] },
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -4,8 +4,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
+/** YYYY-MM-DD, written plain or quoted (YAML reads a plain one as a date). */
+const day = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+);
+
 const stories = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/stories' }),
+  loader: glob({ pattern: '**/*.mdx', base: `${process.env.CONTENT_DIR || './content'}/stories` }),
   schema: z.strictObject({
     /** The headline. */
     title: z.string().min(1).max(140),
@@ -14,8 +20,8 @@ const stories = defineCollection({
     /** "What you need to know": 4–6 short bullets shown under the headline. */
     summary: z.array(z.string().min(1).max(300)).min(1).max(8),
     byline: z.string().optional(),
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    published: day,
+    updated: day,
     /** The story shown on the home page has order 1; others get /stories/<id>/. */
     order: z.number().int().default(1),
   }),

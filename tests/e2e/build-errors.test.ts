@@ -1,30 +1,65 @@
-// `npm run build` refuses bad data: it exits non-zero and prints the problem in plain words,
-// with the file, the event and the field, and no stack trace.
+// The build refuses bad content: it exits non-zero and prints the problem in plain words —
+// for data, the file, the event and the field; for a story, the file and line of a bad reference.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-describe('astro build with bad data', () => {
-  it('stops and names the file, event and field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'timeline-bad-'));
-    cpSync('tests/fixtures/data', dir, { recursive: true });
-    const events = readFileSync(join(dir, 'events.yaml'), 'utf8').replace(
-      'id: joint-declaration\n  date: 2019-06-07',
-      'id: joint-declaration\n  date: 2019-02-30',
+/** A copy of the fixture content with one file edited; returns the folder. */
+function brokenContent(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'timeline-bad-'));
+  cpSync('tests/fixtures/content', dir, { recursive: true });
+  const text = readFileSync(join(dir, file), 'utf8');
+  const edited = edit(text);
+  expect(edited).not.toBe(text);
+  writeFileSync(join(dir, file), edited);
+  return dir;
+}
+
+/** Builds `contentDir` into a temporary folder; returns exit status and output without colour codes. */
+function build(contentDir: string) {
+  const result = spawnSync('node_modules/.bin/astro', ['build'], {
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      OUT_DIR: join(contentDir, 'dist'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
+    encoding: 'utf8',
+  });
+  // eslint-disable-next-line no-control-regex
+  return { status: result.status, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') };
+}
+
+describe('astro build with bad content', () => {
+  it('stops on bad data and names the file, event and field, without a stack trace', () => {
+    const dir = brokenContent('data/events.yaml', (t) =>
+      t.replace('id: joint-declaration\n  date: 2019-06-07', 'id: joint-declaration\n  date: 2019-02-30'),
     );
-    writeFileSync(join(dir, 'events.yaml'), events);
-    const result = spawnSync('node_modules/.bin/astro', ['build'], {
-      env: { ...process.env, TIMELINE_DATA_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
-    // eslint-disable-next-line no-control-regex
-    const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '');
-    expect(result.status).toBe(1);
+    const { status, output } = build(dir);
+    expect(status).toBe(1);
     expect(output).toMatch(/events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/);
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    // The real site's build output is untouched.
-    expect(readFileSync('dist/data/timeline.json', 'utf8')).not.toContain('Fixture explainer');
+  });
+
+  it('stops on a story reference to an unknown event and names the file and line', () => {
+    const dir = brokenContent('stories/fixture-story.mdx', (t) =>
+      t.replace('<EventRef id="joint-declaration" />', '<EventRef id="joint-declarashun" />'),
+    );
+    const { status, output } = build(dir);
+    expect(status).toBe(1);
+    expect(output).toMatch(/fixture-story\.mdx:13 — <EventRef> refers to the event "joint-declarashun", which is not in content\/data\/events\.yaml/);
+  });
+
+  it('builds the unbroken fixture content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-ok-'));
+    cpSync('tests/fixtures/content', dir, { recursive: true });
+    const { status, output } = build(dir);
+    expect(output).toContain('Complete!');
+    expect(status).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('A fixture story');
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { DataError, loadTimelineData } from '../../src/lib/data/load';
 
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'data');
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'content', 'data');
 
 type Yaml = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -59,9 +59,14 @@ interface ParsedFile {
   lines: LineCounter;
 }
 
-/** content/data/, or the folder in TIMELINE_DATA_DIR (tests build other data sets with it). */
+/** The content folder: content/, or the folder in CONTENT_DIR (tests build other content with it). */
+export function contentDir(): string {
+  return resolve(process.env.CONTENT_DIR || 'content');
+}
+
+/** The data folder inside the content folder. */
 export function defaultDataDir(): string {
-  return process.env.TIMELINE_DATA_DIR ? resolve(process.env.TIMELINE_DATA_DIR) : join(process.cwd(), 'content', 'data');
+  return join(contentDir(), 'data');
 }
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */

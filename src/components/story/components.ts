@@ -1,0 +1,5 @@
+// The components a story's MDX can use without importing them.
+import EventRef from './EventRef.astro';
+import FigureRef from './FigureRef.astro';
+
+export const storyComponents = { EventRef, FigureRef };

@@ -1,0 +1,203 @@
+// Axis ticks for a UTC time window: the finest calendar step whose labels do not
+// collide at the given length, plus unlabelled sub-ticks one step finer.
+import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
+import { utcFormat } from 'd3-time-format';
+import { textWidth } from './lanes';
+
+/** The coarsest calendar boundary a tick falls on. */
+export type TickUnit = 'year' | 'quarter' | 'month' | 'week' | 'day';
+
+export interface TimeTick {
+  /** The instant, ms since the epoch (always 00:00 UTC). */
+  t: number;
+  /** Position along the axis, px from its start (a y value on a vertical axis). */
+  x: number;
+  /** Text to show; '' for an unlabelled sub-tick. */
+  label: string;
+  /** major: labelled, on a coarser boundary (a year, or a month among days); minor: labelled; sub: unlabelled. */
+  level: 'major' | 'minor' | 'sub';
+  unit: TickUnit;
+}
+
+export interface TickOptions {
+  /** Label font size, px. Default 11. */
+  fontSize?: number;
+  /** Labels stack along a vertical axis: they need their height, not their width, between them. */
+  vertical?: boolean;
+  /** Least space between two labels, px. Default 8. */
+  gap?: number;
+}
+
+const DAY = 86_400_000;
+
+interface Step {
+  name: string;
+  interval: TimeInterval;
+  /** Typical length, for a quick "too dense" check. */
+  ms: number;
+  /** The rank of the step's own unit (see RANK). */
+  rank: number;
+  /** Ticks on a boundary of at least this rank are major. */
+  majorRank: number;
+  /** Finer steps that nest inside this one, for sub-ticks. */
+  subs: string[];
+  format: 'year' | 'month' | 'day';
+}
+
+const RANK: Record<TickUnit, number> = { day: 0, week: 1, month: 2, quarter: 3, year: 4 };
+
+function years(n: number): TimeInterval {
+  return n === 1 ? utcYear : utcYear.every(n)!;
+}
+
+const STEPS: Step[] = [
+  { name: 'day', interval: utcDay, ms: DAY, rank: 0, majorRank: 2, subs: [], format: 'day' },
+  { name: 'week', interval: utcMonday, ms: 7 * DAY, rank: 1, majorRank: 2, subs: ['day'], format: 'day' },
+  { name: 'month', interval: utcMonth, ms: 30.44 * DAY, rank: 2, majorRank: 4, subs: ['day'], format: 'month' },
+  { name: 'quarter', interval: utcMonth.every(3)!, ms: 91.3 * DAY, rank: 3, majorRank: 4, subs: ['month'], format: 'month' },
+  { name: 'half', interval: utcMonth.every(6)!, ms: 182.6 * DAY, rank: 3, majorRank: 4, subs: ['month', 'quarter'], format: 'month' },
+  ...[1, 2, 5, 10, 20, 50, 100].map((n): Step => ({
+    name: n === 1 ? 'year' : `${n}y`,
+    interval: years(n),
+    ms: n * 365.24 * DAY,
+    rank: 4,
+    majorRank: 4,
+    subs: n === 1 ? ['month', 'quarter', 'half'] : n === 2 ? ['quarter', 'half', 'year'] : ['year', '2y', '5y', '10y'],
+    format: 'year',
+  })),
+];
+const STEP_BY_NAME = new Map(STEPS.map((s) => [s.name, s]));
+
+const fmtYear = utcFormat('%Y');
+const fmtMonth = utcFormat('%b');
+const fmtMonthYear = utcFormat('%b %Y');
+const fmtDay = utcFormat('%-d %b');
+const fmtDayYear = utcFormat('%-d %b %Y');
+
+/** The coarsest calendar boundary that the UTC instant `t` falls on. */
+export function tickUnit(t: number): TickUnit {
+  const d = new Date(t);
+  if (d.getUTCDate() === 1) {
+    const m = d.getUTCMonth();
+    return m === 0 ? 'year' : m % 3 === 0 ? 'quarter' : 'month';
+  }
+  return d.getUTCDay() === 1 ? 'week' : 'day';
+}
+
+function labelFor(step: Step, date: Date, unit: TickUnit, first: boolean): string {
+  if (step.format === 'year' || unit === 'year') {
+    if (step.format === 'day') return fmtDayYear(date);
+    return fmtYear(date);
+  }
+  if (step.format === 'month') return first ? fmtMonthYear(date) : fmtMonth(date);
+  return first ? fmtDayYear(date) : fmtDay(date);
+}
+
+/**
+ * Ticks for the UTC window `domain` = [startMs, endMs] drawn over `widthPx`:
+ * the finest step (days, weeks, months, quarters, half-years, years, …) whose
+ * labels fit without overlapping, with labels like "2019", "Jun 2019"/"Jun", "10 Jun".
+ */
+export function timeTicks(domain: readonly [number, number], widthPx: number, options: TickOptions = {}): TimeTick[] {
+  const [d0, d1] = domain;
+  if (!(d1 > d0) || !(widthPx > 0)) return [];
+  const fontSize = options.fontSize ?? 11;
+  const gap = options.gap ?? 8;
+  const k = widthPx / (d1 - d0);
+  const lineHeight = Math.ceil(fontSize * 1.25);
+  const minLabel = options.vertical ? lineHeight : textWidth('2019', fontSize);
+  const vertical = options.vertical === true;
+  let fallback: TimeTick[] | null = null;
+  let unlabelled: TimeTick[] | null = null;
+  for (const step of STEPS) {
+    // A step whose labels could not fit even if they were as short as "2019" is skipped unbuilt.
+    if (step.ms * k < minLabel + gap) continue;
+    const ticks = labelledTicks(step, d0, d1, k, widthPx, fontSize, lineHeight, vertical);
+    if (!noOverlap(ticks, fontSize, lineHeight, gap, vertical)) {
+      fallback = ticks;
+      continue;
+    }
+    const result = withSubTicks(ticks, step, d0, d1, k);
+    if (ticks.some((t) => t.label !== '')) return result;
+    // Every label fell off the ends: a coarser step may still label something.
+    unlabelled ??= result;
+  }
+  if (unlabelled) return unlabelled;
+  // Nothing fits (a very short axis): keep the labels of the last step tried that do not collide.
+  return fallback ? dropColliding(fallback, fontSize, lineHeight, gap, vertical) : [];
+}
+
+function labelledTicks(
+  step: Step,
+  d0: number,
+  d1: number,
+  k: number,
+  widthPx: number,
+  fontSize: number,
+  lineHeight: number,
+  vertical: boolean,
+): TimeTick[] {
+  const dates = step.interval.range(new Date(d0), new Date(d1 + 1));
+  const ticks: TimeTick[] = [];
+  let first = true;
+  for (const date of dates) {
+    const t = date.getTime();
+    const x = (t - d0) * k;
+    const unit = tickUnit(t);
+    let label = labelFor(step, date, unit, first);
+    // A label that would hang over either end of the axis is left off.
+    const half = vertical ? lineHeight / 2 : textWidth(label, fontSize) / 2;
+    if (x - half < 0 || x + half > widthPx) label = '';
+    if (label !== '') first = false;
+    const level = label === '' ? 'sub' : RANK[unit] >= step.majorRank ? 'major' : 'minor';
+    ticks.push({ t, x, label, level, unit });
+  }
+  return ticks;
+}
+
+function extent(tick: TimeTick, fontSize: number, lineHeight: number, vertical: boolean): number {
+  return vertical ? lineHeight / 2 : textWidth(tick.label, fontSize) / 2;
+}
+
+function noOverlap(ticks: TimeTick[], fontSize: number, lineHeight: number, gap: number, vertical: boolean): boolean {
+  let prevEnd = -Infinity;
+  for (const tick of ticks) {
+    if (tick.label === '') continue;
+    const half = extent(tick, fontSize, lineHeight, vertical);
+    if (tick.x - half < prevEnd + gap) return false;
+    prevEnd = tick.x + half;
+  }
+  return true;
+}
+
+function dropColliding(ticks: TimeTick[], fontSize: number, lineHeight: number, gap: number, vertical: boolean): TimeTick[] {
+  let prevEnd = -Infinity;
+  return ticks.map((tick) => {
+    if (tick.label === '') return tick;
+    const half = extent(tick, fontSize, lineHeight, vertical);
+    if (tick.x - half < prevEnd + gap) return { ...tick, label: '', level: 'sub' as const };
+    prevEnd = tick.x + half;
+    return tick;
+  });
+}
+
+const MIN_SUB_SPACING = 8;
+
+function withSubTicks(ticks: TimeTick[], step: Step, d0: number, d1: number, k: number): TimeTick[] {
+  let sub: Step | undefined;
+  for (const name of step.subs) {
+    const candidate = STEP_BY_NAME.get(name)!;
+    if (candidate.ms * k >= MIN_SUB_SPACING) {
+      sub = candidate;
+      break;
+    }
+  }
+  if (!sub) return ticks;
+  const taken = new Set(ticks.map((t) => t.t));
+  const subs: TimeTick[] = [];
+  for (const date of sub.interval.range(new Date(d0), new Date(d1 + 1))) {
+    const t = date.getTime();
+    if (!taken.has(t)) subs.push({ t, x: (t - d0) * k, label: '', level: 'sub', unit: tickUnit(t) });
+  }
+  return [...ticks, ...subs].sort((a, b) => a.t - b.t);
+}
