@@ -27,4 +27,10 @@ const stories = defineCollection({
   }),
 });
 
-export const collections = { stories };
+/** Text for the engine's own pages: content/pages/method.mdx is shown on the sources page. */
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${process.env.CONTENT_DIR || './content'}/pages` }),
+  schema: z.strictObject({ title: z.string().min(1).max(140) }),
+});
+
+export const collections = { stories, pages };

@@ -1,5 +1,6 @@
 // The components a story's MDX can use without importing them.
 import EventRef from './EventRef.astro';
 import FigureRef from './FigureRef.astro';
+import Term from './Term.astro';
 
-export const storyComponents = { EventRef, FigureRef };
+export const storyComponents = { EventRef, FigureRef, Term };

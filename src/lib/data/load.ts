@@ -16,9 +16,10 @@ const FILES = [
   { key: 'actors', file: 'actors.yaml', at: ['actors'] },
   { key: 'events', file: 'events.yaml', at: [] },
   { key: 'series', file: 'series.yaml', at: [] },
+  { key: 'glossary', file: 'glossary.yaml', at: [] },
 ] as const;
 
-const OPTIONAL_FILES = new Set(['actors.yaml', 'series.yaml']);
+const OPTIONAL_FILES = new Set(['actors.yaml', 'series.yaml', 'glossary.yaml']);
 
 export interface DataProblem {
   file: string;
@@ -174,6 +175,7 @@ const NOUNS: Record<string, string> = {
   actors: 'actor',
   posts: 'post',
   series: 'series',
+  glossary: 'glossary entry',
 };
 
 /** 'event "joint-declaration"' and 'sources › 2 › url' from a data path. */

@@ -15,8 +15,9 @@ interface MdNode {
 }
 
 /** Problems in one MDX tree: "file:line — why". */
-export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events'>, file: string): string[] {
+export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events' | 'glossary'>, file: string): string[] {
   const events = new Map(data.events.map((e) => [e.id, e]));
+  const terms = new Set(data.glossary.map((g) => g.id));
   const problems: string[] = [];
   const at = (node: MdNode) => `${file}:${node.position?.start.line ?? '?'}`;
   const attr = (node: MdNode, name: string) => {
@@ -27,6 +28,12 @@ export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events
     return expr?.trim();
   };
   const walk = (node: MdNode) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Term') {
+      const id = attr(node, 'id') ?? '';
+      if (!terms.has(id)) {
+        problems.push(`${at(node)} — <Term> refers to "${id}", which is not in content/data/glossary.yaml`);
+      }
+    }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       if (node.name === 'EventRef' || node.name === 'Timeline' || node.name === 'FigureRef') {
         const ids: string[] = [];

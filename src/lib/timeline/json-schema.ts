@@ -1,6 +1,6 @@
 // JSON Schema exports of the zod schema: for /data/timeline.json and for editing content/data/*.yaml.
 import { z } from 'zod';
-import { Actor, Post, Series, Site, TimelineData, TimelineEvent, Track } from './schema';
+import { Actor, GlossaryEntry, Post, Series, Site, TimelineData, TimelineEvent, Track } from './schema';
 
 const options = { unrepresentable: 'any', target: 'draft-2020-12' } as const;
 
@@ -22,5 +22,6 @@ export function contentJsonSchemas(): Record<string, Record<string, unknown>> {
     'actors.schema.json': input(z.strictObject({ posts: z.array(Post), actors: z.array(Actor) }), 'content/data/actors.yaml'),
     'events.schema.json': input(z.array(TimelineEvent), 'content/data/events.yaml'),
     'series.schema.json': input(z.array(Series), 'content/data/series.yaml'),
+    'glossary.schema.json': input(z.array(GlossaryEntry), 'content/data/glossary.yaml'),
   };
 }

@@ -234,6 +234,17 @@ export const Site = z.strictObject({
   period: z.strictObject({ start: PartialDateText, end: PartialDateText }),
 });
 
+/** A term the story explains, linked from the text with <Term id="…">. */
+export const GlossaryEntry = z.strictObject({
+  id: Id,
+  term: text(80),
+  /** Plain-language definition (Markdown allowed: links, emphasis). */
+  definition: text(1200),
+  /** Other names readers may meet ("MPP" for the Migrant Protection Protocols). */
+  aliases: z.array(text(80)).default([]),
+  sources: z.array(Source).default([]),
+});
+
 /** Everything in content/data/, as one object (the shape of /data/timeline.json). */
 export const TimelineData = z.strictObject({
   site: Site,
@@ -242,6 +253,7 @@ export const TimelineData = z.strictObject({
   posts: z.array(Post).default([]),
   events: z.array(TimelineEvent).min(1),
   series: z.array(Series).default([]),
+  glossary: z.array(GlossaryEntry).default([]),
 });
 
 export type Source = z.infer<typeof Source>;
@@ -259,6 +271,7 @@ export type SeriesValue = z.infer<typeof SeriesValue>;
 export type SeriesMonth = z.infer<typeof SeriesMonth>;
 export type Series = z.infer<typeof Series>;
 export type Site = z.infer<typeof Site>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 export type TimelineData = z.infer<typeof TimelineData>;
 /** What editors write (defaults not yet applied). */
 export type TimelineDataInput = z.input<typeof TimelineData>;

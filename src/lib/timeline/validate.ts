@@ -21,6 +21,7 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   const postIds = checkUnique(data.posts, 'posts', 'post', add);
   const eventIds = checkUnique(data.events, 'events', 'event', add);
   checkUnique(data.series, 'series', 'series', add);
+  checkUnique(data.glossary, 'glossary', 'glossary entry', add);
 
   data.posts.forEach((post, i) => {
     const org = data.actors.find((a) => a.id === post.organisation);

@@ -1,0 +1,47 @@
+// Every source of the data, grouped by publisher, with the events and entries that cite it.
+import type { Source, TimelineData } from './schema';
+
+export interface CitedSource {
+  source: Source;
+  /** Where it is cited: { kind: 'event', id, title } or a role/series/glossary citation. */
+  citedBy: { kind: 'event' | 'role' | 'series' | 'glossary'; id: string; label: string }[];
+}
+
+export interface PublisherGroup {
+  publisher: string;
+  sources: CitedSource[];
+}
+
+/** All distinct sources (by URL) grouped by publisher, publishers and titles in alphabetical order. */
+export function sourcesByPublisher(data: TimelineData): PublisherGroup[] {
+  const byUrl = new Map<string, CitedSource>();
+  const cite = (source: Source, by: CitedSource['citedBy'][number]) => {
+    const entry = byUrl.get(source.url) ?? { source, citedBy: [] };
+    if (!entry.citedBy.some((c) => c.kind === by.kind && c.id === by.id)) entry.citedBy.push(by);
+    byUrl.set(source.url, entry);
+  };
+  for (const e of data.events) for (const s of e.sources) cite(s, { kind: 'event', id: e.id, label: e.title });
+  for (const a of data.actors) {
+    for (const r of a.roles) for (const s of r.sources) cite(s, { kind: 'role', id: a.id, label: `${a.name}: ${r.post}` });
+  }
+  for (const series of data.series) {
+    for (const m of series.months) {
+      for (const v of [m.borderPatrol, m.inadmissibles, m.total]) {
+        for (const s of v?.sources ?? []) cite(s, { kind: 'series', id: m.month, label: `${series.title}, ${m.month}` });
+      }
+    }
+  }
+  for (const g of data.glossary) for (const s of g.sources) cite(s, { kind: 'glossary', id: g.id, label: g.term });
+  const groups = new Map<string, CitedSource[]>();
+  for (const entry of byUrl.values()) {
+    const list = groups.get(entry.source.publisher) ?? [];
+    list.push(entry);
+    groups.set(entry.source.publisher, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
+    .map(([publisher, sources]) => ({
+      publisher,
+      sources: sources.sort((a, b) => a.source.title.localeCompare(b.source.title)),
+    }));
+}
