@@ -133,6 +133,22 @@ describe('loadTimelineData', () => {
     expect(line).toMatch(/actors\.yaml:\d+ — actor "tonatiuh-guillen", field "roles › 1 › post": there is no post "inm-boss"/);
   });
 
+  it('refuses a chart that names an unknown series or event', () => {
+    const lines = problemsOf(
+      withEdit('charts.yaml', (d) => {
+        d[1].series = 'borders';
+        d[1].annotate = ['nope'];
+      }),
+    );
+    expect(lines.join('\n')).toMatch(/charts\.yaml:\d+ — chart "border", field "series": there is no series "borders" \(did you mean "border"\?\)/);
+    expect(lines.join('\n')).toMatch(/chart "border", field "annotate › 1": there is no event "nope"/);
+  });
+
+  it('refuses a chart of an unknown kind, listing the kinds', () => {
+    const [line] = problemsOf(withEdit('charts.yaml', (d) => void (d[4].kind = 'pie')));
+    expect(line).toMatch(/chart "figures", field "kind": should (have a "kind": timeline|be one of)/);
+  });
+
   it('reports broken YAML with its line', () => {
     const dir = withEdit('events.yaml', (d) => d);
     writeFileSync(join(dir, 'events.yaml'), '- id: a\n  title: "unclosed\n  date: 2019\n');

@@ -17,9 +17,10 @@ const FILES = [
   { key: 'events', file: 'events.yaml', at: [] },
   { key: 'series', file: 'series.yaml', at: [] },
   { key: 'glossary', file: 'glossary.yaml', at: [] },
+  { key: 'charts', file: 'charts.yaml', at: [] },
 ] as const;
 
-const OPTIONAL_FILES = new Set(['actors.yaml', 'series.yaml', 'glossary.yaml']);
+const OPTIONAL_FILES = new Set(['actors.yaml', 'series.yaml', 'glossary.yaml', 'charts.yaml']);
 
 export interface DataProblem {
   file: string;
@@ -176,6 +177,7 @@ const NOUNS: Record<string, string> = {
   posts: 'post',
   series: 'series',
   glossary: 'glossary entry',
+  charts: 'chart',
 };
 
 /** 'event "joint-declaration"' and 'sources › 2 › url' from a data path. */

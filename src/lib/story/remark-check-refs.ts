@@ -15,7 +15,8 @@ interface MdNode {
 }
 
 /** Problems in one MDX tree: "file:line — why". */
-export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events' | 'glossary'>, file: string): string[] {
+export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events' | 'glossary' | 'charts'>, file: string): string[] {
+  const charts = new Set(data.charts.map((c) => c.id));
   const events = new Map(data.events.map((e) => [e.id, e]));
   const terms = new Set(data.glossary.map((g) => g.id));
   const problems: string[] = [];
@@ -28,6 +29,12 @@ export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events
     return expr?.trim();
   };
   const walk = (node: MdNode) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Chart') {
+      const id = attr(node, 'id') ?? '';
+      if (!charts.has(id)) {
+        problems.push(`${at(node)} — <Chart> refers to "${id}", which is not in content/data/charts.yaml (charts: ${[...charts].join(', ') || 'none'})`);
+      }
+    }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Term') {
       const id = attr(node, 'id') ?? '';
       if (!terms.has(id)) {

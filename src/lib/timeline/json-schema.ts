@@ -1,6 +1,6 @@
 // JSON Schema exports of the zod schema: for /data/timeline.json and for editing content/data/*.yaml.
 import { z } from 'zod';
-import { Actor, GlossaryEntry, Post, Series, Site, TimelineData, TimelineEvent, Track } from './schema';
+import { Actor, ChartSpec, GlossaryEntry, Post, Series, Site, TimelineData, TimelineEvent, Track } from './schema';
 
 const options = { unrepresentable: 'any', target: 'draft-2020-12' } as const;
 
@@ -23,5 +23,6 @@ export function contentJsonSchemas(): Record<string, Record<string, unknown>> {
     'events.schema.json': input(z.array(TimelineEvent), 'content/data/events.yaml'),
     'series.schema.json': input(z.array(Series), 'content/data/series.yaml'),
     'glossary.schema.json': input(z.array(GlossaryEntry), 'content/data/glossary.yaml'),
+    'charts.schema.json': input(z.array(ChartSpec), 'content/data/charts.yaml'),
   };
 }

@@ -245,6 +245,78 @@ export const GlossaryEntry = z.strictObject({
   sources: z.array(Source).default([]),
 });
 
+/** An annotated band on a timeline, e.g. the 45 days of the review. */
+export const PeriodSpec = z.strictObject({
+  id: Id,
+  label: text(60),
+  start: PartialDateText,
+  end: PartialDateText,
+});
+
+const chartCommon = {
+  /** Used in URLs: /embed/<id>/, /images/<id>.png, /data/<id>.csv. */
+  id: Id,
+  title: text(120),
+  caption: text(400).optional(),
+  /** Shown as "Source: …". */
+  source: text(300),
+};
+
+/** A chart of the story, placed in MDX with <Chart id="…"/> and embeddable at /embed/<id>/. */
+export const ChartSpec = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      ...chartCommon,
+      kind: z.literal('timeline'),
+      /** Track ids to show (default: all). */
+      tracks: z.array(Id).optional(),
+      /** The time window shown first (default: all events). */
+      window: z.strictObject({ start: PartialDateText, end: PartialDateText }).optional(),
+      /** Event ids drawn emphasised. */
+      highlight: z.array(Id).default([]),
+      periods: z.array(PeriodSpec).default([]),
+      density: z.enum(['compact', 'regular', 'roomy']).default('regular'),
+    }),
+    z.strictObject({
+      ...chartCommon,
+      kind: z.literal('series'),
+      /** A series id from series.yaml. */
+      series: Id,
+      /** Event ids to mark on the chart. */
+      annotate: z.array(Id).default([]),
+    }),
+    z.strictObject({
+      ...chartCommon,
+      kind: z.literal('period'),
+      start: PartialDateText,
+      end: PartialDateText,
+      /** Name of the period ("The 45 days"). */
+      label: text(60),
+      tracks: z.array(Id).optional(),
+    }),
+    z.strictObject({
+      ...chartCommon,
+      kind: z.literal('steps'),
+      /** The event whose valued milestones make the steps. */
+      event: Id,
+    }),
+    z.strictObject({
+      ...chartCommon,
+      kind: z.literal('posts'),
+      /** Post ids, top to bottom (default: all posts in their order). */
+      posts: z.array(Id).optional(),
+      from: PartialDateText,
+      to: PartialDateText,
+    }),
+    z.strictObject({
+      ...chartCommon,
+      kind: z.literal('figures'),
+    }),
+  ],
+  { error: 'should have a "kind": timeline, series, period, steps, posts or figures' },
+);
+
 /** Everything in content/data/, as one object (the shape of /data/timeline.json). */
 export const TimelineData = z.strictObject({
   site: Site,
@@ -254,6 +326,7 @@ export const TimelineData = z.strictObject({
   events: z.array(TimelineEvent).min(1),
   series: z.array(Series).default([]),
   glossary: z.array(GlossaryEntry).default([]),
+  charts: z.array(ChartSpec).default([]),
 });
 
 export type Source = z.infer<typeof Source>;
@@ -272,6 +345,8 @@ export type SeriesMonth = z.infer<typeof SeriesMonth>;
 export type Series = z.infer<typeof Series>;
 export type Site = z.infer<typeof Site>;
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+export type ChartSpec = z.infer<typeof ChartSpec>;
+export type PeriodSpec = z.infer<typeof PeriodSpec>;
 export type TimelineData = z.infer<typeof TimelineData>;
 /** What editors write (defaults not yet applied). */
 export type TimelineDataInput = z.input<typeof TimelineData>;

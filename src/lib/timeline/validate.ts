@@ -22,6 +22,8 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   const eventIds = checkUnique(data.events, 'events', 'event', add);
   checkUnique(data.series, 'series', 'series', add);
   checkUnique(data.glossary, 'glossary', 'glossary entry', add);
+  const seriesIds = new Set(data.series.map((s) => s.id));
+  checkUnique(data.charts, 'charts', 'chart', add);
 
   data.posts.forEach((post, i) => {
     const org = data.actors.find((a) => a.id === post.organisation);
@@ -66,6 +68,47 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
         add(['series', s, 'months', m, 'month'], `${month.month} appears twice (entries ${first + 1} and ${m + 1}); each month once`);
       } else seen.set(month.month, m);
     });
+  });
+
+  data.charts.forEach((chart, i) => {
+    const ids = (field: string, list: string[] | undefined, known: Set<string>, noun: string) =>
+      list?.forEach((id, j) => {
+        if (!known.has(id)) add(['charts', i, field, j], unknown(noun, id, known));
+      });
+    switch (chart.kind) {
+      case 'timeline':
+        ids('tracks', chart.tracks, trackIds, 'track');
+        ids('highlight', chart.highlight, eventIds, 'event');
+        if (chart.window && endsBeforeStart(chart.window.start, chart.window.end)) {
+          add(['charts', i, 'window', 'end'], `ends (${chart.window.end}) before it starts (${chart.window.start})`);
+        }
+        chart.periods.forEach((p, j) => {
+          if (endsBeforeStart(p.start, p.end)) add(['charts', i, 'periods', j, 'end'], `ends (${p.end}) before it starts (${p.start})`);
+        });
+        break;
+      case 'series':
+        if (!seriesIds.has(chart.series)) add(['charts', i, 'series'], unknown('series', chart.series, seriesIds));
+        ids('annotate', chart.annotate, eventIds, 'event');
+        break;
+      case 'period':
+        ids('tracks', chart.tracks, trackIds, 'track');
+        if (endsBeforeStart(chart.start, chart.end)) add(['charts', i, 'end'], `ends (${chart.end}) before it starts (${chart.start})`);
+        break;
+      case 'steps': {
+        const event = data.events.find((e) => e.id === chart.event);
+        if (!event) add(['charts', i, 'event'], unknown('event', chart.event, eventIds));
+        else if (!event.milestones.some((m) => m.value !== undefined)) {
+          add(['charts', i, 'event'], `the event "${chart.event}" has no milestone with a "value" to draw as a step`);
+        }
+        break;
+      }
+      case 'posts':
+        ids('posts', chart.posts, postIds, 'post');
+        if (endsBeforeStart(chart.from, chart.to)) add(['charts', i, 'to'], `ends (${chart.to}) before it starts (${chart.from})`);
+        break;
+      case 'figures':
+        break;
+    }
   });
 
   return issues;

@@ -1,0 +1,167 @@
+// Scales, ticks and number formats shared by the chart layouts. Pure and UTC-only:
+// every instant is ms since the epoch at 00:00 UTC, never a local date.
+import { scaleLinear } from 'd3-scale';
+import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
+import { utcFormat } from 'd3-time-format';
+import { parsePartialDate } from '../dates';
+import { textWidth } from './text';
+
+export const DAY_MS = 86_400_000;
+
+/** A number rounded to 2 decimals, as layouts hand pixel values to templates (no "-0"). */
+export function round(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return r === 0 ? 0 : r;
+}
+
+/** Start of a "YYYY-MM-DD" day (or of a coarser partial date), ms UTC. */
+export function dayStart(date: string): number {
+  return parsePartialDate(date).start.getTime();
+}
+
+/** Whole days from `from` to `to` (both "YYYY-MM-DD"): dayDiff('2019-06-07', '2019-07-22') = 45. */
+export function dayDiff(from: string, to: string): number {
+  return Math.round((dayStart(to) - dayStart(from)) / DAY_MS);
+}
+
+const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** A number for readers: 132887 → "132,887". */
+export function formatNumber(n: number): string {
+  return grouped.format(n);
+}
+
+/** A short axis number: 150000 → "150k", 1500000 → "1.5M", 40 → "40". */
+export function formatCompact(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e6) return `${grouped.format(n / 1e6)}M`;
+  if (abs >= 1e4) return `${grouped.format(n / 1e3)}k`;
+  return grouped.format(n);
+}
+
+export interface ValueTick {
+  value: number;
+  /** Position along the value axis, px from the plot's top. */
+  y: number;
+  label: string;
+}
+
+/**
+ * A value axis from 0 to a nice maximum at or above `max`, drawn over `height` px
+ * (0 at the bottom): about `count` ticks, labelled with `format`.
+ */
+export function valueAxis(
+  max: number,
+  height: number,
+  count = 5,
+  format: (n: number) => string = formatNumber,
+): { max: number; y: (v: number) => number; ticks: ValueTick[] } {
+  const scale = scaleLinear()
+    .domain([0, max > 0 ? max : 1])
+    .range([height, 0])
+    .nice(count);
+  const niceMax = scale.domain()[1];
+  return {
+    max: niceMax,
+    y: (v: number) => round(scale(v)),
+    ticks: scale.ticks(count).map((value) => ({ value, y: round(scale(value)), label: format(value) })),
+  };
+}
+
+export interface TimeTick {
+  /** ms UTC. */
+  t: number;
+  /** px from the axis start. */
+  x: number;
+  /** First line ("7 Jun", "Jun", "2019"). */
+  label: string;
+  /** Second line: the year under the first month label and under each January; else ''. */
+  sub: string;
+}
+
+interface Candidate {
+  interval: TimeInterval;
+  ms: number;
+  kind: 'day' | 'month' | 'year';
+}
+
+const CANDIDATES: Candidate[] = [
+  { interval: utcDay, ms: DAY_MS, kind: 'day' },
+  { interval: utcDay.every(2)!, ms: 2 * DAY_MS, kind: 'day' },
+  { interval: utcMonday, ms: 7 * DAY_MS, kind: 'day' },
+  { interval: utcMonday.every(2)!, ms: 14 * DAY_MS, kind: 'day' },
+  { interval: utcMonth, ms: 30.4 * DAY_MS, kind: 'month' },
+  { interval: utcMonth.every(2)!, ms: 61 * DAY_MS, kind: 'month' },
+  { interval: utcMonth.every(3)!, ms: 91 * DAY_MS, kind: 'month' },
+  { interval: utcMonth.every(6)!, ms: 182 * DAY_MS, kind: 'month' },
+  { interval: utcYear, ms: 365 * DAY_MS, kind: 'year' },
+  { interval: utcYear.every(2)!, ms: 730 * DAY_MS, kind: 'year' },
+  { interval: utcYear.every(5)!, ms: 1826 * DAY_MS, kind: 'year' },
+];
+
+const fmtDay = utcFormat('%-d %b');
+const fmtMonth = utcFormat('%b');
+const fmtYear = utcFormat('%Y');
+
+/**
+ * Labelled calendar ticks for the UTC window [t0, t1] over `width` px: the finest of
+ * days, weeks, fortnights, months, quarters, half-years and years whose labels keep `gap` px
+ * apart. Month labels carry the year on a second line where it changes. A label that
+ * would hang more than `overhang` px past either end of the axis is left empty.
+ */
+export function calendarTicks(
+  t0: number,
+  t1: number,
+  width: number,
+  { fontSize = 11, gap = 10, overhang = 0 }: { fontSize?: number; gap?: number; overhang?: number } = {},
+): TimeTick[] {
+  if (!(t1 > t0) || !(width > 0)) return [];
+  const k = width / (t1 - t0);
+  let last: TimeTick[] = [];
+  for (const c of CANDIDATES) {
+    if (c.ms * k < textWidth('00', fontSize) + gap) continue;
+    const ticks = buildTicks(c, t0, t1, k).map((tick) => {
+      const half = Math.max(textWidth(tick.label, fontSize), textWidth(tick.sub, fontSize)) / 2;
+      return tick.x - half < -overhang || tick.x + half > width + overhang ? { ...tick, label: '', sub: '' } : tick;
+    });
+    last = ticks;
+    if (ticks.some((t) => t.label !== '') && spaced(ticks, fontSize, gap)) return ticks;
+  }
+  return last.map((t) => ({ ...t, label: '', sub: '' }));
+}
+
+function buildTicks(c: Candidate, t0: number, t1: number, k: number): TimeTick[] {
+  const ticks: TimeTick[] = [];
+  let lastYear = NaN;
+  for (const date of c.interval.range(new Date(t0), new Date(t1 + 1))) {
+    const t = date.getTime();
+    const year = date.getUTCFullYear();
+    const label = c.kind === 'day' ? fmtDay(date) : c.kind === 'month' ? fmtMonth(date) : fmtYear(date);
+    const sub = c.kind === 'year' || year === lastYear ? '' : fmtYear(date);
+    lastYear = year;
+    ticks.push({ t, x: round((t - t0) * k), label, sub });
+  }
+  return ticks;
+}
+
+function spaced(ticks: TimeTick[], fontSize: number, gap: number): boolean {
+  let prevEnd = -Infinity;
+  for (const tick of ticks) {
+    if (tick.label === '') continue;
+    const half = Math.max(textWidth(tick.label, fontSize), textWidth(tick.sub, fontSize)) / 2;
+    if (tick.x - half < prevEnd + gap) return false;
+    prevEnd = tick.x + half;
+  }
+  return true;
+}
+
+/** The sources' publishers in order of first use, without repeats: for a figure's source line. */
+export function publisherLine(sources: readonly { publisher: string; via?: string }[], max = 4): string {
+  const names: string[] = [];
+  for (const s of sources) {
+    const name = s.via ? `${s.publisher} (${s.via})` : s.publisher;
+    if (!names.includes(name)) names.push(name);
+  }
+  if (names.length <= max) return names.join('; ');
+  return `${names.slice(0, max).join('; ')} and ${names.length - max} more (see the table)`;
+}

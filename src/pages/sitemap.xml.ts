@@ -1,0 +1,57 @@
+// /sitemap.xml: every HTML page of the site, as absolute URLs (SITE_URL + BASE_PATH).
+// Static pages are found from the files in src/pages; dynamic routes ([param].astro) are listed below.
+import type { APIContext } from 'astro';
+import { getTimelineData } from '../data/timeline';
+
+/** Page files, relative to src/pages: './index.astro', './events/[id].astro', … */
+const pageFiles = Object.keys(import.meta.glob('./**/*.{astro,mdx}', { eager: false }));
+
+/** Pages that are not content: the not-found page, error pages. */
+const EXCLUDED = new Set(['404', '500']);
+
+/**
+ * The site paths (below the base, ending in '/') of each dynamic route's pages.
+ * TODO(lead): add one entry per new dynamic route in src/pages, keyed by its file, e.g.
+ *   './stories/[slug].mdx': () => getStories().map((s) => `stories/${s.slug}/`),
+ * A dynamic route without an entry here makes the build fail (see dynamicPaths), so none is forgotten.
+ */
+const DYNAMIC_ROUTES: Record<string, () => string[]> = {
+  './events/[id].astro': () => getTimelineData().events.map((e) => `events/${e.id}/`),
+};
+
+/** './index.astro' → '', './about.astro' → 'about/', './a/index.mdx' → 'a/'; undefined if not a page. */
+function staticPath(file: string): string | undefined {
+  const path = file.replace(/^\.\//, '').replace(/\.(astro|mdx)$/, '');
+  const parts = path.split('/');
+  if (parts.some((p) => p.startsWith('_'))) return undefined; // Astro does not build _-prefixed files
+  if (path.includes('[')) return undefined; // dynamic: see DYNAMIC_ROUTES
+  if (EXCLUDED.has(path)) return undefined;
+  if (path === 'index') return '';
+  return `${path.replace(/\/index$/, '')}/`;
+}
+
+function dynamicPaths(file: string): string[] {
+  const route = DYNAMIC_ROUTES[file];
+  if (!route) throw new Error(`sitemap.xml: ${file} is a dynamic route with no entry in DYNAMIC_ROUTES (src/pages/sitemap.xml.ts)`);
+  return route();
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+export function GET(context: APIContext): Response {
+  const base = import.meta.env.BASE_URL.replace(/\/*$/, '/');
+  const site = context.site ?? new URL('http://localhost:4321');
+  const { updated } = getTimelineData().site;
+  const paths = new Set<string>();
+  for (const file of pageFiles.sort()) {
+    const path = staticPath(file);
+    if (path !== undefined) paths.add(path);
+    else if (file.includes('[')) for (const p of dynamicPaths(file)) paths.add(p);
+  }
+  const urls = [...paths]
+    .sort()
+    .map((p) => `  <url>\n    <loc>${escapeXml(new URL(base + p, site).href)}</loc>\n    <lastmod>${updated}</lastmod>\n  </url>`);
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+}
