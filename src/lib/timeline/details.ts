@@ -1,0 +1,53 @@
+// What a timeline's details panel shows for each event, prepared at build time and served as
+// /data/timeline-details.json (fetched when a reader first opens an event).
+import { formatDateRange, formatPartialDate } from '../dates';
+import { formatFigure } from './figures';
+import { relatedEvents } from './relations';
+import type { TimelineData } from './schema';
+
+export interface EventDetails {
+  id: string;
+  dateText: string;
+  track: string;
+  trackLabel: string;
+  title: string;
+  summary: string;
+  milestones: string[];
+  figures: string[];
+  actors: string[];
+  related: { id: string; label: string; title: string }[];
+  notes: string[];
+  sources: { publisher: string; via?: string; title: string; url: string; date?: string }[];
+}
+
+/** Details of every event, keyed by id. */
+export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>): Record<string, EventDetails> {
+  const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
+  const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
+  const out: Record<string, EventDetails> = {};
+  for (const e of data.events) {
+    out[e.id] = {
+      id: e.id,
+      dateText: formatDateRange(e.date, e.end) + (e.dateInferred ? ' (date inferred)' : ''),
+      track: e.track,
+      trackLabel: trackLabel.get(e.track) ?? e.track,
+      title: e.title,
+      summary: e.summary,
+      milestones: e.milestones.map(
+        (m) => `${formatPartialDate(m.date)}: ${m.kind}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
+      ),
+      figures: e.figures.map((f) => `${formatFigure(f)} — ${f.label}`),
+      actors: e.actors.map((id) => actorName.get(id) ?? id),
+      related: relatedEvents(e, data.events).map((r) => ({ id: r.event.id, label: r.label, title: r.event.title })),
+      notes: e.notes,
+      sources: e.sources.map((s) => ({
+        publisher: s.publisher,
+        ...(s.via ? { via: s.via } : {}),
+        title: s.title,
+        url: s.url,
+        ...(s.date ? { date: formatPartialDate(s.date) } : {}),
+      })),
+    };
+  }
+  return out;
+}

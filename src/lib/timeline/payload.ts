@@ -1,0 +1,60 @@
+// What the browser receives for one timeline: the layout's input (never the full data, never
+// zod), as JSON in a <script type="application/json">. The client lays out from exactly this,
+// with exactly these options, so its first render equals the build's.
+import { parsePartialDate } from '../dates';
+import type { LayoutEvent, LayoutOptions, LayoutTrack, Period } from './layout';
+import type { TimelineEvent, Track } from './schema';
+
+export interface TimelineVariant {
+  /** 'wide' (horizontal) or 'narrow' (vertical, for small screens). */
+  name: 'wide' | 'narrow';
+  options: LayoutOptions;
+}
+
+export interface TimelinePayload {
+  /** The chart's id (its deep links carry it: ?chart=<id>&event=<event id>). */
+  chart: string;
+  events: LayoutEvent[];
+  tracks: LayoutTrack[];
+  variants: TimelineVariant[];
+  /** Site path of an event's page, with {id} for the event id. */
+  eventHref: string;
+  /** Where the details of every event are: /data/timeline-details.json under the base. */
+  detailsUrl: string;
+}
+
+/** The layout's view of an event: what it draws, nothing more. */
+export function toLayoutEvent(e: TimelineEvent): LayoutEvent {
+  return {
+    id: e.id,
+    date: e.date,
+    ...(e.end ? { end: e.end } : {}),
+    track: e.track,
+    title: e.title,
+    importance: e.importance,
+    ...(e.milestones.length
+      ? { milestones: e.milestones.map((m) => ({ kind: m.kind, date: m.date, ...(m.label ? { label: m.label } : {}), ...(m.didNotHappen ? { didNotHappen: true } : {}) })) }
+      : {}),
+    ...(e.links.length ? { links: e.links.map((l) => ({ to: l.to, relation: l.relation })) } : {}),
+  };
+}
+
+/** The layout's view of a track. */
+export function toLayoutTrack(t: Track): LayoutTrack {
+  return { id: t.id, label: t.label, order: t.order, shape: t.shape };
+}
+
+/** [startMs, endMs] covering two partial dates entirely. */
+export function windowDomain(start: string, end: string): [number, number] {
+  return [parsePartialDate(start).start.getTime(), parsePartialDate(end).end.getTime()];
+}
+
+/** JSON safe inside <script type="application/json">: "<" is escaped, so "</script>" cannot end it. */
+export function serializePayload(payload: unknown): string {
+  return JSON.stringify(payload).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Periods as the layout wants them. */
+export function toPeriods(periods: readonly Period[]): Period[] {
+  return periods.map((p) => ({ id: p.id, label: p.label, start: p.start, end: p.end }));
+}

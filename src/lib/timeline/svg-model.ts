@@ -1,0 +1,254 @@
+// The timeline's SVG as a tree of keyed element descriptions, built from a layout.
+// Both renderers take this tree: the build writes it out as markup (svg-string.ts) and the
+// browser joins it onto the live SVG by key (d3-selection), so what the build drew and what
+// the first client render draws are the same elements with the same attributes.
+import {
+  CLASS,
+  clusterClass,
+  clusterData,
+  clusterTransform,
+  labelPosition,
+  linkClass,
+  linkPath,
+  markClass,
+  markData,
+  markPath,
+  markTransform,
+  milestoneClass,
+  milestonePath,
+  milestoneTransform,
+  periodClass,
+  rectAttrs,
+  spanClass,
+  spanPath,
+  svgNumber,
+  symbolPath,
+  tickClass,
+  tickTransform,
+  trackClass,
+} from './attrs';
+import type { TimelineLayout } from './layout';
+import { trackColourClass } from './track-colours';
+
+/** One SVG element: its tag, attributes, text, and children, with a key unique among its siblings. */
+export interface SvgNode {
+  key: string;
+  tag: string;
+  attrs: Record<string, string>;
+  text?: string;
+  children?: SvgNode[];
+}
+
+export interface SvgModelOptions {
+  /** Prefix for ids inside this SVG (several timelines share a page). */
+  uid: string;
+  /** The link of an event mark (its page), so marks work as links without JavaScript. */
+  href: (eventId: string) => string;
+  /** The event whose mark is the chart's one tab stop (roving tabindex); default the first mark. */
+  focusId?: string;
+  /** The selected event (details open), if any. */
+  selectedId?: string;
+  /** The accessible name of the whole chart. */
+  label: string;
+}
+
+const n = svgNumber;
+
+/** The layer groups of a timeline SVG, back to front. */
+export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptions): SvgNode[] {
+  const vertical = layout.orientation === 'vertical';
+  const focusId = options.focusId && layout.marks.some((m) => m.id === options.focusId) ? options.focusId : layout.marks[0]?.id;
+  const clipId = `${options.uid}-clip`;
+
+  const defs: SvgNode = {
+    key: 'defs',
+    tag: 'defs',
+    attrs: {},
+    children: [
+      {
+        key: 'clip',
+        tag: 'clipPath',
+        attrs: { id: clipId },
+        children: [{ key: 'r', tag: 'rect', attrs: rectAttrs({ x: layout.plot.x - 12, y: layout.plot.y - 12, w: layout.plot.w + 24, h: layout.plot.h + 24 }) }],
+      },
+    ],
+  };
+
+  const periods: SvgNode = {
+    key: 'periods',
+    tag: 'g',
+    attrs: { class: 'tl-periods', 'clip-path': `url(#${clipId})` },
+    children: layout.periods.map((p): SvgNode => ({
+      key: p.id,
+      tag: 'g',
+      attrs: { class: periodClass(p) },
+      children: [
+        { key: 'band', tag: 'rect', attrs: { ...rectAttrs(p), class: 'tl-period__band' } },
+        ...(p.text && p.labelBox
+          ? [{ key: 'label', tag: 'text', attrs: { ...labelPosition(p.labelBox), class: CLASS.periodLabel }, text: p.text }]
+          : []),
+      ],
+    })),
+  };
+
+  const tracks: SvgNode = {
+    key: 'tracks',
+    tag: 'g',
+    attrs: { class: 'tl-tracks' },
+    children: layout.tracks.map((t): SvgNode => ({
+      key: t.id,
+      tag: 'g',
+      attrs: { class: `${trackClass(t)} ${trackColourClass(t.id)}` },
+      children: [
+        { key: 'band', tag: 'rect', attrs: { ...rectAttrs(t), class: 'tl-track__band' } },
+        { key: 'symbol', tag: 'path', attrs: { class: 'tl-track__symbol', d: symbolPath(t.shape, 5), transform: `translate(${n(t.symbolX)},${n(t.symbolY)})` } },
+        { key: 'label', tag: 'text', attrs: { class: 'tl-track__label', x: n(t.labelX), y: n(t.labelY) }, text: t.labelText },
+      ],
+    })),
+  };
+
+  const axis: SvgNode = {
+    key: 'axis',
+    tag: 'g',
+    attrs: { class: CLASS.axis, 'aria-hidden': 'true' },
+    children: [
+      {
+        key: 'line',
+        tag: 'path',
+        attrs: {
+          class: 'tl-axis__line',
+          d: vertical
+            ? `M${n(layout.axis.x + layout.axis.w)},${n(layout.plot.y)}V${n(layout.plot.y + layout.plot.h)}`
+            : `M${n(layout.plot.x)},${n(layout.axis.y)}H${n(layout.plot.x + layout.plot.w)}`,
+        },
+      },
+      ...layout.axis.ticks.map((tick): SvgNode => ({
+        key: String(tick.t),
+        tag: 'g',
+        attrs: { class: tickClass(tick), transform: tickTransform(tick) },
+        children: [
+          { key: 'line', tag: 'path', attrs: { d: vertical ? 'M0,0h-5' : 'M0,0v5' } },
+          ...(tick.label
+            ? [{
+                key: 'label',
+                tag: 'text',
+                attrs: { x: n(tick.labelX - tick.x), y: n(tick.labelY - tick.y), 'text-anchor': tick.anchor },
+                text: tick.label,
+              }]
+            : []),
+        ],
+      })),
+    ],
+  };
+
+  const data: SvgNode = {
+    key: 'data',
+    tag: 'g',
+    attrs: { class: 'tl-data', 'clip-path': `url(#${clipId})` },
+    children: [
+      {
+        key: 'links',
+        tag: 'g',
+        attrs: { class: 'tl-links', 'aria-hidden': 'true' },
+        children: layout.links.map((l): SvgNode => ({
+          key: l.id,
+          tag: 'path',
+          attrs: { class: linkClass(l), d: linkPath(l, layout.orientation) },
+        })),
+      },
+      {
+        key: 'spans',
+        tag: 'g',
+        attrs: { class: 'tl-spans', 'aria-hidden': 'true' },
+        children: layout.spans.map((s): SvgNode => ({
+          key: s.id,
+          tag: 'path',
+          attrs: { class: `${spanClass(s)} ${trackColourClass(s.trackId)}`, d: spanPath(s), 'data-event': s.eventId },
+        })),
+      },
+      {
+        key: 'milestones',
+        tag: 'g',
+        attrs: { class: 'tl-milestones', 'aria-hidden': 'true' },
+        children: layout.milestones.map((m): SvgNode => ({
+          key: m.id,
+          tag: 'path',
+          attrs: {
+            class: `${milestoneClass(m)} ${trackColourClass(m.trackId)}`,
+            d: milestonePath(m),
+            transform: milestoneTransform(m),
+            'data-event': m.eventId,
+          },
+        })),
+      },
+      {
+        key: 'clusters',
+        tag: 'g',
+        attrs: { class: 'tl-clusters' },
+        children: layout.clusters.map((c): SvgNode => ({
+          key: c.id,
+          tag: 'g',
+          attrs: {
+            class: `${clusterClass(c)} ${trackColourClass(c.trackId)}`,
+            transform: clusterTransform(c),
+            role: 'img',
+            'aria-label': c.ariaLabel,
+            ...clusterData(c),
+          },
+          children: [
+            { key: 'symbol', tag: 'path', attrs: { class: 'tl-cluster__symbol', d: symbolPath(c.shape, c.r) } },
+            ...(c.label && c.labelBox
+              ? [{ key: 'label', tag: 'text', attrs: { class: 'tl-cluster__label', ...relative(labelPosition(c.labelBox), c) }, text: c.label }]
+              : []),
+          ],
+        })),
+      },
+      {
+        key: 'marks',
+        tag: 'g',
+        attrs: { class: 'tl-marks' },
+        children: layout.marks.map((m): SvgNode => ({
+          key: m.id,
+          tag: 'a',
+          attrs: {
+            class: `${markClass(m)} ${trackColourClass(m.trackId)}${m.id === options.selectedId ? ` ${CLASS.mark}--selected` : ''}`,
+            href: options.href(m.id),
+            transform: markTransform(m),
+            'aria-label': m.ariaLabel,
+            tabindex: m.id === focusId ? '0' : '-1',
+            ...markData(m),
+          },
+          children: [
+            { key: 'hit', tag: 'circle', attrs: { class: 'tl-mark__hit', r: n(Math.max(m.r + 6, 12)) } },
+            { key: 'symbol', tag: 'path', attrs: { class: CLASS.markSymbol, d: markPath(m) } },
+            ...(m.label && m.labelBox
+              ? [{ key: 'label', tag: 'text', attrs: { class: CLASS.label, ...relative(labelPosition(m.labelBox), m) }, text: m.label }]
+              : []),
+          ],
+        })),
+      },
+    ],
+  };
+
+  return [defs, periods, tracks, axis, data];
+}
+
+/** Attributes of the root <svg>: fixed viewBox, so the chart scales and nothing moves when scripts load. */
+export function timelineSvgAttrs(layout: TimelineLayout, options: Pick<SvgModelOptions, 'uid' | 'label'>): Record<string, string> {
+  return {
+    class: `${CLASS.root} ${CLASS.root}--${layout.orientation}`,
+    viewBox: `0 0 ${n(layout.size.width)} ${n(layout.size.height)}`,
+    width: n(layout.size.width),
+    height: n(layout.size.height),
+    role: 'group',
+    'aria-label': options.label,
+    'data-orientation': layout.orientation,
+    'font-size': n(layout.fontSize),
+  };
+}
+
+function relative(pos: { x: string; y: string }, origin: { x: number; y: number }): { x: string; y: string } {
+  return { x: n(Number(pos.x) - origin.x), y: n(Number(pos.y) - origin.y) };
+}
+
+
