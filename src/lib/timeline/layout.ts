@@ -299,7 +299,6 @@ interface PMilestone {
   label?: string;
   didNotHappen: boolean;
   dateText: string;
-  ariaLabel: string;
 }
 
 interface PEvent {
@@ -314,14 +313,13 @@ interface PEvent {
   t1: number;
   spanStart?: number;
   spanEnd?: number;
-  /** Width of the title at 1 px font size. */
+  /** Width of the title at 1 px font size; NaN until first needed. */
   titleEm: number;
   milestones: PMilestone[];
   links: readonly { to: string; relation: Relation }[];
   dateText: string;
   startText: string;
   endText: string;
-  ariaLabel: string;
 }
 
 /** Events parsed and measured once, for many layouts (zooms) of the same data. */
@@ -345,6 +343,18 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
   const prepared: PEvent[] = [];
   let lo = Infinity;
   let hi = -Infinity;
+  // Data sets repeat dates a lot: parse and format each distinct text once.
+  const dates = new Map<string, { start: number; end: number; mid: number; text: string }>();
+  const date = (text: string) => {
+    let d = dates.get(text);
+    if (!d) {
+      const p = parsePartialDate(text);
+      d = { start: p.start.getTime(), end: p.end.getTime(), mid: partialDateMidpoint(p), text: formatPartialDate(p) };
+      dates.set(text, d);
+    }
+    return d;
+  };
+  const ranges = new Map<string, string>();
   for (const e of events) {
     const track = trackById.get(e.track);
     if (!track) {
@@ -352,39 +362,45 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
         `Event "${e.id}" is on track "${e.track}", which is not a track; the tracks are: ${sortedTracks.map((t) => t.id).join(', ')}`,
       );
     }
-    const start = parsePartialDate(e.date);
+    const start = date(e.date);
     let t: number;
     let spanStart: number | undefined;
     let spanEnd: number | undefined;
+    let dateText = start.text;
     if (e.end) {
-      const end = parsePartialDate(e.end);
-      t = spanStart = start.start.getTime();
-      spanEnd = Math.max(end.end.getTime(), spanStart);
+      const end = date(e.end);
+      t = spanStart = start.start;
+      spanEnd = Math.max(end.end, spanStart);
+      const key = `${e.date}/${e.end}`;
+      dateText = ranges.get(key) ?? formatDateRange(e.date, e.end);
+      ranges.set(key, dateText);
     } else {
-      t = partialDateMidpoint(start);
+      t = start.mid;
     }
     let t0 = t;
     let t1 = spanEnd ?? t;
-    const dateText = formatDateRange(e.date, e.end);
-    const milestones: PMilestone[] = (e.milestones ?? []).map((m, index) => {
-      const mt = partialDateMidpoint(m.date);
-      t0 = Math.min(t0, mt);
-      t1 = Math.max(t1, mt);
-      const mDate = formatPartialDate(m.date);
-      const didNotHappen = m.didNotHappen === true;
-      return {
-        index,
-        kind: m.kind,
-        t: mt,
-        label: m.label,
-        didNotHappen,
-        dateText: mDate,
-        ariaLabel: `${mDate}, ${e.title}: ${m.kind}${m.label ? ` – ${m.label}` : ''}${didNotHappen ? ' (did not happen)' : ''}`,
-      };
-    });
+    let milestones: PMilestone[] = NO_MILESTONES;
+    if (e.milestones && e.milestones.length > 0) {
+      milestones = [];
+      for (let index = 0; index < e.milestones.length; index++) {
+        const m = e.milestones[index];
+        const md = date(m.date);
+        t0 = Math.min(t0, md.mid);
+        t1 = Math.max(t1, md.mid);
+        const didNotHappen = m.didNotHappen === true;
+        milestones.push({
+          index,
+          kind: m.kind,
+          t: md.mid,
+          label: m.label,
+          didNotHappen,
+          dateText: md.text,
+        });
+      }
+    }
     lo = Math.min(lo, t0);
     hi = Math.max(hi, t1);
-    const pe: PEvent = {
+    prepared.push({
       id: e.id,
       trackId: track.id,
       title: e.title,
@@ -394,17 +410,15 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
       t1,
       spanStart,
       spanEnd,
-      titleEm: textWidth(e.title, 1),
+      titleEm: NaN,
       milestones,
-      links: e.links ?? [],
+      links: e.links ?? NO_LINKS,
       dateText,
       startText: e.date,
       endText: e.end ?? e.date,
-      ariaLabel: `${dateText}, ${track.label}: ${e.title}`,
-    };
-    prepared.push(pe);
+    });
   }
-  prepared.sort(compareEvents);
+  prepared.sort((a, b) => a.t - b.t || compareText(a.id, b.id));
   for (const e of prepared) byTrack.get(e.trackId)!.push(e);
   if (prepared.length === 0) {
     lo = Date.UTC(2000, 0, 1);
@@ -421,12 +435,11 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
   };
 }
 
+const NO_MILESTONES: PMilestone[] = [];
+const NO_LINKS: readonly { to: string; relation: Relation }[] = [];
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareEvents(a: PEvent, b: PEvent): number {
-  return a.t - b.t || compareText(a.id, b.id);
 }
 
 // ─── Layout ─────────────────────────────────────────────────────────────────
@@ -469,6 +482,8 @@ const STEPS_H = 1.5;
 const LABEL_GAP = 6; // between footprints in a lane
 const MARK_LABEL_GAP = 4; // between a mark and its label
 const PAD = 8;
+const MIN_CHARS = 8; // the shortest cut label, in characters
+const MIN_LABEL_COLUMN = 200; // vertical: the narrowest label column, px
 
 interface Ctx {
   o: Required<Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan'>> & { maxLanes: number };
@@ -532,7 +547,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
   };
   const fullDomain: [number, number] = options.fullDomain
     ? [Math.min(...options.fullDomain), Math.max(...options.fullDomain)]
-    : prepared.fullDomain;
+    : [prepared.fullDomain[0], prepared.fullDomain[1]];
   if (!(fullDomain[1] > fullDomain[0])) fullDomain[1] = fullDomain[0] + 2 * DAY;
   const domain = clampDomain(options.domain, fullDomain);
   let visible = prepared.tracks;
@@ -663,7 +678,7 @@ function eventItem(ev: PEvent, ctx: Ctx, along: (t: number) => number): Item {
     m0: Math.max(ctx.viewL - 1, Math.min(x - r, along(ev.t0))),
     m1: Math.min(ctx.viewR + 1, Math.max(x + r, along(ev.t1))),
     text: ev.title,
-    textW: ev.titleEm * ctx.mFont,
+    textW: (Number.isNaN(ev.titleEm) ? (ev.titleEm = textWidth(ev.title, 1)) : ev.titleEm) * ctx.mFont,
     ev,
     lane: -1,
     label: null,
@@ -677,7 +692,7 @@ function clusterItem(c: ClusterDraft, ctx: Ctx, along: (t: number) => number): I
   const x = along(c.t);
   const text = `+${c.members.length}`;
   return {
-    priority: 1.5,
+    priority: 0.5,
     x,
     r: CLUSTER_R,
     m0: x - CLUSTER_R,
@@ -700,14 +715,13 @@ function byPriority(a: Item, b: Item): number {
 /**
  * Places the items of one horizontal track in `lanes` lanes so that no two
  * footprints (mark, bar and label box) come within LABEL_GAP px. In priority
- * order (highlighted, importance 1, clusters, 2, 3), each group first tries full
+ * order (highlighted, "+N" clusters, importance 1, 2, 3), each group first tries full
  * labels, then shortened ones, then hides the label and keeps the mark. With
  * `countOnly`, it stops at the first label that does not fit and reports the
  * lanes used by full labels, or -1.
  */
 function placeRow(items: Item[], lanes: number, ctx: Ctx, countOnly: boolean): number {
   const grid = new LaneGrid(lanes, LABEL_GAP);
-  const minLabel = textWidth('Ab…', ctx.mFont);
   items.sort(byPriority);
   let used = 0;
   let i = 0;
@@ -748,7 +762,9 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, countOnly: boolean): n
       const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
       const leftEnd = it.x - it.r - MARK_LABEL_GAP;
       const mayFlip = rightStart + it.textW > ctx.viewR;
-      let best = { room: minLabel - 0.001, lane: -1, left: false };
+      // A cut label keeps at least its first MIN_CHARS characters: shorter stubs are noise.
+      const minRoom = it.text.length <= MIN_CHARS ? it.textW : textWidth(`${it.text.slice(0, MIN_CHARS)}…`, ctx.mFont);
+      let best = { room: minRoom - 0.001, lane: -1, left: false };
       for (let lane = 0; lane < lanes; lane++) {
         if (!grid.fits(lane, it.m0, it.m1)) continue;
         const [free0, free1] = grid.freeAround(lane, it.m0, it.m1);
@@ -934,7 +950,7 @@ function layoutHorizontal(
     tracks,
     periods: periodBands,
     spans,
-    links: buildLinks(shown),
+    links: buildLinks(shown, ctx, false),
     milestones,
     clusters,
     marks,
@@ -967,7 +983,8 @@ function layoutPeriodsHorizontal(periods: readonly Period[], ctx: Ctx, plotY: nu
   const grid = new LaneGrid(1, LABEL_GAP);
   for (const b of [...bands].sort((a, c) => a.x - c.x || a.order - c.order)) {
     const fitted = fitText(b.label, b.w - 8, ctx.mFont);
-    if (!fitted || !grid.fits(0, b.x + 4, b.x + 4 + fitted.width)) continue;
+    if (!fitted || (fitted.truncated && fitted.text.length <= MIN_CHARS)) continue;
+    if (!grid.fits(0, b.x + 4, b.x + 4 + fitted.width)) continue;
     grid.insert(0, b.x + 4, b.x + 4 + fitted.width);
     b.text = fitted.text;
     b.labelBox = { x: round(b.x + 4), y: round(plotY + (rowH - ctx.labelH) / 2), w: round(fitted.width), h: ctx.labelH };
@@ -991,7 +1008,7 @@ function eventMark(it: Item, ev: PEvent, track: LayoutTrack, y: number, box: Box
     truncated: it.truncated,
     labelBox: box,
     dateText: ev.dateText,
-    ariaLabel: ev.ariaLabel,
+    ariaLabel: `${ev.dateText}, ${track.label}: ${ev.title}`,
     span: ev.spanStart !== undefined,
   };
 }
@@ -1028,7 +1045,7 @@ function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): Milesto
     didNotHappen: m.didNotHappen,
     ...(m.label ? { label: m.label } : {}),
     dateText: m.dateText,
-    ariaLabel: m.ariaLabel,
+    ariaLabel: `${m.dateText}, ${ev.title}: ${m.kind}${m.label ? ` – ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
   };
 }
 
@@ -1062,13 +1079,18 @@ function pushBars(out: SpanBar[], ev: PEvent, track: LayoutTrack, across: number
   }
 }
 
-/** Links whose two ends are both shown as single marks, in the order of their source events. */
-function buildLinks(shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>): LinkPath[] {
+/** Links whose two ends are both shown as single marks inside the window, in the order of their source events. */
+function buildLinks(shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>, ctx: Ctx, vertical: boolean): LinkPath[] {
   const links: LinkPath[] = [];
+  const inView = (m: EventMark) => {
+    const a = vertical ? m.y : m.x;
+    return a >= ctx.viewL && a <= ctx.viewR;
+  };
   for (const { mark, ev } of shown.values()) {
+    if (!inView(mark)) continue;
     for (const link of ev.links) {
       const target = shown.get(link.to);
-      if (!target || link.to === ev.id) continue;
+      if (!target || link.to === ev.id || !inView(target.mark)) continue;
       links.push({
         id: `${ev.id}->${link.to}`,
         from: ev.id,
@@ -1120,7 +1142,7 @@ function layoutVertical(
   const colsX = PAD + axisW;
   const labelsX = colsX + visible.length * colW + 8;
   const labelsW = Math.max(0, width - PAD - labelsX);
-  const nLanes = Math.max(1, Math.min(Math.floor(labelsW / 140), o.maxLanes, 3));
+  const nLanes = Math.max(1, Math.min(Math.floor(labelsW / MIN_LABEL_COLUMN), o.maxLanes, 3));
   const laneW = labelsW / nLanes;
   const plotY = top + legendH + 8;
   let count = 0;
@@ -1258,7 +1280,7 @@ function layoutVertical(
     tracks,
     periods: periodBands,
     spans,
-    links: buildLinks(shown),
+    links: buildLinks(shown, ctx, true),
     milestones,
     clusters: clusterMarks,
     marks,

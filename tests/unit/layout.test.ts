@@ -1,0 +1,446 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parsePartialDate, partialDateMidpoint } from '../../src/lib/dates';
+import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
+import {
+  clampDomain,
+  layoutPrepared,
+  layoutRange,
+  layoutTimeline,
+  prepareTimeline,
+  type Box,
+  type LayoutEvent,
+  type LayoutOptions,
+  type LayoutTrack,
+  type TimelineLayout,
+} from '../../src/lib/timeline/layout';
+import { linkPath, markClass, markTransform, spanPath, svgNumber } from '../../src/lib/timeline/attrs';
+import { symbolPath } from '../../src/lib/timeline/shapes';
+import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
+import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
+import fixture from '../fixtures/timeline/fixture.json';
+
+// The fixture is real data: it must pass the schema.
+const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
+const tracks: LayoutTrack[] = z.array(Track).parse(fixture.tracks);
+const periods = fixture.periods;
+const dense = denseEvents(2000);
+const DAY = 86_400_000;
+
+/** Every label box in a layout: events, clusters, periods. */
+function labelBoxes(layout: TimelineLayout): { id: string; box: Box }[] {
+  const out: { id: string; box: Box }[] = [];
+  for (const m of layout.marks) if (m.labelBox) out.push({ id: m.id, box: m.labelBox });
+  for (const c of layout.clusters) if (c.labelBox) out.push({ id: c.id, box: c.labelBox });
+  for (const p of layout.periods) if (p.labelBox) out.push({ id: `period ${p.id}`, box: p.labelBox });
+  return out;
+}
+
+/** Pairs of label boxes that overlap (touching edges do not count). */
+function overlaps(layout: TimelineLayout): string[] {
+  const boxes = labelBoxes(layout).sort((a, b) => a.box.x - b.box.x);
+  const found: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i].box;
+    for (let j = i + 1; j < boxes.length && boxes[j].box.x < a.x + a.w; j++) {
+      const b = boxes[j].box;
+      if (a.y < b.y + b.h && b.y < a.y + a.h) found.push(`${boxes[i].id} × ${boxes[j].id}`);
+    }
+  }
+  return found;
+}
+
+/** Zoom windows: the full domain, then halves, tenths and hundredths at several places. */
+function zooms(full: readonly [number, number]): [number, number][] {
+  const span = full[1] - full[0];
+  const out: [number, number][] = [[full[0], full[1]]];
+  for (const fraction of [0.5, 0.1, 0.01]) {
+    for (const at of [0, 0.3, 0.75]) {
+      const a = full[0] + at * span;
+      out.push([a, a + fraction * span]);
+    }
+  }
+  return out;
+}
+
+/** Where an event's mark sits in time (as the layout documents it). */
+function markTime(e: LayoutEvent): number {
+  return e.end ? parsePartialDate(e.date).start.getTime() : partialDateMidpoint(e.date);
+}
+
+function scaleOf(layout: TimelineLayout): (t: number) => number {
+  const [r0, r1] = layoutRange(layout);
+  const [d0, d1] = layout.domain;
+  return (t) => r0 + ((t - d0) / (d1 - d0)) * (r1 - r0);
+}
+
+describe('layoutTimeline', () => {
+  for (const [name, data] of [
+    ['the fixture', events],
+    ['2,000 generated events', dense],
+  ] as const) {
+    for (const orientation of ['horizontal', 'vertical'] as const) {
+      it(`never lets label boxes overlap (${name}, ${orientation}, 320/640/1280 px, several zooms)`, () => {
+        const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
+        let shown = 0;
+        for (const width of [320, 640, 1280]) {
+          for (const domain of zooms(prepared.fullDomain)) {
+            const layout = layoutPrepared(prepared, { width, orientation, domain, periods });
+            expect(overlaps(layout), `${width}px, ${new Date(domain[0]).toISOString()}`).toEqual([]);
+            shown += labelBoxes(layout).length;
+          }
+        }
+        // Not vacuous: labels are shown.
+        expect(shown).toBeGreaterThan(50);
+      });
+    }
+  }
+
+  it('keeps every label box inside the plot and inside its track band', () => {
+    for (const width of [320, 640, 1280]) {
+      const layout = layoutTimeline(dense, DENSE_TRACKS, { width, domain: [Date.UTC(2019, 5, 1), Date.UTC(2019, 7, 1)] });
+      const { plot } = layout;
+      for (const m of layout.marks) {
+        if (!m.labelBox) continue;
+        expect(m.labelBox.x).toBeGreaterThanOrEqual(plot.x);
+        expect(m.labelBox.x + m.labelBox.w).toBeLessThanOrEqual(plot.x + plot.w + 0.01);
+        const band = layout.tracks.find((t) => t.id === m.trackId)!;
+        expect(m.labelBox.y).toBeGreaterThanOrEqual(band.y);
+        expect(m.labelBox.y + m.labelBox.h).toBeLessThanOrEqual(band.y + band.h);
+      }
+    }
+  });
+
+  it('puts overlapping events on separate lanes', () => {
+    const same: LayoutEvent[] = [
+      { id: 'a', date: '2019-06-07', track: 'agreement', title: 'First event on the day', importance: 2 },
+      { id: 'b', date: '2019-06-07', track: 'agreement', title: 'Second event on the day', importance: 2 },
+      { id: 'c', date: '2019-09-01', track: 'agreement', title: 'Later', importance: 2 },
+    ];
+    const layout = layoutTimeline(same, tracks, { width: 800 });
+    const [a, b] = ['a', 'b'].map((id) => layout.marks.find((m) => m.id === id)!);
+    expect(a.lane).not.toBe(b.lane);
+    expect(a.y).not.toBe(b.y);
+    expect(a.label).toBe('First event on the day');
+    expect(b.label).toBe('Second event on the day');
+    // Events far apart share the first lane.
+    expect(layout.marks.find((m) => m.id === 'c')!.lane).toBe(0);
+  });
+
+  it('gives each track only the lanes it needs over the full domain, up to the cap', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280 });
+    const lanes = Object.fromEntries(layout.tracks.map((t) => [t.id, t.lanes]));
+    const sparse = layoutTimeline(
+      [{ id: 'x', date: '2019-06-07', track: 'border', title: 'Alone', importance: 1 }],
+      tracks,
+      { width: 1280 },
+    );
+    expect(sparse.tracks.map((t) => t.lanes)).toEqual([1, 1, 1]);
+    expect(Math.max(...Object.values(lanes))).toBe(4);
+    const capped = layoutTimeline(events, tracks, { width: 1280, maxLanes: 2 });
+    expect(capped.tracks.every((t) => t.lanes <= 2)).toBe(true);
+  });
+
+  it('takes lanes from the fullest tracks to fit under maxHeight, and fewer lanes when compact', () => {
+    const roomy = layoutTimeline(dense, DENSE_TRACKS, { width: 1280, density: 'roomy' });
+    const compact = layoutTimeline(dense, DENSE_TRACKS, { width: 1280, density: 'compact' });
+    expect(roomy.tracks.map((t) => t.lanes)).toEqual([6, 6, 6]);
+    expect(compact.tracks.map((t) => t.lanes)).toEqual([2, 2, 2]);
+    const limited = layoutTimeline(dense, DENSE_TRACKS, { width: 1280, density: 'roomy', maxHeight: 400 });
+    expect(limited.size.height).toBeLessThanOrEqual(400);
+    const lanes = limited.tracks.map((t) => t.lanes);
+    expect(Math.max(...lanes) - Math.min(...lanes)).toBeLessThanOrEqual(1);
+    expect(overlaps(limited)).toEqual([]);
+  });
+
+  it('keeps the same height at every zoom', () => {
+    const prepared = prepareTimeline(dense, DENSE_TRACKS);
+    for (const width of [640, 1280]) {
+      const heights = zooms(prepared.fullDomain).map((domain) => layoutPrepared(prepared, { width, domain, periods }).size.height);
+      expect(new Set(heights).size).toBe(1);
+    }
+    const vertical = zooms(prepared.fullDomain).map(
+      (domain) => layoutPrepared(prepared, { width: 320, orientation: 'vertical', domain }).size.height,
+    );
+    expect(new Set(vertical).size).toBe(1);
+  });
+
+  it('shortens, then hides, labels by importance: 3 first, then 2, importance 1 last', () => {
+    const crowd: LayoutEvent[] = [
+      { id: 'minor', date: '2019-06-07', track: 'agreement', title: 'A background detail on the same day', importance: 3 },
+      { id: 'key', date: '2019-06-07', track: 'agreement', title: 'The key event of the day', importance: 1 },
+      { id: 'middle', date: '2019-06-07', track: 'agreement', title: 'A related step on that day', importance: 2 },
+      { id: 'before', date: '2019-05-25', track: 'agreement', title: 'An earlier event with a long title that runs on', importance: 2 },
+      { id: 'edge', date: '2019-08-30', track: 'agreement', title: 'End', importance: 3 },
+    ];
+    const layout = layoutTimeline(crowd, tracks, { width: 640, maxLanes: 1 });
+    const mark = (id: string) => layout.marks.find((m) => m.id === id)!;
+    expect(mark('key').label).toBe('The key event of the day');
+    expect(mark('minor').label).toBeNull();
+    expect(mark('middle').label).toBeNull();
+    // Not enough room before the key event: the earlier label is cut, not hidden.
+    expect(mark('before').truncated).toBe(true);
+    const cut = mark('before').label!;
+    expect(cut.endsWith('…')).toBe(true);
+    expect(mark('before').title.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(overlaps(layout)).toEqual([]);
+  });
+
+  it('gives highlighted events their labels first', () => {
+    const crowd: LayoutEvent[] = [
+      { id: 'key', date: '2019-06-07', track: 'agreement', title: 'The key event of the day', importance: 1 },
+      { id: 'minor', date: '2019-06-07', track: 'agreement', title: 'A background detail', importance: 3 },
+      { id: 'edge', date: '2019-08-30', track: 'agreement', title: 'End', importance: 3 },
+    ];
+    const plain = layoutTimeline(crowd, tracks, { width: 640, maxLanes: 1 });
+    const lit = layoutTimeline(crowd, tracks, { width: 640, maxLanes: 1, highlighted: ['minor'] });
+    expect(plain.marks.find((m) => m.id === 'minor')!.label).toBeNull();
+    expect(lit.marks.find((m) => m.id === 'minor')!.label).toBe('A background detail');
+    expect(lit.marks.find((m) => m.id === 'minor')!.highlighted).toBe(true);
+  });
+
+  it('draws spans from the start of the first date to the end of the last, with milestones on the bar', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280 });
+    const x = scaleOf(layout);
+    const bar = layout.spans.find((s) => s.id === 'review-period')!;
+    const mark = layout.marks.find((m) => m.id === 'review-period')!;
+    expect(bar.kind).toBe('span');
+    expect(bar.x).toBeCloseTo(x(Date.UTC(2019, 5, 7)), 1);
+    expect(bar.x + bar.w).toBeCloseTo(x(Date.UTC(2019, 6, 23)), 1);
+    expect(mark.x).toBeCloseTo(bar.x, 1);
+    expect(mark.span).toBe(true);
+    const ended = layout.milestones.find((m) => m.id === 'review-period#1')!;
+    expect(ended.kind).toBe('ended');
+    expect(ended.x).toBeCloseTo(x(Date.UTC(2019, 6, 22)), 1);
+    expect(ended.y).toBeCloseTo(bar.y + bar.h / 2, 5);
+    expect(ended.label).toBe('Review closes');
+  });
+
+  it('joins an event without an end to its milestones with a line, and marks steps that did not happen', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280 });
+    const x = scaleOf(layout);
+    const steps = layout.spans.find((s) => s.id === 'tariff-threat#steps')!;
+    expect(steps.kind).toBe('steps');
+    expect(steps.x).toBeCloseTo(x(Date.UTC(2019, 4, 30)), 1);
+    expect(steps.x + steps.w).toBeCloseTo(x(Date.UTC(2019, 5, 10)), 1);
+    const due = layout.milestones.find((m) => m.id === 'tariff-threat#1')!;
+    expect(due).toMatchObject({ kind: 'scheduled', didNotHappen: true, dateText: '10 June 2019' });
+    expect(due.ariaLabel).toBe('10 June 2019, Trump threatens a 5% tariff on all Mexican goods: scheduled – 5% tariff due (did not happen)');
+    expect(layout.milestones.find((m) => m.id === 'tariff-threat#2')!.didNotHappen).toBe(false);
+  });
+
+  it('merges dense events into "+N" clusters when zoomed out and splits them when zoomed in', () => {
+    const prepared = prepareTimeline(dense, DENSE_TRACKS);
+    const out = layoutPrepared(prepared, { width: 1280 });
+    expect(out.clusters.length).toBeGreaterThan(0);
+    // Every event in the window is either a mark or in exactly one cluster.
+    const inClusters = out.clusters.flatMap((c) => c.ids);
+    const marked = out.marks.map((m) => m.id);
+    expect(new Set([...inClusters, ...marked]).size).toBe(inClusters.length + marked.length);
+    expect(inClusters.length + marked.length).toBe(dense.length);
+    const biggest = [...out.clusters].sort((a, b) => b.count - a.count)[0];
+    expect(biggest.count).toBe(biggest.ids.length);
+    expect(biggest.label).toBe(`+${biggest.count}`);
+    expect(biggest.ariaLabel).toMatch(new RegExp(`${biggest.count} events, grouped`));
+
+    const zoomed = layoutPrepared(prepared, { width: 1280, domain: biggest.domain });
+    const members = new Set(biggest.ids);
+    const nowMarks = zoomed.marks.filter((m) => members.has(m.id));
+    expect(nowMarks.length).toBeGreaterThan(0);
+    for (const c of zoomed.clusters) expect(c.count).toBeLessThan(biggest.count);
+    // Zoomed to a few days, nothing clusters.
+    const close = layoutPrepared(prepared, { width: 1280, domain: [Date.UTC(2019, 5, 1), Date.UTC(2019, 5, 8)] });
+    expect(close.clusters).toEqual([]);
+  });
+
+  it('never clusters importance-1 or highlighted events', () => {
+    const layout = layoutTimeline(dense, DENSE_TRACKS, { width: 320, highlighted: ['event-3'] });
+    const importance = new Map(dense.map((e) => [e.id, e.importance]));
+    for (const c of layout.clusters) {
+      for (const id of c.ids) {
+        expect(importance.get(id)).not.toBe(1);
+        expect(id).not.toBe('event-3');
+      }
+    }
+    expect(layout.marks.some((m) => m.id === 'event-3' && m.highlighted)).toBe(true);
+  });
+
+  it('draws links only when both ends are visible', () => {
+    const full = layoutTimeline(events, tracks, { width: 1280 });
+    expect(full.links.map((l) => l.id)).toContain('talks-washington->joint-declaration');
+    const link = full.links.find((l) => l.id === 'talks-washington->joint-declaration')!;
+    const from = full.marks.find((m) => m.id === 'talks-washington')!;
+    expect([link.x1, link.y1]).toEqual([from.x, from.y]);
+    expect(link.relation).toBe('led-to');
+    // A window that holds the review's end but not its start.
+    const late = layoutTimeline(events, tracks, { width: 1280, domain: [Date.UTC(2019, 6, 15), Date.UTC(2019, 8, 1)] });
+    expect(late.marks.some((m) => m.id === 'review-ends')).toBe(true);
+    expect(late.links.map((l) => l.id)).not.toContain('review-period->review-ends');
+    const noBorder = layoutTimeline(events, tracks, { width: 1280, visibleTracks: ['tariffs', 'agreement'] });
+    expect(noBorder.links.map((l) => l.id)).not.toContain('joint-declaration->guard-deployment');
+    expect(noBorder.links.map((l) => l.id)).toContain('joint-declaration->tariff-suspended');
+  });
+
+  it('drops the events of hidden tracks', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280, visibleTracks: ['agreement'] });
+    expect(layout.tracks.map((t) => t.id)).toEqual(['agreement']);
+    expect(layout.marks.length).toBe(events.filter((e) => e.track === 'agreement').length);
+    expect(layout.marks.every((m) => m.trackId === 'agreement')).toBe(true);
+    expect(layout.milestones.every((m) => m.trackId === 'agreement')).toBe(true);
+    expect(layout.spans.every((s) => s.trackId === 'agreement')).toBe(true);
+    const all = layoutTimeline(events, tracks, { width: 1280 });
+    expect(layout.size.height).toBeLessThan(all.size.height);
+    expect(() => layoutTimeline(events, tracks, { width: 1280, visibleTracks: ['nope'] })).toThrow(/"nope".*tariffs, agreement, border/);
+  });
+
+  it('in vertical orientation puts later events lower, in one column per track', () => {
+    const layout = layoutTimeline(events, tracks, { width: 360, orientation: 'vertical' });
+    expect(layout.orientation).toBe('vertical');
+    const time = new Map(events.map((e) => [e.id, markTime(e)]));
+    const marks = [...layout.marks].sort((a, b) => time.get(a.id)! - time.get(b.id)!);
+    for (let i = 1; i < marks.length; i++) {
+      if (time.get(marks[i].id)! > time.get(marks[i - 1].id)!) expect(marks[i].y).toBeGreaterThan(marks[i - 1].y);
+    }
+    for (const m of layout.marks) {
+      const column = layout.tracks.find((t) => t.id === m.trackId)!;
+      expect(m.x).toBeCloseTo(column.x + column.w / 2, 5);
+    }
+    // Spans run down the page.
+    const bar = layout.spans.find((s) => s.id === 'review-period')!;
+    expect(bar.h).toBeGreaterThan(bar.w);
+    expect(layout.axis.ticks.every((t) => t.anchor === 'end')).toBe(true);
+  });
+
+  it('names marks for screen readers with the date at its own precision', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280 });
+    const name = (id: string) => layout.marks.find((m) => m.id === id)!.ariaLabel;
+    expect(name('joint-declaration')).toBe('7 June 2019, Agreement: US and Mexico issue a joint declaration');
+    expect(name('guard-deployment')).toBe('June 2019, Border and migration: Mexico deploys its National Guard to the southern border');
+    expect(name('usmca-debate')).toBe('2019, Tariffs and trade: USMCA ratification debate continues in Congress');
+    expect(name('talks-washington')).toBe('5 June – 7 June 2019, Agreement: Mexican delegation negotiates in Washington');
+    expect(layout.marks.find((m) => m.id === 'guard-deployment')!.dateText).toBe('June 2019');
+  });
+
+  it('places a month-precision event at the middle of its month', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280 });
+    const x = scaleOf(layout);
+    expect(layout.marks.find((m) => m.id === 'guard-deployment')!.x).toBeCloseTo(x(Date.UTC(2019, 5, 16)), 1);
+  });
+
+  it('lays out period bands with their labels', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280, periods });
+    const x = scaleOf(layout);
+    const band = layout.periods.find((p) => p.id === 'review')!;
+    expect(band.x).toBeCloseTo(x(Date.UTC(2019, 5, 7)), 1);
+    expect(band.x + band.w).toBeCloseTo(x(Date.UTC(2019, 6, 23)), 1);
+    expect(band.y).toBe(layout.plot.y);
+    expect(band.h).toBe(layout.plot.h);
+    expect(band.text).toBe('45-day review');
+    expect(band.ariaLabel).toBe('7 June – 22 July 2019: 45-day review');
+    // Out of the window, the band is dropped.
+    const early = layoutTimeline(events, tracks, { width: 1280, periods, domain: [Date.UTC(2019, 4, 1), Date.UTC(2019, 5, 1)] });
+    expect(early.periods).toEqual([]);
+  });
+
+  it('keeps the zoom window inside the full domain and at least two days long', () => {
+    const full: [number, number] = [0, 100 * DAY];
+    expect(clampDomain([-10 * DAY, 5 * DAY], full)).toEqual([0, 15 * DAY]);
+    expect(clampDomain([90 * DAY, 120 * DAY], full)).toEqual([70 * DAY, 100 * DAY]);
+    expect(clampDomain([10 * DAY, 10 * DAY + 1000], full)).toEqual([10 * DAY, 12 * DAY]);
+    expect(clampDomain([-1e15, 1e15], full)).toEqual(full);
+    expect(clampDomain(undefined, full)).toEqual(full);
+    const layout = layoutTimeline(events, tracks, { width: 640, domain: [0, 1] });
+    expect(layout.domain[0]).toBe(layout.fullDomain[0]);
+  });
+
+  it('gives axis ticks inside the plot that suit the zoom', () => {
+    const year = layoutTimeline(events, tracks, { width: 1280 });
+    const days = layoutTimeline(events, tracks, { width: 1280, domain: [Date.UTC(2019, 5, 3), Date.UTC(2019, 5, 13)] });
+    const labelled = (l: TimelineLayout) => l.axis.ticks.filter((t) => t.label);
+    expect(labelled(year).some((t) => t.label === '2020')).toBe(true);
+    expect(labelled(days).map((t) => t.label)).toContain('7 Jun');
+    for (const t of [...year.axis.ticks, ...days.axis.ticks]) {
+      expect(t.x).toBeGreaterThanOrEqual(year.plot.x);
+      expect(t.x).toBeLessThanOrEqual(year.plot.x + year.plot.w);
+    }
+  });
+
+  it('gives the same result when prepared once and laid out many times', () => {
+    const prepared = prepareTimeline(events, tracks);
+    const options: LayoutOptions = { width: 900, periods, domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 7, 1)] };
+    layoutPrepared(prepared, { width: 900 });
+    expect(layoutPrepared(prepared, options)).toEqual(layoutTimeline(events, tracks, options));
+  });
+
+  it('returns plain data that survives a JSON round trip', () => {
+    const layout = layoutTimeline(dense.slice(0, 300), DENSE_TRACKS, { width: 640, periods });
+    expect(JSON.parse(JSON.stringify(layout))).toEqual(layout);
+  });
+
+  it('throws on an event whose track does not exist, naming both', () => {
+    const stray: LayoutEvent = { id: 'stray', date: '2019', track: 'weather', title: 'Storm', importance: 3 };
+    expect(() => layoutTimeline([stray], tracks, { width: 640 })).toThrow(/"stray".*"weather"/);
+    expect(() => layoutTimeline(events, tracks, { width: 0 })).toThrow(RangeError);
+  });
+
+  it('matches the fixture snapshot', async () => {
+    const layout = {
+      wide: layoutTimeline(events, tracks, { width: 1280, periods, highlighted: ['joint-declaration'] }),
+      zoomed: layoutTimeline(events, tracks, {
+        width: 640,
+        periods,
+        domain: [Date.UTC(2019, 4, 25), Date.UTC(2019, 5, 20)],
+      }),
+      narrow: layoutTimeline(events, tracks, { width: 320, orientation: 'vertical', periods }),
+    };
+    await expect(`${JSON.stringify(layout, null, 1)}\n`).toMatchFileSnapshot('../snapshots/layout-fixture.json');
+  });
+});
+
+/** Area of a closed polygon path "Mx,yLx,y…Z" (shoelace formula). */
+function polygonArea(d: string): number {
+  const points = d
+    .replace(/^M|Z$/g, '')
+    .split('L')
+    .map((p) => p.split(',').map(Number));
+  let sum = 0;
+  for (let i = 0; i < points.length; i++) {
+    const [x1, y1] = points[i];
+    const [x2, y2] = points[(i + 1) % points.length];
+    sum += x1 * y2 - x2 * y1;
+  }
+  return Math.abs(sum) / 2;
+}
+
+describe('attrs and shapes', () => {
+  it('write numbers with at most two decimals and no negative zero', () => {
+    expect(svgNumber(1.23456)).toBe('1.23');
+    expect(svgNumber(-0.001)).toBe('0');
+    expect(svgNumber(10)).toBe('10');
+    expect(markTransform({ x: 10.005, y: 3 })).toBe('translate(10.01,3)');
+    expect(spanPath({ x: 1, y: 2, w: 30, h: 4 })).toBe('M1,2h30v4h-30Z');
+  });
+
+  it('give every track shape about the area of a circle of the same radius', () => {
+    for (const shape of TRACK_SHAPES) {
+      const d = symbolPath(shape, 10);
+      if (shape === 'circle') {
+        expect(d).toBe('M10,0A10,10,0,1,1,-10,0A10,10,0,1,1,10,0Z');
+        continue;
+      }
+      expect(polygonArea(d) / (Math.PI * 100), shape).toBeCloseTo(1, 1);
+    }
+  });
+
+  it('class a mark by track, importance, highlight and hidden label', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280, highlighted: ['joint-declaration'] });
+    const mark = layout.marks.find((m) => m.id === 'joint-declaration')!;
+    expect(markClass(mark)).toBe('tl-mark tl-mark--agreement tl-mark--importance-1 tl-mark--highlighted');
+  });
+
+  it('curve a link as an arc within a lane and an S between lanes', () => {
+    expect(linkPath({ x1: 0, y1: 50, x2: 90, y2: 50 })).toBe('M0,50Q45,26,90,50');
+    expect(linkPath({ x1: 0, y1: 10, x2: 100, y2: 50 })).toBe('M0,10C50,10,50,50,100,50');
+    expect(linkPath({ x1: 20, y1: 0, x2: 20, y2: 30 }, 'vertical')).toBe('M20,0Q10,15,20,30');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/lib/timeline/lanes';
+import { tickUnit, timeTicks, type TimeTick } from '../../src/lib/timeline/ticks';
+
+const DAY = 86_400_000;
+const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+const labelled = (ticks: TimeTick[]) => ticks.filter((t) => t.label !== '');
+const steps = (ticks: TimeTick[]) => ticks.slice(1).map((t, i) => t.t - ticks[i].t);
+
+describe('timeTicks', () => {
+  it('labels a 2-year window with years and quarters, and marks months', () => {
+    // Windows start a little before a boundary: a label that would hang over an end is left off.
+    const ticks = timeTicks([utc(2018, 12, 15), utc(2020, 12, 15)], 640);
+    const shown = labelled(ticks);
+    expect(new Set(shown.map((t) => t.unit))).toEqual(new Set(['year', 'quarter']));
+    expect(shown.map((t) => t.label)).toEqual(['2019', 'Apr', 'Jul', 'Oct', '2020', 'Apr', 'Jul', 'Oct']);
+    expect(shown.filter((t) => t.level === 'major').map((t) => t.label)).toEqual(['2019', '2020']);
+    const subs = ticks.filter((t) => t.level === 'sub');
+    expect(subs.length).toBeGreaterThan(10);
+    expect(subs.every((t) => t.unit === 'month')).toBe(true);
+  });
+
+  it('labels a 2-month window with weeks and marks days', () => {
+    const ticks = timeTicks([utc(2019, 5, 30), utc(2019, 7, 30)], 640);
+    const shown = labelled(ticks);
+    expect(steps(shown).every((s) => s === 7 * DAY)).toBe(true);
+    expect(shown.every((t) => new Date(t.t).getUTCDay() === 1)).toBe(true);
+    expect(shown[0].label).toBe('3 Jun 2019');
+    expect(shown[1].label).toBe('10 Jun');
+    expect(steps(ticks).every((s) => s === DAY)).toBe(true);
+    expect(ticks.filter((t) => t.level === 'sub').length).toBeGreaterThan(40);
+  });
+
+  it('labels a 10-day window with days', () => {
+    const ticks = timeTicks([utc(2019, 6, 4) + DAY / 2, utc(2019, 6, 14) + DAY / 2], 640);
+    const shown = labelled(ticks);
+    expect(shown.length).toBe(10);
+    expect(steps(shown).every((s) => s === DAY)).toBe(true);
+    expect(shown.map((t) => t.label)).toContain('10 Jun');
+    expect(shown[0].label).toMatch(/ 2019$/);
+    expect(ticks.every((t) => t.level !== 'sub')).toBe(true);
+  });
+
+  it('labels a decade with years', () => {
+    const shown = labelled(timeTicks([utc(2010, 1, 1), utc(2020, 1, 1)], 640));
+    expect(shown.every((t) => /^\d{4}$/.test(t.label))).toBe(true);
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves off a label that would hang over an end of the axis', () => {
+    const ticks = timeTicks([utc(2019, 6, 5), utc(2019, 6, 15)], 640);
+    expect(ticks[0]).toMatchObject({ t: utc(2019, 6, 5), label: '', level: 'sub' });
+    expect(labelled(ticks)[0].label).toBe('6 Jun 2019');
+  });
+
+  it('coarsens as the axis narrows', () => {
+    const domain: [number, number] = [utc(2019, 1, 1), utc(2021, 1, 1)];
+    const count = (w: number) => labelled(timeTicks(domain, w)).length;
+    expect(count(1280)).toBeGreaterThan(count(640));
+    expect(count(640)).toBeGreaterThan(count(160));
+    expect(labelled(timeTicks(domain, 160)).every((t) => t.unit === 'year')).toBe(true);
+  });
+
+  it('never lets labels overlap or hang over the ends of the axis', () => {
+    const starts = [utc(2019, 1, 1), utc(2019, 5, 17), utc(2020, 2, 29)];
+    const spans = [3, 10, 45, 61, 200, 400, 730, 2000].map((d) => d * DAY);
+    for (const width of [120, 320, 640, 1280]) {
+      for (const start of starts) {
+        for (const span of spans) {
+          const ticks = labelled(timeTicks([start, start + span], width));
+          let prevEnd = -Infinity;
+          for (const t of ticks) {
+            const half = textWidth(t.label, 11) / 2;
+            expect(t.x - half, `${width}px ${t.label}`).toBeGreaterThanOrEqual(prevEnd);
+            expect(t.x - half).toBeGreaterThanOrEqual(0);
+            expect(t.x + half).toBeLessThanOrEqual(width);
+            prevEnd = t.x + half;
+          }
+        }
+      }
+    }
+  });
+
+  it('spaces labels by their height on a vertical axis', () => {
+    const ticks = labelled(timeTicks([utc(2019, 6, 1), utc(2019, 8, 1)], 400, { vertical: true, fontSize: 11 }));
+    expect(ticks.length).toBeGreaterThan(4);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i].x - ticks[i - 1].x).toBeGreaterThanOrEqual(14 + 8);
+  });
+
+  it('places ticks at UTC midnights, linearly along the axis', () => {
+    const domain: [number, number] = [utc(2019, 3, 30) + 5 * 3_600_000, utc(2019, 5, 2)];
+    const ticks = timeTicks(domain, 800);
+    expect(ticks.length).toBeGreaterThan(0);
+    for (const t of ticks) {
+      expect(t.t % DAY).toBe(0);
+      expect(t.x).toBeCloseTo(((t.t - domain[0]) / (domain[1] - domain[0])) * 800, 6);
+      expect(t.t).toBeGreaterThanOrEqual(domain[0]);
+      expect(t.t).toBeLessThanOrEqual(domain[1]);
+    }
+  });
+
+  it('gives nothing for an empty window or axis', () => {
+    expect(timeTicks([utc(2019, 1, 1), utc(2019, 1, 1)], 640)).toEqual([]);
+    expect(timeTicks([utc(2019, 1, 1), utc(2020, 1, 1)], 0)).toEqual([]);
+  });
+});
+
+describe('tickUnit', () => {
+  it('names the coarsest calendar boundary of a UTC instant', () => {
+    expect(tickUnit(utc(2020, 1, 1))).toBe('year');
+    expect(tickUnit(utc(2020, 4, 1))).toBe('quarter');
+    expect(tickUnit(utc(2020, 5, 1))).toBe('month');
+    expect(tickUnit(utc(2019, 6, 10))).toBe('week');
+    expect(tickUnit(utc(2019, 6, 11))).toBe('day');
+  });
+});
