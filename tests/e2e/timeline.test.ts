@@ -1,0 +1,243 @@
+// The timeline in Chromium: the build-time SVG without JavaScript, and the enhanced chart —
+// zoom by buttons and gestures (a plain wheel still scrolls the page), the keyboard path to
+// every event, deep links that survive reload and back, track filters, the phone layout,
+// and a first client render that changes nothing the build drew.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serveDist, type Site } from './browser';
+import type { TimelineData } from '../../src/lib/timeline/schema';
+
+const data: TimelineData = JSON.parse(readFileSync('dist/data/timeline.json', 'utf8'));
+const chart = data.charts.find((c) => c.kind === 'timeline')!;
+const chartEvents = data.events.filter((e) => chart.kind !== 'timeline' || !chart.tracks || chart.tracks.includes(e.track));
+const SEL = `timeline-chart[data-chart="${chart.id}"]`;
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Scrolls the chart into view and waits until its interactive part has taken over. */
+async function ready(page: Page) {
+  await page.locator(SEL).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${SEL}[data-ready]`);
+}
+
+const svgSel = `${SEL} .tl-variant--wide svg`;
+const tickLabels = (page: Page, svg = svgSel) =>
+  page.$$eval(`${svg} .tl-tick text`, (els) => els.map((e) => e.textContent).join('|'));
+const markIds = (page: Page, svg = svgSel) =>
+  page.$$eval(`${svg} .tl-marks [data-id]`, (els) => els.map((e) => e.getAttribute('data-id')));
+
+describe('timeline without JavaScript', () => {
+  it('draws the whole chart at build time: axis, tracks, marks as links to event pages', async () => {
+    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    expect(await page.locator(`${svgSel} .tl-tick`).count()).toBeGreaterThan(3);
+    expect(await page.locator(`${svgSel} .tl-track`).count()).toBe(data.tracks.length);
+    const marks = await page.$$eval(`${svgSel} .tl-marks a`, (els) =>
+      els.map((e) => ({ href: e.getAttribute('href'), name: e.getAttribute('aria-label') })),
+    );
+    expect(marks.length).toBeGreaterThan(10);
+    for (const m of marks) {
+      expect(m.href).toMatch(/\/events\/[a-z0-9-]+\/$/);
+      expect(m.name).toMatch(/^(\d{1,2} )?[A-Z][a-z]+( \d{4})?|^\d{4}/);
+    }
+    // The toolbar needs JavaScript, so it stays hidden; the static legend names the tracks.
+    expect(await page.locator(`${SEL} .tl-toolbar`).isHidden()).toBe(true);
+    expect(await page.locator(`${SEL} .tl-legend li`).count()).toBe(data.tracks.length);
+    await page.context().close();
+  });
+
+  it('names events with the date at its precision, the track and the title', async () => {
+    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const declaration = data.events.find((e) => e.id === 'joint-declaration') ?? data.events[0];
+    const track = data.tracks.find((t) => t.id === declaration.track)!;
+    const name = await page.getAttribute(`${svgSel} [data-id="${declaration.id}"]`, 'aria-label');
+    if (name) expect(name).toContain(`${track.label}: ${declaration.title}`);
+    await page.context().close();
+  });
+});
+
+describe('timeline with JavaScript', () => {
+  it('changes no element of the build-time SVG on its first render', async () => {
+    const noJs = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const built = await noJs.$eval(svgSel, (svg) => svg.outerHTML);
+    await noJs.context().close();
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    const live = await page.$eval(svgSel, (svg) => svg.outerHTML);
+    expect(live).toBe(built);
+    await page.context().close();
+  });
+
+  it('zooms with the + and − buttons, and the axis changes its ticks', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    const before = await tickLabels(page);
+    await page.click(`${SEL} button[data-zoom="in"]`);
+    await page.click(`${SEL} button[data-zoom="in"]`);
+    await page.click(`${SEL} button[data-zoom="in"]`);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    const zoomed = await tickLabels(page);
+    expect(zoomed).not.toBe(before);
+    await page.click(`${SEL} button[data-zoom="reset"]`);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') === b, [svgSel, before] as const);
+    await page.context().close();
+  });
+
+  it('zooms with ctrl+wheel (trackpad pinch) but lets a plain wheel scroll the page', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    const box = (await page.locator(svgSel).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+    const before = await tickLabels(page);
+    const scrollBefore = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction((y) => scrollY !== y, scrollBefore);
+    expect(await tickLabels(page)).toBe(before);
+
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.context().close();
+  });
+
+  it('zooms in on a double-click', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    const before = await tickLabels(page);
+    const box = (await page.locator(`${svgSel} .tl-axis`).boundingBox())!;
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + 2);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.context().close();
+  });
+
+  it('reaches every event with the arrow keys after one Tab stop', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    await page.focus(`${svgSel} .tl-marks [tabindex="0"]`);
+    await page.keyboard.press('Home');
+    const seen = new Set<string>();
+    for (let i = 0; i < chartEvents.length + 5; i++) {
+      const id = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+      if (id) seen.add(id);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect([...seen].sort()).toEqual(chartEvents.map((e) => e.id).sort());
+    // Only one mark is in the tab order at a time.
+    expect(await page.locator(`${svgSel} .tl-marks [tabindex="0"]`).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('opens details with Enter, announces them, and closes with Escape back on the mark', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    await page.focus(`${svgSel} .tl-marks [tabindex="0"]`);
+    const id = (await page.evaluate(() => document.activeElement?.getAttribute('data-id')))!;
+    await page.keyboard.press('Enter');
+    const panel = page.locator(`${SEL} .tl-details`);
+    await panel.waitFor({ state: 'visible' });
+    const event = data.events.find((e) => e.id === id)!;
+    expect(await panel.textContent()).toContain(event.title);
+    for (const s of event.sources) expect(await panel.locator(`a[href="${s.url}"]`).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('tl-details'))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('event')).toBe(id);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(id);
+    await page.context().close();
+  });
+
+  it('moves between tracks with the up and down arrows', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    await page.focus(`${svgSel} .tl-marks [tabindex="0"]`);
+    const trackOf = () => page.evaluate(() => document.activeElement?.getAttribute('data-track'));
+    const first = await trackOf();
+    await page.keyboard.press('ArrowDown');
+    const second = await trackOf();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await trackOf()).toBe(first);
+    await page.context().close();
+  });
+
+  it('restores a selection from a deep link, after reload, and follows back and forward', async () => {
+    const target = chartEvents.find((e) => e.importance === 1) ?? chartEvents[0];
+    const page = await openPage(browser, `${site.url}?event=${target.id}&chart=${chart.id}`);
+    const panel = page.locator(`${SEL} .tl-details`);
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.locator('h3, h4').first().textContent()).toBe(target.title);
+    await page.reload();
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.locator('h3, h4').first().textContent()).toBe(target.title);
+    // Select another event: the URL follows; Back restores the first.
+    const otherId = await page.$$eval(`${svgSel} .tl-marks [data-id]`, (els, t) => els.map((e) => e.getAttribute('data-id')).find((id) => id !== t)!, target.id);
+    const other = data.events.find((e) => e.id === otherId)!;
+    await page.locator(`${svgSel} .tl-marks [data-id="${other.id}"]`).dispatchEvent('click');
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, other.id);
+    await page.waitForFunction(([sel, title]) => document.querySelector(`${sel} .tl-details h3, ${sel} .tl-details h4`)?.textContent === title, [SEL, other.title] as const);
+    await page.goBack();
+    await page.waitForFunction(([sel, title]) => document.querySelector(`${sel} .tl-details h3, ${sel} .tl-details h4`)?.textContent === title, [SEL, target.title] as const);
+    await page.context().close();
+  });
+
+  it('hides and shows a track with its filter button', async () => {
+    const page = await openPage(browser, site.url);
+    await ready(page);
+    const track = data.tracks[0].id;
+    const count = () => page.locator(`${svgSel} .tl-marks [data-track="${track}"], ${svgSel} .tl-cluster[data-track="${track}"]`).count();
+    expect(await count()).toBeGreaterThan(0);
+    const button = page.locator(`${SEL} .tl-filter[data-track="${track}"]`);
+    await button.click();
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await page.waitForFunction(([sel, t]) => !document.querySelector(`${sel} [data-track="${t}"]`), [svgSel, track] as const);
+    await button.click();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('draws time down the page on a 390 px phone, later events lower', async () => {
+    const page = await openPage(browser, site.url, { viewport: { width: 390, height: 844 } });
+    const narrow = `${SEL} .tl-variant--narrow svg`;
+    expect(await page.locator(narrow).isVisible()).toBe(true);
+    expect(await page.locator(svgSel).isVisible()).toBe(false);
+    const ys = await page.$$eval(`${narrow} .tl-marks [data-id]`, (els) =>
+      els.map((e) => ({ id: e.getAttribute('data-id')!, y: Number(/translate\([^,]+,([^)]+)\)/.exec(e.getAttribute('transform')!)![1]) })),
+    );
+    const order = chartEvents.map((e) => e.id);
+    const sorted = [...ys].sort((a, b) => a.y - b.y).map((m) => m.id);
+    const positions = sorted.map((id) => order.indexOf(id));
+    // Time runs down: the first and last marks by height are in date order (ties aside).
+    expect(positions[0]).toBeLessThan(positions[positions.length - 1]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('keeps each chart state apart when a page has two timelines', async () => {
+    const page = await openPage(browser, site.url);
+    const charts = await page.$$eval('timeline-chart', (els) => els.map((e) => e.getAttribute('data-chart')));
+    if (charts.length < 2) return expect(charts.length).toBe(1);
+    for (const c of charts) {
+      await page.locator(`timeline-chart[data-chart="${c}"]`).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`timeline-chart[data-chart="${c}"][data-ready]`);
+    }
+    const second = `timeline-chart[data-chart="${charts[1]}"] .tl-variant--wide svg`;
+    const before = await tickLabels(page, second);
+    await page.click(`timeline-chart[data-chart="${charts[0]}"] button[data-zoom="in"]`);
+    await page.click(`timeline-chart[data-chart="${charts[0]}"] button[data-zoom="in"]`);
+    await page.waitForTimeout(100);
+    expect(await tickLabels(page, second)).toBe(before);
+    await page.context().close();
+  });
+});
