@@ -1,0 +1,75 @@
+// <story-rail>: follows the section of the story in view (IntersectionObserver on its headings)
+// and lights up, in the rail's strip, the events that section refers to; Previous/Next step
+// from heading to heading. No library.
+
+class StoryRail extends HTMLElement {
+  connectedCallback() {
+    const story = document.querySelector<HTMLElement>('.story');
+    if (!story) return;
+    const headings = [...story.querySelectorAll<HTMLElement>(':scope > h2')];
+    if (!headings.length) return;
+    const refs = [...story.querySelectorAll<HTMLAnchorElement>('[data-event-ref]')];
+    const sectionOf = (el: Element) => {
+      let index = -1;
+      for (const [i, h] of headings.entries()) {
+        if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) index = i;
+      }
+      return index;
+    };
+    const sections = headings.map(() => new Map<string, string>());
+    for (const ref of refs) {
+      const i = sectionOf(ref);
+      if (i >= 0) sections[i].set(ref.dataset.eventRef!, ref.dataset.eventLabel || ref.textContent || '');
+    }
+    const label = this.querySelector<HTMLElement>('.rail-section')!;
+    const list = this.querySelector<HTMLOListElement>('.rail-events')!;
+    const dots = new Map([...this.querySelectorAll<SVGElement>('.rail-dot')].map((d) => [d.dataset.id!, d]));
+    let current = -1;
+    const show = (i: number) => {
+      if (i === current) return;
+      current = i;
+      for (const d of dots.values()) d.classList.remove('on');
+      list.replaceChildren();
+      label.textContent = i >= 0 ? headings[i].textContent : '';
+      for (const [id, title] of i >= 0 ? sections[i] : []) {
+        dots.get(id)?.classList.add('on');
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = refs.find((r) => r.dataset.eventRef === id)!.href;
+        a.textContent = title;
+        li.append(a);
+        list.append(li);
+      }
+    };
+    const visible = new Set<number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const i = headings.indexOf(e.target as HTMLElement);
+          if (e.isIntersecting) visible.add(i);
+          else visible.delete(i);
+        }
+        // The section in view is the last heading above the middle of the screen.
+        let best = -1;
+        for (const [i, h] of headings.entries()) if (h.getBoundingClientRect().top < innerHeight / 2) best = i;
+        show(best);
+      },
+      { rootMargin: '0px 0px -50% 0px' },
+    );
+    headings.forEach((h) => observer.observe(h));
+    const steps = this.querySelector<HTMLElement>('.rail-steps')!;
+    steps.hidden = false;
+    steps.addEventListener('click', (e) => {
+      const step = Number((e.target as HTMLElement).closest<HTMLButtonElement>('button')?.dataset.step);
+      if (!step) return;
+      const next = headings[Math.max(0, Math.min(headings.length - 1, current + step))];
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      next.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+      next.setAttribute('tabindex', '-1');
+      next.focus({ preventScroll: true });
+      show(headings.indexOf(next));
+    });
+  }
+}
+
+if (!customElements.get('story-rail')) customElements.define('story-rail', StoryRail);
