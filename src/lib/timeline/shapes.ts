@@ -2,7 +2,7 @@
 // Every shape has about the area of a circle of radius r, so no track looks
 // more important than another. No d3-shape needed: the strings are fixed maths.
 import type { MilestoneKind } from './schema';
-import { TRACK_SHAPES } from './schema';
+import type { TRACK_SHAPES } from './schema';
 
 export type MarkShape = (typeof TRACK_SHAPES)[number];
 
