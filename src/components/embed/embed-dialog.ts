@@ -1,0 +1,32 @@
+// The Copy button of <EmbedSnippet>: copies the embed code with the Clipboard API and says so in the
+// control's live status ("Copied"); where the API is missing or refused (plain http, a frame without
+// clipboard permission), selects the code and asks the reader to copy it. Without JavaScript the
+// button stays hidden and the code can be selected by hand.
+const CLEAR_AFTER = 6000;
+
+function setup(button: HTMLButtonElement): void {
+  const field = document.getElementById(button.dataset.embedCopy ?? '');
+  const status = button.parentElement?.querySelector<HTMLElement>('[role="status"]');
+  if (!(field instanceof HTMLTextAreaElement) || !status) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const say = (text: string) => {
+    clearTimeout(timer);
+    status.textContent = text;
+    timer = setTimeout(() => (status.textContent = ''), CLEAR_AFTER);
+  };
+  field.addEventListener('focus', () => field.select());
+  button.addEventListener('click', async () => {
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no Clipboard API');
+      await navigator.clipboard.writeText(field.value);
+      say('Copied');
+    } catch {
+      field.focus();
+      field.select();
+      say('Selected: press Ctrl+C (⌘C on a Mac) to copy');
+    }
+  });
+  button.hidden = false;
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-embed-copy]')) setup(button);

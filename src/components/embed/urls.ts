@@ -1,0 +1,81 @@
+// Where a chart's embed, oEmbed, data and images live, as absolute URLs under SITE_URL + BASE_PATH,
+// and where it appears in the story. For Astro pages and endpoints (uses the build's base and files).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { getStories } from '../../data/stories';
+import type { ChartSpec } from '../../lib/timeline/schema';
+import { absoluteUrl, withBase } from '../../utils/url';
+import { INITIAL_HEIGHT, embedSnippet, type Theme } from './snippet';
+
+/** The embed page of a chart, with an optional theme. */
+export function embedPageUrl(id: string, site: URL | undefined, theme?: Theme): string {
+  const url = absoluteUrl(`embed/${id}/`, site);
+  return theme && theme !== 'auto' ? `${url}?theme=${theme}` : url;
+}
+
+/** The host script (public/embed.js). */
+export function embedScriptUrl(site: URL | undefined): string {
+  return absoluteUrl('embed.js', site);
+}
+
+/** The oEmbed JSON of a chart. */
+export function oembedUrl(id: string, site: URL | undefined): string {
+  return absoluteUrl(`oembed/${id}.json`, site);
+}
+
+/** The embed code of a chart, as documented in src/components/embed/snippet.ts. */
+export function chartSnippet(
+  chart: Pick<ChartSpec, 'id' | 'title' | 'kind'>,
+  site: URL | undefined,
+  options: { theme?: Theme; integrity?: string } = {},
+): string {
+  return embedSnippet({
+    embedUrl: embedPageUrl(chart.id, site, options.theme),
+    scriptUrl: embedScriptUrl(site),
+    title: chart.title,
+    height: INITIAL_HEIGHT[chart.kind],
+    integrity: options.integrity,
+  });
+}
+
+/**
+ * The absolute URL of the place in the story where the chart appears: the home page at #chart-<id>
+ * when the home page's story places it (<Chart id="…"/>), else the home page itself — so the
+ * "full story" link never points at an anchor that does not exist.
+ */
+export async function chartStoryUrl(id: string, site: URL | undefined): Promise<string> {
+  const home = absoluteUrl('', site);
+  const [story] = await getStories();
+  const placed = new RegExp(`<Chart\\b[^>]*\\bid=["'{]*${id}["'}]`).test(story?.body ?? '');
+  return placed ? `${home}#chart-${id}` : home;
+}
+
+export interface Download {
+  label: string;
+  /** Site path with the base. */
+  href: string;
+}
+
+/**
+ * The chart's downloads that this build makes: PNG and SVG when a route in src/pages/images/ or a file
+ * in public/images/ provides them (none does yet), and the data as CSV (/data/charts/<id>.csv).
+ */
+export function chartDownloads(id: string): Download[] {
+  const out: Download[] = [];
+  for (const [ext, label] of [
+    ['png', 'PNG'],
+    ['svg', 'SVG'],
+  ] as const) {
+    if (imageAvailable(id, ext)) out.push({ label, href: withBase(`images/${id}.${ext}`) });
+  }
+  out.push({ label: 'Data (CSV)', href: withBase(`data/charts/${id}.csv`) });
+  return out;
+}
+
+function imageAvailable(id: string, ext: 'png' | 'svg'): boolean {
+  if (existsSync(join(process.cwd(), 'public', 'images', `${id}.${ext}`))) return true;
+  const routes = join(process.cwd(), 'src', 'pages', 'images');
+  if (!existsSync(routes)) return false;
+  // A dynamic endpoint such as src/pages/images/[id].png.ts serves every chart.
+  return readdirSync(routes).some((f) => new RegExp(`^\\[[^\\]]+\\]\\.${ext}\\.(ts|js|mjs)$`).test(f));
+}
