@@ -20,6 +20,7 @@ const EXCLUDED_FOLDERS = ['embed/', 'dev/'];
  */
 const DYNAMIC_ROUTES: Record<string, () => string[]> = {
   './events/[id].astro': () => getTimelineData().events.map((e) => `events/${e.id}/`),
+  './dev/[gallery].astro': () => [], // development only
 };
 
 const excluded = (path: string) => EXCLUDED_FOLDERS.some((folder) => `${path}/`.startsWith(folder));

@@ -56,15 +56,20 @@ export function valueAxis(
   count = 5,
   format: (n: number) => string = formatNumber,
 ): { max: number; y: (v: number) => number; ticks: ValueTick[] } {
-  const scale = scaleLinear()
-    .domain([0, max > 0 ? max : 1])
-    .range([height, 0])
-    .nice(count);
-  const niceMax = scale.domain()[1];
+  // One tick step for [0, max], and the maximum rounded up to it (d3's nice() may round twice).
+  const top = max > 0 ? max : 1;
+  const probe = scaleLinear().domain([0, top]).ticks(count);
+  const step = probe.length > 1 ? probe[1] - probe[0] : top;
+  const niceMax = Math.ceil(top / step - 1e-9) * step;
+  const scale = scaleLinear().domain([0, niceMax]).range([height, 0]);
   return {
     max: niceMax,
     y: (v: number) => round(scale(v)),
-    ticks: scale.ticks(count).map((value) => ({ value, y: round(scale(value)), label: format(value) })),
+    ticks: Array.from({ length: Math.round(niceMax / step) + 1 }, (_, i) => i * step).map((value) => ({
+      value,
+      y: round(scale(value)),
+      label: format(value),
+    })),
   };
 }
 
@@ -106,20 +111,25 @@ const fmtYear = utcFormat('%Y');
 /**
  * Labelled calendar ticks for the UTC window [t0, t1] over `width` px: the finest of
  * days, weeks, fortnights, months, quarters, half-years and years whose labels keep `gap` px
- * apart. Month labels carry the year on a second line where it changes. A label that
+ * apart (and at least `minStepDays` long). Month labels carry the year on a second line where it changes. A label that
  * would hang more than `overhang` px past either end of the axis is left empty.
  */
 export function calendarTicks(
   t0: number,
   t1: number,
   width: number,
-  { fontSize = 11, gap = 10, overhang = 0 }: { fontSize?: number; gap?: number; overhang?: number } = {},
+  {
+    fontSize = 11,
+    gap = 10,
+    overhang = 0,
+    minStepDays = 0,
+  }: { fontSize?: number; gap?: number; overhang?: number; minStepDays?: number } = {},
 ): TimeTick[] {
   if (!(t1 > t0) || !(width > 0)) return [];
   const k = width / (t1 - t0);
   let last: TimeTick[] = [];
   for (const c of CANDIDATES) {
-    if (c.ms * k < textWidth('00', fontSize) + gap) continue;
+    if (c.ms * k < textWidth('00', fontSize) + gap || c.ms < minStepDays * DAY_MS) continue;
     const ticks = buildTicks(c, t0, t1, k).map((tick) => {
       const half = Math.max(textWidth(tick.label, fontSize), textWidth(tick.sub, fontSize)) / 2;
       return tick.x - half < -overhang || tick.x + half > width + overhang ? { ...tick, label: '', sub: '' } : tick;

@@ -1,0 +1,109 @@
+// <chart-tooltip>: wraps a build-time chart and shows the text of its marks on hover and on
+// keyboard focus. Marks are the elements with data-tip (lines separated by "\n"); the chart
+// gives the first one tabindex="0" and the rest "-1", and the arrow keys, Home and End move
+// between the visible ones (a roving tabindex). Escape hides the tip. Without JavaScript the
+// chart, its accessible names and its table are all still there.
+import { select } from 'd3-selection';
+
+const ITEM = '[data-tip]';
+
+class ChartTooltip extends HTMLElement {
+  private tip?: HTMLDivElement;
+  private current?: Element;
+
+  connectedCallback(): void {
+    if (this.tip) return;
+    const tip = select(this)
+      .append('div')
+      .attr('class', 'chart-tip')
+      .attr('aria-hidden', 'true')
+      .property('hidden', true);
+    this.tip = tip.node()!;
+    select(this)
+      .on('pointerover', (e: Event) => {
+        const item = this.itemOf(e.target);
+        if (item) this.show(item);
+      })
+      .on('pointerleave', () => {
+        if (!this.contains(document.activeElement)) this.hide();
+      })
+      .on('focusin', (e: Event) => {
+        const item = this.itemOf(e.target);
+        if (item) this.show(item);
+      })
+      .on('focusout', (e: Event) => {
+        if (!this.contains((e as FocusEvent).relatedTarget as Node | null)) this.hide();
+      })
+      .on('keydown', (e: Event) => this.key(e as KeyboardEvent));
+  }
+
+  private itemOf(target: EventTarget | null): Element | null {
+    return target instanceof Element ? target.closest(ITEM) : null;
+  }
+
+  /** The marks of the variant on screen (the other one is display: none). */
+  private items(): Element[] {
+    return Array.from(this.querySelectorAll(ITEM)).filter((el) => el.getClientRects().length > 0);
+  }
+
+  private key(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      this.hide();
+      return;
+    }
+    const items = this.items();
+    const item = this.itemOf(e.target);
+    if (!item || items.length === 0) return;
+    const i = items.indexOf(item);
+    const next =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? Math.min(items.length - 1, i + 1)
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? Math.max(0, i - 1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? items.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    select(item).attr('tabindex', '-1');
+    const target = items[next] as HTMLElement | SVGElement;
+    select(target).attr('tabindex', '0');
+    target.focus();
+  }
+
+  private show(item: Element): void {
+    const tip = this.tip!;
+    if (this.current !== item) {
+      this.current = item;
+      const lines = (item.getAttribute('data-tip') ?? '').split('\n');
+      select(tip)
+        .selectAll('span')
+        .data(lines)
+        .join('span')
+        .attr('class', (_, i) => (i === 0 ? 'chart-tip-head' : null))
+        .text((d) => d);
+    }
+    tip.hidden = false;
+    // Above the mark's anchor (its bar, its symbol), kept inside the chart; below when there is no room.
+    const anchor = item.querySelector('[data-anchor]') ?? item;
+    const box = anchor.getBoundingClientRect();
+    const host = this.getBoundingClientRect();
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const left = Math.max(0, Math.min(host.width - w, box.left - host.left + box.width / 2 - w / 2));
+    const above = box.top - host.top - h - 8;
+    const top = above >= 0 ? above : box.bottom - host.top + 8;
+    select(tip)
+      .style('left', `${Math.round(left)}px`)
+      .style('top', `${Math.round(top)}px`);
+  }
+
+  private hide(): void {
+    if (this.tip) this.tip.hidden = true;
+    this.current = undefined;
+  }
+}
+
+if (!customElements.get('chart-tooltip')) customElements.define('chart-tooltip', ChartTooltip);

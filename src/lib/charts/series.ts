@@ -1,0 +1,344 @@
+// Layout of a monthly series as bars: stacked components (e.g. Border Patrol apprehensions
+// and port-of-entry inadmissibles), an optional total line, release status and derived
+// values kept visible, and dated events flagged above the plot. Plain objects, px values.
+import type { Series, SeriesMonth, SeriesValue } from '../timeline/schema';
+import { MONTHS, daysInMonth, parsePartialDate } from '../dates';
+import { formatCompact, formatNumber, round, valueAxis, type ValueTick } from './axis';
+import { placeFlags } from './labels';
+import { fitText, textWidth } from './text';
+
+/** The measures a series month can carry. */
+export type Measure = 'borderPatrol' | 'inadmissibles' | 'total';
+export type Release = SeriesValue['release'];
+
+export const MEASURES: readonly Measure[] = ['borderPatrol', 'inadmissibles', 'total'];
+
+/** Readers' names of the measures (as the schema defines them). */
+export const MEASURE_LABELS: Readonly<Record<Measure, string>> = {
+  borderPatrol: 'Border Patrol apprehensions',
+  inadmissibles: 'Port-of-entry inadmissibles',
+  total: 'Total encounters',
+};
+
+export const RELEASE_LABELS: Readonly<Record<Release, string>> = {
+  'first-release': 'first release',
+  revised: 'revised',
+  final: 'final',
+};
+
+export interface SeriesAnnotationInput {
+  id: string;
+  /** A partial date; day precision places the flag inside its month's band. */
+  date: string;
+  label: string;
+}
+
+export interface SeriesLayoutOptions {
+  /** Width of the whole SVG, px. */
+  width: number;
+  /** Height of the plot area (bars), px. */
+  plotHeight: number;
+  /** Measures to draw, in stacking order from the bottom. 'total' is a line when other measures are shown. */
+  measures?: readonly Measure[];
+  annotations?: readonly SeriesAnnotationInput[];
+  fontSize?: number;
+  /** Short numbers on the value axis ("150k"), for narrow charts. */
+  compact?: boolean;
+  /** Longest annotation label, px; longer labels are cut with an ellipsis. */
+  maxLabelWidth?: number;
+  /** 'label': each flag carries its label; 'number': a numbered disc (1, 2 … in date order) for a key beside the chart. */
+  annotationStyle?: 'label' | 'number';
+}
+
+export interface SeriesSegment {
+  measure: Measure;
+  /** 0 for the first stacked measure, 1 for the next …: the colour slot. */
+  slot: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  value: number;
+  release: Release;
+  derived: boolean;
+}
+
+export interface SeriesTotalPoint {
+  x: number;
+  y: number;
+  value: number;
+  release: Release;
+  derived: boolean;
+}
+
+export interface SeriesBar {
+  month: string;
+  /** "June 2019". */
+  label: string;
+  /** The month's band: the hit area for hover and focus. */
+  bandX: number;
+  bandWidth: number;
+  segments: SeriesSegment[];
+  total?: SeriesTotalPoint;
+  /** Tooltip and accessible name: month, each value with its release status. */
+  tip: string;
+}
+
+export interface MonthTick {
+  x: number;
+  label: string;
+  /** The year under the first label and under each January; else ''. */
+  sub: string;
+}
+
+export interface SeriesAnnotation {
+  id: string;
+  x: number;
+  /** The rule runs from the label lane down to the plot's bottom. */
+  y1: number;
+  y2: number;
+  textX: number;
+  textY: number;
+  anchor: 'start' | 'end';
+  label: string;
+  /** The label as given, before any cut. */
+  fullLabel: string;
+  /** 1, 2 … in date order: the number on the disc and in the key. */
+  n: number;
+  /** Centre of the numbered disc (annotationStyle 'number'). */
+  discY: number;
+}
+
+export interface SeriesLayout {
+  width: number;
+  height: number;
+  plot: { x: number; y: number; width: number; height: number };
+  fontSize: number;
+  /** Measures drawn as stacked bars, bottom first. */
+  barMeasures: Measure[];
+  /** Whether the total is drawn as a line over the bars. */
+  totalLine: boolean;
+  bars: SeriesBar[];
+  /** SVG path of the total line ('' when none). */
+  totalPath: string;
+  yTicks: ValueTick[];
+  xTicks: MonthTick[];
+  annotations: SeriesAnnotation[];
+  annotationStyle: 'label' | 'number';
+  /** Which marks the chart uses, for its legend. */
+  uses: { firstRelease: boolean; revised: boolean; derived: boolean };
+}
+
+const LANE_GAP = 4;
+/** Radius of a numbered annotation disc. */
+export const DISC_R = 7;
+
+/** "June 2019" for "2019-06". */
+export function monthLabel(month: string): string {
+  const p = parsePartialDate(month);
+  return `${MONTHS[p.month! - 1]} ${p.year}`;
+}
+
+/** A value as the tooltip, table and accessible name state it: "94,897 (first release, derived)". */
+export function describeValue(v: Pick<SeriesValue, 'value' | 'release' | 'derived'>): string {
+  return `${formatNumber(v.value)} (${RELEASE_LABELS[v.release]}${v.derived ? ', derived' : ''})`;
+}
+
+/** The text shown on hover and focus for one month: month, then each measure's value and status. */
+export function seriesTip(month: SeriesMonth, measures: readonly Measure[]): string {
+  const lines = [monthLabel(month.month)];
+  for (const m of measures) {
+    const v = month[m];
+    lines.push(`${MEASURE_LABELS[m]}: ${v ? describeValue(v) : 'not available'}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Lays out `series` as monthly bars over `width` px: the stacked measures, a total line
+ * when 'total' is shown with other measures, the value axis, month labels that fit, and
+ * `annotations` flagged above the plot without overlapping.
+ */
+export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions): SeriesLayout {
+  const fontSize = options.fontSize ?? 11;
+  const measures = (options.measures ?? ['borderPatrol', 'inadmissibles']).filter((m, i, a) => a.indexOf(m) === i);
+  if (measures.length === 0) throw new Error('layoutSeriesChart: no measures to show');
+  const barMeasures = measures.length > 1 ? measures.filter((m) => m !== 'total') : [...measures];
+  const totalLine = measures.includes('total') && barMeasures.length > 0 && !barMeasures.includes('total');
+  const months = [...series.months].sort((a, b) => a.month.localeCompare(b.month));
+  const lineHeight = Math.round(fontSize * 1.3);
+
+  // Value axis: the taller of the stacked bars and the total.
+  const stackMax = Math.max(0, ...months.map((m) => barMeasures.reduce((s, k) => s + (m[k]?.value ?? 0), 0)));
+  const totalMax = totalLine ? Math.max(0, ...months.map((m) => m.total?.value ?? 0)) : 0;
+  const axis = valueAxis(
+    Math.max(stackMax, totalMax),
+    options.plotHeight,
+    4,
+    options.compact ? formatCompact : formatNumber,
+  );
+  const yLabelWidth = Math.max(...axis.ticks.map((t) => textWidth(t.label, fontSize)));
+  const left = Math.ceil(yLabelWidth + 8);
+  const right = 8;
+  const plotWidth = options.width - left - right;
+  const band = plotWidth / months.length;
+  const barWidth = round(Math.min(band * 0.74, 48));
+
+  // Annotation flags, placed in lanes above the plot.
+  const monthIndex = new Map(months.map((m, i) => [m.month, i]));
+  const maxLabel = options.maxLabelWidth ?? 180;
+  const numbered = options.annotationStyle === 'number';
+  const byDate = [...(options.annotations ?? [])].sort(
+    (a, b) => parsePartialDate(a.date).start.getTime() - parsePartialDate(b.date).start.getTime(),
+  );
+  const flagsIn = byDate.flatMap((a, k) => {
+    const p = parsePartialDate(a.date);
+    const key = `${p.year}-${String(p.month ?? 1).padStart(2, '0')}`;
+    const i = monthIndex.get(key);
+    if (i === undefined || p.precision === 'year') return [];
+    const fraction = p.precision === 'day' ? (p.day! - 0.5) / daysInMonth(p.year, p.month!) : 0.5;
+    const label = numbered ? String(k + 1) : fitText(a.label, maxLabel, fontSize, true) || a.label.slice(0, 1);
+    // A numbered disc is drawn centred on its rule: its "label box" straddles x.
+    const width = numbered ? DISC_R * 2 : textWidth(label, fontSize, true);
+    return [{ a, n: k + 1, x: left + band * (i + fraction), label, width }];
+  });
+  const flags = numbered
+    ? placeFlags(
+        flagsIn.map((f) => ({ x: f.x, width: DISC_R * 2 })),
+        { left: 0, right: options.width, gap: 3, pad: -DISC_R },
+      )
+    : placeFlags(flagsIn, { left: 0, right: options.width - 2 });
+  const lanes = flags.reduce((m, f) => Math.max(m, f.lane + 1), 0);
+  const top = 8 + lanes * (lineHeight + LANE_GAP) + (lanes > 0 ? 4 : 0);
+  const plot = { x: left, y: top, width: round(plotWidth), height: options.plotHeight };
+  const bottom = plot.y + plot.height;
+
+  const uses = { firstRelease: false, revised: false, derived: false };
+  const note = (v: SeriesValue) => {
+    if (v.release === 'first-release') uses.firstRelease = true;
+    else uses.revised = true;
+    if (v.derived) uses.derived = true;
+  };
+
+  const bars: SeriesBar[] = months.map((m, i) => {
+    const bandX = left + band * i;
+    const x = round(bandX + (band - barWidth) / 2);
+    let base = 0;
+    const segments: SeriesSegment[] = [];
+    barMeasures.forEach((measure, slot) => {
+      const v = m[measure];
+      if (!v) return;
+      note(v);
+      const y0 = plot.y + axis.y(base);
+      const y1 = plot.y + axis.y(base + v.value);
+      segments.push({
+        measure,
+        slot,
+        x,
+        y: round(y1),
+        width: barWidth,
+        height: round(y0 - y1),
+        value: v.value,
+        release: v.release,
+        derived: v.derived,
+      });
+      base += v.value;
+    });
+    let total: SeriesTotalPoint | undefined;
+    if (totalLine && m.total) {
+      note(m.total);
+      total = {
+        x: round(bandX + band / 2),
+        y: round(plot.y + axis.y(m.total.value)),
+        value: m.total.value,
+        release: m.total.release,
+        derived: m.total.derived,
+      };
+    }
+    return {
+      month: m.month,
+      label: monthLabel(m.month),
+      bandX: round(bandX),
+      bandWidth: round(band),
+      segments,
+      total,
+      tip: seriesTip(m, measures),
+    };
+  });
+
+  // The total line breaks where a month has no total.
+  let totalPath = '';
+  let pen = false;
+  for (const b of bars) {
+    if (!b.total) {
+      pen = false;
+      continue;
+    }
+    totalPath += `${pen ? 'L' : 'M'}${b.total.x},${b.total.y}`;
+    pen = true;
+  }
+
+  const annotations: SeriesAnnotation[] = flagsIn.map((f, i) => {
+    const placed = flags[i];
+    const textY = top - 4 - placed.lane * (lineHeight + LANE_GAP) - 4;
+    return {
+      id: f.a.id,
+      x: round(f.x),
+      y1: round(textY - fontSize + 1),
+      y2: bottom,
+      textX: placed.textX,
+      textY: round(textY),
+      anchor: placed.anchor,
+      label: f.label,
+      fullLabel: f.a.label,
+      n: f.n,
+      discY: round(textY - fontSize * 0.35),
+    };
+  });
+
+  return {
+    width: options.width,
+    height: Math.ceil(bottom + 8 + lineHeight * 2 + 2),
+    plot,
+    fontSize,
+    barMeasures,
+    totalLine,
+    bars,
+    totalPath,
+    yTicks: axis.ticks.map((t) => ({ ...t, y: round(plot.y + t.y) })),
+    xTicks: monthTicks(
+      months.map((m) => m.month),
+      left,
+      band,
+      fontSize,
+    ),
+    annotations,
+    annotationStyle: numbered ? 'number' : 'label',
+    uses,
+  };
+}
+
+/** Month labels under the bands: every month if they fit, else every 2nd, 3rd, 4th, 6th or 12th. */
+export function monthTicks(months: readonly string[], left: number, band: number, fontSize: number): MonthTick[] {
+  const widest = Math.max(
+    textWidth('May', fontSize),
+    ...months.map((m) => textWidth(MONTHS[parsePartialDate(m).month! - 1].slice(0, 3), fontSize)),
+  );
+  const step = [1, 2, 3, 4, 6, 12].find((s) => s * band >= widest + 6) ?? 12;
+  const ticks: MonthTick[] = [];
+  let lastYear = NaN;
+  months.forEach((m, i) => {
+    const p = parsePartialDate(m);
+    // Keep months on a calendar rhythm (Jan, Apr, Jul, Oct for quarters).
+    if ((p.month! - 1) % step !== 0) return;
+    const sub = p.year !== lastYear ? String(p.year) : '';
+    lastYear = p.year;
+    ticks.push({ x: round(left + band * (i + 0.5)), label: MONTHS[p.month! - 1].slice(0, 3), sub });
+  });
+  // A series too short to reach a labelled month still names its first one.
+  if (ticks.length === 0 && months.length > 0) {
+    const p = parsePartialDate(months[0]);
+    ticks.push({ x: round(left + band / 2), label: MONTHS[p.month! - 1].slice(0, 3), sub: String(p.year) });
+  }
+  return ticks;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, counterDays, dayNumber, layoutPeriodChart } from '../../src/lib/charts/period';
+import { event, overlaps, tracks } from './charts-helpers';
+
+describe('day counter arithmetic', () => {
+  it('counts whole UTC days from the start: 7 June + 45 days = 22 July', () => {
+    expect(dayNumber('2019-06-07', '2019-06-07')).toBe(0);
+    expect(dayNumber('2019-06-07', '2019-06-08')).toBe(1);
+    expect(dayNumber('2019-06-07', '2019-07-22')).toBe(45);
+    expect(addDays('2019-06-07', 45)).toBe('2019-07-22');
+    expect(addDays('2019-06-07', 90)).toBe('2019-09-05');
+    expect(dayNumber('2019-06-07', '2019-06-01')).toBe(-6);
+  });
+
+  it('labels day 1, multiples of a step that fits, and always the last day', () => {
+    expect(counterDays(45, 14, 50)).toEqual([1, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    expect(counterDays(45, 3, 50)).toEqual([1, 20, 45]);
+    expect(counterDays(8, 80, 50)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(counterDays(46, 14, 50).at(-1)).toBe(46);
+  });
+});
+
+// Twelve events in a 45-day window, crowded at the start, plus some outside it.
+const events = [
+  event({ id: 'before', date: '2019-06-06' }),
+  event({ id: 'start-1', date: '2019-06-07', importance: 1, title: 'The declaration is issued in Washington' }),
+  event({ id: 'start-2', date: '2019-06-07', track: 'b', title: 'A supplementary agreement sets a review period' }),
+  event({ id: 'start-3', date: '2019-06-07', title: 'Tariffs suspended indefinitely' }),
+  event({ id: 'd1', date: '2019-06-08', track: 'b', title: 'Day one of the period begins quietly' }),
+  event({ id: 'd3', date: '2019-06-10', title: 'The date the tariff would have started' }),
+  event({ id: 'd3b', date: '2019-06-10', importance: 3, title: 'A background event on the same day' }),
+  event({ id: 'd10', date: '2019-06-17', title: 'Something in the middle of the window' }),
+  event({ id: 'd30', date: '2019-07-07', track: 'b', title: 'Something later on' }),
+  event({ id: 'last', date: '2019-07-22', importance: 1, title: 'The deadline: day 45 of the period' }),
+  event({ id: 'after', date: '2019-07-23' }),
+  event({ id: 'month-only', date: '2019-06', title: 'Dated to the month' }),
+  event({ id: 'span', date: '2019-06-01', end: '2019-06-12', track: 'b', title: 'A span from before the window' }),
+  event({ id: 'span-in', date: '2019-06-20', end: '2019-08-30', title: 'A span running past the end' }),
+];
+const options = { start: '2019-06-07', end: '2019-07-22', label: 'The 45 days' };
+
+describe('layoutPeriodChart, horizontal', () => {
+  const l = layoutPeriodChart(events, tracks, { ...options, width: 680 });
+
+  it('places the events of the window, not those outside it, at their day', () => {
+    const ids = l.marks.map((m) => m.id);
+    expect(ids).not.toContain('before');
+    expect(ids).not.toContain('after');
+    expect(ids).toContain('last');
+    expect(l.days).toBe(45);
+    expect(l.marks.find((m) => m.id === 'last')!.day).toBe(45);
+    expect(l.marks.find((m) => m.id === 'd1')!.day).toBe(1);
+    // Equal days get equal x; x grows with the day.
+    const x = (id: string) => l.marks.find((m) => m.id === id)!.x;
+    expect(x('start-1')).toBe(x('start-2'));
+    expect(x('d1')).toBeGreaterThan(x('start-1'));
+    expect(x('last')).toBeLessThanOrEqual(l.axis.x2);
+    expect(x('start-1')).toBeGreaterThanOrEqual(l.axis.x1);
+  });
+
+  it('never lets two labels (or marks) overlap', () => {
+    for (const a of l.marks) for (const b of l.marks) if (a !== b) expect(overlaps(a.box, b.box)).toBe(false);
+  });
+
+  it('keeps every label inside the chart, turning it left of its mark near the right edge', () => {
+    for (const m of l.marks) {
+      expect(m.box[0]).toBeGreaterThanOrEqual(0);
+      expect(m.box[2]).toBeLessThanOrEqual(680);
+    }
+    expect(l.marks.find((m) => m.id === 'last')!.anchor).toBe('end');
+  });
+
+  it('draws spans clipped to the window and lists events dated only to the month', () => {
+    const span = l.spans.find((s) => s.id === 'span')!;
+    expect(span.clippedStart).toBe(true);
+    expect(span.x).toBe(l.axis.x1);
+    const spanIn = l.spans.find((s) => s.id === 'span-in')!;
+    expect(spanIn.clippedEnd).toBe(true);
+    expect(spanIn.x + spanIn.width).toBeCloseTo(l.axis.x2, 0);
+    expect(l.undated.map((u) => u.id)).toEqual(['month-only']);
+  });
+
+  it('labels the counter from day 1 to day 45 with dates (the start day only when there is room)', () => {
+    expect(l.ticks[0]).toMatchObject({ day: 1, counter: 'day 1', date: '8 Jun' });
+    const roomy = layoutPeriodChart(events, tracks, { ...options, end: '2019-06-12', width: 680 });
+    expect(roomy.ticks[0]).toMatchObject({ day: 0, counter: '', date: '7 Jun' });
+    expect(roomy.ticks.map((t) => t.counter)).toEqual(['', 'day 1', 'day 2', 'day 3', 'day 4', 'day 5']);
+    expect(l.ticks.at(-1)).toMatchObject({ day: 45, counter: 'day 45', date: '22 Jul' });
+    expect(l.dayTicks).toHaveLength(46);
+  });
+
+  it('gives every mark a tooltip with the date, the day number, the title and the track', () => {
+    expect(l.marks.find((m) => m.id === 'last')!.tip).toBe(
+      '22 July 2019 (day 45)\nThe deadline: day 45 of the period\nA',
+    );
+  });
+
+  it('lets the labels of less important events give way when the lanes run out, keeping their marks', () => {
+    const tight = layoutPeriodChart(events, tracks, { ...options, width: 680, maxLanes: 3 });
+    expect(tight.marks).toHaveLength(l.marks.length);
+    const bare = tight.marks.filter((m) => m.lines.length === 0).map((m) => m.id);
+    expect(bare).toContain('d3b');
+    expect(bare).not.toContain('start-1');
+    for (const a of tight.marks) for (const b of tight.marks) if (a !== b) expect(overlaps(a.box, b.box)).toBe(false);
+  });
+
+  it('refuses a window that is not made of full dates or ends before it starts', () => {
+    expect(() => layoutPeriodChart(events, tracks, { ...options, start: '2019-06', width: 600 })).toThrow(/full date/);
+    expect(() => layoutPeriodChart(events, tracks, { ...options, end: '2019-06-01', width: 600 })).toThrow(/before/);
+  });
+});
+
+describe('layoutPeriodChart, vertical', () => {
+  const l = layoutPeriodChart(events, tracks, { ...options, width: 360, orientation: 'vertical' });
+
+  it('runs time downward and keeps each label near its mark, none overlapping', () => {
+    const y = (id: string) => l.marks.find((m) => m.id === id)!.y;
+    expect(y('d1')).toBeGreaterThan(y('start-1'));
+    expect(y('last')).toBeGreaterThan(y('d30'));
+    for (const a of l.marks)
+      for (const b of l.marks)
+        if (a !== b && a.lines.length && b.lines.length) expect(overlaps(a.box, b.box)).toBe(false);
+    const lineH = Math.round(11 * 1.3);
+    for (const m of l.marks)
+      if (m.lines.length) expect(Math.abs(m.box[1] + lineH / 2 - m.y)).toBeLessThanOrEqual(lineH * 5);
+    for (const m of l.marks) expect(m.box[2]).toBeLessThanOrEqual(360);
+  });
+
+  it('sets same-day marks side by side and draws a connector to a pushed label', () => {
+    const same = l.marks.filter((m) => m.day === 0);
+    expect(new Set(same.map((m) => m.x)).size).toBe(same.length);
+    expect(l.marks.some((m) => m.connector !== '')).toBe(true);
+  });
+
+  it('ends the chart below the last label', () => {
+    for (const m of l.marks) expect(m.box[3]).toBeLessThanOrEqual(l.height);
+  });
+});

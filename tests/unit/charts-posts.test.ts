@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { holderLabels, layoutPostsChart, tenuresOf } from '../../src/lib/charts/posts';
+import { actor, post } from './charts-helpers';
+
+const posts = [post('dhs', 2), post('cbp', 1), post('empty', 3)];
+const actors = [
+  actor('nielsen', 'Kirstjen Nielsen', [{ post: 'dhs', from: '2017-12-06', to: '2019-04-10' }]),
+  actor('mcaleenan', 'Kevin McAleenan', [
+    { post: 'cbp', from: '2018-03-20', to: '2019-04-10' },
+    { post: 'dhs', from: '2019-04-11', to: '2019-11-13', acting: true },
+  ]),
+  actor('wolf', 'Chad Wolf', [{ post: 'dhs', from: '2019-11-13', acting: true }]),
+  actor('sanders', 'John P. Sanders', [{ post: 'cbp', from: '2019-04-11', to: '2019-07-05', acting: true }]),
+  actor('morgan', 'Mark A. Morgan', [{ post: 'cbp', from: '2019-07-05', acting: true }]),
+  // A tenure that starts after the window: left out of the chart.
+  actor('guillen', 'Tonatiuh Guillén López', [{ post: 'empty', from: '2021-01' }], 'MX'),
+];
+
+describe('layoutPostsChart', () => {
+  const l = layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12' });
+
+  it('draws one row per post in their order, the rows stacked without overlap', () => {
+    expect(l.rows.map((r) => r.postId)).toEqual(['cbp', 'dhs', 'empty']);
+    for (let i = 1; i < l.rows.length; i++) expect(l.rows[i].y).toBeCloseTo(l.rows[i - 1].y + l.rows[i - 1].height, 1);
+    expect(l.rows[2].bars).toHaveLength(0);
+    const chosen = layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12', postIds: ['dhs'] });
+    expect(chosen.rows.map((r) => r.postId)).toEqual(['dhs']);
+    expect(() =>
+      layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12', postIds: ['nope'] }),
+    ).toThrow(/unknown post id "nope"/);
+  });
+
+  it('clips tenures to the window and lays holders of one post end to end', () => {
+    const dhs = l.rows[1];
+    expect(dhs.bars.map((b) => b.actorId)).toEqual(['nielsen', 'mcaleenan', 'wolf']);
+    expect(dhs.bars[0].x).toBe(l.plot.x);
+    expect(dhs.bars[0].clippedStart).toBe(true);
+    expect(dhs.bars[2].clippedEnd).toBe(true);
+    expect(dhs.bars[2].x + dhs.bars[2].width).toBeCloseTo(l.plot.x + l.plot.width, 1);
+    for (let i = 1; i < dhs.bars.length; i++)
+      expect(dhs.bars[i].x).toBeGreaterThanOrEqual(dhs.bars[i - 1].x + dhs.bars[i - 1].width - 0.01);
+  });
+
+  it('flags acting holders and says so in their labels and tooltips', () => {
+    const [nielsen, mcaleenan] = l.rows[1].bars;
+    expect(nielsen.acting).toBe(false);
+    expect(mcaleenan.acting).toBe(true);
+    expect(mcaleenan.fullLabel).toBe('Kevin McAleenan (acting)');
+    expect(mcaleenan.tip.split('\n')[0]).toBe('Kevin McAleenan (acting)');
+    expect(mcaleenan.label).toMatch(/\(acting\)$/);
+    expect(l.uses.acting).toBe(true);
+  });
+
+  it('marks each change of holder inside the window', () => {
+    const dhs = l.rows[1];
+    expect(dhs.changes.map((c) => c.date)).toEqual(['2019-04-10', '2019-04-11', '2019-11-13']);
+  });
+
+  it('shortens a label to the surname, then hides it, keeping the full name in the tooltip', () => {
+    const narrow = layoutPostsChart(posts, actors, { width: 260, from: '2019-01', to: '2019-12' });
+    const levels = narrow.rows.flatMap((r) => r.bars.map((b) => b.labelLevel));
+    expect(levels).toContain('surname');
+    const tiny = layoutPostsChart(posts, actors, { width: 90, from: '2019-01', to: '2019-12' });
+    const hidden = tiny.rows.flatMap((r) => r.bars).filter((b) => b.labelLevel === 'hidden');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const b of hidden) {
+      expect(b.label).toBe('');
+      expect(b.tip.split('\n')[0]).toBe(b.fullLabel);
+    }
+    // No shown label runs into the next bar's label on its line.
+    for (const r of narrow.rows)
+      r.bars.forEach((b, i) => {
+        const next = r.bars[i + 1];
+        if (next && b.label && next.y === b.y) expect(b.textX + b.labelWidth).toBeLessThanOrEqual(next.textX);
+      });
+  });
+
+  it('puts overlapping tenures of one post on separate lines', () => {
+    const overlapping = [
+      actor('a', 'Ann Able', [{ post: 'dhs', from: '2019-01-01', to: '2019-06-30' }]),
+      actor('b', 'Bob Baker', [{ post: 'dhs', from: '2019-06-01', to: '2019-12-31', acting: true }]),
+    ];
+    const o = layoutPostsChart([post('dhs')], overlapping, { width: 600, from: '2019-01', to: '2019-12' });
+    const [a, b] = o.rows[0].bars;
+    expect(a.y).not.toBe(b.y);
+    // Each change mark crosses only the line of the tenure that changes, not the labels of the other.
+    for (const c of o.rows[0].changes) {
+      const bar = c.date === '2019-06-30' ? a : b;
+      expect(c.y1).toBeGreaterThanOrEqual(bar.y - 4);
+      expect(c.y2).toBeLessThanOrEqual(bar.y + bar.height + 4);
+    }
+  });
+
+  it('builds labels with the surname of two family names for countries that use them', () => {
+    expect(holderLabels('Tonatiuh Guillén López', false, 'MX')).toEqual(['Tonatiuh Guillén López', 'Guillén López']);
+    expect(holderLabels('Chad Wolf', true, 'US')).toEqual(['Chad Wolf (acting)', 'Wolf (acting)']);
+    expect(tenuresOf('cbp', actors).map((t) => t.actorId)).toEqual(['mcaleenan', 'sanders', 'morgan']);
+  });
+});
