@@ -3,6 +3,9 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
+/** The built site the browser tests read: dist/, or the folder in DIST. */
+export const DIST = process.env.DIST || 'dist';
+
 export interface Site {
   url: string;
   close: () => Promise<void>;
@@ -10,7 +13,7 @@ export interface Site {
 
 /** Serves dist/ (built by `npm test` before the browser tests) on a free port. */
 export async function serveDist(options: { root?: string; base?: string; headers?: Record<string, string> } = {}): Promise<Site> {
-  return startServer({ root: options.root ?? 'dist', base: options.base ?? '/', port: 0, headers: options.headers ?? {} });
+  return startServer({ root: options.root ?? DIST, base: options.base ?? '/', port: 0, headers: options.headers ?? {} });
 }
 
 /** Launches headless Chromium (a fresh temporary profile each time; nothing downloaded). */

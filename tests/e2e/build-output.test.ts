@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { DIST } from './browser';
 
-const read = (p: string) => readFileSync(`dist/${p}`, 'utf8');
+const read = (p: string) => readFileSync(`${DIST}/${p}`, 'utf8');
 
 describe('dist/data', () => {
   it('holds the four data files', () => {
     for (const f of ['timeline.json', 'timeline.csv', 'border-apprehensions.csv', 'timeline.schema.json']) {
-      expect(existsSync(`dist/data/${f}`), f).toBe(true);
+      expect(existsSync(`${DIST}/data/${f}`), f).toBe(true);
     }
   });
 

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, serveDist, type Site } from './browser';
+import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
 import { formatDateRange } from '../../src/lib/dates';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
-const data: TimelineData = JSON.parse(readFileSync('dist/data/timeline.json', 'utf8'));
+const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 let site: Site;

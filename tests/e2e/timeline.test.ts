@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, serveDist, type Site } from './browser';
+import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
-const data: TimelineData = JSON.parse(readFileSync('dist/data/timeline.json', 'utf8'));
+const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const chart = data.charts.find((c) => c.kind === 'timeline')!;
 const chartEvents = data.events.filter((e) => chart.kind !== 'timeline' || !chart.tracks || chart.tracks.includes(e.track));
 const SEL = `timeline-chart[data-chart="${chart.id}"]`;

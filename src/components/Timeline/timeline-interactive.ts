@@ -201,6 +201,7 @@ class TimelineController {
     const { width, height } = this.layout.size;
     const extent: [[number, number], [number, number]] = this.vertical() ? [[0, r0], [width, r1]] : [[r0, 0], [r1, height]];
     this.zoom = d3zoom<SVGSVGElement, unknown>()
+      .duration(0)
       .scaleExtent([1, Math.max(1, (f1 - f0) / (2 * DAY))])
       .extent(extent)
       .translateExtent(extent)
