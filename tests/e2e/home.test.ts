@@ -21,10 +21,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('home page without JavaScript', () => {
+describe('chronology page without JavaScript', () => {
   for (const width of [390, 1280]) {
     it(`lists every event with its date, track, title, summary and sources at ${width} px`, async () => {
-      const page = await openPage(browser, site.url, { javaScriptEnabled: false, viewport: { width, height: 844 } });
+      const page = await openPage(browser, `${site.url}chronology/`, { javaScriptEnabled: false, viewport: { width, height: 844 } });
       const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
       const items = await page.$$eval('.chronology li.event', (lis) =>
         lis.map((li) => ({
@@ -56,10 +56,34 @@ describe('home page without JavaScript', () => {
   it('shows a month-precision date as the month, not as its first day', async () => {
     const monthOnly = data.events.find((e) => e.date.length === 7);
     if (!monthOnly) return expect(data.events.every((e) => e.date.length !== 7)).toBe(true);
-    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const page = await openPage(browser, `${site.url}chronology/`, { javaScriptEnabled: false });
     const text = await page.textContent(`#event-${monthOnly.id} .meta time`);
     expect(text).toMatch(/^[A-Z][a-z]+ \d{4}/);
     expect(text).not.toMatch(/^1 /);
+    await page.context().close();
+  });
+});
+
+describe('home page without JavaScript', () => {
+  it('tells the story: headline, what you need to know, sections, and every chart it places, drawn', async () => {
+    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const story = readFileSync('content/stories/us-mexico-2019.mdx', 'utf8');
+    const title = /^title: (.+)$/m.exec(story)![1].replace(/^["']|["']$/g, '');
+    expect((await page.textContent('h1'))?.trim()).toBe(title);
+    expect(await page.locator('.key-points li').count()).toBeGreaterThanOrEqual(4);
+    const sections = [...story.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
+    const headings = await page.$$eval('.story h2', (hs) => hs.map((h) => h.textContent?.trim()));
+    expect(headings).toEqual(sections);
+    for (const [, id] of story.matchAll(/<Chart id="([^"]+)"/g)) {
+      const figure = page.locator(`figure#chart-${id}`);
+      expect(await figure.count(), id).toBe(1);
+      // drawn at build time: an SVG with content, or (key figures) a list of figures
+      expect(await figure.locator('svg path, svg rect, li').count(), id).toBeGreaterThan(3);
+    }
+    // Every reference in the text links to an event page that exists.
+    const refs = await page.$$eval('a[data-event-ref]', (as) => as.map((a) => a.getAttribute('href')));
+    expect(refs.length).toBeGreaterThan(20);
+    for (const href of refs) expect(data.events.some((e) => href?.endsWith(`/events/${e.id}/`)), href!).toBe(true);
     await page.context().close();
   });
 });
