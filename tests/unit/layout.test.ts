@@ -15,6 +15,7 @@ import {
   type TimelineLayout,
 } from '../../src/lib/timeline/layout';
 import { linkPath, markClass, markTransform, spanPath, svgNumber } from '../../src/lib/timeline/attrs';
+import { BOLD_WIDTH, textWidth } from '../../src/lib/timeline/lanes';
 import { symbolPath } from '../../src/lib/timeline/shapes';
 import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
@@ -68,6 +69,37 @@ function markTime(e: LayoutEvent): number {
   return e.end ? parsePartialDate(e.date).start.getTime() : partialDateMidpoint(e.date);
 }
 
+/** Strict overlap of two boxes, beyond `slack` px (touching edges do not count). */
+function intersects(a: Box, b: Box, slack = 0.5): boolean {
+  return a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+}
+
+/** Everything drawn for an event or cluster that is not text: symbols, milestones, bars; keyed by the event (or cluster) id. */
+function markBoxes(layout: TimelineLayout): { owner: string; what: string; box: Box }[] {
+  const out: { owner: string; what: string; box: Box }[] = [];
+  const around = (x: number, y: number, r: number): Box => ({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+  for (const m of layout.marks) out.push({ owner: m.id, what: 'mark', box: around(m.x, m.y, m.r) });
+  for (const c of layout.clusters) out.push({ owner: c.id, what: 'cluster', box: around(c.x, c.y, c.r) });
+  for (const m of layout.milestones) out.push({ owner: m.eventId, what: 'milestone', box: around(m.x, m.y, m.r) });
+  for (const s of layout.spans) out.push({ owner: s.eventId, what: s.kind, box: s });
+  return out;
+}
+
+/** Marks, milestones and bars that lie under the label of another event, cluster or period. */
+function marksUnderLabels(layout: TimelineLayout): string[] {
+  const found: string[] = [];
+  const marks = markBoxes(layout);
+  for (const { id, box } of labelBoxes(layout)) {
+    for (const m of marks) {
+      if (m.owner !== id && intersects(box, m.box)) found.push(`${m.what} of ${m.owner} under the label of ${id}`);
+    }
+  }
+  return found;
+}
+
+/** The options the site's chart uses (Timeline.astro), at any width. */
+const SITE = { fontSize: 13, textWidthFactor: 1.15 } as const;
+
 function scaleOf(layout: TimelineLayout): (t: number) => number {
   const [r0, r1] = layoutRange(layout);
   const [d0, d1] = layout.domain;
@@ -95,6 +127,117 @@ describe('layoutTimeline', () => {
       });
     }
   }
+
+  for (const [name, data] of [
+    ['the fixture', events],
+    ['2,000 generated events', dense],
+  ] as const) {
+    for (const orientation of ['horizontal', 'vertical'] as const) {
+      it(`never draws a mark, milestone or bar under another event's label (${name}, ${orientation}, 320/640/1280 px, several zooms)`, () => {
+        const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
+        let checked = 0;
+        for (const width of [320, 640, 1280]) {
+          for (const domain of zooms(prepared.fullDomain)) {
+            for (const options of [{}, SITE]) {
+              const layout = layoutPrepared(prepared, { width, orientation, domain, periods, ...options });
+              expect(marksUnderLabels(layout), `${width}px, ${new Date(domain[0]).toISOString()}`).toEqual([]);
+              checked += labelBoxes(layout).length * layout.marks.length;
+            }
+          }
+        }
+        expect(checked).toBeGreaterThan(1000);
+      });
+
+      it(`keeps every label inside the SVG, and event labels inside the plot across the time axis (${name}, ${orientation})`, () => {
+        const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
+        for (const width of [320, 640, 960, 1280]) {
+          for (const domain of zooms(prepared.fullDomain)) {
+            const layout = layoutPrepared(prepared, { width, orientation, domain, periods, ...SITE });
+            const { plot, size } = layout;
+            for (const { id, box } of labelBoxes(layout)) {
+              const where = `${id} at ${width}px`;
+              expect(box.x, where).toBeGreaterThanOrEqual(0);
+              expect(box.x + box.w, where).toBeLessThanOrEqual(size.width);
+              expect(box.y, where).toBeGreaterThanOrEqual(0);
+              expect(box.y + box.h, where).toBeLessThanOrEqual(size.height);
+              if (id.startsWith('period ')) continue;
+              expect(box.x, where).toBeGreaterThanOrEqual(plot.x - 0.01);
+              expect(box.x + box.w, where).toBeLessThanOrEqual(plot.x + plot.w + 0.01);
+            }
+          }
+        }
+      });
+
+      it(`keeps period labels apart from each other and from the axis labels (${name}, ${orientation})`, () => {
+        const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
+        let shown = 0;
+        for (const width of [320, 640, 960, 1280]) {
+          for (const domain of zooms(prepared.fullDomain)) {
+            const layout = layoutPrepared(prepared, { width, orientation, domain, periods, ...SITE });
+            const labels = layout.periods.filter((p) => p.labelBox).map((p) => ({ id: p.id, box: p.labelBox! }));
+            const ticks = layout.axis.ticks.filter((t) => t.labelBox).map((t) => ({ id: `tick ${t.label}`, box: t.labelBox! }));
+            shown += labels.length;
+            for (let i = 0; i < labels.length; i++) {
+              for (const other of [...labels.slice(i + 1), ...ticks]) {
+                expect(intersects(labels[i].box, other.box, 0), `${labels[i].id} × ${other.id} at ${width}px`).toBe(false);
+              }
+            }
+          }
+        }
+        expect(shown).toBeGreaterThan(10);
+      });
+    }
+  }
+
+  it('places a label that has no room right of its mark on its left, ending at the mark, and cuts it only when neither side has room', () => {
+    const title = 'Trump announces tariffs on all Mexican goods to press Mexico on migration';
+    const late: LayoutEvent[] = [
+      { id: 'first', date: '2019-01-10', track: 'agreement', title: 'Start', importance: 3 },
+      { id: 'late', date: '2019-06-20', track: 'tariffs', title, importance: 1 },
+    ];
+    const layout = layoutTimeline(late, tracks, { width: 960, ...SITE });
+    const mark = layout.marks.find((m) => m.id === 'late')!;
+    const box = mark.labelBox!;
+    expect(mark.label).toBe(title);
+    expect(mark.labelAnchor).toBe('end');
+    expect(box.x + box.w).toBeLessThanOrEqual(mark.x - mark.r);
+    expect(box.x).toBeGreaterThanOrEqual(layout.plot.x);
+    // In a narrow chart neither side has room: the label is cut, inside the plot.
+    const narrow = layoutTimeline(late, tracks, { width: 320, ...SITE }).marks.find((m) => m.id === 'late')!;
+    expect(narrow.truncated).toBe(true);
+    expect(narrow.label!.endsWith('…')).toBe(true);
+  });
+
+  it('measures the labels of importance-1 events, which are bold, wider', () => {
+    const title = 'US and Mexico issue a joint declaration on migration';
+    const pair: LayoutEvent[] = [
+      { id: 'bold', date: '2019-06-07', track: 'agreement', title, importance: 1 },
+      { id: 'plain', date: '2019-06-07', track: 'border', title, importance: 2 },
+    ];
+    const layout = layoutTimeline(pair, tracks, { width: 1280, ...SITE });
+    const [bold, plain] = ['bold', 'plain'].map((id) => layout.marks.find((m) => m.id === id)!.labelBox!);
+    expect(plain.w).toBeCloseTo(textWidth(title, 13 * 1.15), 1);
+    expect(bold.w).toBeCloseTo(textWidth(title, 13 * 1.15 * BOLD_WIDTH), 1);
+    expect(BOLD_WIDTH).toBeGreaterThanOrEqual(1.08);
+  });
+
+  it('keeps the floor of lanes a track needs for its importance-1 labels when lanes are taken away for maxHeight', () => {
+    // Three key events on one day, a minor one a week later: the minor mark needs a fourth lane,
+    // or it would sit under a key label.
+    const day: LayoutEvent[] = [
+      { id: 'a', date: '2019-06-07', track: 'agreement', title: 'US and Mexico issue a joint declaration on migration', importance: 1 },
+      { id: 'b', date: '2019-06-07', track: 'agreement', title: 'A one-page supplementary agreement sets a 45-day review', importance: 1 },
+      { id: 'c', date: '2019-06-07', end: '2019-07-22', track: 'agreement', title: 'The 45-day review period', importance: 1 },
+      { id: 'd', date: '2019-06-14', track: 'agreement', title: 'Mexico makes the supplementary agreement public', importance: 2 },
+      ...events.filter((e) => e.track !== 'agreement'),
+    ];
+    const full = layoutTimeline(day, tracks, { width: 960, ...SITE });
+    const limited = layoutTimeline(day, tracks, { width: 960, ...SITE, maxHeight: full.size.height - 60 });
+    expect(limited.size.height).toBeLessThan(full.size.height);
+    expect(limited.tracks.find((t) => t.id === 'agreement')!.lanes).toBe(4);
+    for (const id of ['a', 'b', 'c']) expect(limited.marks.find((m) => m.id === id)!.label, id).not.toBeNull();
+    expect(marksUnderLabels(limited)).toEqual([]);
+  });
 
   it('keeps every label box inside the plot and inside its track band', () => {
     for (const width of [320, 640, 1280]) {
@@ -265,6 +408,14 @@ describe('layoutTimeline', () => {
     expect(layout.marks.some((m) => m.id === 'event-3' && m.highlighted)).toBe(true);
   });
 
+  it('marks a link highlighted only when both its events are', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280, highlighted: ['joint-declaration', 'tariff-suspended'] });
+    const byId = new Map(layout.links.map((l) => [l.id, l]));
+    expect(byId.get('joint-declaration->tariff-suspended')!.highlighted).toBe(true);
+    expect(byId.get('joint-declaration->guard-deployment')!.highlighted).toBe(false);
+    expect(byId.get('talks-washington->joint-declaration')!.highlighted).toBe(false);
+  });
+
   it('draws links only when both ends are visible', () => {
     const full = layoutTimeline(events, tracks, { width: 1280 });
     expect(full.links.map((l) => l.id)).toContain('talks-washington->joint-declaration');
@@ -293,22 +444,91 @@ describe('layoutTimeline', () => {
     expect(() => layoutTimeline(events, tracks, { width: 1280, visibleTracks: ['nope'] })).toThrow(/"nope".*tariffs, agreement, border/);
   });
 
-  it('in vertical orientation puts later events lower, in one column per track', () => {
-    const layout = layoutTimeline(events, tracks, { width: 360, orientation: 'vertical' });
-    expect(layout.orientation).toBe('vertical');
-    const time = new Map(events.map((e) => [e.id, markTime(e)]));
-    const marks = [...layout.marks].sort((a, b) => time.get(a.id)! - time.get(b.id)!);
-    for (let i = 1; i < marks.length; i++) {
-      if (time.get(marks[i].id)! > time.get(marks[i - 1].id)!) expect(marks[i].y).toBeGreaterThan(marks[i - 1].y);
+  it('in vertical orientation puts later events lower, all tracks in one column of marks by the axis, and gives labels the rest of the width', () => {
+    for (const options of [{}, SITE]) {
+      const layout = layoutTimeline(events, tracks, { width: 360, orientation: 'vertical', ...options });
+      expect(layout.orientation).toBe('vertical');
+      const time = new Map(events.map((e) => [e.id, markTime(e)]));
+      const marks = [...layout.marks].sort((a, b) => time.get(a.id)! - time.get(b.id)!);
+      for (let i = 1; i < marks.length; i++) {
+        if (time.get(marks[i].id)! > time.get(marks[i - 1].id)!) expect(marks[i].y).toBeGreaterThan(marks[i - 1].y);
+      }
+      // One column: marks on the axis line or just beside it (when another mark is in the way), whatever their track.
+      const columns = new Set(layout.marks.map((m) => m.x));
+      expect(columns.size).toBeLessThanOrEqual(2);
+      expect(Math.min(...columns)).toBe(layout.plot.x);
+      expect(new Set(layout.marks.filter((m) => m.x === layout.plot.x).map((m) => m.trackId)).size).toBe(tracks.length);
+      // The labels start in one place and take at least 60% of the width.
+      const starts = new Set(layout.marks.filter((m) => m.labelBox).map((m) => m.labelBox!.x));
+      expect(starts.size).toBe(1);
+      const [labelsX] = starts;
+      expect(labelsX).toBeGreaterThan(Math.max(...columns) + 9);
+      expect(360 - labelsX).toBeGreaterThanOrEqual(0.6 * 360);
+      // No in-SVG legend: the page's legend and filters name the tracks.
+      expect(layout.tracks).toEqual([]);
+      // Spans run down the page.
+      const bar = layout.spans.find((s) => s.id === 'review-period')!;
+      expect(bar.h).toBeGreaterThan(bar.w);
+      expect(layout.axis.ticks.every((t) => t.anchor === 'end')).toBe(true);
     }
-    for (const m of layout.marks) {
-      const column = layout.tracks.find((t) => t.id === m.trackId)!;
-      expect(m.x).toBeCloseTo(column.x + column.w / 2, 5);
+  });
+
+  it('in vertical orientation wraps a long label onto a second row before cutting it', () => {
+    const title = 'US and Mexico issue a joint declaration on migration';
+    const long = 'At the 45-day mark, Ebrard reports a 36.2% fall in flows and rules out talks on a safe-third-country agreement with the United States';
+    const two: LayoutEvent[] = [
+      { id: 'short', date: '2019-01-10', track: 'agreement', title: 'Talks', importance: 2 },
+      { id: 'wrapped', date: '2019-05-30', track: 'tariffs', title, importance: 1 },
+      { id: 'cut', date: '2019-09-30', track: 'agreement', title: long, importance: 2 },
+    ];
+    const layout = layoutTimeline(two, tracks, { width: 360, orientation: 'vertical', ...SITE });
+    const mark = (id: string) => layout.marks.find((m) => m.id === id)!;
+    expect(mark('short').labelLines).toEqual(['Talks']);
+    expect(mark('short').labelBox!.h).toBe(layout.labelHeight);
+    const wrapped = mark('wrapped');
+    expect(wrapped.labelLines.length).toBe(2);
+    expect(wrapped.labelLines.join(' ')).toBe(title);
+    expect(wrapped.label).toBe(title);
+    expect(wrapped.truncated).toBe(false);
+    expect(wrapped.labelBox!.h).toBe(2 * layout.labelHeight);
+    for (const line of wrapped.labelLines) expect(textWidth(line, 13 * 1.15 * BOLD_WIDTH)).toBeLessThanOrEqual(wrapped.labelBox!.w + 0.01);
+    // Too long for two rows: the second is cut.
+    const cut = mark('cut');
+    expect(cut.labelLines.length).toBe(2);
+    expect(cut.truncated).toBe(true);
+    expect(cut.labelLines[1].endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.labelLines.join(' ').slice(0, -1))).toBe(true);
+  });
+
+  it('in vertical orientation stacks the labels of events close in time in the order of their marks, joined by leaders when moved', () => {
+    const prepared = prepareTimeline(dense, DENSE_TRACKS);
+    let leaders = 0;
+    for (const domain of zooms(prepared.fullDomain)) {
+      const layout = layoutPrepared(prepared, { width: 360, orientation: 'vertical', domain, ...SITE });
+      const labelled = [...layout.marks, ...layout.clusters]
+        .filter((m) => m.labelBox)
+        .sort((a, b) => a.y - b.y || a.labelBox!.y - b.labelBox!.y);
+      for (let i = 1; i < labelled.length; i++) {
+        // In order, and apart.
+        expect(labelled[i].labelBox!.y).toBeGreaterThanOrEqual(labelled[i - 1].labelBox!.y + labelled[i - 1].labelBox!.h);
+      }
+      for (const m of labelled) {
+        const row = m.labelBox!.y + layout.labelHeight / 2;
+        // Near its mark: at most a few rows away.
+        expect(Math.abs(row - m.y)).toBeLessThanOrEqual(5 * layout.labelHeight + 0.01);
+        if (Math.abs(row - m.y) <= 1) {
+          expect(m.leader).toBeNull();
+          continue;
+        }
+        leaders++;
+        expect(m.leader).not.toBeNull();
+        expect(m.leader!.y1).toBeCloseTo(m.y, 1);
+        expect(m.leader!.y2).toBeCloseTo(row, 1);
+        expect(m.leader!.x1).toBeGreaterThan(m.x);
+        expect(m.leader!.x2).toBeLessThan(m.labelBox!.x);
+      }
     }
-    // Spans run down the page.
-    const bar = layout.spans.find((s) => s.id === 'review-period')!;
-    expect(bar.h).toBeGreaterThan(bar.w);
-    expect(layout.axis.ticks.every((t) => t.anchor === 'end')).toBe(true);
+    expect(leaders).toBeGreaterThan(10);
   });
 
   it('names marks for screen readers with the date at its own precision', () => {

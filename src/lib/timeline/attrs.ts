@@ -6,6 +6,7 @@ import type {
   ClusterMark,
   EventMark,
   LayoutTick,
+  Leader,
   LinkPath,
   MilestoneMark,
   Orientation,
@@ -31,6 +32,7 @@ export const CLASS = {
   mark: 'tl-mark',
   markSymbol: 'tl-mark__symbol',
   label: 'tl-label',
+  leader: 'tl-leader',
   cluster: 'tl-cluster',
 } as const;
 
@@ -74,9 +76,23 @@ export function markData(mark: EventMark): Record<string, string> {
   };
 }
 
-/** Where label text goes for a label box: x, y as SVG strings (use text-anchor start, dominant-baseline central). */
-export function labelPosition(box: Box): { x: string; y: string } {
-  return { x: n(box.x), y: n(box.y + box.h / 2) };
+/** Where label text goes for a one-row label box: x, y as SVG strings (dominant-baseline central; text-anchor `anchor`, default start). */
+export function labelPosition(box: Box, anchor: 'start' | 'end' = 'start'): { x: string; y: string } {
+  return { x: n(anchor === 'end' ? box.x + box.w : box.x), y: n(box.y + box.h / 2) };
+}
+
+/**
+ * Where each row of a label goes, as numbers (dominant-baseline central): with text-anchor
+ * 'start' the rows begin at the box's left edge, with 'end' they end at its right edge.
+ */
+export function labelRows(box: Box, rows: number, anchor: 'start' | 'end', rowHeight: number): { x: number; y: number }[] {
+  const x = anchor === 'end' ? box.x + box.w : box.x;
+  return Array.from({ length: rows }, (_, i) => ({ x, y: box.y + rowHeight * (i + 0.5) }));
+}
+
+/** A leader from a mark to its moved label, relative to the mark's centre (its group's origin). */
+export function leaderPath(leader: Leader, origin: { x: number; y: number }): string {
+  return `M${n(leader.x1 - origin.x)},${n(leader.y1 - origin.y)}L${n(leader.x2 - origin.x)},${n(leader.y2 - origin.y)}`;
 }
 
 /** A box as rect attributes. */
@@ -140,11 +156,24 @@ export function linkPath(link: Pick<LinkPath, 'x1' | 'y1' | 'x2' | 'y2'>, orient
   return `${start}C${n(x1)},${n(my)},${n(x2)},${n(my)},${n(x2)},${n(y2)}`;
 }
 
-/** Classes of a link: relation and highlight. */
-export function linkClass(link: LinkPath): string {
-  return [CLASS.link, `${CLASS.link}--${link.relation}`, link.highlighted ? `${CLASS.link}--highlighted` : '']
+/** Classes of a link: relation, highlight, and whether it touches the selected event. */
+export function linkClass(link: LinkPath, selected = false): string {
+  return [
+    CLASS.link,
+    `${CLASS.link}--${link.relation}`,
+    link.highlighted ? `${CLASS.link}--highlighted` : '',
+    selected ? `${CLASS.link}--selected` : '',
+  ]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * Whether a renderer draws a link: only from or to the selected event. Drawn all at once
+ * (or even only between highlighted events) they cross the chart and its labels.
+ */
+export function linkShown(link: Pick<LinkPath, 'from' | 'to'>, selectedId?: string): boolean {
+  return selectedId !== undefined && (link.from === selectedId || link.to === selectedId);
 }
 
 /** The transform of a "+N" cluster mark. */

@@ -55,6 +55,13 @@ export interface FittedText {
   truncated: boolean;
 }
 
+/**
+ * How much wider bold text runs than regular (font-weight 600–700). Measured in Chromium:
+ * DejaVu Sans Bold is 1.13× its regular weight (up to 1.15× on capitals); Helvetica and
+ * San Francisco about 1.06×. The larger figure is used, so a bold label is never longer than its box.
+ */
+export const BOLD_WIDTH = 1.15;
+
 /** `text` as it fits in `maxWidth` px: whole, cut with an ellipsis, or null if not even one letter fits. */
 export function fitText(text: string, maxWidth: number, fontSize: number): FittedText | null {
   const full = textWidth(text, fontSize);
@@ -76,14 +83,64 @@ export function fitText(text: string, maxWidth: number, fontSize: number): Fitte
   return { text: cut, width: textWidth(cut, fontSize), truncated: true };
 }
 
+export interface WrappedText {
+  /** One entry per row, in reading order. */
+  lines: string[];
+  /** The widest row, px. */
+  width: number;
+  /** True when the last row was cut with an ellipsis. */
+  truncated: boolean;
+}
+
+/**
+ * `text` broken at spaces into at most `maxLines` rows of at most `maxWidth` px; what does
+ * not fit is cut from the last row with an ellipsis (a word longer than a row is cut too).
+ * Null if not even one letter fits.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = 2): WrappedText | null {
+  const whole = textWidth(text, fontSize);
+  if (whole <= maxWidth) return { lines: [text], width: whole, truncated: false };
+  const words = text.split(' ');
+  const space = textWidth(' ', fontSize);
+  const lines: string[] = [];
+  const widths: number[] = [];
+  let i = 0;
+  while (i < words.length && lines.length < maxLines - 1) {
+    // Greedy: as many words as fit on this row (at least one, which may then be cut below).
+    let line = words[i];
+    let w = textWidth(line, fontSize);
+    if (w > maxWidth) break;
+    i++;
+    while (i < words.length) {
+      const next = textWidth(words[i], fontSize);
+      if (w + space + next > maxWidth) break;
+      line += ` ${words[i]}`;
+      w += space + next;
+      i++;
+    }
+    lines.push(line);
+    widths.push(textWidth(line, fontSize));
+  }
+  if (i < words.length) {
+    const last = fitText(words.slice(i).join(' '), maxWidth, fontSize);
+    if (!last) return lines.length > 0 ? { lines, width: Math.max(...widths), truncated: true } : null;
+    lines.push(last.text);
+    widths.push(last.width);
+    return { lines, width: Math.max(...widths), truncated: last.truncated };
+  }
+  return { lines, width: Math.max(...widths), truncated: false };
+}
+
 /**
  * Occupied stretches of a few parallel lanes, each a sorted list of disjoint
- * intervals kept at least `gap` px apart. Used to place label boxes in priority
- * order: lookups are binary searches, so n placements cost O(n log n · lanes).
+ * intervals kept at least `gap` px apart, each with an owner (an index the caller
+ * chooses, -1 for none). Used to place label boxes in priority order: lookups are
+ * binary searches, so n placements cost O(n log n · lanes).
  */
 export class LaneGrid {
   readonly starts: number[][] = [];
   readonly ends: number[][] = [];
+  readonly owners: number[][] = [];
 
   constructor(
     readonly lanes: number,
@@ -92,6 +149,7 @@ export class LaneGrid {
     for (let i = 0; i < lanes; i++) {
       this.starts.push([]);
       this.ends.push([]);
+      this.owners.push([]);
     }
   }
 
@@ -115,10 +173,41 @@ export class LaneGrid {
   }
 
   /** Records [start, end] in `lane`; call only after `fits` said yes. */
-  insert(lane: number, start: number, end: number): void {
+  insert(lane: number, start: number, end: number, owner = -1): void {
     const i = this.seek(lane, start);
     this.starts[lane].splice(i, 0, start);
     this.ends[lane].splice(i, 0, end);
+    this.owners[lane].splice(i, 0, owner);
+  }
+
+  /** Records [start, end] in `lane`, joining it with every interval it comes within `gap` of (the result has owner -1). */
+  merge(lane: number, start: number, end: number): void {
+    const i = this.seek(lane, start);
+    let j = i;
+    const starts = this.starts[lane];
+    const ends = this.ends[lane];
+    while (j < starts.length && starts[j] < end + this.gap) {
+      start = Math.min(start, starts[j]);
+      end = Math.max(end, ends[j]);
+      j++;
+    }
+    const owner = j === i + 1 && starts[i] === start && ends[i] === end ? this.owners[lane][i] : -1;
+    starts.splice(i, j - i, start);
+    ends.splice(i, j - i, end);
+    this.owners[lane].splice(i, j - i, owner);
+  }
+
+  /** Removes the interval of `lane` that starts at `start` and belongs to `owner`; false if there is none. */
+  remove(lane: number, start: number, owner: number): boolean {
+    for (let i = this.seek(lane, start); i < this.starts[lane].length && this.starts[lane][i] <= start; i++) {
+      if (this.starts[lane][i] === start && this.owners[lane][i] === owner) {
+        this.starts[lane].splice(i, 1);
+        this.ends[lane].splice(i, 1);
+        this.owners[lane].splice(i, 1);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The lowest lane where [start, end] fits, or -1. */
@@ -137,13 +226,17 @@ export class LaneGrid {
 
   /** How many intervals of `lane` come within `gap` of [start, end]. */
   overlaps(lane: number, start: number, end: number): number {
-    let i = this.seek(lane, start);
-    let n = 0;
-    while (i < this.starts[lane].length && this.starts[lane][i] < end + this.gap) {
-      n++;
-      i++;
+    return this.overlapping(lane, start, end).length;
+  }
+
+  /** The intervals of `lane` that come within `gap` (default the grid's, at most) of [start, end], as [start, end, owner] in order. */
+  overlapping(lane: number, start: number, end: number, gap = this.gap): [number, number, number][] {
+    const out: [number, number, number][] = [];
+    const g = Math.min(gap, this.gap);
+    for (let i = this.seek(lane, start); i < this.starts[lane].length && this.starts[lane][i] < end + g; i++) {
+      if (this.ends[lane][i] + g > start) out.push([this.starts[lane][i], this.ends[lane][i], this.owners[lane][i]]);
     }
-    return n;
+    return out;
   }
 }
 

@@ -24,6 +24,20 @@
 // window: each track keeps the lanes it needs over the full domain (capped), and
 // the vertical layout's time axis has a fixed length. So nothing moves on zoom
 // except along the time axis.
+//
+// Horizontal: one band per track, each with a few lanes. In a lane, every labelled
+// event occupies one interval [mark's left edge, label's right edge] (with its bar and
+// milestones), so nothing is ever drawn under a label; labels that have no room on the
+// right of their mark at the plot's right edge go on its left (labelAnchor 'end').
+//
+// Vertical (phones): time runs down the page beside the axis, all tracks in ONE column
+// of marks on the axis line (or just beside it when a mark there is in the way); the
+// track shows as the mark's shape and colour, and the HTML legend and filters above the
+// chart name the tracks, so there is no in-SVG legend. A bar runs down just right of its
+// mark. The labels take the rest of the width (over 60% at 360 px), wrapped onto two rows
+// before they are cut; they keep the order of their marks, and when events are close in
+// time a label moves down (or up) from its mark and a thin leader joins them. Period
+// labels sit beside the axis labels where they keep clear of them.
 import {
   formatDateRange,
   formatPartialDate,
@@ -31,7 +45,7 @@ import {
   partialDateMidpoint,
 } from '../dates';
 import type { MilestoneKind, Relation } from './schema';
-import { LaneGrid, fitText, textWidth } from './lanes';
+import { BOLD_WIDTH, LaneGrid, fitText, textWidth, wrapText, type FittedText } from './lanes';
 import { MILESTONE_SHAPES, type MarkShape } from './shapes';
 import { timeTicks, type TickUnit } from './ticks';
 
@@ -83,7 +97,7 @@ export type Density = 'compact' | 'regular' | 'roomy';
 export interface LayoutOptions {
   /** Width of the SVG, px. */
   width: number;
-  /** 'vertical' (for screens under 640 px): time runs down the page, tracks become narrow columns. */
+  /** 'vertical' (for narrow screens): time runs down the page, one column of marks, labels beside them. */
   orientation?: Orientation;
   /** The zoom window [startMs, endMs]; default the full domain. Clamped into the full domain, at least 2 days long. */
   domain?: readonly [number, number];
@@ -124,23 +138,31 @@ export interface Box {
 export interface TrackBand {
   id: string;
   label: string;
-  /** The label as it fits (horizontal: across the band's header; vertical: in the legend). */
+  /** The label as it fits across the band's header. */
   labelText: string;
   shape: MarkShape;
   colour?: string;
   colourDark?: string;
-  /** Horizontal: the band across the plot; vertical: the track's column. */
+  /** The band across the plot (horizontal layout only). */
   x: number;
   y: number;
   w: number;
   h: number;
   lanes: number;
-  /** Where the track's symbol goes beside its label (header or legend). */
+  /** Where the track's symbol goes beside its label in the header. */
   symbolX: number;
   symbolY: number;
   /** Start of the label text (text-anchor start, dominant-baseline central). */
   labelX: number;
   labelY: number;
+}
+
+/** A thin line from a mark to its label when the label had to move away from the mark. */
+export interface Leader {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 
 export interface EventMark {
@@ -152,13 +174,20 @@ export interface EventMark {
   shape: MarkShape;
   importance: 1 | 2 | 3;
   highlighted: boolean;
-  /** Horizontal: lane inside the track; vertical: label column (-1 when the label is hidden). */
+  /** Horizontal: lane inside the track; vertical: the mark's slot in the column (0 on the axis line, 1 beside it). */
   lane: number;
   title: string;
-  /** The text shown beside the mark (maybe cut with "…"), or null when hidden. */
+  /** The text shown beside the mark (maybe cut with "…"; rows joined with a space), or null when hidden. */
   label: string | null;
+  /** The label's rows, top to bottom ([] when hidden); more than one only in the vertical layout. */
+  labelLines: string[];
+  /** 'start': the text begins at labelBox.x (right of the mark); 'end': it ends at labelBox.x + w (left of the mark). */
+  labelAnchor: 'start' | 'end';
   truncated: boolean;
+  /** Covers every row; each row is `labelHeight` px high. */
   labelBox: Box | null;
+  /** Vertical: mark to label, when the label is not level with the mark. */
+  leader: Leader | null;
   /** The date at the precision the data gives: "June 2019", "30 May – 7 June 2019". */
   dateText: string;
   /** "7 June 2019, Agreement: US and Mexico issue a joint declaration". */
@@ -211,6 +240,7 @@ export interface LinkPath {
   y1: number;
   x2: number;
   y2: number;
+  /** Both ends are highlighted events (the story's main thread). Renderers draw links only for the selected event. */
   highlighted: boolean;
 }
 
@@ -224,6 +254,8 @@ export interface PeriodBand {
   w: number;
   h: number;
   labelBox: Box | null;
+  /** 'end' when the label is right-aligned (vertical: beside the axis labels, left of the axis line). */
+  labelAnchor: 'start' | 'end';
   dateText: string;
   ariaLabel: string;
 }
@@ -241,9 +273,12 @@ export interface ClusterMark {
   /** Zoom here to see the events apart. */
   domain: [number, number];
   lane: number;
-  /** "+12", or null when it has no room. */
+  /** "+12" (vertical: "+12 Personnel"), or null when it has no room. */
   label: string | null;
+  labelLines: string[];
+  labelAnchor: 'start' | 'end';
   labelBox: Box | null;
+  leader: Leader | null;
   dateText: string;
   ariaLabel: string;
 }
@@ -259,6 +294,8 @@ export interface LayoutTick {
   labelX: number;
   labelY: number;
   anchor: 'middle' | 'end';
+  /** Where the label's text is estimated to be, or null for an unlabelled tick. */
+  labelBox: Box | null;
 }
 
 export interface AxisLayout {
@@ -281,6 +318,7 @@ export interface TimelineLayout {
   fontSize: number;
   labelHeight: number;
   axis: AxisLayout;
+  /** Horizontal: the track bands with their headers; vertical: [] (one shared column, the HTML legend names the tracks). */
   tracks: TrackBand[];
   periods: PeriodBand[];
   spans: SpanBar[];
@@ -328,7 +366,7 @@ export interface PreparedTimeline {
   events: readonly PEvent[];
   fullDomain: [number, number];
   /** @internal per-track lane counts, by width and options. */
-  laneCache: Map<string, Map<string, number>>;
+  laneCache: Map<string, Map<string, { lanes: number; floor: number }>>;
   /** @internal */
   byTrack: Map<string, PEvent[]>;
   /** @internal */
@@ -483,7 +521,19 @@ const LABEL_GAP = 6; // between footprints in a lane
 const MARK_LABEL_GAP = 4; // between a mark and its label
 const PAD = 8;
 const MIN_CHARS = 8; // the shortest cut label, in characters
-const MIN_LABEL_COLUMN = 200; // vertical: the narrowest label column, px
+const TOUCH = 1; // a mark this close to a label is under it
+const MOSTLY = 0.6; // a label cut at the plot's edge that keeps this share stays right of its mark
+/** What hiding a label costs, by priority (highlighted 0, cluster 0.5, importance 1–3); overlapping a mark costs 3. */
+const LABEL_HARM = (priority: number) => (priority === 0 ? 16 : priority <= 1 ? 8 : priority === 2 ? 4 : 2);
+// Vertical layout.
+const V_LEFT = 4; // left of the axis labels
+const TICK_LABEL_GAP = 10; // between an axis label and the axis line (marks on the line reach 9 px left)
+const SLOTS = 2; // marks at the same height sit side by side: on the axis line, then beside it
+const SLOT_STEP = 16;
+const V_BAR_OFFSET = 8; // a bar (and its milestones) runs down just right of its mark
+const V_BAR_H = 3;
+const V_GAP = 6; // between two labels
+const MAX_SHIFT_ROWS = 5; // the farthest a label moves from its mark, in rows
 
 interface Ctx {
   o: Required<Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan'>> & { maxLanes: number };
@@ -509,22 +559,34 @@ interface ClusterDraft {
   binMs: number;
 }
 
+/** One event or cluster while it is being placed. */
 interface Item {
   priority: number;
+  /** The mark's position along the time axis, and its radius. */
   x: number;
   r: number;
+  /** Extent along the time axis of the mark, its bar and its milestones. */
   m0: number;
   m1: number;
   text: string;
+  /** The font size that measures the label (bold labels measure wider). */
+  font: number;
   textW: number;
   ev?: PEvent;
   cluster?: ClusterDraft;
+  track: LayoutTrack;
   // Results.
   lane: number;
   label: string | null;
+  lines: string[];
   truncated: boolean;
+  anchor: 'start' | 'end';
   boxX: number;
   boxW: number;
+  /** Vertical: the mark's centre across the time axis (its slot), its order down the page, its label's box. */
+  cx: number;
+  rank: number;
+  box: Box | null;
 }
 
 const round = (n: number) => {
@@ -668,9 +730,10 @@ function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: string; 
   return { dateText, ariaLabel: `${dateText}, ${trackLabel}: ${c.members.length} events, grouped; zoom in to see them` };
 }
 
-function eventItem(ev: PEvent, ctx: Ctx, along: (t: number) => number): Item {
+function eventItem(ev: PEvent, track: LayoutTrack, ctx: Ctx, along: (t: number) => number): Item {
   const x = along(ev.t);
   const r = RADIUS[ev.importance];
+  const font = ev.importance === 1 ? ctx.mFont * BOLD_WIDTH : ctx.mFont;
   return {
     priority: priorityOf(ev, ctx),
     x,
@@ -678,19 +741,27 @@ function eventItem(ev: PEvent, ctx: Ctx, along: (t: number) => number): Item {
     m0: Math.max(ctx.viewL - 1, Math.min(x - r, along(ev.t0))),
     m1: Math.min(ctx.viewR + 1, Math.max(x + r, along(ev.t1))),
     text: ev.title,
-    textW: (Number.isNaN(ev.titleEm) ? (ev.titleEm = textWidth(ev.title, 1)) : ev.titleEm) * ctx.mFont,
+    font,
+    textW: (Number.isNaN(ev.titleEm) ? (ev.titleEm = textWidth(ev.title, 1)) : ev.titleEm) * font,
     ev,
+    cluster: undefined,
+    track,
     lane: -1,
     label: null,
+    lines: NO_LINES,
     truncated: false,
+    anchor: 'start',
     boxX: 0,
     boxW: 0,
+    cx: 0,
+    rank: 0,
+    box: null,
   };
 }
 
-function clusterItem(c: ClusterDraft, ctx: Ctx, along: (t: number) => number): Item {
+function clusterItem(c: ClusterDraft, track: LayoutTrack, ctx: Ctx, along: (t: number) => number, text = `+${c.members.length}`): Item {
   const x = along(c.t);
-  const text = `+${c.members.length}`;
+  const font = ctx.mFont * BOLD_WIDTH;
   return {
     priority: 0.5,
     x,
@@ -698,117 +769,228 @@ function clusterItem(c: ClusterDraft, ctx: Ctx, along: (t: number) => number): I
     m0: x - CLUSTER_R,
     m1: x + CLUSTER_R,
     text,
-    textW: textWidth(text, ctx.mFont),
+    font,
+    textW: textWidth(text, font),
+    ev: undefined,
     cluster: c,
+    track,
     lane: -1,
     label: null,
+    lines: NO_LINES,
     truncated: false,
+    anchor: 'start',
     boxX: 0,
     boxW: 0,
+    cx: 0,
+    rank: 0,
+    box: null,
   };
 }
 
+const NO_LINES: string[] = [];
+
+function itemId(it: Item): string {
+  return it.ev?.id ?? it.cluster!.id;
+}
+
 function byPriority(a: Item, b: Item): number {
-  return a.priority - b.priority || a.x - b.x || compareText(a.ev?.id ?? a.cluster!.id, b.ev?.id ?? b.cluster!.id);
+  return a.priority - b.priority || a.x - b.x || compareText(itemId(a), itemId(b));
+}
+
+/** `text` cut to `room` px, or null when even the cut would be shorter than MIN_CHARS characters. */
+function shorten(text: string, room: number, font: number): FittedText | null {
+  const fitted = fitText(text, room, font);
+  if (!fitted || (fitted.truncated && fitted.text.length - 1 < MIN_CHARS)) return null;
+  return fitted;
 }
 
 /**
- * Places the items of one horizontal track in `lanes` lanes so that no two
- * footprints (mark, bar and label box) come within LABEL_GAP px. In priority
- * order (highlighted, "+N" clusters, importance 1, 2, 3), each group first tries full
- * labels, then shortened ones, then hides the label and keeps the mark. With
- * `countOnly`, it stops at the first label that does not fit and reports the
- * lanes used by full labels, or -1.
+ * Places the items of one horizontal track in `lanes` lanes. Each lane keeps two sets
+ * of intervals along the time axis: the footprints of marks (with their bars and
+ * milestones) and the label boxes. A label may not come within LABEL_GAP px of
+ * anything else in its lane, so no mark, bar or milestone of another event is ever
+ * under a label. In priority order (highlighted, "+N" clusters, importance 1, 2, 3),
+ * each group first tries full labels, then shortened ones, then keeps only the mark.
+ * A mark that finds no free lane goes where it does least harm, and the labels it
+ * would sit under are shortened or hidden.
+ *
+ * Counting modes report the lanes used, or -1 when `lanes` are not enough: 'labels'
+ * for every label in full; 'floor' for the full labels of clusters and importance-1
+ * events with every other mark beside them, unlabelled, in a lane where no label is over it.
  */
-function placeRow(items: Item[], lanes: number, ctx: Ctx, countOnly: boolean): number {
-  const grid = new LaneGrid(lanes, LABEL_GAP);
+function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'labels' | 'floor'): number {
+  const marks = new LaneGrid(lanes, LABEL_GAP);
+  const labels = new LaneGrid(lanes, LABEL_GAP);
+  const free = (lane: number, a: number, b: number) => marks.fits(lane, a, b) && labels.fits(lane, a, b);
   items.sort(byPriority);
+  const commit = (n: number, lane: number, b0: number, fitted: FittedText, anchor: 'start' | 'end') => {
+    const it = items[n];
+    marks.merge(lane, it.m0, it.m1);
+    labels.insert(lane, b0, b0 + fitted.width, n);
+    it.lane = lane;
+    it.label = fitted.text;
+    it.lines = [fitted.text];
+    it.truncated = fitted.truncated;
+    it.anchor = anchor;
+    it.boxX = b0;
+    it.boxW = fitted.width;
+  };
   let used = 0;
   let i = 0;
   while (i < items.length) {
     let j = i;
     while (j < items.length && items[j].priority === items[i].priority) j++;
-    const pending: Item[] = [];
+    const pending: number[] = [];
+    if (mode === 'floor' && items[i].priority > 1) {
+      // Marks may share a lane with other marks here, only not sit under a label.
+      for (let n = i; n < j; n++) {
+        const it = items[n];
+        let lane = -1;
+        for (let l = 0; l < lanes && lane < 0; l++) if (labels.overlapping(l, it.x - it.r, it.x + it.r, TOUCH).length === 0) lane = l;
+        if (lane < 0) return -1;
+        marks.merge(lane, it.m0, it.m1);
+        used = Math.max(used, lane + 1);
+      }
+      i = j;
+      continue;
+    }
     for (let n = i; n < j; n++) {
       const it = items[n];
+      // Right of the mark, whole. Near the plot's right edge: cut there if most of it
+      // still fits, else whole on the left of the mark, else cut on the side with more room.
       const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
       const leftEnd = it.x - it.r - MARK_LABEL_GAP;
-      let b0: number;
-      if (rightStart + it.textW <= ctx.viewR) b0 = rightStart;
-      else if (leftEnd - it.textW >= ctx.viewL && leftEnd <= ctx.viewR) b0 = leftEnd - it.textW;
+      const roomRight = ctx.viewR - rightStart;
+      const roomLeft = leftEnd <= ctx.viewR ? leftEnd - ctx.viewL : -Infinity;
+      let fitted: FittedText | null = { text: it.text, width: it.textW, truncated: false };
+      let anchor: 'start' | 'end' = 'start';
+      const cutRight = it.textW > roomRight && roomRight >= MOSTLY * it.textW ? shorten(it.text, roomRight, it.font) : null;
+      if (it.textW <= roomRight) anchor = 'start';
+      else if (cutRight) fitted = cutRight;
+      else if (it.textW <= roomLeft) anchor = 'end';
       else {
-        pending.push(it);
+        anchor = roomLeft > roomRight ? 'end' : 'start';
+        fitted = shorten(it.text, Math.max(roomLeft, roomRight), it.font);
+      }
+      if (!fitted) {
+        pending.push(n);
         continue;
       }
+      const b0 = anchor === 'start' ? rightStart : leftEnd - fitted.width;
       const f0 = Math.min(it.m0, b0);
-      const f1 = Math.max(it.m1, b0 + it.textW);
-      const lane = grid.firstFit(f0, f1);
+      const f1 = Math.max(it.m1, b0 + fitted.width);
+      let lane = -1;
+      for (let l = 0; l < lanes && lane < 0; l++) if (free(l, f0, f1)) lane = l;
       if (lane < 0) {
-        pending.push(it);
+        pending.push(n);
         continue;
       }
-      grid.insert(lane, f0, f1);
       used = Math.max(used, lane + 1);
-      Object.assign(it, { lane, label: it.text, truncated: false, boxX: b0, boxW: it.textW });
+      commit(n, lane, b0, fitted, anchor);
     }
-    if (countOnly) {
+    if (mode !== 'place') {
       if (pending.length > 0) return -1;
       i = j;
       continue;
     }
-    const hidden: Item[] = [];
-    for (const it of pending) {
+    const hidden: number[] = [];
+    for (const n of pending) {
       // Shortened: the lane with the most room after (or, at the right edge, before) the mark.
+      const it = items[n];
       const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
       const leftEnd = it.x - it.r - MARK_LABEL_GAP;
       const mayFlip = rightStart + it.textW > ctx.viewR;
-      // A cut label keeps at least its first MIN_CHARS characters: shorter stubs are noise.
-      const minRoom = it.text.length <= MIN_CHARS ? it.textW : textWidth(`${it.text.slice(0, MIN_CHARS)}…`, ctx.mFont);
-      let best = { room: minRoom - 0.001, lane: -1, left: false };
+      // The lowest lane with room for it whole, else the lane with the most room; left of
+      // the mark only where the right has no room for even a cut label.
+      let right = { room: 0, lane: -1 };
+      let left = { room: 0, lane: -1 };
+      const better = (best: { room: number; lane: number }, room: number) =>
+        room > best.room && !(best.lane >= 0 && best.room >= it.textW);
       for (let lane = 0; lane < lanes; lane++) {
-        if (!grid.fits(lane, it.m0, it.m1)) continue;
-        const [free0, free1] = grid.freeAround(lane, it.m0, it.m1);
-        const roomRight = Math.min(free1, ctx.viewR) - rightStart;
-        if (roomRight > best.room) best = { room: roomRight, lane, left: false };
+        if (!free(lane, it.m0, it.m1)) continue;
+        const [a0, a1] = marks.freeAround(lane, it.m0, it.m1);
+        const [c0, c1] = labels.freeAround(lane, it.m0, it.m1);
+        const roomRight = Math.min(a1, c1, ctx.viewR) - rightStart;
+        if (better(right, roomRight)) right = { room: roomRight, lane };
         if (mayFlip && leftEnd <= ctx.viewR) {
-          const roomLeft = leftEnd - Math.max(free0, ctx.viewL);
-          if (roomLeft > best.room) best = { room: roomLeft, lane, left: true };
+          const roomLeft = leftEnd - Math.max(a0, c0, ctx.viewL);
+          if (better(left, roomLeft)) left = { room: roomLeft, lane };
         }
       }
-      const fitted = best.lane >= 0 ? fitText(it.text, best.room, ctx.mFont) : null;
-      if (!fitted) {
-        hidden.push(it);
-        continue;
-      }
-      const b0 = best.left ? leftEnd - fitted.width : rightStart;
-      const f0 = Math.min(it.m0, b0);
-      const f1 = Math.max(it.m1, b0 + fitted.width);
-      grid.insert(best.lane, f0, f1);
-      Object.assign(it, { lane: best.lane, label: fitted.text, truncated: fitted.truncated, boxX: b0, boxW: fitted.width });
+      const onRight = right.lane >= 0 ? shorten(it.text, right.room, it.font) : null;
+      const onLeft = onRight || left.lane < 0 ? null : shorten(it.text, left.room, it.font);
+      if (onRight) commit(n, right.lane, rightStart, onRight, 'start');
+      else if (onLeft) commit(n, left.lane, leftEnd - onLeft.width, onLeft, 'end');
+      else hidden.push(n);
     }
-    for (const it of hidden) {
-      // No label: the mark still needs a lane; where it fits if it can, else where it overlaps least.
-      let lane = grid.firstFit(it.m0, it.m1);
-      if (lane >= 0) grid.insert(lane, it.m0, it.m1);
-      else {
-        let fewest = Infinity;
-        for (let l = 0; l < lanes; l++) {
-          const n = grid.overlaps(l, it.m0, it.m1);
-          if (n < fewest) {
-            fewest = n;
-            lane = l;
-          }
-        }
-      }
-      Object.assign(it, { lane, label: null, truncated: false });
-    }
+    for (const n of hidden) placeMarkOnly(n);
     i = j;
   }
   return used;
+
+  /** A mark without a label: in the first lane where it is free, else where it does least harm. */
+  function placeMarkOnly(n: number): void {
+    const it = items[n];
+    let lane = -1;
+    for (let l = 0; l < lanes && lane < 0; l++) if (free(l, it.m0, it.m1)) lane = l;
+    if (lane < 0) {
+      // Harm: marks it would overlap, and what the labels its symbol would sit under lose
+      // (dearer the more important). Its bar and milestones run in the row below the labels,
+      // so only the symbol counts against labels, and only where it touches one.
+      const s0 = it.x - it.r;
+      const s1 = it.x + it.r;
+      let least = Infinity;
+      for (let l = 0; l < lanes; l++) {
+        let harm = 3 * marks.overlaps(l, it.m0, it.m1);
+        for (const [, , owner] of labels.overlapping(l, s0, s1, TOUCH)) {
+          const other = items[owner];
+          const kept = clearedLabel(other, s0, s1);
+          harm += LABEL_HARM(other.priority) * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
+        }
+        if (harm < least) {
+          least = harm;
+          lane = l;
+        }
+      }
+      for (const [, , owner] of labels.overlapping(lane, s0, s1, TOUCH)) clearLabel(owner, lane, s0, s1);
+    }
+    marks.merge(lane, it.m0, it.m1);
+    Object.assign(it, { lane, label: null, lines: NO_LINES, truncated: false });
+  }
+
+  /** What is left of the label of `it` when it keeps clear of a symbol over [s0, s1]: cut on its side, or null. */
+  function clearedLabel(it: Item, s0: number, s1: number): FittedText | null {
+    const end = it.boxX + it.boxW;
+    const room = it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
+    return room > 0 ? shorten(it.text, room, it.font) : null;
+  }
+
+  /** Shortens the label of `items[n]` in `lane` so that it keeps clear of a symbol over [s0, s1], or hides it. */
+  function clearLabel(n: number, lane: number, s0: number, s1: number): void {
+    const it = items[n];
+    const fitted = clearedLabel(it, s0, s1);
+    labels.remove(lane, it.boxX, n);
+    if (!fitted) {
+      Object.assign(it, { label: null, lines: NO_LINES, truncated: false });
+      return;
+    }
+    const b0 = it.anchor === 'start' ? it.boxX : it.boxX + it.boxW - fitted.width;
+    labels.insert(lane, b0, b0 + fitted.width, n);
+    Object.assign(it, { label: fitted.text, lines: [fitted.text], truncated: fitted.truncated, boxX: b0, boxW: fitted.width });
+  }
 }
 
-/** Lanes each track needs over the full domain at this width (≤ the cap), cached on `prepared`. */
-function laneCounts(prepared: PreparedTimeline, base: BaseCtx, plotX: number, plotW: number): Map<string, number> {
+/** Characters of a label a reader sees, the ellipsis not counted. */
+function visibleChars(text: string): number {
+  return text.endsWith('…') ? text.length - 1 : text.length;
+}
+
+/**
+ * Per track, over the full domain at this width: the lanes it needs for every label
+ * (≤ the cap), and its floor, the lanes it needs so that importance-1 labels never give
+ * way to other marks (≤ that). Cached on `prepared`.
+ */
+function laneCounts(prepared: PreparedTimeline, base: BaseCtx, plotX: number, plotW: number): Map<string, { lanes: number; floor: number }> {
   const o = base.o;
   const key = [o.width, o.fontSize, base.mFont, o.maxLanes, o.clusterMin, o.clusterSpan, ...base.fullDomain].join('|');
   let counts = prepared.laneCache.get(key);
@@ -819,9 +1001,14 @@ function laneCounts(prepared: PreparedTimeline, base: BaseCtx, plotX: number, pl
   const along = (t: number) => pos(ctx, t);
   for (const track of prepared.tracks) {
     const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id);
-    const items = [...singles.map((e) => eventItem(e, ctx, along)), ...clusters.map((c) => clusterItem(c, ctx, along))];
-    const used = placeRow(items, o.maxLanes + 1, ctx, true);
-    counts.set(track.id, used < 0 ? o.maxLanes : Math.max(1, Math.min(o.maxLanes, used)));
+    const items: Item[] = [];
+    for (const e of singles) items.push(eventItem(e, track, ctx, along));
+    for (const c of clusters) items.push(clusterItem(c, track, ctx, along));
+    const used = placeRow(items, o.maxLanes + 1, ctx, 'labels');
+    const lanes = used < 0 ? o.maxLanes : Math.max(1, Math.min(o.maxLanes, used));
+    // Counting only reads the items' fixed fields: the same items serve again.
+    const floor = placeRow(items, lanes, ctx, 'floor');
+    counts.set(track.id, { lanes, floor: floor < 0 ? lanes : Math.max(1, floor) });
   }
   prepared.laneCache.set(key, counts);
   return counts;
@@ -837,6 +1024,7 @@ function layoutHorizontal(
   const { o, labelH } = base;
   const width = o.width;
   const axisFont = o.fontSize - 1;
+  const axisMeasure = axisFont * (base.mFont / o.fontSize);
   const axisH = Math.ceil(axisFont * 1.25) + 12;
   const periods = options.periods ?? [];
   const periodsH = periods.length > 0 ? labelH + 8 : 0;
@@ -848,13 +1036,20 @@ function layoutHorizontal(
   const plotY = top + axisH;
 
   const counts = laneCounts(prepared, base, plotX, plotW);
-  const lanes = visible.map((t) => counts.get(t.id)!);
+  const lanes = visible.map((t) => counts.get(t.id)!.lanes);
   if (options.maxHeight !== undefined) {
+    // Lanes come off the fullest tracks, first down to their floors, then down to one.
+    const floors = visible.map((t) => counts.get(t.id)!.floor);
     const fixed = plotY + periodsH + visible.length * headerH + PAD;
     let total = fixed + lanes.reduce((a, b) => a + b, 0) * laneH;
     while (total > options.maxHeight) {
       let fullest = -1;
-      for (let i = 0; i < lanes.length; i++) if (lanes[i] > 1 && (fullest < 0 || lanes[i] >= lanes[fullest])) fullest = i;
+      for (const least of [floors, null]) {
+        for (let i = 0; i < lanes.length; i++) {
+          if (lanes[i] > (least ? least[i] : 1) && (fullest < 0 || lanes[i] >= lanes[fullest])) fullest = i;
+        }
+        if (fullest >= 0) break;
+      }
       if (fullest < 0) break;
       lanes[fullest]--;
       total -= laneH;
@@ -873,7 +1068,7 @@ function layoutHorizontal(
   visible.forEach((track, ti) => {
     const nLanes = lanes[ti];
     const bandH = headerH + nLanes * laneH;
-    const header = fitText(track.label, plotW - 16, base.mFont);
+    const header = fitText(track.label, plotW - 16, base.mFont * BOLD_WIDTH);
     tracks.push({
       id: track.id,
       label: track.label,
@@ -892,19 +1087,21 @@ function layoutHorizontal(
       labelY: round(y + headerH / 2),
     });
     const { singles, clusters: drafts } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id);
-    const items = [...singles.map((e) => eventItem(e, ctx, along)), ...drafts.map((c) => clusterItem(c, ctx, along))];
-    placeRow(items, nLanes, ctx, false);
+    const items: Item[] = [];
+    for (const e of singles) items.push(eventItem(e, track, ctx, along));
+    for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
+    placeRow(items, nLanes, ctx, 'place');
     const lanesTop = y + headerH;
     for (const it of items) {
       const laneTop = lanesTop + it.lane * laneH;
       const my = laneTop + 3 + labelH / 2;
       const box = it.label === null ? null : { x: round(it.boxX), y: round(laneTop + 3), w: round(it.boxW), h: labelH };
       if (it.cluster) {
-        clusters.push(clusterMark(it, track, my, box, ctx));
+        clusters.push(clusterMark(it, track, it.x, my, box, null, ctx));
         continue;
       }
       const ev = it.ev!;
-      const mark = eventMark(it, ev, track, my, box, ctx);
+      const mark = eventMark(it, ev, track, it.x, my, box, null, ctx);
       marks.push(mark);
       shown.set(ev.id, { mark, ev });
       const barY = laneTop + 3 + labelH + 2 + BAR_H / 2;
@@ -920,7 +1117,8 @@ function layoutHorizontal(
 
   const plotH = y - plotY;
   const periodBands = layoutPeriodsHorizontal(periods, ctx, plotY, plotH, periodsH);
-  const ticks = timeTicks(domain, plotW, { fontSize: axisFont });
+  const ticks = timeTicks(domain, plotW, { fontSize: axisMeasure });
+  const tickH = Math.ceil(axisFont * 1.25);
   return {
     orientation: 'horizontal',
     size: { width, height: round(y + PAD) },
@@ -935,17 +1133,23 @@ function layoutHorizontal(
       w: plotW,
       h: axisH,
       fontSize: axisFont,
-      ticks: ticks.map((t) => ({
-        t: t.t,
-        x: round(plotX + t.x),
-        y: plotY,
-        label: t.label,
-        level: t.level,
-        unit: t.unit,
-        labelX: round(plotX + t.x),
-        labelY: round(top + (axisH - 6) / 2),
-        anchor: 'middle',
-      })),
+      ticks: ticks.map((t) => {
+        const labelX = round(plotX + t.x);
+        const labelY = round(top + (axisH - 6) / 2);
+        const w = t.label ? textWidth(t.label, axisMeasure) : 0;
+        return {
+          t: t.t,
+          x: labelX,
+          y: plotY,
+          label: t.label,
+          level: t.level,
+          unit: t.unit,
+          labelX,
+          labelY,
+          anchor: 'middle',
+          labelBox: t.label ? { x: round(labelX - w / 2), y: labelY, w: round(w), h: tickH } : null,
+        };
+      }),
     },
     tracks,
     periods: periodBands,
@@ -957,8 +1161,13 @@ function layoutHorizontal(
   };
 }
 
+/**
+ * Period bands across the plot, each label in the row above the tracks at its band's
+ * start. A label may run on past its band's end, but never into the next band to the
+ * right nor past the plot; it is cut, or hidden when the cut would be too short.
+ */
 function layoutPeriodsHorizontal(periods: readonly Period[], ctx: Ctx, plotY: number, plotH: number, rowH: number): PeriodBand[] {
-  const bands: (PeriodBand & { order: number })[] = [];
+  const bands: (PeriodBand & { order: number; start: number })[] = [];
   periods.forEach((p, order) => {
     const s = pos(ctx, parsePartialDate(p.start).start.getTime());
     const e = pos(ctx, parsePartialDate(p.end).end.getTime());
@@ -968,6 +1177,7 @@ function layoutPeriodsHorizontal(periods: readonly Period[], ctx: Ctx, plotY: nu
     const dateText = formatDateRange(p.start, p.end);
     bands.push({
       order,
+      start: x0,
       id: p.id,
       label: p.label,
       text: null,
@@ -976,23 +1186,50 @@ function layoutPeriodsHorizontal(periods: readonly Period[], ctx: Ctx, plotY: nu
       w: round(x1 - x0),
       h: round(plotH),
       labelBox: null,
+      labelAnchor: 'start',
       dateText,
       ariaLabel: `${dateText}: ${p.label}`,
     });
   });
+  const font = (ctx.mFont / ctx.o.fontSize) * periodFontSize(ctx.o.fontSize);
   const grid = new LaneGrid(1, LABEL_GAP);
-  for (const b of [...bands].sort((a, c) => a.x - c.x || a.order - c.order)) {
-    const fitted = fitText(b.label, b.w - 8, ctx.mFont);
-    if (!fitted || (fitted.truncated && fitted.text.length <= MIN_CHARS)) continue;
-    if (!grid.fits(0, b.x + 4, b.x + 4 + fitted.width)) continue;
-    grid.insert(0, b.x + 4, b.x + 4 + fitted.width);
+  const sorted = [...bands].sort((a, c) => a.start - c.start || a.order - c.order);
+  sorted.forEach((b, i) => {
+    const x0 = b.start + 4;
+    let limit = ctx.viewR - 2;
+    for (let j = i + 1; j < sorted.length; j++) {
+      if (sorted[j].start > b.start) {
+        limit = Math.min(limit, sorted[j].start - 2);
+        break;
+      }
+    }
+    const fitted = shorten(b.label, limit - x0, font);
+    if (!fitted || !grid.fits(0, x0, x0 + fitted.width)) return;
+    grid.insert(0, x0, x0 + fitted.width);
     b.text = fitted.text;
-    b.labelBox = { x: round(b.x + 4), y: round(plotY + (rowH - ctx.labelH) / 2), w: round(fitted.width), h: ctx.labelH };
-  }
-  return bands.map(({ order: _order, ...b }) => b);
+    b.labelBox = { x: round(x0), y: round(plotY + (rowH - ctx.labelH) / 2), w: round(fitted.width), h: ctx.labelH };
+  });
+  return bands.map(({ order: _order, start: _start, ...b }) => b);
 }
 
-function eventMark(it: Item, ev: PEvent, track: LayoutTrack, y: number, box: Box | null, ctx: Ctx, x = it.x): EventMark {
+/** Period labels are set one px smaller than event labels, like the axis (the renderers set font-size on the periods' group). */
+export function periodFontSize(fontSize: number): number {
+  return fontSize - 1;
+}
+
+function labelFields(it: Item, box: Box | null, leader: Leader | null) {
+  return {
+    label: box ? it.label : null,
+    labelLines: box ? it.lines : NO_LINES,
+    labelAnchor: it.anchor,
+    truncated: box ? it.truncated : false,
+    labelBox: box,
+    leader,
+  };
+}
+
+function eventMark(it: Item, ev: PEvent, track: LayoutTrack, x: number, y: number, box: Box | null, leader: Leader | null, ctx: Ctx): EventMark {
+  const { label, labelLines, labelAnchor, truncated, labelBox } = labelFields(it, box, leader);
   return {
     id: ev.id,
     trackId: track.id,
@@ -1004,17 +1241,21 @@ function eventMark(it: Item, ev: PEvent, track: LayoutTrack, y: number, box: Box
     highlighted: ctx.highlighted.has(ev.id),
     lane: it.lane,
     title: ev.title,
-    label: it.label,
-    truncated: it.truncated,
-    labelBox: box,
+    label,
+    labelLines: [...labelLines],
+    labelAnchor,
+    truncated,
+    labelBox,
+    leader,
     dateText: ev.dateText,
     ariaLabel: `${ev.dateText}, ${track.label}: ${ev.title}`,
     span: ev.spanStart !== undefined,
   };
 }
 
-function clusterMark(it: Item, track: LayoutTrack, y: number, box: Box | null, ctx: Ctx, x = it.x): ClusterMark {
+function clusterMark(it: Item, track: LayoutTrack, x: number, y: number, box: Box | null, leader: Leader | null, ctx: Ctx): ClusterMark {
   const c = it.cluster!;
+  const { label, labelLines, labelAnchor, labelBox } = labelFields(it, box, leader);
   return {
     id: c.id,
     trackId: track.id,
@@ -1026,8 +1267,11 @@ function clusterMark(it: Item, track: LayoutTrack, y: number, box: Box | null, c
     ids: c.members.map((e) => e.id),
     domain: clusterDomain(c, ctx),
     lane: it.lane,
-    label: it.label,
-    labelBox: box,
+    label,
+    labelLines: [...labelLines],
+    labelAnchor,
+    labelBox,
+    leader,
     ...clusterTexts(c, track.label),
   };
 }
@@ -1073,7 +1317,7 @@ function pushBars(out: SpanBar[], ev: PEvent, track: LayoutTrack, across: number
       highlighted: ctx.highlighted.has(ev.id),
     });
   };
-  if (ev.spanStart !== undefined) add(ev.id, 'span', ev.spanStart, ev.spanEnd!, BAR_H);
+  if (ev.spanStart !== undefined) add(ev.id, 'span', ev.spanStart, ev.spanEnd!, vertical ? V_BAR_H : BAR_H);
   if (ev.milestones.length > 0 && (ev.t0 < (ev.spanStart ?? ev.t) || ev.t1 > (ev.spanEnd ?? ev.t))) {
     add(`${ev.id}#steps`, 'steps', ev.t0, ev.t1, STEPS_H);
   }
@@ -1100,7 +1344,7 @@ function buildLinks(shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>,
         y1: mark.y,
         x2: target.mark.x,
         y2: target.mark.y,
-        highlighted: mark.highlighted || target.mark.highlighted,
+        highlighted: mark.highlighted && target.mark.highlighted,
       });
     }
   }
@@ -1117,74 +1361,84 @@ function layoutVertical(
   const { o, labelH } = base;
   const width = o.width;
   const axisFont = o.fontSize - 1;
-  const widthFactor = base.mFont / o.fontSize;
-  const top = 4;
-
-  // Legend: the tracks' symbols and labels, flowing in lines across the top.
-  const lineH = labelH + 6;
-  const legend: { x: number; y: number; text: string }[] = [];
-  let lx = PAD;
-  let line = 0;
-  for (const track of visible) {
-    const fitted = fitText(track.label, width - 2 * PAD - 14, base.mFont);
-    const w = 14 + (fitted?.width ?? 0) + 14;
-    if (lx > PAD && lx + w > width - PAD) {
-      line++;
-      lx = PAD;
-    }
-    legend.push({ x: lx, y: top + line * lineH + lineH / 2, text: fitted?.text ?? '' });
-    lx += w;
-  }
-  const legendH = visible.length > 0 ? (line + 1) * lineH : 0;
-
-  const axisW = Math.ceil(textWidth('30 Sep 2019', axisFont * widthFactor)) + 12;
-  const colW = 2 * RADIUS[1] + 6;
-  const colsX = PAD + axisW;
-  const labelsX = colsX + visible.length * colW + 8;
+  const axisMeasure = axisFont * (base.mFont / o.fontSize);
+  const tickH = Math.ceil(axisFont * 1.25);
+  // Axis labels | axis line with the marks on it (slot 0) and beside it (slot 1) | labels.
+  const spineX = V_LEFT + Math.ceil(textWidth('30 Sep 2019', axisMeasure)) + TICK_LABEL_GAP;
+  const labelsX = spineX + (SLOTS - 1) * SLOT_STEP + CLUSTER_R + 6;
   const labelsW = Math.max(0, width - PAD - labelsX);
-  const nLanes = Math.max(1, Math.min(Math.floor(labelsW / MIN_LABEL_COLUMN), o.maxLanes, 3));
-  const laneW = labelsW / nLanes;
-  const plotY = top + legendH + 8;
+  const plotY = 12;
   let count = 0;
   for (const t of visible) count += prepared.byTrack.get(t.id)!.length;
   const length = options.length ?? Math.min(4000, Math.max(480, Math.round(count * (labelH + 4))));
-  const plot: Box = { x: colsX, y: plotY, w: Math.max(1, width - PAD - colsX), h: length };
-
+  const plot: Box = { x: spineX, y: plotY, w: Math.max(1, width - PAD - spineX), h: length };
   const ctx = makeCtx(base, domain, plotY, length);
   const along = (t: number) => pos(ctx, t);
-  const tracks: TrackBand[] = [];
-  const marks: EventMark[] = [];
-  const spans: SpanBar[] = [];
-  const milestones: MilestoneMark[] = [];
-  const clusterMarks: ClusterMark[] = [];
-  const items: (Item & { track: LayoutTrack; cx: number })[] = [];
-  visible.forEach((track, ti) => {
-    const cx = colsX + ti * colW + colW / 2;
-    tracks.push({
-      id: track.id,
-      label: track.label,
-      labelText: legend[ti].text,
-      shape: track.shape,
-      ...(track.colour ? { colour: track.colour } : {}),
-      ...(track.colourDark ? { colourDark: track.colourDark } : {}),
-      x: round(colsX + ti * colW),
-      y: plotY,
-      w: colW,
-      h: length,
-      lanes: nLanes,
-      symbolX: round(legend[ti].x + 5),
-      symbolY: round(legend[ti].y),
-      labelX: round(legend[ti].x + 14),
-      labelY: round(legend[ti].y),
-    });
+
+  // Every track's events and "+N" clusters, in one column, in time order.
+  const items: Item[] = [];
+  for (const track of visible) {
     const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id);
-    for (const e of singles) items.push({ ...eventItem(e, ctx, along), track, cx });
-    for (const c of clusters) items.push({ ...clusterItem(c, ctx, along), track, cx });
+    for (const e of singles) items.push(eventItem(e, track, ctx, along));
+    for (const c of clusters) items.push(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`));
+  }
+  items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
+
+  // Slots: each mark goes on the axis line, or beside it when a mark there is in the way.
+  const slotEnd = new Array<number>(SLOTS).fill(-Infinity);
+  items.forEach((it, rank) => {
+    it.rank = rank;
+    let slot = -1;
+    for (let s = 0; s < SLOTS && slot < 0; s++) if (slotEnd[s] + 2 <= it.x - it.r) slot = s;
+    if (slot < 0) {
+      slot = 0;
+      for (let s = 1; s < SLOTS; s++) if (slotEnd[s] < slotEnd[slot]) slot = s;
+    }
+    slotEnd[slot] = Math.max(slotEnd[slot], it.x + it.r);
+    it.lane = slot;
+    it.cx = spineX + slot * SLOT_STEP;
   });
 
-  // Periods: bands across the plot, their labels competing first for the label columns.
+  // Labels, in one column right of the marks, in the order of their marks down the page.
+  // Placed by priority: each goes into the free stretch between the labels already placed
+  // for the marks above and below its own, as near its mark as it can (at most
+  // MAX_SHIFT_ROWS rows away): whole on up to two rows, else cut to one row, else hidden.
+  const placedRank: number[] = [];
+  const placedTop: number[] = [];
+  const placedBottom: number[] = [];
+  const maxShift = MAX_SHIFT_ROWS * labelH;
+  const lo = plotY;
+  const hi = plotY + length;
+  /** The free stretch [top, bottom] for the label of rank `rank`, and where it would be inserted. */
+  const gapAt = (rank: number): [number, number, number] => {
+    let a = 0;
+    let b = placedRank.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (placedRank[mid] < rank) a = mid + 1;
+      else b = mid;
+    }
+    return [a > 0 ? placedBottom[a - 1] + V_GAP : lo, a < placedRank.length ? placedTop[a] - V_GAP : hi, a];
+  };
+  const place = (rank: number, desiredTop: number, h: number): number | null => {
+    const [gapTop, gapBottom, a] = gapAt(rank);
+    if (gapBottom - gapTop < h) return null;
+    const top = Math.min(Math.max(desiredTop, gapTop), gapBottom - h);
+    if (Math.abs(top - desiredTop) > maxShift) return null;
+    placedRank.splice(a, 0, rank);
+    placedTop.splice(a, 0, top);
+    placedBottom.splice(a, 0, top + h);
+    return top;
+  };
+
+  // Periods: bands across the plot. Each label goes at the top of its band beside the axis
+  // labels, where it keeps clear of them; else first into the column of labels.
+  const ticks = timeTicks(domain, length, { fontSize: axisMeasure, vertical: true });
+  const axisLabelX = spineX - TICK_LABEL_GAP;
+  const gutter = new LaneGrid(1, 2);
+  for (const t of ticks) if (t.label) gutter.insert(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2);
   const periodBands: PeriodBand[] = [];
-  const periodItems: { band: PeriodBand; y: number; order: number }[] = [];
+  const periodFont = (base.mFont / o.fontSize) * periodFontSize(o.fontSize);
   (options.periods ?? []).forEach((p, order) => {
     const s = along(parsePartialDate(p.start).start.getTime());
     const e = along(parsePartialDate(p.end).end.getTime());
@@ -1201,56 +1455,84 @@ function layoutVertical(
       w: plot.w,
       h: round(y1 - y0),
       labelBox: null,
+      labelAnchor: 'start',
       dateText,
       ariaLabel: `${dateText}: ${p.label}`,
     };
+    // Ranked just before the marks at the band's start (ranks are integers).
+    let a = 0;
+    let b = items.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (items[mid].x < y0) a = mid + 1;
+      else b = mid;
+    }
+    const gutterTop = Math.min(y0 + 2, hi - labelH);
+    const inGutter = shorten(p.label, axisLabelX - V_LEFT, periodFont);
+    if (inGutter && gutter.fits(0, gutterTop, gutterTop + labelH)) {
+      gutter.insert(0, gutterTop, gutterTop + labelH);
+      band.text = inGutter.text;
+      band.labelAnchor = 'end';
+      band.labelBox = { x: round(axisLabelX - inGutter.width), y: round(gutterTop), w: round(inGutter.width), h: labelH };
+    } else {
+      const fitted = shorten(p.label, labelsW, periodFont);
+      const top = fitted ? place(a - 0.5 + order / 1000, y0 + 2, labelH) : null;
+      if (fitted && top !== null) {
+        band.text = fitted.text;
+        band.labelBox = { x: round(labelsX), y: round(top), w: round(fitted.width), h: labelH };
+      }
+    }
     periodBands.push(band);
-    periodItems.push({ band, y: y0 + labelH / 2 + 1, order });
   });
 
-  // Labels: one shared area right of the columns, split into `nLanes` columns;
-  // each label sits at its mark's height in the first column where it fits.
-  const grid = new LaneGrid(nLanes, 2);
-  const half = labelH / 2;
-  const place = (y: number, text: string): { lane: number; box: Box; fitted: ReturnType<typeof fitText> } | null => {
-    const cy = Math.max(ctx.viewL + half, Math.min(y, ctx.viewR - half));
-    const lane = grid.firstFit(cy - half, cy + half);
-    if (lane < 0) return null;
-    const fitted = fitText(text, laneW - 8, base.mFont);
-    if (!fitted) return null;
-    grid.insert(lane, cy - half, cy + half);
-    return { lane, fitted, box: { x: round(labelsX + lane * laneW), y: round(cy - half), w: round(fitted.width), h: labelH } };
-  };
-  for (const p of periodItems.sort((a, b) => a.y - b.y || a.order - b.order)) {
-    const placed = place(p.y, p.band.label);
-    if (placed) {
-      p.band.text = placed.fitted!.text;
-      p.band.labelBox = placed.box;
+  for (const it of [...items].sort(byPriority)) {
+    if (it.x < ctx.viewL || it.x > ctx.viewR) continue;
+    const desiredTop = it.x - labelH / 2;
+    // Most labels of a dense chart find no room: check before measuring.
+    const [gapTop, gapBottom] = gapAt(it.rank);
+    if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift) continue;
+    const wrapped = wrapText(it.text, labelsW, it.font, 2);
+    if (!wrapped) continue;
+    let top = place(it.rank, desiredTop, wrapped.lines.length * labelH);
+    let fitted: { lines: string[]; width: number; truncated: boolean } | null = top === null ? null : wrapped;
+    if (top === null && wrapped.lines.length > 1) {
+      const one = shorten(it.text, labelsW, it.font);
+      top = one ? place(it.rank, desiredTop, labelH) : null;
+      if (one && top !== null) fitted = { lines: [one.text], width: one.width, truncated: one.truncated };
     }
+    if (!fitted || top === null) continue;
+    Object.assign(it, { label: fitted.lines.join(' '), lines: fitted.lines, truncated: fitted.truncated, anchor: 'start' });
+    it.box = { x: round(labelsX), y: round(top), w: round(fitted.width), h: fitted.lines.length * labelH };
   }
-  items.sort(byPriority);
+
+  const marks: EventMark[] = [];
+  const spans: SpanBar[] = [];
+  const milestones: MilestoneMark[] = [];
+  const clusterMarks: ClusterMark[] = [];
   const shown = new Map<string, { mark: EventMark; ev: PEvent }>();
   for (const it of items) {
-    const placed = it.x >= ctx.viewL - it.r && it.x <= ctx.viewR + it.r ? place(it.x, it.text) : null;
-    if (placed) Object.assign(it, { lane: placed.lane, label: placed.fitted!.text, truncated: placed.fitted!.truncated });
-    const box = placed?.box ?? null;
+    const box = it.box;
+    const rowY = box ? box.y + labelH / 2 : it.x;
+    const leader =
+      box && Math.abs(rowY - it.x) > 1
+        ? { x1: round(it.cx + it.r + 2), y1: round(it.x), x2: round(labelsX - 3), y2: round(rowY) }
+        : null;
     if (it.cluster) {
-      clusterMarks.push(clusterMark(it, it.track, it.x, box, ctx, it.cx));
+      clusterMarks.push(clusterMark(it, it.track, it.cx, it.x, box, leader, ctx));
       continue;
     }
     const ev = it.ev!;
-    const mark = eventMark(it, ev, it.track, it.x, box, ctx, it.cx);
+    const mark = eventMark(it, ev, it.track, it.cx, it.x, box, leader, ctx);
     marks.push(mark);
     shown.set(ev.id, { mark, ev });
-    pushBars(spans, ev, it.track, it.cx, ctx, true);
+    pushBars(spans, ev, it.track, it.cx + V_BAR_OFFSET, ctx, true);
     for (const m of ev.milestones) {
       const my = along(m.t);
       if (my < ctx.viewL - MILESTONE_R || my > ctx.viewR + MILESTONE_R) continue;
-      milestones.push(milestoneMark(m, ev, it.cx, my));
+      milestones.push(milestoneMark(m, ev, it.cx + V_BAR_OFFSET, my));
     }
   }
 
-  const ticks = timeTicks(domain, length, { fontSize: axisFont, vertical: true });
   return {
     orientation: 'vertical',
     size: { width, height: round(plotY + length + PAD) },
@@ -1260,24 +1542,30 @@ function layoutVertical(
     fontSize: o.fontSize,
     labelHeight: labelH,
     axis: {
-      x: PAD,
+      x: V_LEFT,
       y: plotY,
-      w: axisW,
+      w: spineX - V_LEFT,
       h: length,
       fontSize: axisFont,
-      ticks: ticks.map((t) => ({
-        t: t.t,
-        x: colsX,
-        y: round(plotY + t.x),
-        label: t.label,
-        level: t.level,
-        unit: t.unit,
-        labelX: colsX - 6,
-        labelY: round(plotY + t.x),
-        anchor: 'end',
-      })),
+      ticks: ticks.map((t) => {
+        const y = round(plotY + t.x);
+        const labelX = axisLabelX;
+        const w = t.label ? textWidth(t.label, axisMeasure) : 0;
+        return {
+          t: t.t,
+          x: spineX,
+          y,
+          label: t.label,
+          level: t.level,
+          unit: t.unit,
+          labelX,
+          labelY: y,
+          anchor: 'end',
+          labelBox: t.label ? { x: round(labelX - w), y: round(y - tickH / 2), w: round(w), h: tickH } : null,
+        };
+      }),
     },
-    tracks,
+    tracks: [],
     periods: periodBands,
     spans,
     links: buildLinks(shown, ctx, true),

@@ -8,8 +8,11 @@ import {
   clusterData,
   clusterTransform,
   labelPosition,
+  labelRows,
+  leaderPath,
   linkClass,
   linkPath,
+  linkShown,
   markClass,
   markData,
   markPath,
@@ -27,7 +30,7 @@ import {
   tickTransform,
   trackClass,
 } from './attrs';
-import type { TimelineLayout } from './layout';
+import { periodFontSize, type Box, type Leader, type TimelineLayout } from './layout';
 import { trackColourClass } from './track-colours';
 
 /** One SVG element: its tag, attributes, text, and children, with a key unique among its siblings. */
@@ -74,18 +77,28 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
     ],
   };
 
+  // Bands are clipped to the plot; their labels are not (vertical: they sit beside the axis labels).
   const periods: SvgNode = {
     key: 'periods',
     tag: 'g',
-    attrs: { class: 'tl-periods', 'clip-path': `url(#${clipId})` },
+    attrs: { class: 'tl-periods', 'font-size': n(periodFontSize(layout.fontSize)) },
     children: layout.periods.map((p): SvgNode => ({
       key: p.id,
       tag: 'g',
       attrs: { class: periodClass(p) },
       children: [
-        { key: 'band', tag: 'rect', attrs: { ...rectAttrs(p), class: 'tl-period__band' } },
+        { key: 'band', tag: 'rect', attrs: { ...rectAttrs(p), class: 'tl-period__band', 'clip-path': `url(#${clipId})` } },
         ...(p.text && p.labelBox
-          ? [{ key: 'label', tag: 'text', attrs: { ...labelPosition(p.labelBox), class: CLASS.periodLabel }, text: p.text }]
+          ? [{
+              key: 'label',
+              tag: 'text',
+              attrs: {
+                ...labelPosition(p.labelBox, p.labelAnchor),
+                class: CLASS.periodLabel,
+                ...(p.labelAnchor === 'end' ? { 'text-anchor': 'end' } : {}),
+              },
+              text: p.text,
+            }]
           : []),
       ],
     })),
@@ -110,7 +123,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
   const axis: SvgNode = {
     key: 'axis',
     tag: 'g',
-    attrs: { class: CLASS.axis, 'aria-hidden': 'true' },
+    attrs: { class: CLASS.axis, 'aria-hidden': 'true', 'font-size': n(layout.axis.fontSize) },
     children: [
       {
         key: 'line',
@@ -150,11 +163,14 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
         key: 'links',
         tag: 'g',
         attrs: { class: 'tl-links', 'aria-hidden': 'true' },
-        children: layout.links.map((l): SvgNode => ({
-          key: l.id,
-          tag: 'path',
-          attrs: { class: linkClass(l), d: linkPath(l, layout.orientation) },
-        })),
+        // Only the selected event's links: all of them would cross every label.
+        children: layout.links
+          .filter((l) => linkShown(l, options.selectedId))
+          .map((l): SvgNode => ({
+            key: l.id,
+            tag: 'path',
+            attrs: { class: linkClass(l, true), d: linkPath(l, layout.orientation) },
+          })),
       },
       {
         key: 'spans',
@@ -196,10 +212,9 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
             ...clusterData(c),
           },
           children: [
+            ...leaderNode(c.leader, c),
             { key: 'symbol', tag: 'path', attrs: { class: 'tl-cluster__symbol', d: symbolPath(c.shape, c.r) } },
-            ...(c.label && c.labelBox
-              ? [{ key: 'label', tag: 'text', attrs: { class: 'tl-cluster__label', ...relative(labelPosition(c.labelBox), c) }, text: c.label }]
-              : []),
+            ...labelNodes('tl-cluster__label', c.labelBox, c.labelLines, c.labelAnchor, layout.labelHeight, c),
           ],
         })),
       },
@@ -219,11 +234,10 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
             ...markData(m),
           },
           children: [
+            ...leaderNode(m.leader, m),
             { key: 'hit', tag: 'circle', attrs: { class: 'tl-mark__hit', r: n(Math.max(m.r + 6, 12)) } },
             { key: 'symbol', tag: 'path', attrs: { class: CLASS.markSymbol, d: markPath(m) } },
-            ...(m.label && m.labelBox
-              ? [{ key: 'label', tag: 'text', attrs: { class: CLASS.label, ...relative(labelPosition(m.labelBox), m) }, text: m.label }]
-              : []),
+            ...labelNodes(CLASS.label, m.labelBox, m.labelLines, m.labelAnchor, layout.labelHeight, m),
           ],
         })),
       },
@@ -247,8 +261,31 @@ export function timelineSvgAttrs(layout: TimelineLayout, options: Pick<SvgModelO
   };
 }
 
-function relative(pos: { x: string; y: string }, origin: { x: number; y: number }): { x: string; y: string } {
-  return { x: n(Number(pos.x) - origin.x), y: n(Number(pos.y) - origin.y) };
+/** One <text> per row of a label ("label", "label-2", …), relative to the mark's group. */
+function labelNodes(
+  cls: string,
+  box: Box | null,
+  lines: readonly string[],
+  anchor: 'start' | 'end',
+  rowHeight: number,
+  origin: { x: number; y: number },
+): SvgNode[] {
+  if (!box || lines.length === 0) return [];
+  return labelRows(box, lines.length, anchor, rowHeight).map((row, i): SvgNode => ({
+    key: i === 0 ? 'label' : `label-${i + 1}`,
+    tag: 'text',
+    attrs: {
+      class: cls,
+      x: n(row.x - origin.x),
+      y: n(row.y - origin.y),
+      ...(anchor === 'end' ? { 'text-anchor': 'end' } : {}),
+    },
+    text: lines[i],
+  }));
+}
+
+function leaderNode(leader: Leader | null, origin: { x: number; y: number }): SvgNode[] {
+  return leader ? [{ key: 'leader', tag: 'path', attrs: { class: CLASS.leader, d: leaderPath(leader, origin) } }] : [];
 }
 
 

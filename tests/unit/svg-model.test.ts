@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { layoutTimeline, type LayoutEvent, type LayoutTrack, type TimelineLayout } from '../../src/lib/timeline/layout';
+import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
+import { timelineSvgAttrs, timelineSvgLayers, type SvgModelOptions, type SvgNode } from '../../src/lib/timeline/svg-model';
+import { svgToString } from '../../src/lib/timeline/svg-string';
+import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
+import fixture from '../fixtures/timeline/fixture.json';
+
+const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
+const tracks: LayoutTrack[] = z.array(Track).parse(fixture.tracks);
+const periods = fixture.periods;
+const SITE = { fontSize: 13, textWidthFactor: 1.15 } as const;
+const model = (extra: Partial<SvgModelOptions> = {}): SvgModelOptions => ({
+  uid: 'tl-test',
+  href: (id) => `/events/${id}/`,
+  label: 'Test timeline',
+  ...extra,
+});
+
+function find(nodes: SvgNode[], key: string): SvgNode {
+  const node = nodes.find((n) => n.key === key);
+  if (!node) throw new Error(`no node "${key}" among ${nodes.map((n) => n.key).join(', ')}`);
+  return node;
+}
+
+/** Path of keys to every node whose siblings share its key. */
+function duplicateKeys(nodes: SvgNode[], path = ''): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of nodes) {
+    const id = `${n.tag}:${n.key}`;
+    if (seen.has(id)) out.push(`${path}/${id}`);
+    seen.add(id);
+    out.push(...duplicateKeys(n.children ?? [], `${path}/${id}`));
+  }
+  return out;
+}
+
+function markNode(layers: SvgNode[], id: string): SvgNode {
+  return find(find(find(layers, 'data').children!, 'marks').children!, id);
+}
+
+const layouts: [string, TimelineLayout][] = [
+  ['horizontal', layoutTimeline(events, tracks, { width: 960, periods, highlighted: ['joint-declaration'], ...SITE })],
+  ['vertical', layoutTimeline(events, tracks, { width: 360, orientation: 'vertical', periods, ...SITE })],
+  ['dense vertical', layoutTimeline(denseEvents(400), DENSE_TRACKS, { width: 360, orientation: 'vertical', periods, ...SITE })],
+];
+
+describe('timelineSvgLayers', () => {
+  for (const [name, layout] of layouts) {
+    it(`gives every node a key unique among its siblings (${name})`, () => {
+      expect(duplicateKeys(timelineSvgLayers(layout, model()))).toEqual([]);
+    });
+
+    it(`gives the same tree and markup for the same layout (${name})`, () => {
+      const a = timelineSvgLayers(layout, model());
+      const b = timelineSvgLayers(JSON.parse(JSON.stringify(layout)), model());
+      expect(b).toEqual(a);
+      expect(svgToString(timelineSvgAttrs(layout, model()), a)).toBe(svgToString(timelineSvgAttrs(layout, model()), b));
+    });
+  }
+
+  it('writes a label of two rows as two <text> rows, one row height apart, under the mark', () => {
+    const layout = layouts[1][1];
+    const mark = layout.marks.find((m) => m.labelLines.length === 2)!;
+    expect(mark).toBeDefined();
+    const node = markNode(timelineSvgLayers(layout, model()), mark.id);
+    const rows = node.children!.filter((c) => c.tag === 'text');
+    expect(rows.map((r) => r.key)).toEqual(['label', 'label-2']);
+    expect(rows.map((r) => r.text)).toEqual(mark.labelLines);
+    expect(rows[0].attrs.x).toBe(rows[1].attrs.x);
+    expect(Number(rows[1].attrs.y) - Number(rows[0].attrs.y)).toBeCloseTo(layout.labelHeight, 5);
+    // Relative to the mark: the first row's centre is the box's first row.
+    expect(Number(rows[0].attrs.x)).toBeCloseTo(mark.labelBox!.x - mark.x, 1);
+    expect(Number(rows[0].attrs.y)).toBeCloseTo(mark.labelBox!.y + layout.labelHeight / 2 - mark.y, 1);
+  });
+
+  it('anchors a label that sits left of its mark at the right edge of its box', () => {
+    const late: LayoutEvent[] = [
+      { id: 'first', date: '2019-01-10', track: 'agreement', title: 'Start', importance: 3 },
+      { id: 'late', date: '2019-06-20', track: 'tariffs', title: 'Trump announces tariffs on all Mexican goods to press Mexico on migration', importance: 1 },
+    ];
+    const layout = layoutTimeline(late, tracks, { width: 960, ...SITE });
+    const mark = layout.marks.find((m) => m.id === 'late')!;
+    expect(mark.labelAnchor).toBe('end');
+    const text = markNode(timelineSvgLayers(layout, model()), 'late').children!.find((c) => c.key === 'label')!;
+    expect(text.attrs['text-anchor']).toBe('end');
+    expect(Number(text.attrs.x)).toBeCloseTo(mark.labelBox!.x + mark.labelBox!.w - mark.x, 1);
+    const first = markNode(timelineSvgLayers(layout, model()), 'first').children!.find((c) => c.key === 'label')!;
+    expect(first.attrs['text-anchor']).toBeUndefined();
+  });
+
+  it('draws a leader from a mark to its label when the label moved, behind the symbol', () => {
+    const layout = layouts[2][1];
+    const mark = layout.marks.find((m) => m.leader)!;
+    expect(mark).toBeDefined();
+    const layers = timelineSvgLayers(layout, model());
+    const children = markNode(layers, mark.id).children!;
+    const leader = children.find((c) => c.key === 'leader')!;
+    expect(leader.attrs.class).toBe('tl-leader');
+    expect(leader.attrs.d).toMatch(/^M[\d.-]+,[\d.-]+L[\d.-]+,[\d.-]+$/);
+    expect(children.indexOf(leader)).toBeLessThan(children.findIndex((c) => c.key === 'symbol'));
+    for (const m of layout.marks.filter((x) => !x.leader)) {
+      expect(markNode(layers, m.id).children!.some((c) => c.key === 'leader')).toBe(false);
+    }
+  });
+
+  it('draws links only for the selected event, those from it and those to it', () => {
+    const layout = layoutTimeline(events, tracks, { width: 1280, highlighted: ['joint-declaration', 'tariff-suspended'] });
+    const links = (options: SvgModelOptions) =>
+      find(find(timelineSvgLayers(layout, options), 'data').children!, 'links').children!;
+    expect(layout.links.length).toBeGreaterThan(2);
+    expect(links(model())).toEqual([]);
+    const selected = links(model({ selectedId: 'joint-declaration' }));
+    expect(selected.map((l) => l.key).sort()).toEqual(
+      layout.links.filter((l) => l.from === 'joint-declaration' || l.to === 'joint-declaration').map((l) => l.id).sort(),
+    );
+    expect(selected.length).toBeGreaterThanOrEqual(3);
+    for (const l of selected) expect(l.attrs.class).toContain('tl-link--selected');
+  });
+
+  it('puts no track legend in the vertical layout, and a header per track in the horizontal one', () => {
+    expect(find(timelineSvgLayers(layouts[1][1], model()), 'tracks').children).toEqual([]);
+    expect(find(timelineSvgLayers(layouts[0][1], model()), 'tracks').children!.map((c) => c.key)).toEqual(tracks.map((t) => t.id));
+  });
+
+  it('sets the axis and period labels one px smaller than event labels, as the layout measures them', () => {
+    const layers = timelineSvgLayers(layouts[0][1], model());
+    expect(find(layers, 'axis').attrs['font-size']).toBe(String(layouts[0][1].axis.fontSize));
+    expect(find(layers, 'periods').attrs['font-size']).toBe(String(SITE.fontSize - 1));
+  });
+
+  it('clips period bands to the plot but not their labels, which may sit beside the axis', () => {
+    const layout = layouts[1][1];
+    const period = layout.periods.find((p) => p.labelBox)!;
+    const node = find(find(timelineSvgLayers(layout, model()), 'periods').children!, period.id);
+    expect(find(node.children!, 'band').attrs['clip-path']).toBe('url(#tl-test-clip)');
+    const label = find(node.children!, 'label');
+    expect(label.attrs['clip-path']).toBeUndefined();
+    expect(label.text).toBe(period.text);
+  });
+});
