@@ -313,7 +313,7 @@ describe('layoutTimeline', () => {
       { id: 'minor', date: '2019-06-07', track: 'agreement', title: 'A background detail on the same day', importance: 3 },
       { id: 'key', date: '2019-06-07', track: 'agreement', title: 'The key event of the day', importance: 1 },
       { id: 'middle', date: '2019-06-07', track: 'agreement', title: 'A related step on that day', importance: 2 },
-      { id: 'before', date: '2019-05-25', track: 'agreement', title: 'An earlier event with a long title that runs on', importance: 2 },
+      { id: 'before', date: '2019-05-18', track: 'agreement', title: 'An earlier event with a long title that runs on', importance: 2 },
       { id: 'edge', date: '2019-08-30', track: 'agreement', title: 'End', importance: 3 },
     ];
     const layout = layoutTimeline(crowd, tracks, { width: 640, maxLanes: 1 });
@@ -326,6 +326,8 @@ describe('layoutTimeline', () => {
     const cut = mark('before').label!;
     expect(cut.endsWith('…')).toBe(true);
     expect(mark('before').title.startsWith(cut.slice(0, -1))).toBe(true);
+    // cut between words, so the visible words are words of the accessible name
+    expect(mark('before').title[cut.length - 1]).toBe(' ');
     expect(overlaps(layout)).toEqual([]);
   });
 
@@ -655,7 +657,7 @@ describe('attrs and shapes', () => {
   it('class a mark by track, importance, highlight and hidden label', () => {
     const layout = layoutTimeline(events, tracks, { width: 1280, highlighted: ['joint-declaration'] });
     const mark = layout.marks.find((m) => m.id === 'joint-declaration')!;
-    expect(markClass(mark)).toBe('tl-mark tl-mark--agreement tl-mark--importance-1 tl-mark--highlighted');
+    expect(markClass(mark)).toBe('tl-mark tl-mark--importance-1 tl-mark--highlighted');
   });
 
   it('curve a link as an arc within a lane and an S between lanes', () => {

@@ -53,15 +53,12 @@ export function markPath(mark: Pick<EventMark, 'shape' | 'r'>): string {
   return symbolPath(mark.shape, mark.r);
 }
 
-/** Classes of an event mark: track, importance, highlight, span, hidden label. */
+/** Classes of an event mark: importance and highlight (the track is in data-track and the colour class). */
 export function markClass(mark: EventMark): string {
   return [
     CLASS.mark,
-    `${CLASS.mark}--${mark.trackId}`,
     `${CLASS.mark}--importance-${mark.importance}`,
     mark.highlighted ? `${CLASS.mark}--highlighted` : '',
-    mark.span ? `${CLASS.mark}--span` : '',
-    mark.label === null ? `${CLASS.mark}--unlabelled` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -72,7 +69,6 @@ export function markData(mark: EventMark): Record<string, string> {
   return {
     'data-id': mark.id,
     'data-track': mark.trackId,
-    'data-importance': String(mark.importance),
   };
 }
 

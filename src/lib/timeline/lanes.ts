@@ -76,8 +76,14 @@ export function fitText(text: string, maxWidth: number, fontSize: number): Fitte
     used += w;
     end++;
   }
-  // Do not end on a space or a dangling punctuation mark.
-  let cut = text.slice(0, end).replace(/[\s,;:.\-–—(/]+$/u, '');
+  // Cut at a word boundary, so the shortened label is still words of the event's name (speech
+  // input users say what they see; WCAG 2.5.3), and do not end on dangling punctuation.
+  let cut = text.slice(0, end);
+  if (end < text.length && !/\s/.test(text[end])) {
+    const space = cut.search(/\s\S*$/u);
+    if (space > 0) cut = cut.slice(0, space); // one long word: cut inside it
+  }
+  cut = cut.replace(/[\s,;:.\-–—(/]+$/u, '');
   if (cut.length === 0) return null;
   cut += ELLIPSIS;
   return { text: cut, width: textWidth(cut, fontSize), truncated: true };

@@ -279,6 +279,8 @@ function labelNodes(
       x: n(row.x - origin.x),
       y: n(row.y - origin.y),
       ...(anchor === 'end' ? { 'text-anchor': 'end' } : {}),
+      // The mark's aria-label names the event in full; the (possibly shortened) rows are for the eye.
+      'aria-hidden': 'true',
     },
     text: lines[i],
   }));
