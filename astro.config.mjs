@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import timelineData from './src/integrations/timeline-data.ts';
+import images from './src/integrations/images.ts';
 import remarkCheckRefs from './src/lib/story/remark-check-refs.ts';
 
 // Where the site is hosted. Both are read at build time:
@@ -22,7 +23,8 @@ export default defineConfig({
   cacheDir: process.env.OUT_DIR ? `${process.env.OUT_DIR}-cache` : './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [timelineData(), mdx()],
+  // images(): chart PNG/SVG (light, dark) and social cards, drawn from the built pages (after the build).
+  integrations: [timelineData(), mdx(), images()],
   // The unified (remark) processor, so that the story's event references are checked at build time.
   markdown: { processor: unified({ remarkPlugins: [remarkCheckRefs] }) },
   devToolbar: { enabled: false },

@@ -2,6 +2,7 @@
 import { loadTimelineData } from '../lib/data/load';
 import type { TimelineData } from '../lib/timeline/schema';
 import { sortEvents } from '../lib/timeline/chronology';
+import { parsePartialDate } from '../lib/dates';
 
 let cached: TimelineData | undefined;
 
@@ -16,4 +17,16 @@ export function getTimelineData(): TimelineData {
     };
   }
   return cached;
+}
+
+let extents: { id: string; start: number; end: number }[] | undefined;
+
+/** Each event's first and last instant (ms, UTC), parsed once per build for the pages that filter by time. */
+export function eventExtents(): { id: string; start: number; end: number }[] {
+  extents ??= getTimelineData().events.map((e) => ({
+    id: e.id,
+    start: parsePartialDate(e.date).start.getTime(),
+    end: parsePartialDate(e.end ?? e.date).end.getTime(),
+  }));
+  return extents;
 }

@@ -7,7 +7,16 @@ import { buildImages, ImageBuildError } from '../../src/lib/images/build';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data = {
-  site: { title: 'Site', description: 'd', language: 'en', published: '2026-01-01', updated: '2026-01-01', publisher: 'Pub', credits: [], period: { start: '2019-06', end: '2019-07' } },
+  site: {
+    title: 'Site',
+    description: 'd',
+    language: 'en',
+    published: '2026-01-01',
+    updated: '2026-01-01',
+    publisher: 'Pub',
+    credits: [],
+    period: { start: '2019-06', end: '2019-07' },
+  },
   tracks: [{ id: 'a', label: 'Track A', description: 'a', order: 1, colour: '#0072B2', shape: 'square' }],
   events: [{ id: 'one', date: '2019-06-07', track: 'a', title: 'Event one', importance: 1 }],
   series: [],
@@ -27,7 +36,10 @@ const write = (path: string, text: string) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'images-build-'));
   write('_astro/a.css', css);
-  write('index.html', `<!doctype html><html><head><meta property="og:title" content="Home title"><link rel="stylesheet" href="/sub/_astro/a.css"></head><body></body></html>`);
+  write(
+    'index.html',
+    `<!doctype html><html><head><meta property="og:title" content="Home title"><link rel="stylesheet" href="/sub/_astro/a.css"></head><body></body></html>`,
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,7 +47,9 @@ const run = () => buildImages({ outDir: dir, base: '/sub/', site: 'https://examp
 
 describe('buildImages', () => {
   it('names the chart when its embed page is missing', async () => {
-    await expect(run()).rejects.toThrow(new ImageBuildError('chart "c"', new Error('the built page embed/c/index.html is missing')));
+    await expect(run()).rejects.toThrow(
+      new ImageBuildError('chart "c"', new Error('the built page embed/c/index.html is missing')),
+    );
     await expect(run()).rejects.toThrow(/^Images: chart "c": the built page embed\/c\/index\.html is missing$/);
   });
 

@@ -6,10 +6,26 @@ import { chartImagePath, socialCardPath } from '../../src/lib/images/paths';
 import { composeSocialCard } from '../../src/lib/images/social-card';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
-const colours = { bg: '#ffffff', fg: '#1a1a1a', muted: '#595959', rule: '#d0d0d0', panel: '#f4f4f2', accent: '#8a4b00' };
+const colours = {
+  bg: '#ffffff',
+  fg: '#1a1a1a',
+  muted: '#595959',
+  rule: '#d0d0d0',
+  panel: '#f4f4f2',
+  accent: '#8a4b00',
+};
 
 const data = {
-  site: { title: 'Site', description: 'd', language: 'en', published: '2026-01-01', updated: '2026-01-01', publisher: 'Pub', credits: [], period: { start: '2018-10', end: '2020-01' } },
+  site: {
+    title: 'Site',
+    description: 'd',
+    language: 'en',
+    published: '2026-01-01',
+    updated: '2026-01-01',
+    publisher: 'Pub',
+    credits: [],
+    period: { start: '2018-10', end: '2020-01' },
+  },
   tracks: [
     { id: 'a', label: 'A', description: 'a', order: 1, colour: '#0072B2', shape: 'square' },
     { id: 'b', label: 'B', description: 'b', order: 2, colour: '#D55E00', shape: 'circle' },
@@ -43,7 +59,10 @@ describe('timelineStrip', () => {
 
 describe('chartRange', () => {
   it('gives the dates a chart covers', () => {
-    expect(chartRange({ id: 'x', kind: 'series', series: 's', title: 't', source: 's', annotate: [] }, data)).toEqual({ start: '2018-10', end: '2019-01' });
+    expect(chartRange({ id: 'x', kind: 'series', series: 's', title: 't', source: 's', annotate: [] }, data)).toEqual({
+      start: '2018-10',
+      end: '2019-01',
+    });
     expect(chartRange({ id: 'x', kind: 'figures', title: 't', source: 's' }, data)).toBeUndefined();
   });
 });
@@ -53,7 +72,10 @@ describe('composeSocialCard', () => {
     siteTitle: 'From tariff threat to migration deal',
     title: 'A very long title '.repeat(12).trim(),
     kicker: { date: '7 June 2019', label: 'Agreements', shape: 'square', colour: '#0072B2' },
-    strip: { ...timelineStrip(data), marked: { start: Date.UTC(2019, 5, 7), row: 0, colour: '#0072B2', shape: 'square' } },
+    strip: {
+      ...timelineStrip(data),
+      marked: { start: Date.UTC(2019, 5, 7), row: 0, colour: '#0072B2', shape: 'square' },
+    },
     publisher: 'Timeline Explainer',
     url: 'example.org/x',
     colours,
@@ -68,7 +90,10 @@ describe('composeSocialCard', () => {
   });
 
   it('sets a long title on at most three lines, ending in "…"', () => {
-    const big = findAll(root, (e) => e.tag === 'text' && e.attrs['font-weight'] === '700' && Number(e.attrs['font-size']) >= 40);
+    const big = findAll(
+      root,
+      (e) => e.tag === 'text' && e.attrs['font-weight'] === '700' && Number(e.attrs['font-size']) >= 40,
+    );
     expect(big.length).toBe(3);
     expect(textContent(big[2]).endsWith('…')).toBe(true);
   });

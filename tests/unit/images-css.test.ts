@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mediaMatches, parseSelectorList, parseStylesheet, matches, StyleResolver, resolveVars } from '../../src/lib/images/css';
+import {
+  mediaMatches,
+  parseSelectorList,
+  parseStylesheet,
+  matches,
+  StyleResolver,
+  resolveVars,
+} from '../../src/lib/images/css';
 import { findFirst, parseMarkup, type MarkupElement } from '../../src/lib/images/markup';
 
 const byId = (doc: MarkupElement, id: string) => findFirst(doc, (e) => e.attrs.id === id)!;

@@ -17,7 +17,9 @@ import fixture from '../fixtures/timeline/fixture.json';
 
 const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
 const tracks = z.array(Track).parse(fixture.tracks);
-const timelineCss = /<style is:global>([\s\S]*?)<\/style>/.exec(readFileSync('src/components/Timeline/Timeline.astro', 'utf8'))![1];
+const timelineCss = /<style is:global>([\s\S]*?)<\/style>/.exec(
+  readFileSync('src/components/Timeline/Timeline.astro', 'utf8'),
+)![1];
 const css = [readFileSync('src/styles/global.css', 'utf8'), timelineCss, trackColoursCss(tracks)].join('\n');
 const rules = parseStylesheet(css);
 
@@ -31,7 +33,10 @@ function svgMarkup(variant: 'wide' | 'narrow'): string {
     textWidthFactor: 1.15,
   });
   const uid = `tl-test-${variant}`;
-  return svgToString(timelineSvgAttrs(layout, { uid, label: 'Test' }), timelineSvgLayers(layout, { uid, label: 'Test', href: (id) => `/events/${id}/` }));
+  return svgToString(
+    timelineSvgAttrs(layout, { uid, label: 'Test' }),
+    timelineSvgLayers(layout, { uid, label: 'Test', href: (id) => `/events/${id}/` }),
+  );
 }
 
 /** A page like the embed page: both variants, the narrow one hidden by the container query. */
@@ -77,14 +82,17 @@ describe('inlineSvgStyles on the timeline', () => {
       expect(texts.length).toBeGreaterThan(10);
       for (const t of texts) {
         const fill = effective(t, 'fill');
-        expect(fill, `text "${t.children.map((c) => (c.type === 'text' ? c.text : '')).join('')}"`).toMatch(/^#[0-9a-f]{6}$/);
+        expect(fill, `text "${t.children.map((c) => (c.type === 'text' ? c.text : '')).join('')}"`).toMatch(
+          /^#[0-9a-f]{6}$/,
+        );
         expect(contrastRatio(fill!, THEME[theme].bg)).toBeGreaterThanOrEqual(4.5);
       }
     });
 
     it(`${theme}: draws the marks in the theme's track colours`, () => {
       const fills = new Set(findAll(out, (e) => e.tag === 'path').map((p) => effective(p, 'fill')));
-      for (const colour of THEME[theme].colours.filter((_, i) => events.some((e) => e.track === tracks[i].id))) expect(fills).toContain(colour);
+      for (const colour of THEME[theme].colours.filter((_, i) => events.some((e) => e.track === tracks[i].id)))
+        expect(fills).toContain(colour);
     });
 
     it(`${theme}: leaves nothing drawn in the initial black (every drawn element is styled by the page's CSS)`, () => {

@@ -10,13 +10,15 @@ describe('parseMarkup', () => {
     );
     const p = findFirst(doc, (e) => e.tag === 'p')!;
     expect(p.attrs).toEqual({ hidden: '' });
-    expect(textContent(p)).toBe('Mexico\'s & “US” <3');
+    expect(textContent(p)).toBe("Mexico's & “US” <3");
     const clip = findFirst(doc, (e) => e.tag === 'clipPath')!;
     expect(ancestors(clip).map((e) => e.tag)).toEqual(['defs', 'svg', 'body', 'html']);
     expect(findFirst(doc, (e) => e.tag === 'script')!.children).toEqual([{ type: 'text', text: 'if (a < b) x()' }]);
     expect(findAll(doc, (e) => e.tag === 'link')[0].children).toHaveLength(0);
     const svg = findFirst(doc, (e) => e.tag === 'svg')!;
-    expect(serializeXml(svg)).toBe('<svg viewBox="0 0 10 10"><defs><clipPath id="c"><rect width="1"/></clipPath></defs><path d="M0,0"/></svg>');
+    expect(serializeXml(svg)).toBe(
+      '<svg viewBox="0 0 10 10"><defs><clipPath id="c"><rect width="1"/></clipPath></defs><path d="M0,0"/></svg>',
+    );
   });
 
   it('escapes text and attribute values when writing XML', () => {

@@ -46,7 +46,9 @@ describe('truncate', () => {
 describe('firstSentence', () => {
   it('stops at the first full stop that ends a sentence, not at initials or titles', () => {
     expect(firstSentence('Every event. The bands mark days.')).toBe('Every event.');
-    expect(firstSentence('Figures from U.S. Customs as released. More text.')).toBe('Figures from U.S. Customs as released.');
+    expect(firstSentence('Figures from U.S. Customs as released. More text.')).toBe(
+      'Figures from U.S. Customs as released.',
+    );
     expect(firstSentence('No stop at all')).toBe('No stop at all');
   });
 });

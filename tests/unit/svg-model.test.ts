@@ -68,7 +68,9 @@ describe('timelineSvgLayers', () => {
     const node = markNode(timelineSvgLayers(layout, model()), mark.id);
     const rows = node.children!.filter((c) => c.tag === 'text');
     expect(rows.map((r) => r.key)).toEqual(['label', 'label-2']);
-    expect(rows.map((r) => r.text)).toEqual(mark.labelLines);
+    expect(rows.map((r) => r.text!.trimEnd())).toEqual(mark.labelLines);
+    // every row but the last ends with a space, so the rows read as one phrase
+    expect(rows.slice(0, -1).every((r) => r.text!.endsWith(' '))).toBe(true);
     expect(rows[0].attrs.x).toBe(rows[1].attrs.x);
     expect(Number(rows[1].attrs.y) - Number(rows[0].attrs.y)).toBeCloseTo(layout.labelHeight, 5);
     // Relative to the mark: the first row's centre is the box's first row.

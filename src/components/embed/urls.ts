@@ -1,7 +1,6 @@
 // Where a chart's embed, oEmbed, data and images live, as absolute URLs under SITE_URL + BASE_PATH,
 // and where it appears in the story. For Astro pages and endpoints (uses the build's base and files).
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chartImagePath } from '../../lib/images/paths';
 import { getStories } from '../../data/stories';
 import type { ChartSpec } from '../../lib/timeline/schema';
 import { absoluteUrl, withBase } from '../../utils/url';
@@ -61,21 +60,11 @@ export interface Download {
  * in public/images/ provides them (none does yet), and the data as CSV (/data/charts/<id>.csv).
  */
 export function chartDownloads(id: string): Download[] {
-  const out: Download[] = [];
-  for (const [ext, label] of [
-    ['png', 'PNG'],
-    ['svg', 'SVG'],
-  ] as const) {
-    if (imageAvailable(id, ext)) out.push({ label, href: withBase(`images/${id}.${ext}`) });
-  }
-  out.push({ label: 'Data (CSV)', href: withBase(`data/charts/${id}.csv`) });
-  return out;
-}
-
-function imageAvailable(id: string, ext: 'png' | 'svg'): boolean {
-  if (existsSync(join(process.cwd(), 'public', 'images', `${id}.${ext}`))) return true;
-  const routes = join(process.cwd(), 'src', 'pages', 'images');
-  if (!existsSync(routes)) return false;
-  // A dynamic endpoint such as src/pages/images/[id].png.ts serves every chart.
-  return readdirSync(routes).some((f) => new RegExp(`^\\[[^\\]]+\\]\\.${ext}\\.(ts|js|mjs)$`).test(f));
+  // The images are written after the pages by the images integration (src/integrations/images.ts).
+  return [
+    { label: 'PNG', href: withBase(chartImagePath(id, 'png')) },
+    { label: 'SVG', href: withBase(chartImagePath(id, 'svg')) },
+    { label: 'PNG (dark)', href: withBase(chartImagePath(id, 'png', 'dark')) },
+    { label: 'Data (CSV)', href: withBase(`data/charts/${id}.csv`) },
+  ];
 }

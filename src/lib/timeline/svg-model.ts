@@ -282,7 +282,8 @@ function labelNodes(
       // The mark's aria-label names the event in full; the (possibly shortened) rows are for the eye.
       'aria-hidden': 'true',
     },
-    text: lines[i],
+    // A space ends every row but the last, so the rows read as one phrase to assistive technology.
+    text: i < lines.length - 1 ? `${lines[i]} ` : lines[i],
   }));
 }
 

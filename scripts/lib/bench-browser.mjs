@@ -1,0 +1,251 @@
+// The benchmark's browser parts: zoom frames of a timeline in Chromium (playwright-core), and
+// Lighthouse against a Chromium launched here with a DevTools port.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium.mjs';
+import { median } from './bench-layout.mjs';
+
+// ─── Zoom frames ──────────────────────────────────────────────────────────────
+
+// Collected from the start of the page: long tasks (> 50 ms) and long animation frames.
+const OBSERVE = () => {
+  const w = /** @type {any} */ (window);
+  w.__bench = { longTasks: [], loaf: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.loaf.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+};
+
+/**
+ * In the page: `steps` ctrl+wheel zoom steps on the chart's SVG (half in, half back out, about the
+ * plot's centre). For each: the wheel handler (d3-zoom), then the frame that draws it — from the
+ * frame's start (the rAF timestamp; the chart's render is the first rAF callback) until after style,
+ * layout and paint (a message posted from the last rAF callback runs after the frame's rendering).
+ */
+async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { steps, deltaY }) {
+  const root = /** @type {HTMLElement} */ (document.querySelector('timeline-chart[data-ready]'));
+  const svg = /** @type {SVGSVGElement} */ (
+    [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0)
+  );
+  const nextFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame((frameStart) => {
+        const afterCallbacks = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ frameStart, afterCallbacks, afterRender: performance.now() });
+        channel.port2.postMessage(null);
+      }),
+    );
+  const pause = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+  const results = [];
+  const w = /** @type {any} */ (window);
+  const loafBefore = w.__bench.loaf.length;
+  await nextFrame();
+  for (let i = 0; i < steps; i++) {
+    const box = svg.getBoundingClientRect();
+    const clientX = box.left + box.width * 0.55;
+    const clientY = box.top + box.height * 0.5;
+    const marksBefore = svg.querySelectorAll('.tl-marks > *').length;
+    const t0 = performance.now();
+    svg.dispatchEvent(
+      new WheelEvent('wheel', {
+        ctrlKey: true,
+        deltaY: i < steps / 2 ? -deltaY : deltaY,
+        deltaMode: 0,
+        clientX,
+        clientY,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    const t1 = performance.now();
+    const f = /** @type {{ frameStart: number, afterCallbacks: number, afterRender: number }} */ (await nextFrame());
+    results.push({
+      handler: t1 - t0,
+      script: f.afterCallbacks - f.frameStart,
+      rendering: f.afterRender - f.afterCallbacks,
+      frame: t1 - t0 + (f.afterRender - f.frameStart),
+      marks: marksBefore,
+    });
+    await pause(30);
+  }
+  return {
+    steps: results,
+    domNodes: svg.querySelectorAll('*').length,
+    longFrames: w.__bench.loaf.slice(loafBefore).map((/** @type {{ duration: number }} */ e) => e.duration),
+    mountLongTasks: w.__bench.longTasks.map((/** @type {{ duration: number }} */ e) => e.duration),
+  };
+}
+
+/**
+ * Opens `url` in Chromium at the given viewport, waits for the timeline to be ready and measures zoom frames.
+ * @param {{ executablePath: string, url: string, viewport: { width: number, height: number }, steps?: number }} o
+ */
+export async function measureZoom({ executablePath, url, viewport, steps = 20 }) {
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.addInitScript(OBSERVE);
+    const t0 = Date.now();
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.locator('timeline-chart').first().scrollIntoViewIfNeeded();
+    await page.waitForSelector('timeline-chart[data-ready]', { timeout: 120_000 });
+    const readyMs = Date.now() - t0;
+    const events = await page.evaluate(() => {
+      const el = document.querySelector('timeline-chart[data-ready] script.tl-payload');
+      return JSON.parse(el?.textContent || '{}').events?.length ?? 0;
+    });
+    // Settle: let the first render and any idle work finish.
+    await page.waitForTimeout(500);
+    const r = await page.evaluate(zoomInPage, { steps, deltaY: 15 });
+    const pick = (/** @type {'frame' | 'handler' | 'script' | 'rendering'} */ k) => r.steps.map((s) => s[k]);
+    return {
+      url,
+      viewport,
+      events,
+      steps: r.steps.length,
+      readyMs,
+      median: median(pick('frame')),
+      best: Math.min(...pick('frame')),
+      worst: Math.max(...pick('frame')),
+      medianHandler: median(pick('handler')),
+      medianScript: median(pick('script')),
+      medianRendering: median(pick('rendering')),
+      marks: r.steps.map((s) => s.marks),
+      domNodes: r.domNodes,
+      longFrames: r.longFrames,
+      longestMountTask: r.mountLongTasks.length ? Math.max(...r.mountLongTasks) : 0,
+      errors,
+      raw: r.steps,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ─── Lighthouse ──────────────────────────────────────────────────────────────
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Launches Chromium with a DevTools port and a fresh profile; resolves when the port answers. */
+export async function launchDebuggableChromium(/** @type {string} */ executablePath) {
+  const port = /** @type {number} */ (await freePort());
+  const profile = mkdtempSync(join(tmpdir(), 'timeline-bench-lh-'));
+  const child = spawn(
+    executablePath,
+    [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    rmSync(profile, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/json/version`);
+      if (res.ok) return { port, stop, version: /** @type {{ Browser: string }} */ (await res.json()).Browser };
+    } catch {
+      /* not yet */
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`Chromium did not open its DevTools port ${port}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const METRICS = {
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  cls: 'cumulative-layout-shift',
+};
+
+/**
+ * Lighthouse (simulated throttling) on `url`, mobile (the default config) or desktop.
+ * @param {{ url: string, port: number, form: 'mobile' | 'desktop' }} o
+ */
+export async function runLighthouse({ url, port, form }) {
+  const { default: lighthouse } = await import('lighthouse');
+  const config = form === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
+  const flags = {
+    port,
+    output: /** @type {'json'} */ ('json'),
+    logLevel: /** @type {'error'} */ ('error'),
+    onlyCategories: CATEGORIES,
+    // Screenshots cost time on two cores and change no score.
+    skipAudits: ['screenshot-thumbnails', 'final-screenshot', 'full-page-screenshot'],
+  };
+  const t0 = performance.now();
+  const result = await lighthouse(url, flags, config);
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
+  /** @type {Record<string, number | null>} */
+  const scores = {};
+  for (const c of CATEGORIES)
+    scores[c] = lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100);
+  /** @type {Record<string, number | null>} */
+  const metrics = {};
+  for (const [k, id] of Object.entries(METRICS)) metrics[k] = lhr.audits[id]?.numericValue ?? null;
+  // The audits that cost points, for the report.
+  const failing = Object.values(lhr.audits)
+    .filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 0.9 &&
+        a.scoreDisplayMode !== 'informative' &&
+        a.scoreDisplayMode !== 'manual' &&
+        a.scoreDisplayMode !== 'notApplicable',
+    )
+    .filter((a) => CATEGORIES.some((c) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0)))
+    .map((a) => ({ id: a.id, title: a.title, score: a.score, displayValue: a.displayValue }));
+  return {
+    url,
+    form,
+    scores,
+    metrics,
+    failing,
+    runtimeError: lhr.runtimeError?.message,
+    warnings: lhr.runWarnings ?? [],
+    seconds: (performance.now() - t0) / 1000,
+    lighthouseVersion: lhr.lighthouseVersion,
+  };
+}

@@ -1,0 +1,299 @@
+// A chart as a standalone image for newsletters and print: title, one-line caption, legend, the
+// chart's own SVG (styles already inlined), and the source and credit lines, on the theme's
+// background, 1200 units wide, all text in DejaVu Sans. Returns SVG markup (no <style>, no class).
+// composeChartImage({ title, caption, source, credit, colours, chart, legend, notes, cards })
+import type { FigureCard } from './chart-source';
+import { element, fmt, serializeXml, type MarkupElement, type MarkupNode } from './markup';
+import { FONT_STACK, measureText } from './render';
+import { firstSentence, fitLines, truncate, wrapText } from './wrap';
+
+/** Width of every chart image in SVG units (the PNG is rendered at 2×: 2400 px). */
+export const CHART_IMAGE_WIDTH = 1200;
+const MARGIN = 48;
+const INNER = CHART_IMAGE_WIDTH - 2 * MARGIN;
+
+export interface ThemeColours {
+  bg: string;
+  fg: string;
+  muted: string;
+  rule: string;
+  panel: string;
+  accent: string;
+}
+
+export interface ChartImageInput {
+  title: string;
+  caption?: string;
+  /** Shown as "Source: …", in full. */
+  source: string;
+  /** Publisher and where the chart lives, e.g. "Timeline Explainer · example.org/explainers/x/". */
+  publisher: string;
+  url: string;
+  colours: ThemeColours;
+  /** The chart's SVG with inlined styles, and the box to show (its viewBox, grown to what it draws). */
+  chart: { svg: MarkupElement; box: { x: number; y: number; width: number; height: number } } | null;
+  legend: { icon: MarkupElement | null; text: string }[];
+  notes: string[];
+  cards: FigureCard[];
+  /** Accessible description of the image (defaults to the caption). */
+  description?: string;
+}
+
+/** Text lines as <text> elements, one per line; returns the elements and the y after the last line. */
+function textLines(
+  lines: string[],
+  x: number,
+  top: number,
+  size: number,
+  lineHeight: number,
+  attrs: Record<string, string | number>,
+): { nodes: MarkupElement[]; bottom: number } {
+  const nodes = lines.map((line, i) =>
+    element('text', { x, y: top + size * 0.93 + i * lineHeight, 'font-size': size, ...attrs }, [line]),
+  );
+  return { nodes, bottom: top + (lines.length - 1) * lineHeight + size * 1.2 };
+}
+
+/** Lays out the image; returns SVG markup and its height. */
+export function composeChartImage(input: ChartImageInput): { svg: string; width: number; height: number } {
+  const c = input.colours;
+  const body: MarkupNode[] = [];
+  let y = 40;
+
+  // Title: bold, up to two lines (smaller before it is cut).
+  const title = fitLines(input.title, INNER, 2, [34, 30, 27], (s, size) => measureText(s, size, 700), true);
+  const t = textLines(title.lines, MARGIN, y, title.size, Math.round(title.size * 1.22), {
+    'font-weight': 700,
+    fill: c.fg,
+  });
+  body.push(...t.nodes);
+  y = t.bottom + 6;
+
+  // Caption: its first sentence, on one line.
+  if (input.caption) {
+    const cap1 = fitLines(firstSentence(input.caption), INNER, 1, [20, 18, 17], (s, size) => measureText(s, size));
+    const cap = textLines(cap1.lines, MARGIN, y, cap1.size, 24, { fill: c.muted });
+    body.push(...cap.nodes);
+    y = cap.bottom;
+  }
+  y += 18;
+
+  // Legend: icon + text entries, flowing into rows.
+  if (input.legend.length > 0) {
+    const size = 17;
+    const rowHeight = 28;
+    let x = MARGIN;
+    let rowTop = y;
+    for (const entry of input.legend) {
+      const iconW = entry.icon ? iconWidth(entry.icon) * 1.4 : 0;
+      const textW = measureText(entry.text, size);
+      const text = truncate(entry.text, INNER - iconW - 8, (s) => measureText(s, size));
+      const w = (iconW ? iconW + 8 : 0) + Math.min(textW, INNER - iconW - 8);
+      if (x > MARGIN && x + w > MARGIN + INNER) {
+        x = MARGIN;
+        rowTop += rowHeight;
+      }
+      if (entry.icon) body.push(placeIcon(entry.icon, x, rowTop + rowHeight / 2 - 4, 1.4));
+      body.push(
+        element(
+          'text',
+          {
+            x: x + (iconW ? iconW + 8 : 0),
+            y: rowTop + rowHeight / 2 - 4 + size * 0.36,
+            'font-size': size,
+            fill: c.fg,
+          },
+          [text],
+        ),
+      );
+      x += w + 26;
+    }
+    y = rowTop + rowHeight + 10;
+  }
+
+  // The chart, scaled to the inner width.
+  if (input.chart) {
+    const { svg, box } = input.chart;
+    const scale = INNER / box.width;
+    const group = element('g', {
+      transform: `translate(${fmt(MARGIN - box.x * scale)},${fmt(y - box.y * scale)}) scale(${fmt4(scale)})`,
+      ...presentation(svg),
+    });
+    for (const child of svg.children) {
+      if (child.type === 'element') child.parent = group;
+      group.children.push(child);
+    }
+    body.push(group);
+    y += box.height * scale + 16;
+  }
+
+  // Key-figure cards, three to a row.
+  if (input.cards.length > 0) {
+    const cols = 3;
+    const gap = 16;
+    const w = (INNER - gap * (cols - 1)) / cols;
+    const pad = 16;
+    const textW = w - 2 * pad;
+    for (let row = 0; row < input.cards.length; row += cols) {
+      const laid = input.cards.slice(row, row + cols).map((card) => {
+        // The number is never cut: it gets smaller, then a second line.
+        const valueAt = (s: string, size: number) => measureText(s, size, 700);
+        const oneLine = fitLines(card.value, textW, 1, [32, 28, 25], valueAt);
+        const value = !card.value
+          ? { size: 32, lines: [] }
+          : oneLine.lines.length === 1 && !oneLine.lines[0].endsWith('…')
+            ? oneLine
+            : fitLines(card.value, textW, 2, [28, 24], valueAt, true);
+        const valueStep = Math.round(value.size * 1.15);
+        const label = card.label ? wrapText(card.label, textW, (s) => measureText(s, 17), 4) : [];
+        const lines = card.lines.flatMap((l) => wrapText(l, textW, (s) => measureText(s, 15), 3));
+        const height =
+          pad +
+          value.lines.length * valueStep +
+          (value.lines.length ? 10 : 0) +
+          label.length * 22 +
+          (lines.length ? 8 + lines.length * 20 : 0) +
+          pad;
+        return { value, valueStep, label, lines, height };
+      });
+      const h = Math.max(...laid.map((l) => l.height));
+      laid.forEach((l, i) => {
+        const x = MARGIN + i * (w + gap);
+        body.push(element('rect', { x, y, width: w, height: h, fill: c.panel, stroke: c.rule, 'stroke-width': 1 }));
+        body.push(element('rect', { x, y, width: w, height: 3, fill: c.fg }));
+        let ty = y + pad;
+        for (const line of l.value.lines) {
+          body.push(
+            element(
+              'text',
+              { x: x + pad, y: ty + l.value.size * 0.93, 'font-size': l.value.size, 'font-weight': 700, fill: c.fg },
+              [line],
+            ),
+          );
+          ty += l.valueStep;
+        }
+        if (l.value.lines.length) ty += 10;
+        for (const line of l.label) {
+          body.push(element('text', { x: x + pad, y: ty + 16, 'font-size': 17, fill: c.fg }, [line]));
+          ty += 22;
+        }
+        if (l.lines.length) ty += 8;
+        for (const line of l.lines) {
+          body.push(element('text', { x: x + pad, y: ty + 14, 'font-size': 15, fill: c.muted }, [line]));
+          ty += 20;
+        }
+      });
+      y += h + gap;
+    }
+  }
+
+  // Notes under the chart.
+  for (const note of input.notes) {
+    const n = textLines(
+      wrapText(note, INNER, (s) => measureText(s, 16), 3),
+      MARGIN,
+      y,
+      16,
+      21,
+      { fill: c.muted },
+    );
+    body.push(...n.nodes);
+    y = n.bottom + 6;
+  }
+
+  // Source and credit, below a rule.
+  y += 8;
+  body.push(element('rect', { x: MARGIN, y, width: INNER, height: 1, fill: c.rule }));
+  y += 14;
+  const source = textLines(
+    wrapText(`Source: ${input.source}`, INNER, (s) => measureText(s, 16)),
+    MARGIN,
+    y,
+    16,
+    21,
+    { fill: c.muted },
+  );
+  body.push(...source.nodes);
+  y = source.bottom + 6;
+  const publisherW = measureText(input.publisher, 16, 700);
+  const url = truncate(input.url, INNER - publisherW - 30, (s) => measureText(s, 16));
+  body.push(
+    element('text', { x: MARGIN, y: y + 15, 'font-size': 16, 'font-weight': 700, fill: c.fg }, [input.publisher]),
+  );
+  body.push(
+    element('text', { x: MARGIN + INNER, y: y + 15, 'font-size': 16, 'text-anchor': 'end', fill: c.muted }, [url]),
+  );
+  y += 20 + 32;
+
+  const height = Math.ceil(y);
+  const description = input.description ?? input.caption ?? '';
+  const root = element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: CHART_IMAGE_WIDTH,
+      height,
+      viewBox: `0 0 ${CHART_IMAGE_WIDTH} ${height}`,
+      role: 'img',
+      'font-family': FONT_STACK,
+    },
+    [
+      element('title', {}, [input.title]),
+      ...(description ? [element('desc', {}, [description])] : []),
+      element('rect', { width: CHART_IMAGE_WIDTH, height, fill: c.bg }),
+      ...body,
+    ],
+  );
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(root)}\n`, width: CHART_IMAGE_WIDTH, height };
+}
+
+function fmt4(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}
+
+/** The presentation attributes of an inlined <svg>, to carry over to the group that replaces it. */
+function presentation(svg: MarkupElement): Record<string, string> {
+  const keep: Record<string, string> = {};
+  for (const [k, v] of Object.entries(svg.attrs)) {
+    if (
+      [
+        'xmlns',
+        'viewBox',
+        'viewbox',
+        'width',
+        'height',
+        'x',
+        'y',
+        'preserveAspectRatio',
+        'id',
+        'version',
+        'overflow',
+      ].includes(k)
+    )
+      continue;
+    keep[k] = v;
+  }
+  return keep;
+}
+
+function iconWidth(icon: MarkupElement): number {
+  return parseFloat(icon.attrs.width ?? '') || 14;
+}
+
+/** An inline icon <svg> placed with its vertical centre at `cy`, scaled by `scale`. */
+function placeIcon(icon: MarkupElement, x: number, cy: number, scale: number): MarkupElement {
+  const w = iconWidth(icon) * scale;
+  const h = (parseFloat(icon.attrs.height ?? '') || 14) * scale;
+  const attrs: Record<string, string> = {
+    ...icon.attrs,
+    x: fmt(x),
+    y: fmt(cy - h / 2),
+    width: fmt(w),
+    height: fmt(h),
+    overflow: 'visible',
+  };
+  delete attrs.xmlns;
+  const copy = element('svg', attrs);
+  copy.children = icon.children;
+  return copy;
+}

@@ -1,0 +1,115 @@
+// SVG → PNG with resvg, in DejaVu Sans loaded from the font files only (no system fonts), so the
+// same SVG gives the same bytes on every machine. Also the fonts' metrics for line breaking.
+// const png = await renderPng(svg, 2400);  text: fonts().sans.width('Title', 34)
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { parseFontMetrics, type FontMetrics } from './font-metrics';
+
+/** The family name every image sets its text in. */
+export const FONT_FAMILY = 'DejaVu Sans';
+/**
+ * The font-family the SVG files name: DejaVu Sans (what resvg draws the PNGs with), then Verdana and
+ * Bitstream Vera, whose letters are as wide, for an SVG opened where DejaVu is not installed.
+ */
+export const FONT_STACK = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif";
+
+let fontDir: string | undefined;
+
+/** The folder holding the DejaVu .ttf files (from the dejavu-fonts-ttf package). */
+export function fontDirectory(): string {
+  if (!fontDir) {
+    const require = createRequire(import.meta.url);
+    fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  }
+  return fontDir;
+}
+
+/** Regular, bold, oblique and bold oblique: every style the charts use. */
+export function fontFiles(): string[] {
+  const dir = fontDirectory();
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) =>
+    join(dir, f),
+  );
+}
+
+let metrics: { sans: FontMetrics; bold: FontMetrics } | undefined;
+
+/** Advance widths of DejaVu Sans and DejaVu Sans Bold. */
+export function fonts(): { sans: FontMetrics; bold: FontMetrics } {
+  if (!metrics) {
+    const [regular, bold] = fontFiles();
+    metrics = { sans: parseFontMetrics(readFileSync(regular)), bold: parseFontMetrics(readFileSync(bold)) };
+  }
+  return metrics;
+}
+
+/** Measures text in DejaVu Sans (bold when `weight` ≥ 600). */
+export function measureText(text: string, size: number, weight = 400): number {
+  const f = fonts();
+  return (weight >= 600 ? f.bold : f.sans).width(text, size);
+}
+
+function options(width: number): ResvgRenderOptions {
+  return {
+    fitTo: { mode: 'width', value: width },
+    font: {
+      fontFiles: fontFiles(),
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+    imageRendering: 0,
+    logLevel: 'off',
+  };
+}
+
+/** Renders an SVG to PNG bytes, `width` px wide (on the libuv thread pool, so renders overlap). */
+export async function renderPng(svg: string, width: number): Promise<Buffer> {
+  const image = await renderAsync(svg, options(width));
+  return image.asPng();
+}
+
+/**
+ * The box of the pixels an SVG's content paints (clip paths and text included), in the units of
+ * `view`, looking up to `pad` units beyond it on every side; null when nothing is painted.
+ * `svg` is a root <svg> string whose viewBox is replaced here.
+ */
+export function paintedBox(
+  svg: string,
+  view: { x: number; y: number; width: number; height: number },
+  pad: number,
+): { x: number; y: number; width: number; height: number } | null {
+  const x0 = view.x - pad;
+  const y0 = view.y - pad;
+  const w = view.width + 2 * pad;
+  const h = view.height + 2 * pad;
+  const widened = svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => {
+    const rest = attrs.replace(/\s(viewBox|width|height|overflow)="[^"]*"/g, '');
+    return `<svg${rest} viewBox="${x0} ${y0} ${w} ${h}" width="${w}" height="${h}">`;
+  });
+  const image = new Resvg(widened, options(Math.ceil(w))).render();
+  const { width, height } = image;
+  const px = image.pixels;
+  let minX = width;
+  let minY = height;
+  let maxX = -1;
+  let maxY = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width * 4;
+    for (let x = 0; x < width; x++) {
+      if (px[row + x * 4 + 3] > 8) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  if (maxX < 0) return null;
+  const k = w / width;
+  return { x: x0 + minX * k, y: y0 + minY * k, width: (maxX - minX + 1) * k, height: (maxY - minY + 1) * k };
+}
