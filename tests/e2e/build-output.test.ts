@@ -50,6 +50,19 @@ describe('dist/data', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(data.series[0].months.map((m: { month: string }) => m.month).sort());
   });
 
+  it('every event has a page that lists all its sources, with their publishers', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    for (const event of data.events) {
+      const html = read(`events/${event.id}/index.html`);
+      const section = html.slice(html.indexOf('id="sources"'));
+      expect(section.length, `${event.id} has a Sources section`).toBeLessThan(html.length);
+      for (const s of event.sources) {
+        expect(section, `${event.id} lists ${s.url}`).toContain(`href="${s.url.replace(/&/g, '&amp;')}"`);
+        expect(section, `${event.id} names ${s.publisher}`).toContain(s.publisher.replace(/&/g, '&amp;'));
+      }
+    }
+  });
+
   it('the editor schemas in content/schema are up to date with the zod schema', async () => {
     const { contentJsonSchemas } = await import('../../src/lib/timeline/json-schema');
     for (const [name, schema] of Object.entries(contentJsonSchemas())) {
