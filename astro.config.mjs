@@ -29,7 +29,9 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkCheckRefs] }) },
   devToolbar: { enabled: false },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // One stylesheet for the whole site (about 8 KB gzipped), cached once, instead of a render-blocking
+    // request per component on every page.
+    build: { assetsInlineLimit: 0, cssCodeSplit: false },
     // d3-zoom's only use of d3-transition is animation we never start: see the file.
     resolve: { alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) } },
   },
