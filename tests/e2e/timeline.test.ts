@@ -80,6 +80,27 @@ describe('timeline with JavaScript', () => {
     await page.context().close();
   });
 
+  it('moves nothing on the page when its script takes over (no layout shift)', async () => {
+    for (const width of [1280, 390]) {
+      // The embed page puts the chart at the top, where a shift would show.
+      const page = await openPage(browser, `${site.url}embed/${chart.id}/`, { viewport: { width, height: 800 } });
+      await page.waitForSelector(`${SEL}[data-ready]`);
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) total += e.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 200);
+          }),
+      );
+      expect(shift, `layout shift at ${width} px`).toBeLessThan(0.001);
+      await page.context().close();
+    }
+  });
+
   it('zooms with the + and − buttons, and the axis changes its ticks', async () => {
     const page = await openPage(browser, site.url);
     await ready(page);
