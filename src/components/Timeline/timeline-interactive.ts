@@ -34,9 +34,24 @@ const keyed = (nodes: SvgNode[]): Keyed[] => nodes.map((node) => ({ node, key: `
 
 /** Joins `nodes` onto the children of `parent` by key, setting exactly the nodes' attributes and text. */
 function joinNodes(parent: Element, nodes: SvgNode[]): void {
+  const list = keyed(nodes);
+  // Fast path: the same children in the same order (a mark's symbol and label, most of the tree
+  // on a zoom step): update them in place; only lists that gain or lose members need a d3 join.
+  const kids = parent.children;
+  if (kids.length === list.length) {
+    let same = true;
+    for (let i = 0; i < list.length && same; i++) same = (kids[i] as Element & { __data__?: Keyed }).__data__?.key === list[i].key;
+    if (same) {
+      for (let i = 0; i < list.length; i++) {
+        (kids[i] as Element & { __data__?: Keyed }).__data__ = list[i];
+        applyNode(kids[i], list[i].node);
+      }
+      return;
+    }
+  }
   select(parent)
     .selectChildren<Element, Keyed | undefined>()
-    .data(keyed(nodes), (d) => d?.key ?? '')
+    .data(list, (d) => d?.key ?? '')
     .join((enter) => enter.append((d) => document.createElementNS('http://www.w3.org/2000/svg', d.node.tag)))
     .each(function (d) {
       applyNode(this, d.node);
@@ -46,8 +61,10 @@ function joinNodes(parent: Element, nodes: SvgNode[]): void {
 
 /** Sets an element's attributes and text to the node's, removing any others. */
 function applyNode(el: Element, node: SvgNode): void {
-  for (const attr of [...el.attributes]) {
-    if (!(attr.name in node.attrs) || node.attrs[attr.name] === '') el.removeAttribute(attr.name);
+  const attrs = el.attributes;
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const name = attrs[i].name;
+    if (!(name in node.attrs) || node.attrs[name] === '') el.removeAttribute(name);
   }
   for (const [name, value] of Object.entries(node.attrs)) {
     if (value !== '' && el.getAttribute(name) !== value) el.setAttribute(name, value);
