@@ -1,5 +1,5 @@
 /*! timeline-explainer embed.js: sizes embedded chart iframes to their content. MIT licence. */
-// For host pages (other sites): <script src="https://…/embed.js" async></script> after the iframes.
+// For host pages (other sites): a script tag with src = this site's /embed.js and async, after the iframes.
 // Plain ES2017, no dependencies, no inline script needed, so it runs under a strict CSP and can carry
 // an integrity hash. It handles every iframe[data-timeline-explainer], and every iframe whose src is an
 // /embed/ page on this script's own origin, including iframes added later.
