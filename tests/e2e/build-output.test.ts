@@ -63,6 +63,24 @@ describe('dist/data', () => {
     }
   });
 
+  it('describes the pages for search engines in JSON-LD: the story, the chronology, each event', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    const ld = (page: string) => {
+      const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(read(page));
+      expect(m, `${page} has JSON-LD`).not.toBeNull();
+      return JSON.parse(m![1]);
+    };
+    const article = ld('index.html');
+    expect(article['@type']).toBe('NewsArticle');
+    expect(read('index.html')).toContain(`>${article.headline}</h1>`);
+    const list = ld('chronology/index.html');
+    expect(list['@type']).toBe('ItemList');
+    expect(list.itemListElement.map((i: { item: { name: string } }) => i.item.name)).toEqual(data.events.map((e: { title: string }) => e.title));
+    const event = ld(`events/${data.events[0].id}/index.html`);
+    expect(event['@type']).toBe('Event');
+    expect(event.startDate).toBe(data.events[0].date);
+  });
+
   it('the editor schemas in content/schema are up to date with the zod schema', async () => {
     const { contentJsonSchemas } = await import('../../src/lib/timeline/json-schema');
     for (const [name, schema] of Object.entries(contentJsonSchemas())) {
