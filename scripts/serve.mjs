@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -32,9 +33,17 @@ export function startServer({ root = 'dist', base = '/', port = 4321, host = '12
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     const send = (status, file) => {
-      res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // Compress text like any CDN does (gzip when the client accepts it), so local measurements match hosting.
+      const gzip = /text|json|xml|svg|javascript/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(status, {
+        'Content-Type': type,
+        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+        ...headers,
+      });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      const stream = createReadStream(file);
+      (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
     };
     const notFound = () => {
       const page = join(dir, '404.html');
