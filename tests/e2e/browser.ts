@@ -1,4 +1,5 @@
 // Shared set-up for browser tests: the built site on a local port and Debian's Chromium via playwright-core.
+import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -38,4 +39,21 @@ export async function openPage(
   page.on('pageerror', (err) => errors?.push(String(err)));
   await page.goto(url, { waitUntil: 'load' });
   return page;
+}
+
+// Variables Vitest puts into process.env: a child build must not inherit them (Vite would take
+// its BASE_URL '/' over the build's BASE_PATH).
+const VITEST_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'NODE_ENV']);
+
+/** Runs `astro build` with these variables (CONTENT_DIR, OUT_DIR, BASE_PATH …); returns its status and output without colour codes. */
+export function buildSite(vars: Record<string, string>): { status: number | null; output: string } {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')),
+  );
+  const result = spawnSync('node_modules/.bin/astro', ['build'], {
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...vars },
+    encoding: 'utf8',
+  });
+  // eslint-disable-next-line no-control-regex
+  return { status: result.status, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') };
 }

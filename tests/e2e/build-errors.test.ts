@@ -1,10 +1,10 @@
 // The build refuses bad content: it exits non-zero and prints the problem in plain words —
 // for data, the file, the event and the field; for a story, the file and line of a bad reference.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSite } from './browser';
 
 /** A copy of the fixture content with one file edited; returns the folder. */
 function brokenContent(file: string, edit: (text: string) => string): string {
@@ -17,22 +17,8 @@ function brokenContent(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-/** Builds `contentDir` into a temporary folder; returns exit status and output without colour codes. */
-function build(contentDir: string) {
-  const result = spawnSync('node_modules/.bin/astro', ['build'], {
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      OUT_DIR: join(contentDir, 'dist'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-    },
-    encoding: 'utf8',
-  });
-  // eslint-disable-next-line no-control-regex
-  return { status: result.status, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') };
-}
+/** Builds `contentDir` into a temporary folder. */
+const build = (contentDir: string) => buildSite({ CONTENT_DIR: contentDir, OUT_DIR: join(contentDir, 'dist') });
 
 describe('astro build with bad content', () => {
   it('stops on bad data and names the file, event and field, without a stack trace', () => {

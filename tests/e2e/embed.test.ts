@@ -8,7 +8,6 @@
 // The site is served with the /embed/* headers of public/_headers (its CSP), the host pages with a
 // CSP that allows scripts only from themselves and the embed origin. No inline script anywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { HtmlValidate, type ConfigData, type Report } from 'html-validate';
 import type { Browser, BrowserContextOptions, ElementHandle, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { buildSite, launchBrowser } from './browser';
 import { startServer } from '../../scripts/serve.mjs';
 import { parseHeadersFile } from '../../scripts/lib/site-check.mjs';
 import { embedSnippet, MESSAGE } from '../../src/components/embed/snippet';
@@ -82,27 +81,8 @@ beforeAll(async () => {
     headers: { ...embedHeaders(), 'Access-Control-Allow-Origin': '*' },
   });
   distOrigin = new URL(site.url).origin;
-  // Not Vitest's own variables: Vite would take its BASE_URL ('/') over the BASE_PATH of the build.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k) && !k.startsWith('VITEST'),
-    ),
-  );
-  const result = spawnSync('node_modules/.bin/astro', ['build'], {
-    env: {
-      ...inherited,
-      CONTENT_DIR: 'tests/fixtures/content',
-      OUT_DIR: dist,
-      BASE_PATH: BASE,
-      SITE_URL: distOrigin,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new Error(`the fixture build failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
+  const result = buildSite({ CONTENT_DIR: 'tests/fixtures/content', OUT_DIR: dist, BASE_PATH: BASE, SITE_URL: distOrigin });
+  if (result.status !== 0) throw new Error(`the fixture build failed:\n${result.output.slice(-3000)}`);
 
   charts = (JSON.parse(readFileSync(join(dist, 'data/timeline.json'), 'utf8')) as { charts: Chart[] }).charts;
   oembed = new Map(

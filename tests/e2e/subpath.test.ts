@@ -2,12 +2,11 @@
 // serve it under that prefix, and crawl every page — every link, asset, fragment and data file
 // resolves, canonical and social URLs use the site URL, and the pages load without a failed request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, serveDist, type Site } from './browser';
+import { buildSite, launchBrowser, openPage, serveDist, type Site } from './browser';
 import { checkLinks, listPages, pageUrlPath } from '../../scripts/lib/site-check.mjs';
 
 const BASE = '/explainers/mexico-2019/';
@@ -17,15 +16,8 @@ const out = join(mkdtempSync(join(tmpdir(), 'timeline-subpath-')), 'dist');
 let site: Site;
 let browser: Browser;
 beforeAll(async () => {
-  // Vitest puts Vite's BASE_URL etc. into process.env; a child build must not inherit them.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE'].includes(k)),
-  );
-  const result = spawnSync('node_modules/.bin/astro', ['build'], {
-    env: { ...env, BASE_PATH: BASE, SITE_URL, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  expect(result.status, result.stdout + result.stderr).toBe(0);
+  const result = buildSite({ BASE_PATH: BASE, SITE_URL, OUT_DIR: out });
+  expect(result.status, result.output).toBe(0);
   site = await serveDist({ root: out, base: BASE });
   browser = await launchBrowser();
 }, 180_000);

@@ -4,11 +4,10 @@
 // and a first client render that changes nothing the build drew.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
+import { DIST, buildSite, launchBrowser, openPage, serveDist, type Site } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
@@ -251,12 +250,8 @@ describe('timeline with JavaScript', () => {
   it('keeps each chart state apart when a page has two timelines', async () => {
     // The real story has one timeline; the fixture story places two.
     const dir = mkdtempSync(join(tmpdir(), 'timeline-two-'));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE'].includes(k)));
-    const built = spawnSync('node_modules/.bin/astro', ['build'], {
-      env: { ...env, CONTENT_DIR: 'tests/fixtures/content', OUT_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
-    expect(built.status, built.stderr).toBe(0);
+    const built = buildSite({ CONTENT_DIR: 'tests/fixtures/content', OUT_DIR: join(dir, 'dist') });
+    expect(built.status, built.output).toBe(0);
     const fixture = await serveDist({ root: join(dir, 'dist') });
     const page = await openPage(browser, fixture.url);
     const charts = await page.$$eval('timeline-chart', (els) => els.map((e) => e.getAttribute('data-chart')!));
