@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { eventContext, spanInWords, type EventExtent } from '../../src/lib/timeline/context';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2019, 5, 7);
+const at = (id: string, day: number, length = 1): EventExtent => ({
+  id,
+  start: T0 + day * DAY,
+  end: T0 + (day + length) * DAY - 1,
+});
+
+describe('eventContext', () => {
+  it('shows six weeks either side when the chronology is sparse', () => {
+    const extents = [at('far-before', -60), at('before', -40), at('self', 0), at('after', 41), at('far-after', 50)];
+    const c = eventContext(extents, 'self');
+    expect(c.ids).toEqual(['before', 'self', 'after']);
+    expect(c.days).toBe(42);
+    expect(c.from).toBe(T0 - 42 * DAY);
+    expect(c.to).toBe(T0 + 43 * DAY - 1);
+  });
+
+  it('narrows the window to the nearest events when more than `max` would fall in six weeks', () => {
+    // One event a day for ±100 days.
+    const extents = Array.from({ length: 201 }, (_, i) => at(`e${i - 100}`, i - 100));
+    const c = eventContext(extents, 'e0', { max: 11 });
+    expect(c.days).toBe(5);
+    expect(c.ids).toEqual(['e-5', 'e-4', 'e-3', 'e-2', 'e-1', 'e0', 'e1', 'e2', 'e3', 'e4', 'e5']);
+    // Every event inside the window is shown: none hidden between the ones drawn.
+    for (const e of extents) {
+      const inside = e.end >= c.from && e.start <= c.to;
+      expect(c.ids.includes(e.id)).toBe(inside);
+    }
+  });
+
+  it('keeps at least a day either side, even when many events share the day', () => {
+    const extents = [...Array.from({ length: 30 }, (_, i) => at(`same${i}`, 0)), at('next', 1), at('later', 3)];
+    const c = eventContext(extents, 'same0', { max: 10 });
+    expect(c.days).toBe(1);
+    expect(c.ids).toContain('next');
+    expect(c.ids).not.toContain('later');
+  });
+
+  it('keeps everything overlapping a long event', () => {
+    const extents = [at('long', 0, 100), ...Array.from({ length: 100 }, (_, i) => at(`in${i}`, i))];
+    const c = eventContext(extents, 'long', { max: 5 });
+    expect(c.ids.length).toBe(101);
+  });
+
+  it('names an unknown event', () => {
+    expect(() => eventContext([], 'nope')).toThrow(/"nope"/);
+  });
+});
+
+describe('spanInWords', () => {
+  it('says the span as a reader would', () => {
+    expect(spanInWords(42)).toBe('six weeks');
+    expect(spanInWords(14)).toBe('two weeks');
+    expect(spanInWords(7)).toBe('seven days');
+    expect(spanInWords(1)).toBe('day');
+    expect(spanInWords(17)).toBe('17 days');
+  });
+});
