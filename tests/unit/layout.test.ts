@@ -398,16 +398,28 @@ describe('layoutTimeline', () => {
     expect(close.clusters).toEqual([]);
   });
 
-  it('never clusters importance-1 or highlighted events', () => {
+  it('never clusters highlighted events; key events only where they crowd', () => {
     const layout = layoutTimeline(dense, DENSE_TRACKS, { width: 320, highlighted: ['event-3'] });
-    const importance = new Map(dense.map((e) => [e.id, e.importance]));
-    for (const c of layout.clusters) {
-      for (const id of c.ids) {
-        expect(importance.get(id)).not.toBe(1);
-        expect(id).not.toBe('event-3');
-      }
-    }
+    for (const c of layout.clusters) expect(c.ids).not.toContain('event-3');
     expect(layout.marks.some((m) => m.id === 'event-3' && m.highlighted)).toBe(true);
+
+    // Two days a month apart in one track: on the first, ten minor events and three key ones (too
+    // few to crowd: they stay marks); on the second, ten minor and five key ones (one "+15").
+    const day = (d: string, n: number, importance: 1 | 3): LayoutEvent[] =>
+      Array.from({ length: n }, (_, i) => ({ id: `${d}-${importance}-${i}`, date: d, track: 't', title: `Event ${i}`, importance }));
+    const few = [...day('2019-03-05', 10, 3), ...day('2019-03-05', 3, 1)];
+    const crowd = [...day('2019-09-10', 10, 3), ...day('2019-09-10', 5, 1)];
+    const track: LayoutTrack[] = [{ id: 't', label: 'Track', order: 1, shape: 'circle' }];
+    const out = layoutTimeline([...few, ...crowd], track, { width: 640, domain: [Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)] });
+    const clusterOf = (id: string) => out.clusters.find((c) => c.ids.includes(id));
+    for (const e of few) {
+      if (e.importance === 1) expect(out.marks.map((m) => m.id)).toContain(e.id);
+      else expect(clusterOf(e.id)?.count).toBe(10);
+    }
+    for (const e of crowd) expect(clusterOf(e.id)?.count).toBe(15);
+    // Zoomed in to the crowded day, its key events come back as marks.
+    const zoomed = layoutTimeline([...few, ...crowd], track, { width: 640, domain: [Date.UTC(2019, 8, 9), Date.UTC(2019, 8, 12)] });
+    expect(zoomed.marks.filter((m) => m.id.startsWith('2019-09-10-1-')).length).toBe(5);
   });
 
   it('marks a link highlighted only when both its events are', () => {

@@ -143,3 +143,28 @@ describe('timelineSvgLayers', () => {
     expect(label.text).toBe(period.text);
   });
 });
+
+describe('the SVG of the fixture timeline', () => {
+  it('draws unlabelled ticks as one path and each labelled tick as a group with its text', () => {
+    const layout = layoutTimeline(events, tracks, { width: 960, ...SITE, domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 6, 20)] });
+    const axis = find(timelineSvgLayers(layout, model()), 'axis');
+    const subs = layout.axis.ticks.filter((t) => !t.label);
+    expect(subs.length).toBeGreaterThan(10);
+    expect(find(axis.children!, 'subticks').attrs.d.match(/M/g)?.length).toBe(subs.length);
+    const groups = axis.children!.filter((c) => c.tag === 'g');
+    expect(groups.map((g) => g.children!.find((c) => c.tag === 'text')?.text)).toEqual(
+      layout.axis.ticks.filter((t) => t.label).map((t) => t.label),
+    );
+  });
+
+  it('matches the snapshot (horizontal, zoomed, vertical)', async () => {
+    const draw = (layout: TimelineLayout, uid: string) =>
+      svgToString(timelineSvgAttrs(layout, { uid, label: 'Fixture' }), timelineSvgLayers(layout, model({ uid, label: 'Fixture' })));
+    const svg = [
+      draw(layoutTimeline(events, tracks, { width: 960, ...SITE, periods, highlighted: ['joint-declaration'] }), 'wide'),
+      draw(layoutTimeline(events, tracks, { width: 640, ...SITE, periods, domain: [Date.UTC(2019, 4, 25), Date.UTC(2019, 5, 20)] }), 'zoomed'),
+      draw(layoutTimeline(events, tracks, { width: 360, ...SITE, orientation: 'vertical', periods, length: 900 }), 'narrow'),
+    ].join('\n');
+    await expect(`${svg}\n`).toMatchFileSnapshot('../snapshots/timeline-fixture.svg.html');
+  });
+});

@@ -20,8 +20,11 @@ describe('timeTicks', () => {
     expect(subs.every((t) => t.unit === 'month')).toBe(true);
   });
 
-  it('labels a 2-month window with weeks and marks days', () => {
-    const ticks = timeTicks([utc(2019, 5, 30), utc(2019, 7, 30)], 640);
+  it('labels a 2-month window with weeks and marks days where they are 12 px apart or more', () => {
+    // 640 px: days 10.5 px apart, too close to mark.
+    const narrow = timeTicks([utc(2019, 5, 30), utc(2019, 7, 30)], 640);
+    expect(narrow.filter((t) => t.level === 'sub' && t.unit === 'day')).toEqual([]);
+    const ticks = timeTicks([utc(2019, 5, 30), utc(2019, 7, 30)], 960);
     const shown = labelled(ticks);
     expect(steps(shown).every((s) => s === 7 * DAY)).toBe(true);
     expect(shown.every((t) => new Date(t.t).getUTCDay() === 1)).toBe(true);

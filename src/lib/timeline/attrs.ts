@@ -182,9 +182,9 @@ export function clusterClass(c: ClusterMark): string {
   return `${CLASS.cluster} ${CLASS.cluster}--${c.trackId}`;
 }
 
-/** Data attributes of a cluster: its events and the window to zoom to ("start,end" in ms). */
+/** Data attributes of a cluster: its id, track and the window to zoom to ("start,end" in ms). */
 export function clusterData(c: ClusterMark): Record<string, string> {
-  return { 'data-id': c.id, 'data-track': c.trackId, 'data-ids': c.ids.join(' '), 'data-domain': c.domain.join(',') };
+  return { 'data-id': c.id, 'data-track': c.trackId, 'data-domain': c.domain.join(',') };
 }
 
 /** The transform of an axis tick (its point on the axis line). */

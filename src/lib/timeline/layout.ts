@@ -604,7 +604,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     width: options.width,
     fontSize,
     clusterMin: Math.max(2, options.clusterMin ?? 4),
-    clusterSpan: options.clusterSpan ?? 28,
+    clusterSpan: options.clusterSpan ?? (options.orientation === 'vertical' ? 40 : 28),
     maxLanes: Math.max(1, Math.floor(options.maxLanes ?? LANES_BY_DENSITY[options.density ?? 'regular'])),
   };
   const fullDomain: [number, number] = options.fullDomain
@@ -658,37 +658,48 @@ function priorityOf(ev: PEvent, ctx: Ctx): number {
  * The events of one track that show in the window, split into single events and
  * "+N" clusters: events (not importance 1, not highlighted, without a long bar)
  * merge when at least `clusterMin` fall in one time bin of about `clusterSpan` px.
+ * Key events (importance 1) and events with a long bar stay single unless their bin
+ * is crowded with them too (`clusterMin` or more, whose marks would cover each other):
+ * then they join the bin's cluster (not when `crowdKeys` is false: the lane count keeps
+ * room for their labels once zoomed in). Highlighted events never do.
  * Bins are aligned on the epoch, so they stay put while panning.
  */
-function collectTrack(events: readonly PEvent[], ctx: Ctx, trackId: string): { singles: PEvent[]; clusters: ClusterDraft[] } {
+function collectTrack(
+  events: readonly PEvent[],
+  ctx: Ctx,
+  trackId: string,
+  crowdKeys = true,
+): { singles: PEvent[]; clusters: ClusterDraft[] } {
   const singles: PEvent[] = [];
   const clusters: ClusterDraft[] = [];
   const pxPerDay = ctx.k * DAY;
   const clustering = pxPerDay < ctx.o.clusterSpan;
   const binMs = clustering ? DAY * 2 ** Math.ceil(Math.log2(ctx.o.clusterSpan / pxPerDay)) : Infinity;
   const slack = RADIUS[1] / ctx.k;
+  const crowd = crowdKeys ? ctx.o.clusterMin : Infinity;
   let bin = NaN;
+  // The bin's events in time order, and how many of them are key events or long bars.
   let pending: PEvent[] = [];
+  let keyCount = 0;
+  const isKey = (e: PEvent) => e.importance === 1 || (e.t1 - e.t0) * ctx.k >= ctx.o.clusterSpan;
   const flush = () => {
-    if (pending.length >= ctx.o.clusterMin) {
+    const crowded = keyCount >= crowd;
+    const members = crowded ? pending : pending.filter((e) => !isKey(e));
+    if (members.length >= ctx.o.clusterMin) {
       let sum = 0;
-      for (const e of pending) sum += e.t - ctx.d0;
-      clusters.push({ id: `cluster-${trackId}-${bin}`, trackId, members: pending, t: ctx.d0 + sum / pending.length, binMs });
+      for (const e of members) sum += e.t - ctx.d0;
+      clusters.push({ id: `cluster-${trackId}-${bin}`, trackId, members, t: ctx.d0 + sum / members.length, binMs });
+      if (!crowded) for (const e of pending) if (isKey(e)) singles.push(e);
     } else {
       for (const e of pending) singles.push(e);
     }
     pending = [];
+    keyCount = 0;
   };
   for (const e of events) {
     if (e.t1 < ctx.d0 - slack || e.t0 > ctx.d1 + slack) continue;
     const markInView = e.t >= ctx.d0 && e.t <= ctx.d1;
-    const eligible =
-      clustering &&
-      markInView &&
-      e.importance !== 1 &&
-      !ctx.highlighted.has(e.id) &&
-      (e.t1 - e.t0) * ctx.k < ctx.o.clusterSpan;
-    if (!eligible) {
+    if (!clustering || !markInView || ctx.highlighted.has(e.id)) {
       singles.push(e);
       continue;
     }
@@ -698,6 +709,7 @@ function collectTrack(events: readonly PEvent[], ctx: Ctx, trackId: string): { s
       bin = b;
     }
     pending.push(e);
+    if (isKey(e)) keyCount++;
   }
   flush();
   return { singles, clusters };
@@ -719,6 +731,9 @@ function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
   return [Math.round(a), Math.round(b)];
 }
 
+/** formatDateRange() results for cluster labels: zoom steps ask for the same ranges again and again. */
+const RANGE_TEXTS = new Map<string, string>();
+
 function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: string; ariaLabel: string } {
   let first = c.members[0];
   let last = c.members[0];
@@ -726,7 +741,13 @@ function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: string; 
     if (e.t0 < first.t0) first = e;
     if (e.t1 > last.t1) last = e;
   }
-  const dateText = formatDateRange(first.startText, last.endText);
+  const range = `${first.startText}|${last.endText}`;
+  let dateText = RANGE_TEXTS.get(range);
+  if (dateText === undefined) {
+    dateText = formatDateRange(first.startText, last.endText);
+    if (RANGE_TEXTS.size > 5000) RANGE_TEXTS.clear();
+    RANGE_TEXTS.set(range, dateText);
+  }
   return { dateText, ariaLabel: `${dateText}, ${trackLabel}: ${c.members.length} events, grouped; zoom in to see them` };
 }
 
@@ -1000,7 +1021,8 @@ function laneCounts(prepared: PreparedTimeline, base: BaseCtx, plotX: number, pl
   const ctx = makeCtx({ ...base, highlighted: new Set() }, base.fullDomain, plotX, plotW);
   const along = (t: number) => pos(ctx, t);
   for (const track of prepared.tracks) {
-    const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id);
+    // Key events single, as they are once zoomed in: the lanes leave room for their labels.
+    const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id, false);
     const items: Item[] = [];
     for (const e of singles) items.push(eventItem(e, track, ctx, along));
     for (const c of clusters) items.push(clusterItem(c, track, ctx, along));

@@ -40,8 +40,23 @@ function regular(count: number, radius: number, startAngle: number, inner?: numb
   return polygon(points);
 }
 
+/** symbolPath() results: zoom redraws ask for the same few paths thousands of times. */
+const SYMBOL_PATHS = new Map<string, string>();
+
 /** The SVG path of a mark of `shape` centred on (0, 0), with the area of a circle of radius `r`. */
 export function symbolPath(shape: MarkShape, r: number): string {
+  const key = `${shape}|${r}`;
+  let path = SYMBOL_PATHS.get(key);
+  if (path === undefined) {
+    path = drawSymbol(shape, r);
+    // A chart uses a few shapes at a few sizes; the cap only guards against an unusual caller.
+    if (SYMBOL_PATHS.size > 500) SYMBOL_PATHS.clear();
+    SYMBOL_PATHS.set(key, path);
+  }
+  return path;
+}
+
+function drawSymbol(shape: MarkShape, r: number): string {
   const up = -Math.PI / 2;
   switch (shape) {
     case 'circle': {
@@ -80,3 +95,23 @@ export function symbolPath(shape: MarkShape, r: number): string {
     }
   }
 }
+
+/**
+ * A symbol path moved by (dx, dy): its absolute coordinates shifted (M, L, and the end point of A,
+ * the only commands symbolPath writes). Many marks of one colour then make one path, e.g. a social
+ * card's strip of 2,000 marks drawn as a few paths.
+ */
+export function translatePath(d: string, dx: number, dy: number): string {
+  return d.replace(/([MLA])([^MLAZ]*)/g, (_m, cmd: string, args: string) => {
+    const v = args.split(',').map(Number);
+    if (cmd === 'A') {
+      v[5] += dx;
+      v[6] += dy;
+    } else {
+      v[0] += dx;
+      v[1] += dy;
+    }
+    return cmd + v.map((x, i) => (cmd === 'A' && i < 5 ? String(x) : svgNumber(x))).join(',');
+  });
+}
+

@@ -120,6 +120,8 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
     })),
   };
 
+  const subTicks = layout.axis.ticks.filter((t) => !t.label);
+  const labelledTicks = layout.axis.ticks.filter((t) => t.label);
   const axis: SvgNode = {
     key: 'axis',
     tag: 'g',
@@ -135,20 +137,29 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
             : `M${n(layout.plot.x)},${n(layout.axis.y)}H${n(layout.plot.x + layout.plot.w)}`,
         },
       },
-      ...layout.axis.ticks.map((tick): SvgNode => ({
+      // Unlabelled sub-ticks: one path (a zoom step moves them all; one attribute, not a hundred elements).
+      ...(subTicks.length
+        ? [{
+            key: 'subticks',
+            tag: 'path',
+            attrs: {
+              class: 'tl-subticks',
+              d: subTicks.map((t) => `M${n(t.x)},${n(t.y)}${vertical ? 'h-5' : 'v5'}`).join(''),
+            },
+          }]
+        : []),
+      ...labelledTicks.map((tick): SvgNode => ({
         key: String(tick.t),
         tag: 'g',
         attrs: { class: tickClass(tick), transform: tickTransform(tick) },
         children: [
           { key: 'line', tag: 'path', attrs: { d: vertical ? 'M0,0h-5' : 'M0,0v5' } },
-          ...(tick.label
-            ? [{
-                key: 'label',
-                tag: 'text',
-                attrs: { x: n(tick.labelX - tick.x), y: n(tick.labelY - tick.y), 'text-anchor': tick.anchor },
-                text: tick.label,
-              }]
-            : []),
+          {
+            key: 'label',
+            tag: 'text',
+            attrs: { x: n(tick.labelX - tick.x), y: n(tick.labelY - tick.y), 'text-anchor': tick.anchor },
+            text: tick.label,
+          },
         ],
       })),
     ],
@@ -179,7 +190,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
         children: layout.spans.map((s): SvgNode => ({
           key: s.id,
           tag: 'path',
-          attrs: { class: `${spanClass(s)} ${trackColourClass(s.trackId)}`, d: spanPath(s), 'data-event': s.eventId },
+          attrs: { class: `${spanClass(s)} ${trackColourClass(s.trackId)}`, d: spanPath(s) },
         })),
       },
       {
@@ -193,7 +204,6 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
             class: `${milestoneClass(m)} ${trackColourClass(m.trackId)}`,
             d: milestonePath(m),
             transform: milestoneTransform(m),
-            'data-event': m.eventId,
           },
         })),
       },

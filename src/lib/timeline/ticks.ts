@@ -181,7 +181,7 @@ function dropColliding(ticks: TimeTick[], fontSize: number, lineHeight: number, 
   });
 }
 
-const MIN_SUB_SPACING = 8;
+const MIN_SUB_SPACING = 12;
 
 function withSubTicks(ticks: TimeTick[], step: Step, d0: number, d1: number, k: number): TimeTick[] {
   let sub: Step | undefined;
