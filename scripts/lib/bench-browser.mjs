@@ -30,20 +30,27 @@ const OBSERVE = () => {
 /**
  * In the page: `steps` ctrl+wheel zoom steps on the chart's SVG (half in, half back out, about the
  * plot's centre). For each: the wheel handler (d3-zoom), then the frame that draws it — from the
- * frame's start (the rAF timestamp; the chart's render is the first rAF callback) until after style,
- * layout and paint (a message posted from the last rAF callback runs after the frame's rendering).
+ * start of its animation-frame callbacks until after style, layout and paint. A probe callback
+ * registered just before the wheel event runs first in that frame (callbacks run in the order they
+ * were registered; the chart's render is next); a message posted from the last callback runs
+ * after the frame's rendering. (The rAF timestamp is not used as the start: it is the frame's
+ * begin time, which can be before the wheel event was even dispatched.)
  */
 async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { steps, deltaY }) {
   const root = /** @type {HTMLElement} */ (document.querySelector('timeline-chart[data-ready]'));
   const svg = /** @type {SVGSVGElement} */ (
     [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0)
   );
+  /** @type {number} */
+  let callbacksStart = 0;
+  const probe = () => requestAnimationFrame(() => (callbacksStart = performance.now()));
   const nextFrame = () =>
     new Promise((resolve) =>
-      requestAnimationFrame((frameStart) => {
+      requestAnimationFrame(() => {
         const afterCallbacks = performance.now();
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ frameStart, afterCallbacks, afterRender: performance.now() });
+        channel.port1.onmessage = () =>
+          resolve({ callbacksStart, afterCallbacks, afterRender: performance.now() });
         channel.port2.postMessage(null);
       }),
     );
@@ -51,12 +58,15 @@ async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { ste
   const results = [];
   const w = /** @type {any} */ (window);
   const loafBefore = w.__bench.loaf.length;
+  // The chart's render() pushes [layout, model, DOM update] ms here (timeline-interactive.ts).
+  w.__timelineRenders = [];
   await nextFrame();
   for (let i = 0; i < steps; i++) {
     const box = svg.getBoundingClientRect();
     const clientX = box.left + box.width * 0.55;
     const clientY = box.top + box.height * 0.5;
     const marksBefore = svg.querySelectorAll('.tl-marks > *').length;
+    probe();
     const t0 = performance.now();
     svg.dispatchEvent(
       new WheelEvent('wheel', {
@@ -70,12 +80,20 @@ async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { ste
       }),
     );
     const t1 = performance.now();
-    const f = /** @type {{ frameStart: number, afterCallbacks: number, afterRender: number }} */ (await nextFrame());
+    const rendersBefore = w.__timelineRenders.length;
+    const f = /** @type {{ callbacksStart: number, afterCallbacks: number, afterRender: number }} */ (await nextFrame());
+    const split = w.__timelineRenders.slice(rendersBefore).reduce(
+      (/** @type {number[]} */ a, /** @type {number[]} */ b) => a.map((x, j) => x + b[j]),
+      [0, 0, 0],
+    );
     results.push({
+      layout: split[0],
+      model: split[1],
+      dom: split[2],
       handler: t1 - t0,
-      script: f.afterCallbacks - f.frameStart,
+      script: f.afterCallbacks - f.callbacksStart,
       rendering: f.afterRender - f.afterCallbacks,
-      frame: t1 - t0 + (f.afterRender - f.frameStart),
+      frame: t1 - t0 + (f.afterRender - f.callbacksStart),
       marks: marksBefore,
     });
     await pause(30);
@@ -129,6 +147,9 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
       medianHandler: median(pick('handler')),
       medianScript: median(pick('script')),
       medianRendering: median(pick('rendering')),
+      medianLayout: median(r.steps.map((s) => s.layout)),
+      medianModel: median(r.steps.map((s) => s.model)),
+      medianDom: median(r.steps.map((s) => s.dom)),
       marks: r.steps.map((s) => s.marks),
       domNodes: r.domNodes,
       longFrames: r.longFrames,

@@ -25,63 +25,157 @@ export function mountTimeline(root: HTMLElement): void {
 
 // ─── Keyed rendering: the same SvgNode tree the build wrote ─────────────────
 
-interface Keyed {
-  node: SvgNode;
+/**
+ * What the chart last drew into an element: the node it was drawn from, and the same for each
+ * child element (null: unknown content, drawn afresh). The renderer reads this mirror, never the
+ * DOM, to find what changed, and writes only that.
+ */
+interface Drawn {
+  el: Element;
   key: string;
+  node?: SvgNode;
+  kids: Drawn[] | null;
 }
 
-const keyed = (nodes: SvgNode[]): Keyed[] => nodes.map((node) => ({ node, key: `${node.tag}:${node.key}` }));
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const keyOf = (node: SvgNode) => `${node.tag}:${node.key}`;
 
-/** Joins `nodes` onto the children of `parent` by key, setting exactly the nodes' attributes and text. */
-function joinNodes(parent: Element, nodes: SvgNode[]): void {
-  const list = keyed(nodes);
+/** The mirror of the build's elements, from the model of the state the build drew (the same tree). */
+function bindBuilt(el: Element, nodes: SvgNode[]): Drawn[] | null {
+  const children = el.children;
+  if (children.length !== nodes.length) return null;
+  const out: Drawn[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const c = children[i];
+    const node = nodes[i];
+    if (c.tagName.toLowerCase() !== node.tag.toLowerCase()) return null;
+    out.push({ el: c, key: keyOf(node), node, kids: node.children ? bindBuilt(c, node.children) : [] });
+  }
+  return out;
+}
+
+/**
+ * Joins `nodes` onto the children of `parent` by key, setting exactly the nodes' attributes and
+ * text: a child whose key is still there is updated, one whose key left is reused for a new key
+ * of the same tag (a zoom step swaps dozens of marks in and out; moving an element costs far less
+ * than removing one and building another), and only what is left over is created or removed.
+ */
+function joinNodes(parent: Drawn, nodes: SvgNode[]): void {
+  let old = parent.kids;
   // Fast path: the same children in the same order (a mark's symbol and label, most of the tree
-  // on a zoom step): update them in place; only lists that gain or lose members need a d3 join.
-  const kids = parent.children;
-  if (kids.length === list.length) {
+  // on a zoom step): update them in place.
+  if (old && old.length === nodes.length) {
     let same = true;
-    for (let i = 0; i < list.length && same; i++) same = (kids[i] as Element & { __data__?: Keyed }).__data__?.key === list[i].key;
+    for (let i = 0; i < nodes.length && same; i++) same = old[i].key === keyOf(nodes[i]);
     if (same) {
-      for (let i = 0; i < list.length; i++) {
-        (kids[i] as Element & { __data__?: Keyed }).__data__ = list[i];
-        applyNode(kids[i], list[i].node);
-      }
+      for (let i = 0; i < nodes.length; i++) applyNode(old[i], nodes[i]);
       return;
     }
   }
-  select(parent)
-    .selectChildren<Element, Keyed | undefined>()
-    .data(list, (d) => d?.key ?? '')
-    .join((enter) => enter.append((d) => document.createElementNS('http://www.w3.org/2000/svg', d.node.tag)))
-    .each(function (d) {
-      applyNode(this, d.node);
-    })
-    .order();
-}
-
-/** Sets an element's attributes and text to the node's, removing any others. */
-function applyNode(el: Element, node: SvgNode): void {
-  const attrs = el.attributes;
-  for (let i = attrs.length - 1; i >= 0; i--) {
-    const name = attrs[i].name;
-    if (!(name in node.attrs) || node.attrs[name] === '') el.removeAttribute(name);
+  if (!old) {
+    parent.el.replaceChildren();
+    old = [];
   }
-  for (const [name, value] of Object.entries(node.attrs)) {
-    if (value !== '' && el.getAttribute(name) !== value) el.setAttribute(name, value);
-  }
-  if (node.children) joinNodes(el, node.children);
-  else if (node.text !== undefined && el.textContent !== node.text) el.textContent = node.text;
-}
-
-/** Binds the build's elements to the model of the same state (the same tree), so the joins key them. */
-function bindBuilt(parent: Element, nodes: SvgNode[]): void {
-  const children = [...parent.children];
-  keyed(nodes).forEach((d, i) => {
-    const el = children[i] as (Element & { __data__?: Keyed }) | undefined;
-    if (!el || el.tagName.toLowerCase() !== d.node.tag.toLowerCase()) return;
-    el.__data__ = d;
-    if (d.node.children) bindBuilt(el, d.node.children);
+  const byKey = new Map<string, number>();
+  old.forEach((d, i) => byKey.set(d.key, i));
+  const used = new Array<boolean>(old.length).fill(false);
+  const kids: (Drawn | undefined)[] = nodes.map((node) => {
+    const i = byKey.get(keyOf(node));
+    if (i === undefined || used[i]) return undefined;
+    used[i] = true;
+    return old[i];
   });
+  // Elements whose key left, by tag and class, to reuse; never the one holding the focus (it
+  // would then stand for another event under the reader's cursor).
+  const spare = new Map<string, Drawn[]>();
+  const active = document.activeElement;
+  old.forEach((d, i) => {
+    if (used[i]) return;
+    if (!d.node || (active && d.el.contains(active))) {
+      d.el.remove();
+      used[i] = true;
+      return;
+    }
+    for (const kind of [`${d.node.tag} ${d.node.attrs.class ?? ''}`, d.node.tag]) {
+      if (!spare.has(kind)) spare.set(kind, []);
+      spare.get(kind)!.push(d);
+    }
+  });
+  const taken = new Set<Drawn>();
+  const take = (kind: string): Drawn | undefined => {
+    const pool = spare.get(kind);
+    while (pool?.length) {
+      const d = pool.pop()!;
+      if (!taken.has(d)) return (taken.add(d), d);
+    }
+    return undefined;
+  };
+  const oldIndex = new Map<Drawn, number>();
+  old.forEach((d, i) => oldIndex.set(d, i));
+  nodes.forEach((node, i) => {
+    if (kids[i]) return;
+    const key = keyOf(node);
+    const reused = take(`${node.tag} ${node.attrs.class ?? ''}`) ?? take(node.tag);
+    if (reused) {
+      reused.key = key;
+      kids[i] = reused;
+    } else kids[i] = { el: document.createElementNS(SVG_NS, node.tag), key, kids: [] };
+  });
+  old.forEach((d, i) => {
+    if (!used[i] && !taken.has(d)) d.el.remove();
+  });
+  // Into order with the fewest moves: the elements whose old positions form the longest
+  // increasing run stay where they are; the others are inserted before their next neighbour.
+  const stay = longestIncreasing(kids.map((d) => oldIndex.get(d!) ?? -1));
+  let next: Element | null = null;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const el = kids[i]!.el;
+    if (!stay[i]) parent.el.insertBefore(el, next);
+    next = el;
+  }
+  parent.kids = kids as Drawn[];
+  for (let i = 0; i < nodes.length; i++) applyNode(kids[i]!, nodes[i]);
+}
+
+/** Which entries (those ≥ 0) belong to one longest strictly increasing subsequence of `values`. O(n log n). */
+export function longestIncreasing(values: readonly number[]): boolean[] {
+  const tails: number[] = []; // index into values of the last entry of the best run of each length
+  const prev = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < 0) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const keep = new Array<boolean>(values.length).fill(false);
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep[i] = true;
+  return keep;
+}
+
+/** Sets an element's attributes and text to the node's, writing only what differs from what it was drawn from. */
+function applyNode(d: Drawn, node: SvgNode): void {
+  const el = d.el;
+  const before = d.node;
+  if (before !== node) {
+    const was = before?.attrs;
+    const now = node.attrs;
+    if (was) for (const name in was) if (was[name] !== '' && (!(name in now) || now[name] === '')) el.removeAttribute(name);
+    for (const name in now) {
+      const value = now[name];
+      if (value !== '' && (!was || was[name] !== value)) el.setAttribute(name, value);
+    }
+  }
+  d.node = node;
+  if (node.children) joinNodes(d, node.children);
+  else if (node.text !== undefined && before?.text !== node.text) el.textContent = node.text;
+  else if (node.text === undefined && before?.text !== undefined) el.textContent = '';
 }
 
 // ─── One chart ───────────────────────────────────────────────────────────────
@@ -99,6 +193,8 @@ class TimelineController {
   focusId?: string;
   variant!: TimelineVariant;
   svg!: SVGSVGElement;
+  /** What was drawn into each variant's SVG. */
+  drawn = new Map<Element, Drawn>();
   layout!: TimelineLayout;
   zoom!: ZoomBehavior<SVGSVGElement, unknown>;
   frame = 0;
@@ -147,7 +243,12 @@ class TimelineController {
     this.variant = this.payload.variants.find((v) => v.name === name)!;
     this.svg = this.root.querySelector<SVGSVGElement>(`.tl-variant--${name} svg`)!;
     const layout = this.computeLayout();
-    if (first) bindBuilt(this.svg, timelineSvgLayers(layout, this.modelOptions()));
+    let drawn = this.drawn.get(this.svg);
+    if (!drawn) {
+      // The build drew the first variant in this state; the other is drawn afresh on first use.
+      drawn = { el: this.svg, key: 'svg', kids: first ? bindBuilt(this.svg, timelineSvgLayers(layout, this.modelOptions())) : null };
+      this.drawn.set(this.svg, drawn);
+    }
     this.layout = layout;
     this.setUpZoom();
     this.render();
@@ -176,11 +277,17 @@ class TimelineController {
 
   /** Lays out the current state and joins it onto the SVG. */
   render(domain = this.domain): void {
+    const t0 = performance.now();
     this.layout = this.computeLayout(domain);
+    const t1 = performance.now();
     const model = this.modelOptions();
     const attrs = timelineSvgAttrs(this.layout, model);
     for (const [k, v] of Object.entries(attrs)) if (this.svg.getAttribute(k) !== v) this.svg.setAttribute(k, v);
-    joinNodes(this.svg, timelineSvgLayers(this.layout, model));
+    const layers = timelineSvgLayers(this.layout, model);
+    const t2 = performance.now();
+    joinNodes(this.drawn.get(this.svg)!, layers);
+    // The benchmark (scripts/lib/bench-browser.mjs) sets this array to split a frame's script time.
+    (window as { __timelineRenders?: number[][] }).__timelineRenders?.push([t1 - t0, t2 - t1, performance.now() - t2]);
   }
 
   // ── zoom ──
