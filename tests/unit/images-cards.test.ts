@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartRange, timelineStrip } from '../../src/lib/images/build';
+import { chartRange, thinStripMarks, timelineStrip } from '../../src/lib/images/build';
+import { symbolPath, translatePath } from '../../src/lib/timeline/shapes';
+import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
 import { contrastRatio } from '../../src/lib/images/colour';
 import { findAll, parseMarkup, textContent } from '../../src/lib/images/markup';
 import { chartImagePath, socialCardPath } from '../../src/lib/images/paths';
@@ -54,6 +56,42 @@ describe('timelineStrip', () => {
     expect(strip.rows).toBe(2);
     expect(strip.marks.map((m) => m.row)).toEqual([0, 1]);
     expect(strip.labels.map(([, t]) => t)).toEqual(['Oct 2018', '2019', 'Apr', 'Jul', 'Oct', '2020']);
+  });
+});
+
+describe('translatePath', () => {
+  it('moves every shape a symbol can take, keeping arc radii and flags', () => {
+    expect(translatePath(symbolPath('circle', 3), 10, 20)).toBe('M13,20A3,3,0,1,1,7,20A3,3,0,1,1,13,20Z');
+    for (const shape of TRACK_SHAPES) {
+      const moved = translatePath(symbolPath(shape, 4), 100, -50);
+      const coords = (d: string) => [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const a = coords(symbolPath(shape, 4));
+      const b = coords(moved);
+      expect(b.length).toBe(a.length);
+      b.forEach(([x, y], i) => {
+        expect(x).toBeCloseTo(a[i][0] + 100, 1);
+        expect(y).toBeCloseTo(a[i][1] - 50, 1);
+      });
+    }
+  });
+});
+
+describe('thinStripMarks', () => {
+  const from = Date.UTC(2019, 0, 1);
+  const to = Date.UTC(2020, 0, 1);
+  const mark = (start: number, row = 0, end?: number) => ({ start, end, row, colour: '#000000', shape: 'circle' as const });
+
+  it('drops marks drawn exactly over another of the same row, keeps other rows and distinct spans', () => {
+    const hour = 3_600_000;
+    const marks = [mark(from), mark(from + hour), mark(from, 1), mark(from + 30 * 24 * hour), mark(from, 0, from + 40 * 24 * hour)];
+    expect(thinStripMarks(marks, from, to)).toEqual([marks[0], marks[2], marks[3], marks[4]]);
+  });
+
+  it('keeps at most one mark per row and step, whatever the number of events', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => mark(from + ((to - from) * i) / 10_000, i % 3));
+    const thinned = thinStripMarks(many, from, to);
+    expect(thinned.length).toBeLessThanOrEqual(3 * 601);
+    expect(thinned.length).toBeGreaterThan(3 * 500);
   });
 });
 

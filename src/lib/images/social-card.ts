@@ -3,7 +3,7 @@
 // chart's period) marked, and the publisher. Returns SVG markup; text in DejaVu Sans.
 // composeSocialCard({ siteTitle, title, kicker, strip, publisher, url, colours })
 import type { MarkShape } from '../timeline/shapes';
-import { symbolPath } from '../timeline/shapes';
+import { symbolPath, translatePath } from '../timeline/shapes';
 import { element, fmt, serializeXml, type MarkupNode } from './markup';
 import { FONT_STACK, measureText } from './render';
 import { fitLines, truncate } from './wrap';
@@ -171,6 +171,8 @@ function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colour
       }),
     );
   }
+  // Bars first, then the marks of each track as one path (a strip can hold a few thousand).
+  const symbols = new Map<string, { colour: string; d: string[] }>();
   for (const m of strip.marks) {
     const y = rowY(m.row);
     if (m.end !== undefined && x(m.end) - x(m.start) > 3) {
@@ -185,14 +187,11 @@ function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colour
         }),
       );
     }
-    out.push(
-      element('path', {
-        d: symbolPath(m.shape, 3),
-        transform: `translate(${fmt(x(m.start))},${fmt(y)})`,
-        fill: m.colour,
-      }),
-    );
+    const key = `${m.shape}|${m.colour}`;
+    if (!symbols.has(key)) symbols.set(key, { colour: m.colour, d: [] });
+    symbols.get(key)!.d.push(translatePath(symbolPath(m.shape, 3), x(m.start), y));
   }
+  for (const { colour, d } of symbols.values()) out.push(element('path', { d: d.join(''), fill: colour }));
   // Axis: ticks and labels below the strip.
   const axisY = top + height + 12;
   out.push(element('rect', { x: MARGIN, y: axisY, width: INNER, height: 1.5, fill: c.muted }));
