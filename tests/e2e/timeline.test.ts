@@ -34,7 +34,7 @@ async function ready(page: Page) {
 
 const svgSel = `${SEL} .tl-variant--wide svg`;
 const tickLabels = (page: Page, svg = svgSel) =>
-  page.$$eval(`${svg} .tl-tick text`, (els) => els.map((e) => e.textContent).join('|'));
+  page.$$eval(`${svg} .tl-tick`, (els) => els.map((e) => e.textContent).join('|'));
 const markIds = (page: Page, svg = svgSel) =>
   page.$$eval(`${svg} .tl-marks [data-id]`, (els) => els.map((e) => e.getAttribute('data-id')));
 
@@ -107,11 +107,11 @@ describe('timeline with JavaScript', () => {
     await page.click(`${SEL} button[data-zoom="in"]`);
     await page.click(`${SEL} button[data-zoom="in"]`);
     await page.click(`${SEL} button[data-zoom="in"]`);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
     const zoomed = await tickLabels(page);
     expect(zoomed).not.toBe(before);
     await page.click(`${SEL} button[data-zoom="reset"]`);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') === b, [svgSel, before] as const);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') === b, [svgSel, before] as const);
     await page.context().close();
   });
 
@@ -129,7 +129,7 @@ describe('timeline with JavaScript', () => {
     await page.keyboard.down('Control');
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
     await page.keyboard.up('Control');
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
     await page.context().close();
   });
 
@@ -139,7 +139,7 @@ describe('timeline with JavaScript', () => {
     const before = await tickLabels(page);
     const box = (await page.locator(`${svgSel} .tl-axis`).boundingBox())!;
     await page.mouse.dblclick(box.x + box.width / 2, box.y + 2);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
     await page.context().close();
   });
 
@@ -264,7 +264,7 @@ describe('timeline with JavaScript', () => {
     const second = `timeline-chart[data-chart="june"] .tl-variant--wide svg`;
     const before = [await tickLabels(page, first), await tickLabels(page, second)];
     await page.click(`timeline-chart[data-chart="timeline"] button[data-zoom="in"]`);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick text`)].map((e) => e.textContent).join('|') !== b, [first, before[0]] as const);
+    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [first, before[0]] as const);
     expect(await tickLabels(page, second)).toBe(before[1]);
     // Selecting in the second chart opens its own panel only, and the URL names that chart.
     await page.locator(`${second} .tl-marks [data-id]`).first().dispatchEvent('click');

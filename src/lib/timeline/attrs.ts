@@ -187,11 +187,6 @@ export function clusterData(c: ClusterMark): Record<string, string> {
   return { 'data-id': c.id, 'data-track': c.trackId, 'data-domain': c.domain.join(',') };
 }
 
-/** The transform of an axis tick (its point on the axis line). */
-export function tickTransform(tick: Pick<LayoutTick, 'x' | 'y'>): string {
-  return translate(tick.x, tick.y);
-}
-
 /** Classes of an axis tick: its level and calendar unit. */
 export function tickClass(tick: LayoutTick): string {
   return `${CLASS.tick} ${CLASS.tick}--${tick.level} ${CLASS.tick}--${tick.unit}`;

@@ -27,7 +27,6 @@ import {
   svgNumber,
   symbolPath,
   tickClass,
-  tickTransform,
   trackClass,
 } from './attrs';
 import { periodFontSize, type Box, type Leader, type TimelineLayout } from './layout';
@@ -120,7 +119,8 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
     })),
   };
 
-  const subTicks = layout.axis.ticks.filter((t) => !t.label);
+  // Every tick line in one path and each label a <text> of its own, placed absolutely: a zoom
+  // step moves them all with one attribute per label, not a group, a line and a label per tick.
   const labelledTicks = layout.axis.ticks.filter((t) => t.label);
   const axis: SvgNode = {
     key: 'axis',
@@ -137,30 +137,19 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
             : `M${n(layout.plot.x)},${n(layout.axis.y)}H${n(layout.plot.x + layout.plot.w)}`,
         },
       },
-      // Unlabelled sub-ticks: one path (a zoom step moves them all; one attribute, not a hundred elements).
-      ...(subTicks.length
-        ? [{
-            key: 'subticks',
-            tag: 'path',
-            attrs: {
-              class: 'tl-subticks',
-              d: subTicks.map((t) => `M${n(t.x)},${n(t.y)}${vertical ? 'h-5' : 'v5'}`).join(''),
-            },
-          }]
-        : []),
+      {
+        key: 'ticks',
+        tag: 'path',
+        attrs: {
+          class: 'tl-ticks',
+          d: layout.axis.ticks.map((t) => `M${n(t.x)},${n(t.y)}${vertical ? 'h-5' : 'v5'}`).join(''),
+        },
+      },
       ...labelledTicks.map((tick): SvgNode => ({
         key: String(tick.t),
-        tag: 'g',
-        attrs: { class: tickClass(tick), transform: tickTransform(tick) },
-        children: [
-          { key: 'line', tag: 'path', attrs: { d: vertical ? 'M0,0h-5' : 'M0,0v5' } },
-          {
-            key: 'label',
-            tag: 'text',
-            attrs: { x: n(tick.labelX - tick.x), y: n(tick.labelY - tick.y), 'text-anchor': tick.anchor },
-            text: tick.label,
-          },
-        ],
+        tag: 'text',
+        attrs: { class: tickClass(tick), x: n(tick.labelX), y: n(tick.labelY), 'text-anchor': tick.anchor },
+        text: tick.label,
       })),
     ],
   };
