@@ -2,8 +2,8 @@
 // and zooms, and what Lighthouse says — against budgets. A report: exits 0 even when budgets are missed.
 // Writes bench-results/bench.json, bench-results/logs/ (build logs) and docs/bench.md.
 //
-//   BENCH_10K_TIMEOUT  seconds the 10,000-event build may take before it is stopped (default: what is
-//                      left of about 5½ minutes after the other parts, 45–300 s; 0 = no limit).
+//   BENCH_10K_TIMEOUT  seconds the 10,000-event build may take before it is stopped (default 900;
+//                      0 = no limit).
 //   BENCH_KEEP=1       keep the builds (node_modules/.cache/timeline-bench/) and generated content.
 //   BENCH_SKIP         comma-separated parts to skip: build, builds-generated, weights, layout,
 //                      lighthouse, zoom (for trying out a change to this script).
@@ -43,10 +43,6 @@ const SKIP = new Set(
     .map((s) => s.trim())
     .filter(Boolean),
 );
-// The whole run should take under 6 minutes on two cores; the 10,000-event build gets what is left of
-// TARGET_MS after the other parts, less RESERVE_MS for the zoom runs and the report (45 s to 5 min).
-const TARGET_MS = 335_000;
-const RESERVE_MS = 35_000;
 const KEEP = process.env.BENCH_KEEP === '1';
 
 // Budgets (1 KB = 1024 bytes, gzip level 9 — as tests/e2e/budgets.test.ts).
@@ -275,12 +271,14 @@ async function check10kHome() {
   }
 }
 
-/** How long the 10,000-event build may run: BENCH_10K_TIMEOUT, else what is left of about 5½ minutes. */
+/**
+ * How long the 10,000-event build may run: BENCH_10K_TIMEOUT, else 15 minutes. The issue asks only
+ * that it builds; the limit is this project's own, so a run that hangs still ends with a report.
+ */
 function limit10k() {
   if (process.env.BENCH_10K_TIMEOUT !== undefined && process.env.BENCH_10K_TIMEOUT !== '')
     return Number(process.env.BENCH_10K_TIMEOUT) * 1000;
-  const left = TARGET_MS - RESERVE_MS - (performance.now() - started);
-  return Math.round(Math.min(300_000, Math.max(45_000, left)));
+  return 900_000;
 }
 
 await part('builds-generated', async () => {
@@ -570,7 +568,8 @@ await part('zoom', async () => {
         figure: `ctrl+wheel zoom frame, ${z.events.toLocaleString('en')} events, ${name} (${viewport.width} px)`,
         value:
           `${ms(z.median)} median of ${z.steps} (best ${ms(z.best)}, worst ${ms(z.worst)}; ` +
-          `script ${ms(z.medianHandler + z.medianScript)}, style/layout/paint ${ms(z.medianRendering)})`,
+          `script ${ms(z.medianHandler + z.medianScript)} [layout ${ms(z.medianLayout)}, model ${ms(z.medianModel)}, DOM ${ms(z.medianDom)}], ` +
+          `style/layout/paint ${ms(z.medianRendering)})`,
         budget: `≤ ${BUDGET.frameMs} ms`,
         ok: z.median <= BUDGET.frameMs,
       });
@@ -642,13 +641,13 @@ const doc = [
   '- **Builds**: `astro build` with `ASTRO_TELEMETRY_DISABLED=1`, each into its own folder under `node_modules/.cache/timeline-bench/` with a cold cache (`OUT_DIR`). ' +
     'The generated sites are `tests/fixtures/content` plus 1,000 or 10,000 events from `tests/fixtures/timeline/generate.ts` (seeded) on its three tracks, ' +
     `a story that places the full timeline, and a chart \`${ZOOM_CHART}\` of two tracks (about 5,000 of the 10,000 events). ` +
-    'The 10,000-event build runs last and is stopped when the run nears 5½ minutes (or after `BENCH_10K_TIMEOUT` seconds; 0 = no limit). ' +
+    'The 10,000-event build is stopped after 15 minutes (or `BENCH_10K_TIMEOUT` seconds; 0 = no limit). ' +
     "Mark labels are the marks drawn with a label (`.tl-label`) in the home page's built SVG; " +
     "when that build did not finish, the home chart's 10,000 events are laid out in Node with the options the build used in the 1,000-event site.",
   '- **Page weight**: `pageBudget` of `scripts/lib/site-check.mjs` (gzip level 9; JS up front = module scripts and their static imports; in all = plus reachable `import()` chunks).',
   "- **Layout**: `layoutTimeline` on `denseEvents(10000)` with the options the build gave the home chart's two variants (`Timeline.astro`: font, text-width factor, height or length), 3 warm-up runs then 20 timed; " +
     "zoom = `layoutPrepared` on 5,000 prepared events with a new window each run (34 runs). CPU time is the process's user + system time per run: less inflated by other processes than wall time.",
-  '- **Zoom frame**: 20 ctrl+wheel events (10 in, 10 out) dispatched on the chart in headless Chromium; each frame = the wheel handler plus the next frame from its start until after style, layout and paint (a message posted from the last animation-frame callback).',
+  '- **Zoom frame**: three rounds of 20 ctrl+wheel events (10 in, 10 out) dispatched on the chart in headless Chromium; each frame = the wheel handler plus the frame that draws it, from its first animation-frame callback (a probe registered just before the wheel event) until after style, layout and paint (a message posted from the last callback). The split into layout, model and DOM update comes from the chart\'s own `performance.now()` marks around its redraw.',
   '- **Lighthouse**: the programmatic API against the real build on 127.0.0.1, Chromium launched with a DevTools port; mobile = the default config, desktop = `desktop-config.js`.',
   '',
 ].join('\n');
