@@ -54,6 +54,14 @@ describe('timeline without JavaScript', () => {
     // The toolbar needs JavaScript, so it stays hidden; the static legend names the tracks.
     expect(await page.locator(`${SEL} .tl-toolbar`).isHidden()).toBe(true);
     expect(await page.locator(`${SEL} .tl-legend li`).count()).toBe(data.tracks.length);
+    // … and keeps no room: the chart starts right under the legend, even where filters would wrap.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const gap = await page.$eval(SEL, (root) => {
+      const legend = root.querySelector('.tl-legend')!.getBoundingClientRect();
+      const stage = root.querySelector('.tl-stage')!.getBoundingClientRect();
+      return stage.top - legend.bottom;
+    });
+    expect(gap).toBeLessThan(16);
     await page.context().close();
   });
 
