@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, serveDist, type Site } from './browser';
+import { canLoadLater, launchBrowser, serveDist, settleAfterScrolling, type Site } from './browser';
 import { buildInfo, listPages, pageUrlPath } from '../../scripts/lib/site-check.mjs';
 
 const DIST = process.env.DIST || 'dist';
@@ -26,9 +26,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.on('request', (request) => requests.push(request.url()));
   page = await context.newPage();
-  page.on('request', () => inFlight++);
-  page.on('requestfinished', () => inFlight--);
-  page.on('requestfailed', () => inFlight--);
+  scrollThroughAndSettle = settleAfterScrolling(page);
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
@@ -40,35 +38,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Requests of the tab still under way (across navigations; below zero counts as none). */
-let inFlight = 0;
-
-/**
- * Brings every custom element into view in turn (charts load their interactive part on sight), then
- * scrolls to the end, and waits until no request has been under way for 300 ms (at most 5 s).
- */
-async function scrollThroughAndSettle(): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    for (const el of document.querySelectorAll('*')) {
-      if (!el.localName.includes('-')) continue;
-      el.scrollIntoView();
-      await frame();
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
-  });
-  const end = Date.now() + 5000;
-  let quietSince = Date.now();
-  while (Date.now() < end) {
-    if (inFlight > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince >= 300) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Pages that can load more after the load event: with scripts, or with lazy images and frames. */
-const canLoadLater = (html: string) => /<script[^>]+\bsrc=|\bloading="?lazy/i.test(html);
+/** Scrolls through the current page and waits for what it loads on sight (settleAfterScrolling). */
+let scrollThroughAndSettle: () => Promise<void>;
 
 /** Loads a page and goes through it, so that whatever it loads on sight or later is loaded. */
 async function visit(url: string, loadsLater: boolean): Promise<void> {
