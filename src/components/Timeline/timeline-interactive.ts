@@ -1,7 +1,8 @@
 // The interactive timeline, loaded when a chart comes into view: zoom and pan (d3-zoom), a
 // keyboard path through every event, track filters, a tooltip, a details panel and deep links.
-// Every redraw is layoutPrepared() → timelineSvgLayers() → a keyed d3 join onto the build's SVG,
-// so the first redraw of the build-time state changes nothing.
+// Every redraw is layoutPrepared() → timelineSvgLayers() → a keyed join (joinNodes) onto the
+// build's SVG, so the first redraw of the build-time state changes nothing. d3-zoom (with
+// d3-selection) turns gestures into time windows.
 import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { partialDateMidpoint } from '../../lib/dates';
