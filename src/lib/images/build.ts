@@ -108,16 +108,18 @@ function htmlElement(doc: MarkupElement): MarkupElement {
   return html;
 }
 
+/** The site's theme colours, used where a page's CSS does not give one. */
+const FALLBACK_COLOURS: Record<Theme, ThemeColours> = {
+  light: { bg: '#ffffff', fg: '#1a1a1a', muted: '#595959', rule: '#d0d0d0', panel: '#f4f4f2', accent: '#8a4b00' },
+  dark: { bg: '#111111', fg: '#ececec', muted: '#b0b0b0', rule: '#3a3a3a', panel: '#1c1c1c', accent: '#f0b35a' },
+};
+
 /** The theme's colours (the page's --bg, --fg … on :root), as #rrggbb. */
 function themeColours(resolver: StyleResolver, html: MarkupElement, theme: Theme): ThemeColours {
   const custom = resolver.computed(html).custom;
-  const fallback: Record<Theme, ThemeColours> = {
-    light: { bg: '#ffffff', fg: '#1a1a1a', muted: '#595959', rule: '#d0d0d0', panel: '#f4f4f2', accent: '#8a4b00' },
-    dark: { bg: '#111111', fg: '#ececec', muted: '#b0b0b0', rule: '#3a3a3a', panel: '#1c1c1c', accent: '#f0b35a' },
-  };
   const pick = (name: keyof ThemeColours) => {
     const p = parsePaint(custom.get(`--${name}`) ?? '');
-    return p && p.colour.startsWith('#') ? p.colour : fallback[theme][name];
+    return p && p.colour.startsWith('#') ? p.colour : FALLBACK_COLOURS[theme][name];
   };
   return {
     bg: pick('bg'),
@@ -279,15 +281,6 @@ export function chartRange(chart: ChartSpec, data: TimelineData): { start: strin
   }
 }
 
-const LIGHT: ThemeColours = {
-  bg: '#ffffff',
-  fg: '#1a1a1a',
-  muted: '#595959',
-  rule: '#d0d0d0',
-  panel: '#f4f4f2',
-  accent: '#8a4b00',
-};
-
 /** The light theme's colours as the site's CSS sets them (read from the built home page). */
 function lightColours(ctx: ImageContext): ThemeColours {
   try {
@@ -300,7 +293,7 @@ function lightColours(ctx: ImageContext): ThemeColours {
       'light',
     );
   } catch {
-    return LIGHT;
+    return FALLBACK_COLOURS.light;
   }
 }
 
