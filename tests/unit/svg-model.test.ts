@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { layoutTimeline, type LayoutEvent, type LayoutTrack, type TimelineLayout } from '../../src/lib/timeline/layout';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
-import { timelineSvgAttrs, timelineSvgLayers, type SvgModelOptions, type SvgNode } from '../../src/lib/timeline/svg-model';
+import {
+  timelineSvgAttrs,
+  timelineSvgLayers,
+  type SvgModelOptions,
+  type SvgNode,
+} from '../../src/lib/timeline/svg-model';
 import { svgToString } from '../../src/lib/timeline/svg-string';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
 import fixture from '../fixtures/timeline/fixture.json';
@@ -44,7 +49,10 @@ function markNode(layers: SvgNode[], id: string): SvgNode {
 const layouts: [string, TimelineLayout][] = [
   ['horizontal', layoutTimeline(events, tracks, { width: 960, periods, highlighted: ['joint-declaration'], ...SITE })],
   ['vertical', layoutTimeline(events, tracks, { width: 360, orientation: 'vertical', periods, ...SITE })],
-  ['dense vertical', layoutTimeline(denseEvents(400), DENSE_TRACKS, { width: 360, orientation: 'vertical', periods, ...SITE })],
+  [
+    'dense vertical',
+    layoutTimeline(denseEvents(400), DENSE_TRACKS, { width: 360, orientation: 'vertical', periods, ...SITE }),
+  ],
 ];
 
 describe('timelineSvgLayers', () => {
@@ -81,7 +89,13 @@ describe('timelineSvgLayers', () => {
   it('anchors a label that sits left of its mark at the right edge of its box', () => {
     const late: LayoutEvent[] = [
       { id: 'first', date: '2019-01-10', track: 'agreement', title: 'Start', importance: 3 },
-      { id: 'late', date: '2019-06-20', track: 'tariffs', title: 'Trump announces tariffs on all Mexican goods to press Mexico on migration', importance: 1 },
+      {
+        id: 'late',
+        date: '2019-06-20',
+        track: 'tariffs',
+        title: 'Trump announces tariffs on all Mexican goods to press Mexico on migration',
+        importance: 1,
+      },
     ];
     const layout = layoutTimeline(late, tracks, { width: 960, ...SITE });
     const mark = layout.marks.find((m) => m.id === 'late')!;
@@ -94,7 +108,7 @@ describe('timelineSvgLayers', () => {
   });
 
   it('draws a leader from a mark to its label when the label moved, behind the symbol', () => {
-    const layout = layouts[2][1];
+    const layout = layoutTimeline(events, tracks, { width: 360, orientation: 'vertical', length: 900, ...SITE });
     const mark = layout.marks.find((m) => m.leader)!;
     expect(mark).toBeDefined();
     const layers = timelineSvgLayers(layout, model());
@@ -109,14 +123,20 @@ describe('timelineSvgLayers', () => {
   });
 
   it('draws links only for the selected event, those from it and those to it', () => {
-    const layout = layoutTimeline(events, tracks, { width: 1280, highlighted: ['joint-declaration', 'tariff-suspended'] });
+    const layout = layoutTimeline(events, tracks, {
+      width: 1280,
+      highlighted: ['joint-declaration', 'tariff-suspended'],
+    });
     const links = (options: SvgModelOptions) =>
       find(find(timelineSvgLayers(layout, options), 'data').children!, 'links').children!;
     expect(layout.links.length).toBeGreaterThan(2);
     expect(links(model())).toEqual([]);
     const selected = links(model({ selectedId: 'joint-declaration' }));
     expect(selected.map((l) => l.key).sort()).toEqual(
-      layout.links.filter((l) => l.from === 'joint-declaration' || l.to === 'joint-declaration').map((l) => l.id).sort(),
+      layout.links
+        .filter((l) => l.from === 'joint-declaration' || l.to === 'joint-declaration')
+        .map((l) => l.id)
+        .sort(),
     );
     expect(selected.length).toBeGreaterThanOrEqual(3);
     for (const l of selected) expect(l.attrs.class).toContain('tl-link--selected');
@@ -124,7 +144,9 @@ describe('timelineSvgLayers', () => {
 
   it('puts no track legend in the vertical layout, and a header per track in the horizontal one', () => {
     expect(find(timelineSvgLayers(layouts[1][1], model()), 'tracks').children).toEqual([]);
-    expect(find(timelineSvgLayers(layouts[0][1], model()), 'tracks').children!.map((c) => c.key)).toEqual(tracks.map((t) => t.id));
+    expect(find(timelineSvgLayers(layouts[0][1], model()), 'tracks').children!.map((c) => c.key)).toEqual(
+      tracks.map((t) => t.id),
+    );
   });
 
   it('sets the axis and period labels one px smaller than event labels, as the layout measures them', () => {
@@ -146,7 +168,11 @@ describe('timelineSvgLayers', () => {
 
 describe('the SVG of the fixture timeline', () => {
   it('draws every tick line as one path and each tick label as one <text>', () => {
-    const layout = layoutTimeline(events, tracks, { width: 960, ...SITE, domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 6, 20)] });
+    const layout = layoutTimeline(events, tracks, {
+      width: 960,
+      ...SITE,
+      domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 6, 20)],
+    });
     const axis = find(timelineSvgLayers(layout, model()), 'axis');
     expect(layout.axis.ticks.filter((t) => !t.label).length).toBeGreaterThan(10);
     expect(find(axis.children!, 'ticks').attrs.d.match(/M/g)?.length).toBe(layout.axis.ticks.length);
@@ -157,11 +183,28 @@ describe('the SVG of the fixture timeline', () => {
 
   it('matches the snapshot (horizontal, zoomed, vertical)', async () => {
     const draw = (layout: TimelineLayout, uid: string) =>
-      svgToString(timelineSvgAttrs(layout, { uid, label: 'Fixture' }), timelineSvgLayers(layout, model({ uid, label: 'Fixture' })));
+      svgToString(
+        timelineSvgAttrs(layout, { uid, label: 'Fixture' }),
+        timelineSvgLayers(layout, model({ uid, label: 'Fixture' })),
+      );
     const svg = [
-      draw(layoutTimeline(events, tracks, { width: 960, ...SITE, periods, highlighted: ['joint-declaration'] }), 'wide'),
-      draw(layoutTimeline(events, tracks, { width: 640, ...SITE, periods, domain: [Date.UTC(2019, 4, 25), Date.UTC(2019, 5, 20)] }), 'zoomed'),
-      draw(layoutTimeline(events, tracks, { width: 360, ...SITE, orientation: 'vertical', periods, length: 900 }), 'narrow'),
+      draw(
+        layoutTimeline(events, tracks, { width: 960, ...SITE, periods, highlighted: ['joint-declaration'] }),
+        'wide',
+      ),
+      draw(
+        layoutTimeline(events, tracks, {
+          width: 640,
+          ...SITE,
+          periods,
+          domain: [Date.UTC(2019, 4, 25), Date.UTC(2019, 5, 20)],
+        }),
+        'zoomed',
+      ),
+      draw(
+        layoutTimeline(events, tracks, { width: 360, ...SITE, orientation: 'vertical', periods, length: 900 }),
+        'narrow',
+      ),
     ].join('\n');
     await expect(`${svg}\n`).toMatchFileSnapshot('../snapshots/timeline-fixture.svg.html');
   });

@@ -45,12 +45,32 @@ describe('loadTimelineData', () => {
 
   it('refuses an impossible date, naming the event, the field and the calendar', () => {
     const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').date = '2019-02-30')));
-    expect(line).toMatch(/events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/);
+    expect(line).toMatch(
+      /events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/,
+    );
+  });
+
+  it('refuses a chart label that can never be shown whole, and a long title without a label', () => {
+    // Within the schema's 40 characters, but one word too wide for the phone's label column.
+    const long = 'Counterrevolutionary-internationalist';
+    const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').label = long)));
+    expect(line).toMatch(
+      /events\.yaml:\d+ — event "joint-declaration", field "label": the chart label ".*" is too long to show beside its mark on a phone/,
+    );
+    const title = 'US and Mexico issue a joint declaration on migration after three days of talks in DC';
+    const [titled] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').title = title)));
+    expect(titled).toMatch(
+      /field "title": the title is too long to show beside the event's mark on a phone .*add a short "label"/,
+    );
   });
 
   it('refuses a date in another format', () => {
-    const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').date = '7 June 2019')));
-    expect(line).toMatch(/event "joint-declaration", field "date": "7 June 2019" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD/);
+    const [line] = problemsOf(
+      withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').date = '7 June 2019')),
+    );
+    expect(line).toMatch(
+      /event "joint-declaration", field "date": "7 June 2019" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD/,
+    );
   });
 
   it('refuses an end before the start', () => {
@@ -66,28 +86,46 @@ describe('loadTimelineData', () => {
       }),
     );
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/event "tariff-threat", field "milestones › 4 › date": the "signed" step \(2019-05-01\) is before the event's date/);
-    expect(lines[1]).toMatch(/field "milestones › 5 › date": the "effective" step \(2019-07-01\) is after the event's end/);
+    expect(lines[0]).toMatch(
+      /event "tariff-threat", field "milestones › 4 › date": the "signed" step \(2019-05-01\) is before the event's date/,
+    );
+    expect(lines[1]).toMatch(
+      /field "milestones › 5 › date": the "effective" step \(2019-07-01\) is after the event's end/,
+    );
   });
 
   it('refuses a duplicate event id', () => {
-    const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'guillen-resigns').id = 'joint-declaration')));
-    expect(line).toMatch(/events\.yaml:\d+ — event "joint-declaration", field "id": the event id "joint-declaration" is used twice \(entries 2 and 3\)/);
+    const [line] = problemsOf(
+      withEdit('events.yaml', (d) => void (event(d, 'guillen-resigns').id = 'joint-declaration')),
+    );
+    expect(line).toMatch(
+      /events\.yaml:\d+ — event "joint-declaration", field "id": the event id "joint-declaration" is used twice \(entries 2 and 3\)/,
+    );
   });
 
   it('refuses an unknown track and lists the known ones', () => {
     const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').track = 'agreement')));
-    expect(line).toMatch(/event "joint-declaration", field "track": there is no track "agreement" \(known tracks: deal, people, threat\)/);
+    expect(line).toMatch(
+      /event "joint-declaration", field "track": there is no track "agreement" \(known tracks: deal, people, threat\)/,
+    );
   });
 
   it('refuses an unknown actor', () => {
-    const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'guillen-resigns').actors = ['tonatiuh-guilen'])));
-    expect(line).toMatch(/event "guillen-resigns", field "actors › 1": there is no actor "tonatiuh-guilen" \(did you mean "tonatiuh-guillen"\?\)/);
+    const [line] = problemsOf(
+      withEdit('events.yaml', (d) => void (event(d, 'guillen-resigns').actors = ['tonatiuh-guilen'])),
+    );
+    expect(line).toMatch(
+      /event "guillen-resigns", field "actors › 1": there is no actor "tonatiuh-guilen" \(did you mean "tonatiuh-guillen"\?\)/,
+    );
   });
 
   it('refuses a link to an unknown event', () => {
-    const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'tariff-threat').links[0].to = 'declaration')));
-    expect(line).toMatch(/event "tariff-threat", field "links › 1 › to": there is no event "declaration" \(did you mean "joint-declaration"\?\)/);
+    const [line] = problemsOf(
+      withEdit('events.yaml', (d) => void (event(d, 'tariff-threat').links[0].to = 'declaration')),
+    );
+    expect(line).toMatch(
+      /event "tariff-threat", field "links › 1 › to": there is no event "declaration" \(did you mean "joint-declaration"\?\)/,
+    );
   });
 
   it('refuses an event without sources', () => {
@@ -104,7 +142,9 @@ describe('loadTimelineData', () => {
     const [line] = problemsOf(
       withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').sources[0].url = 'javascript:alert(1)')),
     );
-    expect(line).toMatch(/event "joint-declaration", field "sources › 1 › url": "javascript:alert\(1\)" should start with http:\/\/ or https:\/\//);
+    expect(line).toMatch(
+      /event "joint-declaration", field "sources › 1 › url": "javascript:alert\(1\)" should start with http:\/\/ or https:\/\//,
+    );
   });
 
   it('refuses an empty title and an over-long one', () => {
@@ -130,7 +170,9 @@ describe('loadTimelineData', () => {
 
   it('refuses a role whose post does not exist', () => {
     const [line] = problemsOf(withEdit('actors.yaml', (d) => void (d.actors[1].roles[0].post = 'inm-boss')));
-    expect(line).toMatch(/actors\.yaml:\d+ — actor "tonatiuh-guillen", field "roles › 1 › post": there is no post "inm-boss"/);
+    expect(line).toMatch(
+      /actors\.yaml:\d+ — actor "tonatiuh-guillen", field "roles › 1 › post": there is no post "inm-boss"/,
+    );
   });
 
   it('refuses a chart that names an unknown series or event', () => {
@@ -140,7 +182,9 @@ describe('loadTimelineData', () => {
         d[1].annotate = ['nope'];
       }),
     );
-    expect(lines.join('\n')).toMatch(/charts\.yaml:\d+ — chart "border", field "series": there is no series "borders" \(did you mean "border"\?\)/);
+    expect(lines.join('\n')).toMatch(
+      /charts\.yaml:\d+ — chart "border", field "series": there is no series "borders" \(did you mean "border"\?\)/,
+    );
     expect(lines.join('\n')).toMatch(/chart "border", field "annotate › 1": there is no event "nope"/);
   });
 

@@ -38,16 +38,13 @@
 // before they are cut; they keep the order of their marks, and when events are close in
 // time a label moves down (or up) from its mark and a thin leader joins them. Period
 // labels sit beside the axis labels where they keep clear of them.
-import {
-  formatDateRange,
-  formatPartialDate,
-  parsePartialDate,
-  partialDateMidpoint,
-} from '../dates';
+import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../dates';
+export { fromU, toU, type Warp } from './warp';
 import type { MilestoneKind, Relation } from './schema';
 import { BOLD_WIDTH, LaneGrid, fitText, textWidth, wrapText, type FittedText } from './lanes';
 import { MILESTONE_SHAPES, type MarkShape } from './shapes';
-import { timeTicks, type TickUnit } from './ticks';
+import { timeTicks, type TickUnit, type TimeTick } from './ticks';
+import { IDENTITY_WARP, focusWarp, fromU, toU, type Warp } from './warp';
 
 const DAY = 86_400_000;
 
@@ -60,6 +57,8 @@ export interface LayoutEvent {
   end?: string;
   track: string;
   title: string;
+  /** The few words shown beside the mark (default the title). Never cut: shown whole or not at all. */
+  label?: string;
   importance: 1 | 2 | 3;
   milestones?: readonly LayoutMilestone[];
   links?: readonly { to: string; relation: Relation }[];
@@ -124,6 +123,29 @@ export interface LayoutOptions {
   clusterMin?: number;
   /** Size of the time bins (px, rounded up to 2^n days) in which events cluster. Default 28. */
   clusterSpan?: number;
+  /**
+   * Least distance (px) between the centres of two marks, so every mark is a target a finger can
+   * hit alone (WCAG 2.2 SC 2.5.8 asks 24 CSS px; pass more when the SVG is drawn smaller than its
+   * width). Marks that would come closer join a "+N" cluster. Default 24.
+   */
+  targetSize?: number;
+  /**
+   * A stretch of time [startMs, endMs) that gets more room than the rest (e.g. the weeks the story
+   * is about): vertical, each of its days gets a row per event; horizontal, `focusShare` of the width.
+   */
+  focus?: readonly [number, number];
+  /** Horizontal: the share of the width the focus takes at full view. Default 0.35. */
+  focusShare?: number;
+  /** Dated notes written into the chart ("Deal, 7 June"), placed clear of each other and of the axis labels. */
+  annotations?: readonly Annotation[];
+}
+
+/** A note at a date, drawn on the chart with a rule across the plot. */
+export interface Annotation {
+  id: string;
+  /** Partial date; the note points at its midpoint. */
+  date: string;
+  text: string;
 }
 
 // ─── Output ─────────────────────────────────────────────────────────────────
@@ -260,6 +282,21 @@ export interface PeriodBand {
   ariaLabel: string;
 }
 
+/** A dated note on the chart: its text, and a rule across the plot at its date. */
+export interface AnnotationMark {
+  id: string;
+  text: string;
+  /** The rows shown (one, or two in the vertical gutter). */
+  lines: string[];
+  labelBox: Box;
+  labelAnchor: 'start' | 'end';
+  /** The rule at the date, across the plot. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 export interface ClusterMark {
   /** "cluster-<track>-<bin>": stable while panning. */
   id: string;
@@ -306,6 +343,8 @@ export interface AxisLayout {
   h: number;
   fontSize: number;
   ticks: LayoutTick[];
+  /** Where the scale changes (a focus starts or ends), px along the time axis: drawn as a break. */
+  breaks: number[];
 }
 
 export interface TimelineLayout {
@@ -313,14 +352,19 @@ export interface TimelineLayout {
   size: { width: number; height: number };
   /** Where data is drawn (clip to it); the time axis runs along its width (or height, vertical). */
   plot: Box;
+  /** The least distance between two marks' centres, px: renderers size hit areas to it. */
+  targetSize: number;
   domain: [number, number];
   fullDomain: [number, number];
+  /** Time → the units the axis is linear in (a focus gets more of them): zoom in these units (warp.ts: toU, fromU). */
+  warp: Warp;
   fontSize: number;
   labelHeight: number;
   axis: AxisLayout;
   /** Horizontal: the track bands with their headers; vertical: [] (one shared column, the HTML legend names the tracks). */
   tracks: TrackBand[];
   periods: PeriodBand[];
+  annotations: AnnotationMark[];
   spans: SpanBar[];
   links: LinkPath[];
   milestones: MilestoneMark[];
@@ -343,15 +387,17 @@ interface PEvent {
   id: string;
   trackId: string;
   title: string;
+  /** The label shown beside the mark. */
+  text: string;
   importance: 1 | 2 | 3;
-  /** Where the mark sits: the date's midpoint, or a span's first instant. */
+  /** Where the mark sits: the date's midpoint, or a span's first instant; events of the same day share it out. */
   t: number;
   /** Extent of everything drawn for the event (span, milestones). */
   t0: number;
   t1: number;
   spanStart?: number;
   spanEnd?: number;
-  /** Width of the title at 1 px font size; NaN until first needed. */
+  /** Width of the label at 1 px font size; NaN until first needed. */
   titleEm: number;
   milestones: PMilestone[];
   links: readonly { to: string; relation: Relation }[];
@@ -367,6 +413,8 @@ export interface PreparedTimeline {
   fullDomain: [number, number];
   /** @internal per-track lane counts, by width and options. */
   laneCache: Map<string, Map<string, { lanes: number; floor: number }>>;
+  /** @internal focus warps, by options. */
+  warpCache: Map<string, Warp>;
   /** @internal */
   byTrack: Map<string, PEvent[]>;
   /** @internal */
@@ -442,6 +490,7 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
       id: e.id,
       trackId: track.id,
       title: e.title,
+      text: e.label ?? e.title,
       importance: e.importance,
       t,
       t0,
@@ -456,6 +505,7 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
       endText: e.end ?? e.date,
     });
   }
+  spreadSameDay(prepared);
   prepared.sort((a, b) => a.t - b.t || compareText(a.id, b.id));
   for (const e of prepared) byTrack.get(e.trackId)!.push(e);
   if (prepared.length === 0) {
@@ -468,9 +518,40 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
     events: prepared,
     fullDomain: [lo - pad, hi + pad],
     laneCache: new Map(),
+    warpCache: new Map(),
     byTrack,
     trackById,
   };
+}
+
+/**
+ * Events dated to the same day share that day out, in the order the data lists them: the n-th of
+ * k sits at (n + ½)/k of the day instead of all at noon. Invisible at most zooms, it lets a scale
+ * that gives a busy day more room (a focus) draw them one after another, each still inside its day.
+ */
+function spreadSameDay(events: PEvent[]): void {
+  const byDay = new Map<number, PEvent[]>();
+  for (const e of events) {
+    const within = e.t - Math.floor(e.t / DAY) * DAY;
+    if (within !== 0 && within !== DAY / 2) continue;
+    const day = Math.floor(e.t / DAY);
+    const list = byDay.get(day);
+    if (list) list.push(e);
+    else byDay.set(day, [e]);
+  }
+  for (const [day, list] of byDay) {
+    if (list.length < 2) continue;
+    list.forEach((e, i) => {
+      e.t = day * DAY + ((i + 0.5) / list.length) * DAY;
+      // The extent again: the mark, the span and the milestones.
+      e.t0 = Math.min(e.t, e.spanStart ?? e.t);
+      e.t1 = Math.max(e.t, e.spanEnd ?? e.t);
+      for (const m of e.milestones) {
+        e.t0 = Math.min(e.t0, m.t);
+        e.t1 = Math.max(e.t1, m.t);
+      }
+    });
+  }
 }
 
 const NO_MILESTONES: PMilestone[] = [];
@@ -520,11 +601,11 @@ const STEPS_H = 1.5;
 const LABEL_GAP = 6; // between footprints in a lane
 const MARK_LABEL_GAP = 4; // between a mark and its label
 const PAD = 8;
-const MIN_CHARS = 8; // the shortest cut label, in characters
 const TOUCH = 1; // a mark this close to a label is under it
-const MOSTLY = 0.6; // a label cut at the plot's edge that keeps this share stays right of its mark
-/** What hiding a label costs, by priority (highlighted 0, cluster 0.5, importance 1–3); overlapping a mark costs 3. */
-const LABEL_HARM = (priority: number) => (priority === 0 ? 16 : priority <= 1 ? 8 : priority === 2 ? 4 : 2);
+/** What hiding a label costs, by priority (highlighted 0, importance 1, cluster 1.5, importance 2–3). */
+/** A mark on another mark hides a target: any number of hidden labels costs less. */
+const MARK_ON_MARK = 1000;
+const LABEL_HARM = (priority: number) => (priority === 0 ? 16 : priority <= 1 ? 8 : priority <= 2 ? 4 : 2);
 // Vertical layout.
 const V_LEFT = 4; // left of the axis labels
 const TICK_LABEL_GAP = 10; // between an axis label and the axis line (marks on the line reach 9 px left)
@@ -534,15 +615,22 @@ const V_BAR_OFFSET = 8; // a bar (and its milestones) runs down just right of it
 const V_BAR_H = 3;
 const V_GAP = 6; // between two labels
 const MAX_SHIFT_ROWS = 5; // the farthest a label moves from its mark, in rows
+const MAX_TIGHTER = 4; // how many times clusters may grow so that marks keep a target's size apart
 
 interface Ctx {
-  o: Required<Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan'>> & { maxLanes: number };
+  o: Required<Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan' | 'targetSize'>> & {
+    maxLanes: number;
+  };
+  /** Time → warped units (the focus gets more of them); the scale is linear in u. */
+  warp: Warp;
+  /** u of d0. */
+  u0: number;
   /** Font size used to measure text (fontSize × textWidthFactor). */
   mFont: number;
   labelH: number;
   d0: number;
   d1: number;
-  /** px per ms, and the pixel of d0. */
+  /** px per u (per ms outside a focus), and the pixel of d0. */
   k: number;
   origin: number;
   viewL: number;
@@ -606,6 +694,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     clusterMin: Math.max(2, options.clusterMin ?? 4),
     clusterSpan: options.clusterSpan ?? (options.orientation === 'vertical' ? 40 : 28),
     maxLanes: Math.max(1, Math.floor(options.maxLanes ?? LANES_BY_DENSITY[options.density ?? 'regular'])),
+    targetSize: Math.max(0, options.targetSize ?? 24),
   };
   const fullDomain: [number, number] = options.fullDomain
     ? [Math.min(...options.fullDomain), Math.max(...options.fullDomain)]
@@ -617,38 +706,93 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     const wanted = new Set(options.visibleTracks);
     for (const id of wanted) {
       if (!prepared.trackById.has(id)) {
-        throw new Error(`visibleTracks names "${id}", which is not a track; the tracks are: ${prepared.tracks.map((t) => t.id).join(', ')}`);
+        throw new Error(
+          `visibleTracks names "${id}", which is not a track; the tracks are: ${prepared.tracks.map((t) => t.id).join(', ')}`,
+        );
       }
     }
     visible = prepared.tracks.filter((t) => wanted.has(t.id));
   }
+  const labelH = Math.ceil(fontSize * 1.25);
   const base = {
     o,
     mFont: fontSize * (options.textWidthFactor ?? 1),
-    labelH: Math.ceil(fontSize * 1.25),
+    labelH,
     fullDomain,
     highlighted: new Set(options.highlighted ?? []),
+    warp: warpFor(prepared, options, fullDomain, axisLength(prepared, options, labelH), labelH, o.targetSize),
   };
   return options.orientation === 'vertical'
     ? layoutVertical(prepared, visible, domain, base, options)
     : layoutHorizontal(prepared, visible, domain, base, options);
 }
 
-type BaseCtx = Pick<Ctx, 'o' | 'mFont' | 'labelH' | 'fullDomain' | 'highlighted'>;
+type BaseCtx = Pick<Ctx, 'o' | 'mFont' | 'labelH' | 'fullDomain' | 'highlighted' | 'warp'>;
+
+/** The length of the time axis at full view, px: the plot's width, or the vertical axis's length. */
+function axisLength(prepared: PreparedTimeline, options: LayoutOptions, labelH: number): number {
+  if (options.orientation !== 'vertical') return Math.max(1, options.width - 2 * PAD);
+  if (options.length !== undefined) return options.length;
+  let count = 0;
+  const visible = options.visibleTracks ? new Set(options.visibleTracks) : null;
+  for (const t of prepared.tracks) if (!visible || visible.has(t.id)) count += prepared.byTrack.get(t.id)!.length;
+  return Math.min(4000, Math.max(480, Math.round(count * (labelH + 4))));
+}
+
+/**
+ * The warp of the focus (IDENTITY_WARP without one), cached on `prepared`: vertical, each focus
+ * day gets a row per event (at least a target's size apart), up to 70% of the length; horizontal,
+ * the focus takes `focusShare` of the width.
+ */
+function warpFor(
+  prepared: PreparedTimeline,
+  options: LayoutOptions,
+  fullDomain: [number, number],
+  length: number,
+  labelH: number,
+  target: number,
+): Warp {
+  if (!options.focus) return IDENTITY_WARP;
+  const vertical = options.orientation === 'vertical';
+  const key = ['warp', vertical, length, labelH, target, options.focusShare, ...options.focus, ...fullDomain].join('|');
+  let warp = prepared.warpCache.get(key);
+  if (!warp) {
+    // Vertical: a row per event, as tall as its label wraps (one or two rows) and at least a target.
+    const labelsW = Math.max(0, options.width - PAD - verticalLabelsX(options));
+    const mFont = (options.fontSize ?? 12) * (options.textWidthFactor ?? 1);
+    const rowOf = (e: PEvent) => {
+      const rows = wrapText(e.text, labelsW, e.importance === 1 ? mFont * BOLD_WIDTH : mFont, 2)?.lines.length ?? 1;
+      return Math.ceil(Math.max(target * 1.15, rows * labelH + V_GAP + 4));
+    };
+    warp = focusWarp({
+      focus: options.focus,
+      fullDomain,
+      length,
+      positions: prepared.events.map((e) => e.t),
+      pitch: vertical ? prepared.events.map(rowOf) : 0,
+      minDay: vertical ? 4 : length,
+      maxShare: vertical ? 0.7 : (options.focusShare ?? 0.35),
+    });
+    prepared.warpCache.set(key, warp);
+  }
+  return warp;
+}
 
 function makeCtx(base: BaseCtx, domain: [number, number], origin: number, length: number): Ctx {
+  const u0 = toU(base.warp, domain[0]);
   return {
     ...base,
     d0: domain[0],
     d1: domain[1],
-    k: length / (domain[1] - domain[0]),
+    u0,
+    k: length / (toU(base.warp, domain[1]) - u0),
     origin,
     viewL: origin,
     viewR: origin + length,
   };
 }
 
-const pos = (ctx: Ctx, t: number) => ctx.origin + (t - ctx.d0) * ctx.k;
+const pos = (ctx: Ctx, t: number) => ctx.origin + ((ctx.warp.ts.length === 0 ? t : toU(ctx.warp, t)) - ctx.u0) * ctx.k;
 
 function priorityOf(ev: PEvent, ctx: Ctx): number {
   return ctx.highlighted.has(ev.id) ? 0 : ev.importance;
@@ -669,26 +813,40 @@ function collectTrack(
   ctx: Ctx,
   trackId: string,
   crowdKeys = true,
+  tighter = 0,
 ): { singles: PEvent[]; clusters: ClusterDraft[] } {
   const singles: PEvent[] = [];
   const clusters: ClusterDraft[] = [];
+  // Bins in warped units, `clusterSpan` px wide (doubled per `tighter` step, where marks still
+  // crowd), rounded up to 2^n days so that they nest from one zoom to the next.
+  const span = ctx.o.clusterSpan * 2 ** Math.max(0, tighter - 1);
+  const clusterMin = tighter > 0 ? 2 : ctx.o.clusterMin;
   const pxPerDay = ctx.k * DAY;
-  const clustering = pxPerDay < ctx.o.clusterSpan;
-  const binMs = clustering ? DAY * 2 ** Math.ceil(Math.log2(ctx.o.clusterSpan / pxPerDay)) : Infinity;
-  const slack = RADIUS[1] / ctx.k;
-  const crowd = crowdKeys ? ctx.o.clusterMin : Infinity;
+  const clustering = pxPerDay < span || tighter > 0;
+  const binU = clustering ? DAY * 2 ** Math.max(0, Math.ceil(Math.log2(span / pxPerDay))) : Infinity;
+  const slack = Math.max(RADIUS[1], ctx.o.targetSize / 2) / ctx.k;
+  // Where marks crowded at the last try, key events join too (else one could stay beside a cluster).
+  const crowd = tighter > 0 ? 0 : crowdKeys ? clusterMin : Infinity;
+  const u = (t: number) => (ctx.warp.ts.length === 0 ? t : toU(ctx.warp, t));
+  const u1 = u(ctx.d1);
   let bin = NaN;
   // The bin's events in time order, and how many of them are key events or long bars.
   let pending: PEvent[] = [];
   let keyCount = 0;
-  const isKey = (e: PEvent) => e.importance === 1 || (e.t1 - e.t0) * ctx.k >= ctx.o.clusterSpan;
+  const isKey = (e: PEvent) => e.importance === 1 || (u(e.t1) - u(e.t0)) * ctx.k >= span;
   const flush = () => {
     const crowded = keyCount >= crowd;
     const members = crowded ? pending : pending.filter((e) => !isKey(e));
-    if (members.length >= ctx.o.clusterMin) {
+    if (members.length >= clusterMin) {
       let sum = 0;
-      for (const e of members) sum += e.t - ctx.d0;
-      clusters.push({ id: `cluster-${trackId}-${bin}`, trackId, members, t: ctx.d0 + sum / members.length, binMs });
+      for (const e of members) sum += u(e.t) - ctx.u0;
+      clusters.push({
+        id: `cluster-${trackId}-${tighter > 0 ? `${tighter}-` : ''}${bin}`,
+        trackId,
+        members,
+        t: fromU(ctx.warp, ctx.u0 + sum / members.length),
+        binMs: binU,
+      });
       if (!crowded) for (const e of pending) if (isKey(e)) singles.push(e);
     } else {
       for (const e of pending) singles.push(e);
@@ -697,13 +855,13 @@ function collectTrack(
     keyCount = 0;
   };
   for (const e of events) {
-    if (e.t1 < ctx.d0 - slack || e.t0 > ctx.d1 + slack) continue;
+    if (u(e.t1) < ctx.u0 - slack || u(e.t0) > u1 + slack) continue;
     const markInView = e.t >= ctx.d0 && e.t <= ctx.d1;
     if (!clustering || !markInView || ctx.highlighted.has(e.id)) {
       singles.push(e);
       continue;
     }
-    const b = Math.floor(e.t / binMs);
+    const b = Math.floor(u(e.t) / binU);
     if (b !== bin) {
       flush();
       bin = b;
@@ -713,6 +871,29 @@ function collectTrack(
   }
   flush();
   return { singles, clusters };
+}
+
+/**
+ * collectTrack, with the events whose marks fall in `zones` (px along the axis, where marks
+ * crowded at the last try) collected `tighter` and the rest as usual.
+ */
+function collectZoned(
+  events: readonly PEvent[],
+  ctx: Ctx,
+  trackId: string,
+  zones: readonly [number, number][],
+  tighter: number,
+): { singles: PEvent[]; clusters: ClusterDraft[] } {
+  if (zones.length === 0 || tighter === 0) return collectTrack(events, ctx, trackId);
+  const inside: PEvent[] = [];
+  const outside: PEvent[] = [];
+  for (const e of events) {
+    const x = pos(ctx, e.t);
+    (zones.some(([a, b]) => x >= a && x <= b) ? inside : outside).push(e);
+  }
+  const a = collectTrack(outside, ctx, trackId);
+  const b = collectTrack(inside, ctx, trackId, true, tighter);
+  return { singles: [...a.singles, ...b.singles], clusters: [...a.clusters, ...b.clusters] };
 }
 
 function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
@@ -748,22 +929,29 @@ function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: string; 
     if (RANGE_TEXTS.size > 5000) RANGE_TEXTS.clear();
     RANGE_TEXTS.set(range, dateText);
   }
-  return { dateText, ariaLabel: `${dateText}, ${trackLabel}: ${c.members.length} events, grouped; zoom in to see them` };
+  return {
+    dateText,
+    ariaLabel: `${dateText}, ${trackLabel}: ${c.members.length} events, grouped; zoom in to see them`,
+  };
 }
+
+/** Half the footprint of a mark along its row: with LABEL_GAP between footprints, two centres stay a target size apart. */
+const targetHalf = (r: number, ctx: Ctx) => Math.max(r, ctx.o.targetSize / 2 - LABEL_GAP / 2);
 
 function eventItem(ev: PEvent, track: LayoutTrack, ctx: Ctx, along: (t: number) => number): Item {
   const x = along(ev.t);
   const r = RADIUS[ev.importance];
+  const half = targetHalf(r, ctx);
   const font = ev.importance === 1 ? ctx.mFont * BOLD_WIDTH : ctx.mFont;
   return {
     priority: priorityOf(ev, ctx),
     x,
     r,
-    m0: Math.max(ctx.viewL - 1, Math.min(x - r, along(ev.t0))),
-    m1: Math.min(ctx.viewR + 1, Math.max(x + r, along(ev.t1))),
-    text: ev.title,
+    m0: Math.max(ctx.viewL - 1, Math.min(x - half, along(ev.t0))),
+    m1: Math.min(ctx.viewR + 1, Math.max(x + half, along(ev.t1))),
+    text: ev.text,
     font,
-    textW: (Number.isNaN(ev.titleEm) ? (ev.titleEm = textWidth(ev.title, 1)) : ev.titleEm) * font,
+    textW: (Number.isNaN(ev.titleEm) ? (ev.titleEm = textWidth(ev.text, 1)) : ev.titleEm) * font,
     ev,
     cluster: undefined,
     track,
@@ -780,15 +968,22 @@ function eventItem(ev: PEvent, track: LayoutTrack, ctx: Ctx, along: (t: number) 
   };
 }
 
-function clusterItem(c: ClusterDraft, track: LayoutTrack, ctx: Ctx, along: (t: number) => number, text = `+${c.members.length}`): Item {
+function clusterItem(
+  c: ClusterDraft,
+  track: LayoutTrack,
+  ctx: Ctx,
+  along: (t: number) => number,
+  text = `+${c.members.length}`,
+): Item {
   const x = along(c.t);
   const font = ctx.mFont * BOLD_WIDTH;
+  const half = targetHalf(CLUSTER_R, ctx);
   return {
-    priority: 0.5,
+    priority: 1.5,
     x,
     r: CLUSTER_R,
-    m0: x - CLUSTER_R,
-    m1: x + CLUSTER_R,
+    m0: x - half,
+    m1: x + half,
     text,
     font,
     textW: textWidth(text, font),
@@ -818,11 +1013,10 @@ function byPriority(a: Item, b: Item): number {
   return a.priority - b.priority || a.x - b.x || compareText(itemId(a), itemId(b));
 }
 
-/** `text` cut to `room` px, or null when even the cut would be shorter than MIN_CHARS characters. */
+/** `text` whole when it fits in `room` px, else null: a chart never cuts a label (the mark keeps its name in its tooltip and details). */
 function shorten(text: string, room: number, font: number): FittedText | null {
   const fitted = fitText(text, room, font);
-  if (!fitted || (fitted.truncated && fitted.text.length - 1 < MIN_CHARS)) return null;
-  return fitted;
+  return fitted && !fitted.truncated ? fitted : null;
 }
 
 /**
@@ -830,7 +1024,7 @@ function shorten(text: string, room: number, font: number): FittedText | null {
  * of intervals along the time axis: the footprints of marks (with their bars and
  * milestones) and the label boxes. A label may not come within LABEL_GAP px of
  * anything else in its lane, so no mark, bar or milestone of another event is ever
- * under a label. In priority order (highlighted, "+N" clusters, importance 1, 2, 3),
+ * under a label. In priority order (highlighted, importance 1, "+N" clusters, importance 2, 3),
  * each group first tries full labels, then shortened ones, then keeps only the mark.
  * A mark that finds no free lane goes where it does least harm, and the labels it
  * would sit under are shortened or hidden.
@@ -839,7 +1033,13 @@ function shorten(text: string, room: number, font: number): FittedText | null {
  * for every label in full; 'floor' for the full labels of clusters and importance-1
  * events with every other mark beside them, unlabelled, in a lane where no label is over it.
  */
-function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'labels' | 'floor'): number {
+function placeRow(
+  items: Item[],
+  lanes: number,
+  ctx: Ctx,
+  mode: 'place' | 'labels' | 'floor',
+  overflow?: number[],
+): number {
   const marks = new LaneGrid(lanes, LABEL_GAP);
   const labels = new LaneGrid(lanes, LABEL_GAP);
   const free = (lane: number, a: number, b: number) => marks.fits(lane, a, b) && labels.fits(lane, a, b);
@@ -862,12 +1062,13 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'label
     let j = i;
     while (j < items.length && items[j].priority === items[i].priority) j++;
     const pending: number[] = [];
-    if (mode === 'floor' && items[i].priority > 1) {
+    if (mode === 'floor' && items[i].priority > 1.5) {
       // Marks may share a lane with other marks here, only not sit under a label.
       for (let n = i; n < j; n++) {
         const it = items[n];
         let lane = -1;
-        for (let l = 0; l < lanes && lane < 0; l++) if (labels.overlapping(l, it.x - it.r, it.x + it.r, TOUCH).length === 0) lane = l;
+        for (let l = 0; l < lanes && lane < 0; l++)
+          if (labels.overlapping(l, it.x - it.r, it.x + it.r, TOUCH).length === 0) lane = l;
         if (lane < 0) return -1;
         marks.merge(lane, it.m0, it.m1);
         used = Math.max(used, lane + 1);
@@ -877,22 +1078,14 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'label
     }
     for (let n = i; n < j; n++) {
       const it = items[n];
-      // Right of the mark, whole. Near the plot's right edge: cut there if most of it
-      // still fits, else whole on the left of the mark, else cut on the side with more room.
+      // Right of the mark, whole; near the plot's right edge, whole on its left; else no label.
       const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
       const leftEnd = it.x - it.r - MARK_LABEL_GAP;
       const roomRight = ctx.viewR - rightStart;
       const roomLeft = leftEnd <= ctx.viewR ? leftEnd - ctx.viewL : -Infinity;
-      let fitted: FittedText | null = { text: it.text, width: it.textW, truncated: false };
-      let anchor: 'start' | 'end' = 'start';
-      const cutRight = it.textW > roomRight && roomRight >= MOSTLY * it.textW ? shorten(it.text, roomRight, it.font) : null;
-      if (it.textW <= roomRight) anchor = 'start';
-      else if (cutRight) fitted = cutRight;
-      else if (it.textW <= roomLeft) anchor = 'end';
-      else {
-        anchor = roomLeft > roomRight ? 'end' : 'start';
-        fitted = shorten(it.text, Math.max(roomLeft, roomRight), it.font);
-      }
+      const fitted: FittedText | null =
+        it.textW <= Math.max(roomRight, roomLeft) ? { text: it.text, width: it.textW, truncated: false } : null;
+      const anchor: 'start' | 'end' = it.textW <= roomRight ? 'start' : 'end';
       if (!fitted) {
         pending.push(n);
         continue;
@@ -962,7 +1155,7 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'label
       const s1 = it.x + it.r;
       let least = Infinity;
       for (let l = 0; l < lanes; l++) {
-        let harm = 3 * marks.overlaps(l, it.m0, it.m1);
+        let harm = MARK_ON_MARK * marks.overlaps(l, it.m0, it.m1);
         for (const [, , owner] of labels.overlapping(l, s0, s1, TOUCH)) {
           const other = items[owner];
           const kept = clearedLabel(other, s0, s1);
@@ -974,6 +1167,7 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'label
         }
       }
       for (const [, , owner] of labels.overlapping(lane, s0, s1, TOUCH)) clearLabel(owner, lane, s0, s1);
+      if (overflow && marks.overlaps(lane, it.m0, it.m1) > 0) overflow.push(it.x);
     }
     marks.merge(lane, it.m0, it.m1);
     Object.assign(it, { lane, label: null, lines: NO_LINES, truncated: false });
@@ -982,7 +1176,8 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'label
   /** What is left of the label of `it` when it keeps clear of a symbol over [s0, s1]: cut on its side, or null. */
   function clearedLabel(it: Item, s0: number, s1: number): FittedText | null {
     const end = it.boxX + it.boxW;
-    const room = it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
+    const room =
+      it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
     return room > 0 ? shorten(it.text, room, it.font) : null;
   }
 
@@ -997,7 +1192,13 @@ function placeRow(items: Item[], lanes: number, ctx: Ctx, mode: 'place' | 'label
     }
     const b0 = it.anchor === 'start' ? it.boxX : it.boxX + it.boxW - fitted.width;
     labels.insert(lane, b0, b0 + fitted.width, n);
-    Object.assign(it, { label: fitted.text, lines: [fitted.text], truncated: fitted.truncated, boxX: b0, boxW: fitted.width });
+    Object.assign(it, {
+      label: fitted.text,
+      lines: [fitted.text],
+      truncated: fitted.truncated,
+      boxX: b0,
+      boxW: fitted.width,
+    });
   }
 }
 
@@ -1011,7 +1212,12 @@ function visibleChars(text: string): number {
  * (≤ the cap), and its floor, the lanes it needs so that importance-1 labels never give
  * way to other marks (≤ that). Cached on `prepared`.
  */
-function laneCounts(prepared: PreparedTimeline, base: BaseCtx, plotX: number, plotW: number): Map<string, { lanes: number; floor: number }> {
+function laneCounts(
+  prepared: PreparedTimeline,
+  base: BaseCtx,
+  plotX: number,
+  plotW: number,
+): Map<string, { lanes: number; floor: number }> {
   const o = base.o;
   const key = [o.width, o.fontSize, base.mFont, o.maxLanes, o.clusterMin, o.clusterSpan, ...base.fullDomain].join('|');
   let counts = prepared.laneCache.get(key);
@@ -1049,9 +1255,12 @@ function layoutHorizontal(
   const axisMeasure = axisFont * (base.mFont / o.fontSize);
   const axisH = Math.ceil(axisFont * 1.25) + 12;
   const periods = options.periods ?? [];
-  const periodsH = periods.length > 0 ? labelH + 8 : 0;
+  const annotationsH =
+    Math.min(2, options.annotations?.length ?? 0) * labelH + ((options.annotations?.length ?? 0) > 0 ? 4 : 0);
+  const periodsH = (periods.length > 0 ? labelH + 8 : 0) + annotationsH;
   const headerH = labelH + 6;
-  const laneH = 3 + labelH + 2 + BAR_H + 3;
+  // At least a target's size, so marks in neighbouring lanes are targets of their own too.
+  const laneH = Math.max(3 + labelH + 2 + BAR_H + 3, o.targetSize);
   const plotX = PAD;
   const plotW = Math.max(1, width - 2 * PAD);
   const top = 4;
@@ -1090,7 +1299,7 @@ function layoutHorizontal(
   visible.forEach((track, ti) => {
     const nLanes = lanes[ti];
     const bandH = headerH + nLanes * laneH;
-    const header = fitText(track.label, plotW - 16, base.mFont * BOLD_WIDTH);
+    const header = shorten(track.label, plotW - 16, base.mFont * BOLD_WIDTH);
     tracks.push({
       id: track.id,
       label: track.label,
@@ -1108,11 +1317,25 @@ function layoutHorizontal(
       labelX: plotX + 14,
       labelY: round(y + headerH / 2),
     });
-    const { singles, clusters: drafts } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id);
-    const items: Item[] = [];
-    for (const e of singles) items.push(eventItem(e, track, ctx, along));
-    for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
-    placeRow(items, nLanes, ctx, 'place');
+    // Marks a target's size apart: where they cannot be, bins grow and pairs cluster there.
+    let items: Item[] = [];
+    const zones: [number, number][] = [];
+    for (let tighter = 0; ; tighter++) {
+      const { singles, clusters: drafts } = collectZoned(
+        prepared.byTrack.get(track.id)!,
+        ctx,
+        track.id,
+        zones,
+        tighter,
+      );
+      items = [];
+      for (const e of singles) items.push(eventItem(e, track, ctx, along));
+      for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
+      const overflow: number[] = [];
+      placeRow(items, nLanes, ctx, 'place', overflow);
+      if (overflow.length === 0 || tighter === MAX_TIGHTER) break;
+      for (const x of overflow) zones.push([x - 2 * o.targetSize, x + 2 * o.targetSize]);
+    }
     const lanesTop = y + headerH;
     for (const it of items) {
       const laneTop = lanesTop + it.lane * laneH;
@@ -1124,8 +1347,11 @@ function layoutHorizontal(
       }
       const ev = it.ev!;
       const mark = eventMark(it, ev, track, it.x, my, box, null, ctx);
-      marks.push(mark);
-      shown.set(ev.id, { mark, ev });
+      // A span that began before the window shows its bar; its mark (at the start) is out of sight.
+      if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
+        marks.push(mark);
+        shown.set(ev.id, { mark, ev });
+      }
       const barY = laneTop + 3 + labelH + 2 + BAR_H / 2;
       pushBars(spans, ev, track, barY, ctx, false);
       for (const m of ev.milestones) {
@@ -1138,8 +1364,15 @@ function layoutHorizontal(
   });
 
   const plotH = y - plotY;
-  const periodBands = layoutPeriodsHorizontal(periods, ctx, plotY, plotH, periodsH);
-  const ticks = timeTicks(domain, plotW, { fontSize: axisMeasure });
+  const periodBands = layoutPeriodsHorizontal(
+    periods,
+    ctx,
+    plotY + annotationsH,
+    plotH - annotationsH,
+    periodsH - annotationsH,
+  );
+  const annotations = layoutAnnotationsHorizontal(options.annotations ?? [], ctx, plotY, plotH, annotationsH);
+  const { ticks, breaks } = axisTicks(ctx, plotW, axisMeasure, false);
   const tickH = Math.ceil(axisFont * 1.25);
   return {
     orientation: 'horizontal',
@@ -1147,6 +1380,8 @@ function layoutHorizontal(
     plot: { x: plotX, y: plotY, w: plotW, h: round(plotH) },
     domain,
     fullDomain: [...base.fullDomain],
+    warp: base.warp,
+    targetSize: o.targetSize,
     fontSize: o.fontSize,
     labelHeight: labelH,
     axis: {
@@ -1155,6 +1390,7 @@ function layoutHorizontal(
       w: plotW,
       h: axisH,
       fontSize: axisFont,
+      breaks,
       ticks: ticks.map((t) => {
         const labelX = round(plotX + t.x);
         const labelY = round(top + (axisH - 6) / 2);
@@ -1175,6 +1411,7 @@ function layoutHorizontal(
     },
     tracks,
     periods: periodBands,
+    annotations,
     spans,
     links: buildLinks(shown, ctx, false),
     milestones,
@@ -1188,7 +1425,13 @@ function layoutHorizontal(
  * start. A label may run on past its band's end, but never into the next band to the
  * right nor past the plot; it is cut, or hidden when the cut would be too short.
  */
-function layoutPeriodsHorizontal(periods: readonly Period[], ctx: Ctx, plotY: number, plotH: number, rowH: number): PeriodBand[] {
+function layoutPeriodsHorizontal(
+  periods: readonly Period[],
+  ctx: Ctx,
+  plotY: number,
+  plotH: number,
+  rowH: number,
+): PeriodBand[] {
   const bands: (PeriodBand & { order: number; start: number })[] = [];
   periods.forEach((p, order) => {
     const s = pos(ctx, parsePartialDate(p.start).start.getTime());
@@ -1234,6 +1477,54 @@ function layoutPeriodsHorizontal(periods: readonly Period[], ctx: Ctx, plotY: nu
   return bands.map(({ order: _order, start: _start, ...b }) => b);
 }
 
+/**
+ * Annotations in the row above the periods: each text starts just right of its date (or ends
+ * just left of it near the plot's right edge), whole or not at all, clear of the others; a rule
+ * marks the date down the plot.
+ */
+function layoutAnnotationsHorizontal(
+  list: readonly Annotation[],
+  ctx: Ctx,
+  plotY: number,
+  plotH: number,
+  rowH: number,
+): AnnotationMark[] {
+  const out: AnnotationMark[] = [];
+  const rows = Math.max(1, Math.floor(rowH / ctx.labelH));
+  const grid = new LaneGrid(rows, LABEL_GAP);
+  const font = (ctx.mFont / ctx.o.fontSize) * periodFontSize(ctx.o.fontSize);
+  for (const a of list) {
+    const x = pos(ctx, partialDateMidpoint(parsePartialDate(a.date)));
+    if (x < ctx.viewL || x > ctx.viewR) continue;
+    const w = textWidth(a.text, font);
+    // Right of the rule, then left of it, in the first row with room.
+    let spot: [number, number] | null = null;
+    for (let row = 0; row < rows && !spot; row++) {
+      for (const x0 of [x + 3, x - 3 - w]) {
+        if (x0 >= ctx.viewL && x0 + w <= ctx.viewR && grid.fits(row, x0, x0 + w)) {
+          spot = [row, x0];
+          break;
+        }
+      }
+    }
+    if (!spot) continue;
+    const [row, x0] = spot;
+    grid.insert(row, x0, x0 + w);
+    out.push({
+      id: a.id,
+      text: a.text,
+      lines: [a.text],
+      labelBox: { x: round(x0), y: round(plotY + 2 + row * ctx.labelH), w: round(w), h: ctx.labelH },
+      labelAnchor: x0 > x ? 'start' : 'end',
+      x1: round(x),
+      y1: round(plotY),
+      x2: round(x),
+      y2: round(plotY + plotH),
+    });
+  }
+  return out;
+}
+
 /** Period labels are set one px smaller than event labels, like the axis (the renderers set font-size on the periods' group). */
 export function periodFontSize(fontSize: number): number {
   return fontSize - 1;
@@ -1250,7 +1541,16 @@ function labelFields(it: Item, box: Box | null, leader: Leader | null) {
   };
 }
 
-function eventMark(it: Item, ev: PEvent, track: LayoutTrack, x: number, y: number, box: Box | null, leader: Leader | null, ctx: Ctx): EventMark {
+function eventMark(
+  it: Item,
+  ev: PEvent,
+  track: LayoutTrack,
+  x: number,
+  y: number,
+  box: Box | null,
+  leader: Leader | null,
+  ctx: Ctx,
+): EventMark {
   const { label, labelLines, labelAnchor, truncated, labelBox } = labelFields(it, box, leader);
   return {
     id: ev.id,
@@ -1275,7 +1575,15 @@ function eventMark(it: Item, ev: PEvent, track: LayoutTrack, x: number, y: numbe
   };
 }
 
-function clusterMark(it: Item, track: LayoutTrack, x: number, y: number, box: Box | null, leader: Leader | null, ctx: Ctx): ClusterMark {
+function clusterMark(
+  it: Item,
+  track: LayoutTrack,
+  x: number,
+  y: number,
+  box: Box | null,
+  leader: Leader | null,
+  ctx: Ctx,
+): ClusterMark {
   const c = it.cluster!;
   const { label, labelLines, labelAnchor, labelBox } = labelFields(it, box, leader);
   return {
@@ -1346,7 +1654,11 @@ function pushBars(out: SpanBar[], ev: PEvent, track: LayoutTrack, across: number
 }
 
 /** Links whose two ends are both shown as single marks inside the window, in the order of their source events. */
-function buildLinks(shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>, ctx: Ctx, vertical: boolean): LinkPath[] {
+function buildLinks(
+  shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>,
+  ctx: Ctx,
+  vertical: boolean,
+): LinkPath[] {
   const links: LinkPath[] = [];
   const inView = (m: EventMark) => {
     const a = vertical ? m.y : m.x;
@@ -1373,6 +1685,149 @@ function buildLinks(shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>,
   return links;
 }
 
+/**
+ * Axis ticks under a warp: each stretch of even scale (before the focus, the focus, after it)
+ * gets the finest ticks its own length allows, so the change of scale shows as a change of tick
+ * spacing; labels that would then collide across a boundary give way (majors win). `x` is px
+ * from the axis's start. Also the boundaries inside the window, where the axis marks a break.
+ */
+function axisTicks(
+  ctx: Ctx,
+  length: number,
+  fontSize: number,
+  vertical: boolean,
+): { ticks: TimeTick[]; breaks: number[] } {
+  const domain: [number, number] = [ctx.d0, ctx.d1];
+  const w = ctx.warp;
+  if (w.ts.length === 0) return { ticks: timeTicks(domain, length, { fontSize, vertical }), breaks: [] };
+  const edges = [w.ts[0], w.ts[w.ts.length - 1]].filter((t) => t > ctx.d0 && t < ctx.d1);
+  const bounds = [ctx.d0, ...edges, ctx.d1];
+  const at = (t: number) => pos(ctx, t) - ctx.origin;
+  const all: TimeTick[] = [];
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const a = bounds[i];
+    const b = bounds[i + 1];
+    const px = at(b) - at(a);
+    if (!(px > 1)) continue;
+    // Ticked as if the stretch ran on past its ends, so that a tick near a boundary keeps its
+    // label (timeTicks drops labels that would stick out of its window); kept inside it.
+    const ext = (b - a) / 4;
+    for (const t of timeTicks([a - ext, b + ext], px * 1.5, { fontSize, vertical })) {
+      if (t.t < a || t.t >= b || (all.length > 0 && t.t <= all[all.length - 1].t)) continue;
+      all.push({ ...t, x: at(t.t) });
+    }
+  }
+  // Labels that collide: the more major one stays.
+  const lineH = Math.ceil(fontSize * 1.25);
+  const extent = (t: TimeTick): [number, number] => {
+    const half = vertical ? lineH / 2 : textWidth(t.label, fontSize) / 2;
+    return [t.x - half - 4, t.x + half + 4];
+  };
+  const rank = (t: TimeTick) =>
+    (t.level === 'major' ? 2 : 1) * 10 + ['day', 'week', 'month', 'quarter', 'year'].indexOf(t.unit);
+  const order = all
+    .map((_, i) => i)
+    .filter((i) => all[i].label)
+    .sort((i, j) => rank(all[j]) - rank(all[i]) || i - j);
+  const kept: [number, number][] = [];
+  const drop = new Set<number>();
+  for (const i of order) {
+    const [a, b] = extent(all[i]);
+    if (kept.some(([c, d]) => a < d && c < b)) drop.add(i);
+    else kept.push([a, b]);
+  }
+  return {
+    ticks: all.map((t, i) => (drop.has(i) ? { ...t, label: '', level: 'sub' as const } : t)),
+    breaks: edges.map((t) => round(pos(ctx, t))),
+  };
+}
+
+/**
+ * Whether a chart label can be shown at all at this variant's full view: horizontal, on one row
+ * beside its mark across the plot; vertical, on at most two rows in the labels' column. A label
+ * that fails can never show (the chart never cuts one), so the data check refuses it.
+ */
+export function labelFits(text: string, importance: 1 | 2 | 3, options: LayoutOptions): boolean {
+  const fontSize = options.fontSize ?? 12;
+  const mFont = fontSize * (options.textWidthFactor ?? 1) * (importance === 1 ? BOLD_WIDTH : 1);
+  const r = RADIUS[importance];
+  if (options.orientation !== 'vertical')
+    return textWidth(text, mFont) <= options.width - 2 * PAD - r - MARK_LABEL_GAP - 2;
+  const wrapped = wrapText(text, Math.max(0, options.width - PAD - verticalLabelsX(options)), mFont, 2);
+  return wrapped !== null && !wrapped.truncated;
+}
+
+/** Vertical: where the axis line is, and where the labels' column starts. */
+function verticalColumns(options: LayoutOptions): { spineX: number; slotStep: number; labelsX: number } {
+  const fontSize = options.fontSize ?? 12;
+  const target = Math.max(0, options.targetSize ?? 24);
+  const axisMeasure = (fontSize - 1) * (options.textWidthFactor ?? 1);
+  const spineX = V_LEFT + Math.ceil(textWidth('30 Sep 2019', axisMeasure)) + TICK_LABEL_GAP;
+  const slotStep = Math.max(SLOT_STEP, target);
+  return { spineX, slotStep, labelsX: spineX + (SLOTS - 1) * slotStep + Math.max(CLUSTER_R, target / 2) + 4 };
+}
+
+const verticalLabelsX = (options: LayoutOptions) => verticalColumns(options).labelsX;
+
+/** The track of a cluster whose events come from several tracks. */
+const MIXED_TRACK: LayoutTrack = { id: '', label: 'events', order: 0, shape: 'circle' };
+
+/**
+ * A vertical column where marks of several tracks crowd: each mark that would come within
+ * `target` of the marks in both slots joins the latest of them, making one "+N events" cluster.
+ */
+function mergeCrowded(items: Item[], ctx: Ctx, along: (t: number) => number, target: number): Item[] {
+  const out: Item[] = [];
+  const members = (it: Item) => (it.cluster ? it.cluster.members : [it.ev!]);
+  for (const it of items) {
+    const n = out.length;
+    const busy = n >= SLOTS && out.slice(n - SLOTS).every((o) => it.x - o.x < target);
+    if (!busy) {
+      out.push(it);
+      continue;
+    }
+    const last = out[n - 1];
+    const all = [...members(last), ...members(it)];
+    let sum = 0;
+    for (const e of all) sum += along(e.t);
+    const x = sum / all.length;
+    const draft: ClusterDraft = {
+      id: `cluster-mixed-${all[0].id}`,
+      trackId: '',
+      members: all,
+      t: fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k),
+      binMs: 0,
+    };
+    const merged = clusterItem(draft, MIXED_TRACK, ctx, along, `+${all.length} ${MIXED_TRACK.label}`);
+    merged.x = Math.max(x, n >= 2 ? out[n - 2].x : -Infinity);
+    out[n - 1] = merged;
+  }
+  return out;
+}
+
+/** Puts each mark of a vertical column in a slot (0 on the axis line, 1 beside it); returns where marks came closer than `target` to another. */
+function assignSlots(items: Item[], spineX: number, slotStep: number, target: number): number[] {
+  const last = new Array<number>(SLOTS).fill(-Infinity);
+  const lastR = new Array<number>(SLOTS).fill(0);
+  const crowded: number[] = [];
+  items.forEach((it, rank) => {
+    it.rank = rank;
+    const room = (s: number) => it.x - last[s] >= Math.max(target, it.r + lastR[s] + 2);
+    let slot = -1;
+    for (let s = 0; s < SLOTS && slot < 0; s++) if (room(s)) slot = s;
+    if (slot < 0) {
+      crowded.push(it.x);
+      slot = 0;
+      for (let s = 1; s < SLOTS; s++) if (last[s] < last[slot]) slot = s;
+    }
+    last[slot] = it.x;
+    lastR[slot] = it.r;
+    it.lane = slot;
+    it.cx = spineX + slot * slotStep;
+  });
+  return crowded;
+}
+
 function layoutVertical(
   prepared: PreparedTimeline,
   visible: readonly LayoutTrack[],
@@ -1386,40 +1841,37 @@ function layoutVertical(
   const axisMeasure = axisFont * (base.mFont / o.fontSize);
   const tickH = Math.ceil(axisFont * 1.25);
   // Axis labels | axis line with the marks on it (slot 0) and beside it (slot 1) | labels.
-  const spineX = V_LEFT + Math.ceil(textWidth('30 Sep 2019', axisMeasure)) + TICK_LABEL_GAP;
-  const labelsX = spineX + (SLOTS - 1) * SLOT_STEP + CLUSTER_R + 6;
+  const { spineX, slotStep, labelsX } = verticalColumns(options);
   const labelsW = Math.max(0, width - PAD - labelsX);
   const plotY = 12;
-  let count = 0;
-  for (const t of visible) count += prepared.byTrack.get(t.id)!.length;
-  const length = options.length ?? Math.min(4000, Math.max(480, Math.round(count * (labelH + 4))));
+  const length = axisLength(prepared, options, labelH);
   const plot: Box = { x: spineX, y: plotY, w: Math.max(1, width - PAD - spineX), h: length };
   const ctx = makeCtx(base, domain, plotY, length);
   const along = (t: number) => pos(ctx, t);
 
-  // Every track's events and "+N" clusters, in one column, in time order.
-  const items: Item[] = [];
-  for (const track of visible) {
-    const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id);
-    for (const e of singles) items.push(eventItem(e, track, ctx, along));
-    for (const c of clusters) items.push(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`));
-  }
-  items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
-
-  // Slots: each mark goes on the axis line, or beside it when a mark there is in the way.
-  const slotEnd = new Array<number>(SLOTS).fill(-Infinity);
-  items.forEach((it, rank) => {
-    it.rank = rank;
-    let slot = -1;
-    for (let s = 0; s < SLOTS && slot < 0; s++) if (slotEnd[s] + 2 <= it.x - it.r) slot = s;
-    if (slot < 0) {
-      slot = 0;
-      for (let s = 1; s < SLOTS; s++) if (slotEnd[s] < slotEnd[slot]) slot = s;
+  // Every track's events and "+N" clusters, in one column, in time order. Each mark goes on the
+  // axis line, or beside it when a mark there is in the way; two marks in a slot keep a target's
+  // size apart, and where they cannot, bins grow and pairs cluster too.
+  let items: Item[] = [];
+  const zones: [number, number][] = [];
+  for (let tighter = 0; ; tighter++) {
+    items = [];
+    for (const track of visible) {
+      const { singles, clusters } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
+      for (const e of singles) items.push(eventItem(e, track, ctx, along));
+      for (const c of clusters) items.push(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`));
     }
-    slotEnd[slot] = Math.max(slotEnd[slot], it.x + it.r);
-    it.lane = slot;
-    it.cx = spineX + slot * SLOT_STEP;
-  });
+    items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
+    const crowded = assignSlots(items, spineX, slotStep, o.targetSize);
+    if (crowded.length === 0) break;
+    if (tighter === MAX_TIGHTER) {
+      // Marks of several tracks still crowd: they join one "+N events" cluster.
+      items = mergeCrowded(items, ctx, along, o.targetSize);
+      assignSlots(items, spineX, slotStep, o.targetSize);
+      break;
+    }
+    for (const x of crowded) zones.push([x - 2 * o.targetSize, x + 2 * o.targetSize]);
+  }
 
   // Labels, in one column right of the marks, in the order of their marks down the page.
   // Placed by priority: each goes into the free stretch between the labels already placed
@@ -1455,9 +1907,39 @@ function layoutVertical(
 
   // Periods: bands across the plot. Each label goes at the top of its band beside the axis
   // labels, where it keeps clear of them; else first into the column of labels.
-  const ticks = timeTicks(domain, length, { fontSize: axisMeasure, vertical: true });
+  const { ticks: allTicks, breaks } = axisTicks(ctx, length, axisMeasure, true);
   const axisLabelX = spineX - TICK_LABEL_GAP;
   const gutter = new LaneGrid(1, 2);
+  // Annotations first, in the gutter beside their date on up to two rows (the date is in their
+  // text: the axis labels they cover give way), then the axis labels, then the period labels.
+  const annotations: AnnotationMark[] = [];
+  const noteFont = (base.mFont / o.fontSize) * periodFontSize(o.fontSize);
+  for (const a of options.annotations ?? []) {
+    const y = along(partialDateMidpoint(parsePartialDate(a.date)));
+    if (y < ctx.viewL || y > ctx.viewR) continue;
+    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, noteFont, 2);
+    if (!wrapped || wrapped.truncated) continue;
+    const h = wrapped.lines.length * labelH;
+    const top = Math.max(plotY, Math.min(y - labelH / 2, plotY + length - h));
+    if (!gutter.fits(0, top, top + h)) continue;
+    gutter.insert(0, top, top + h);
+    annotations.push({
+      id: a.id,
+      text: a.text,
+      lines: wrapped.lines,
+      labelBox: { x: round(axisLabelX - wrapped.width), y: round(top), w: round(wrapped.width), h },
+      labelAnchor: 'end',
+      x1: round(spineX - 6),
+      y1: round(y),
+      x2: round(width - PAD),
+      y2: round(y),
+    });
+  }
+  const ticks = allTicks.map((t) =>
+    t.label && !gutter.fits(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2)
+      ? { ...t, label: '', level: 'sub' as const }
+      : t,
+  );
   for (const t of ticks) if (t.label) gutter.insert(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2);
   const periodBands: PeriodBand[] = [];
   const periodFont = (base.mFont / o.fontSize) * periodFontSize(o.fontSize);
@@ -1495,7 +1977,12 @@ function layoutVertical(
       gutter.insert(0, gutterTop, gutterTop + labelH);
       band.text = inGutter.text;
       band.labelAnchor = 'end';
-      band.labelBox = { x: round(axisLabelX - inGutter.width), y: round(gutterTop), w: round(inGutter.width), h: labelH };
+      band.labelBox = {
+        x: round(axisLabelX - inGutter.width),
+        y: round(gutterTop),
+        w: round(inGutter.width),
+        h: labelH,
+      };
     } else {
       const fitted = shorten(p.label, labelsW, periodFont);
       const top = fitted ? place(a - 0.5 + order / 1000, y0 + 2, labelH) : null;
@@ -1512,9 +1999,10 @@ function layoutVertical(
     const desiredTop = it.x - labelH / 2;
     // Most labels of a dense chart find no room: check before measuring.
     const [gapTop, gapBottom] = gapAt(it.rank);
-    if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift) continue;
+    if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift)
+      continue;
     const wrapped = wrapText(it.text, labelsW, it.font, 2);
-    if (!wrapped) continue;
+    if (!wrapped || wrapped.truncated) continue;
     let top = place(it.rank, desiredTop, wrapped.lines.length * labelH);
     let fitted: { lines: string[]; width: number; truncated: boolean } | null = top === null ? null : wrapped;
     if (top === null && wrapped.lines.length > 1) {
@@ -1523,7 +2011,12 @@ function layoutVertical(
       if (one && top !== null) fitted = { lines: [one.text], width: one.width, truncated: one.truncated };
     }
     if (!fitted || top === null) continue;
-    Object.assign(it, { label: fitted.lines.join(' '), lines: fitted.lines, truncated: fitted.truncated, anchor: 'start' });
+    Object.assign(it, {
+      label: fitted.lines.join(' '),
+      lines: fitted.lines,
+      truncated: fitted.truncated,
+      anchor: 'start',
+    });
     it.box = { x: round(labelsX), y: round(top), w: round(fitted.width), h: fitted.lines.length * labelH };
   }
 
@@ -1545,8 +2038,10 @@ function layoutVertical(
     }
     const ev = it.ev!;
     const mark = eventMark(it, ev, it.track, it.cx, it.x, box, leader, ctx);
-    marks.push(mark);
-    shown.set(ev.id, { mark, ev });
+    if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
+      marks.push(mark);
+      shown.set(ev.id, { mark, ev });
+    }
     pushBars(spans, ev, it.track, it.cx + V_BAR_OFFSET, ctx, true);
     for (const m of ev.milestones) {
       const my = along(m.t);
@@ -1561,6 +2056,8 @@ function layoutVertical(
     plot,
     domain,
     fullDomain: [...base.fullDomain],
+    warp: base.warp,
+    targetSize: o.targetSize,
     fontSize: o.fontSize,
     labelHeight: labelH,
     axis: {
@@ -1569,6 +2066,7 @@ function layoutVertical(
       w: spineX - V_LEFT,
       h: length,
       fontSize: axisFont,
+      breaks,
       ticks: ticks.map((t) => {
         const y = round(plotY + t.x);
         const labelX = axisLabelX;
@@ -1589,6 +2087,7 @@ function layoutVertical(
     },
     tracks: [],
     periods: periodBands,
+    annotations,
     spans,
     links: buildLinks(shown, ctx, true),
     milestones,

@@ -31,9 +31,17 @@ export function toLayoutEvent(e: TimelineEvent): LayoutEvent {
     ...(e.end ? { end: e.end } : {}),
     track: e.track,
     title: e.title,
+    ...(e.label ? { label: e.label } : {}),
     importance: e.importance,
     ...(e.milestones.length
-      ? { milestones: e.milestones.map((m) => ({ kind: m.kind, date: m.date, ...(m.label ? { label: m.label } : {}), ...(m.didNotHappen ? { didNotHappen: true } : {}) })) }
+      ? {
+          milestones: e.milestones.map((m) => ({
+            kind: m.kind,
+            date: m.date,
+            ...(m.label ? { label: m.label } : {}),
+            ...(m.didNotHappen ? { didNotHappen: true } : {}),
+          })),
+        }
       : {}),
     ...(e.links.length ? { links: e.links.map((l) => ({ to: l.to, relation: l.relation })) } : {}),
   };
@@ -51,7 +59,10 @@ export function windowDomain(start: string, end: string): [number, number] {
 
 /** JSON safe inside <script type="application/json">: "<" is escaped, so "</script>" cannot end it. */
 export function serializePayload(payload: unknown): string {
-  return JSON.stringify(payload).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(payload)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Periods as the layout wants them. */

@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { partialDateProblem } from '../dates';
 
 /** A stable id: lowercase words joined by hyphens. Ids are URL parts and join keys. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
-  });
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
+});
 
 /** A date at the precision the sources give: "2019", "2019-06" or "2019-06-07". */
 export const PartialDateText = z
@@ -30,17 +28,17 @@ export const WebUrl = z
   .string()
   .meta({ pattern: '^https?://', format: 'uri' })
   .superRefine((value, ctx) => {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (it should start with https://)` });
-    return;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    ctx.addIssue({ code: 'custom', message: `"${value}" should start with http:// or https://` });
-  }
-});
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (it should start with https://)` });
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `"${value}" should start with http:// or https://` });
+    }
+  });
 
 const text = (max: number) =>
   z
@@ -63,7 +61,10 @@ export const Source = z.strictObject({
   /** A short supporting phrase, quoted exactly (keep it short: it is a citation, not a copy). */
   quote: text(400).optional(),
   /** Language of the page when not English, as a BCP 47 tag ("es"). */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
+    .optional(),
 });
 
 export const TRACK_SHAPES = ['circle', 'square', 'diamond', 'triangle', 'hexagon', 'star', 'cross'] as const;
@@ -78,7 +79,10 @@ export const Track = z.strictObject({
   /** Mark colour in light mode (#rrggbb). Pick one with 3:1 contrast on white. */
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #1f6feb' }),
   /** Mark colour in dark mode; defaults to `colour`. Pick one with 3:1 contrast on #111. */
-  colourDark: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #58a6ff' }).optional(),
+  colourDark: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #58a6ff' })
+    .optional(),
   /** Shape of the mark, so a track is told apart without colour. */
   shape: z.enum(TRACK_SHAPES),
 });
@@ -111,14 +115,24 @@ export const Actor = z.strictObject({
   id: Id,
   name: text(120),
   kind: z.enum(['person', 'institution']),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   description: text(280).optional(),
   roles: z.array(Role).default([]),
 });
 
 export const MILESTONE_KINDS = [
-  'announced', 'scheduled', 'signed', 'published', 'effective',
-  'suspended', 'blocked', 'reinstated', 'ended',
+  'announced',
+  'scheduled',
+  'signed',
+  'published',
+  'effective',
+  'suspended',
+  'blocked',
+  'reinstated',
+  'ended',
 ] as const;
 
 /** A dated step inside one event: the tariff was announced, scheduled, then suspended. */
@@ -171,6 +185,11 @@ export const TimelineEvent = z.strictObject({
   dateInferred: z.boolean().default(false),
   track: Id,
   title: text(90),
+  /**
+   * The few words shown beside the event's mark on a chart ("Tariff threat", "Guillén resigns");
+   * lists, pages and tables use the title. Default the title. A chart shows it whole or not at all.
+   */
+  label: text(40).optional(),
   summary: text(280),
   /** Longer text in Markdown, shown on the event's page. */
   body: z.string().trim().optional(),
@@ -276,6 +295,13 @@ export const ChartSpec = z.discriminatedUnion(
       /** Event ids drawn emphasised. */
       highlight: z.array(Id).default([]),
       periods: z.array(PeriodSpec).default([]),
+      /**
+       * The weeks the chart is about: they get more room than the rest (on phones a row per
+       * event), and the axis shows where the scale changes. `note` says so in a line under the chart.
+       */
+      focus: z.strictObject({ start: PartialDateText, end: PartialDateText, note: text(160).optional() }).optional(),
+      /** Dated notes written on the chart ("Deal, 7 June"). */
+      annotations: z.array(z.strictObject({ id: Id, date: PartialDateText, text: text(40) })).default([]),
       density: z.enum(['compact', 'regular', 'roomy']).default('regular'),
     }),
     z.strictObject({

@@ -59,7 +59,8 @@ const n = svgNumber;
 /** The layer groups of a timeline SVG, back to front. */
 export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptions): SvgNode[] {
   const vertical = layout.orientation === 'vertical';
-  const focusId = options.focusId && layout.marks.some((m) => m.id === options.focusId) ? options.focusId : layout.marks[0]?.id;
+  const focusId =
+    options.focusId && layout.marks.some((m) => m.id === options.focusId) ? options.focusId : layout.marks[0]?.id;
   const clipId = `${options.uid}-clip`;
 
   const defs: SvgNode = {
@@ -71,7 +72,18 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
         key: 'clip',
         tag: 'clipPath',
         attrs: { id: clipId },
-        children: [{ key: 'r', tag: 'rect', attrs: rectAttrs({ x: layout.plot.x - 12, y: layout.plot.y - 12, w: layout.plot.w + 24, h: layout.plot.h + 24 }) }],
+        children: [
+          {
+            key: 'r',
+            tag: 'rect',
+            attrs: rectAttrs({
+              x: layout.plot.x - 12,
+              y: layout.plot.y - 12,
+              w: layout.plot.w + 24,
+              h: layout.plot.h + 24,
+            }),
+          },
+        ],
       },
     ],
   };
@@ -86,19 +98,55 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
       tag: 'g',
       attrs: { class: periodClass(p) },
       children: [
-        { key: 'band', tag: 'rect', attrs: { ...rectAttrs(p), class: 'tl-period__band', 'clip-path': `url(#${clipId})` } },
+        {
+          key: 'band',
+          tag: 'rect',
+          attrs: { ...rectAttrs(p), class: 'tl-period__band', 'clip-path': `url(#${clipId})` },
+        },
         ...(p.text && p.labelBox
-          ? [{
-              key: 'label',
-              tag: 'text',
-              attrs: {
-                ...labelPosition(p.labelBox, p.labelAnchor),
-                class: CLASS.periodLabel,
-                ...(p.labelAnchor === 'end' ? { 'text-anchor': 'end' } : {}),
+          ? [
+              {
+                key: 'label',
+                tag: 'text',
+                attrs: {
+                  ...labelPosition(p.labelBox, p.labelAnchor),
+                  class: CLASS.periodLabel,
+                  ...(p.labelAnchor === 'end' ? { 'text-anchor': 'end' } : {}),
+                },
+                text: p.text,
               },
-              text: p.text,
-            }]
+            ]
           : []),
+      ],
+    })),
+  };
+
+  // Notes at dates: a rule across the plot and the text (the rule is behind the marks, like the bands).
+  const annotations: SvgNode = {
+    key: 'annotations',
+    tag: 'g',
+    attrs: { class: 'tl-annotations', 'font-size': n(periodFontSize(layout.fontSize)) },
+    children: layout.annotations.map((a): SvgNode => ({
+      key: a.id,
+      tag: 'g',
+      attrs: { class: 'tl-annotation' },
+      children: [
+        {
+          key: 'rule',
+          tag: 'path',
+          attrs: { class: 'tl-annotation__rule', d: `M${n(a.x1)},${n(a.y1)}L${n(a.x2)},${n(a.y2)}` },
+        },
+        ...labelRows(a.labelBox, a.lines.length, a.labelAnchor, layout.labelHeight).map((row, i): SvgNode => ({
+          key: i === 0 ? 'label' : `label-${i + 1}`,
+          tag: 'text',
+          attrs: {
+            class: 'tl-annotation__label',
+            x: n(row.x),
+            y: n(row.y),
+            ...(a.labelAnchor === 'end' ? { 'text-anchor': 'end' } : {}),
+          },
+          text: i < a.lines.length - 1 ? `${a.lines[i]} ` : a.lines[i],
+        })),
       ],
     })),
   };
@@ -113,8 +161,21 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
       attrs: { class: `${trackClass(t)} ${trackColourClass(t.id)}` },
       children: [
         { key: 'band', tag: 'rect', attrs: { ...rectAttrs(t), class: 'tl-track__band' } },
-        { key: 'symbol', tag: 'path', attrs: { class: 'tl-track__symbol', d: symbolPath(t.shape, 5), transform: `translate(${n(t.symbolX)},${n(t.symbolY)})` } },
-        { key: 'label', tag: 'text', attrs: { class: 'tl-track__label', x: n(t.labelX), y: n(t.labelY) }, text: t.labelText },
+        {
+          key: 'symbol',
+          tag: 'path',
+          attrs: {
+            class: 'tl-track__symbol',
+            d: symbolPath(t.shape, 5),
+            transform: `translate(${n(t.symbolX)},${n(t.symbolY)})`,
+          },
+        },
+        {
+          key: 'label',
+          tag: 'text',
+          attrs: { class: 'tl-track__label', x: n(t.labelX), y: n(t.labelY) },
+          text: t.labelText,
+        },
       ],
     })),
   };
@@ -137,6 +198,25 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
             : `M${n(layout.plot.x)},${n(layout.axis.y)}H${n(layout.plot.x + layout.plot.w)}`,
         },
       },
+      ...(layout.axis.breaks.length > 0
+        ? [
+            {
+              key: 'breaks',
+              tag: 'path',
+              attrs: {
+                class: 'tl-axis__break',
+                // Two short slashes across the axis line where the scale changes.
+                d: layout.axis.breaks
+                  .map((b) =>
+                    vertical
+                      ? `M${n(layout.axis.x + layout.axis.w - 6)},${n(b - 1)}l12,-4M${n(layout.axis.x + layout.axis.w - 6)},${n(b + 3)}l12,-4`
+                      : `M${n(b - 3)},${n(layout.axis.y - 5)}l4,10M${n(b + 1)},${n(layout.axis.y - 5)}l4,10`,
+                  )
+                  .join(''),
+              },
+            } satisfies SvgNode,
+          ]
+        : []),
       {
         key: 'ticks',
         tag: 'path',
@@ -234,7 +314,12 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
           },
           children: [
             ...leaderNode(m.leader, m),
-            { key: 'hit', tag: 'circle', attrs: { class: 'tl-mark__hit', r: n(Math.max(m.r + 6, 12)) } },
+            // As wide as the room between marks: a target of its own, never over a neighbour.
+            {
+              key: 'hit',
+              tag: 'circle',
+              attrs: { class: 'tl-mark__hit', r: n(Math.max(m.r + 6, layout.targetSize / 2)) },
+            },
             { key: 'symbol', tag: 'path', attrs: { class: CLASS.markSymbol, d: markPath(m) } },
             ...labelNodes(CLASS.label, m.labelBox, m.labelLines, m.labelAnchor, layout.labelHeight, m),
           ],
@@ -243,11 +328,14 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
     ],
   };
 
-  return [defs, periods, tracks, axis, data];
+  return [defs, periods, tracks, annotations, axis, data];
 }
 
 /** Attributes of the root <svg>: fixed viewBox, so the chart scales and nothing moves when scripts load. */
-export function timelineSvgAttrs(layout: TimelineLayout, options: Pick<SvgModelOptions, 'uid' | 'label'>): Record<string, string> {
+export function timelineSvgAttrs(
+  layout: TimelineLayout,
+  options: Pick<SvgModelOptions, 'uid' | 'label'>,
+): Record<string, string> {
   return {
     class: `${CLASS.root} ${CLASS.root}--${layout.orientation}`,
     viewBox: `0 0 ${n(layout.size.width)} ${n(layout.size.height)}`,
@@ -289,5 +377,3 @@ function labelNodes(
 function leaderNode(leader: Leader | null, origin: { x: number; y: number }): SvgNode[] {
   return leader ? [{ key: 'leader', tag: 'path', attrs: { class: CLASS.leader, d: leaderPath(leader, origin) } }] : [];
 }
-
-

@@ -3,6 +3,8 @@
 // Pure: takes parsed data, returns problems with the path of the offending value.
 import { parsePartialDate } from '../dates';
 import type { TimelineData } from './schema';
+import { labelFits } from './layout';
+import { TIMELINE_VARIANTS } from './variants';
 
 export interface DataIssue {
   /** Path in the combined data, e.g. ["events", 3, "links", 0, "to"]. */
@@ -51,6 +53,15 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
       if (link.to === event.id) add(['events', i, 'links', j, 'to'], 'links the event to itself');
       else if (!eventIds.has(link.to)) add(['events', i, 'links', j, 'to'], unknown('event', link.to, eventIds));
     });
+    const unfit = labelProblem(event.label ?? event.title, event.importance);
+    if (unfit) {
+      add(
+        ['events', i, event.label ? 'label' : 'title'],
+        event.label
+          ? `the chart label "${event.label}" is too long to show beside its mark ${unfit}; write a shorter one (a few words)`
+          : `the title is too long to show beside the event's mark ${unfit}; add a short "label" (a few words) for the charts`,
+      );
+    }
     if (event.end && endsBeforeStart(event.date, event.end)) {
       add(['events', i, 'end'], `ends (${event.end}) before it starts (${event.date})`);
     }
@@ -65,7 +76,10 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
     series.months.forEach((month, m) => {
       const first = seen.get(month.month);
       if (first !== undefined) {
-        add(['series', s, 'months', m, 'month'], `${month.month} appears twice (entries ${first + 1} and ${m + 1}); each month once`);
+        add(
+          ['series', s, 'months', m, 'month'],
+          `${month.month} appears twice (entries ${first + 1} and ${m + 1}); each month once`,
+        );
       } else seen.set(month.month, m);
     });
   });
@@ -83,7 +97,8 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
           add(['charts', i, 'window', 'end'], `ends (${chart.window.end}) before it starts (${chart.window.start})`);
         }
         chart.periods.forEach((p, j) => {
-          if (endsBeforeStart(p.start, p.end)) add(['charts', i, 'periods', j, 'end'], `ends (${p.end}) before it starts (${p.start})`);
+          if (endsBeforeStart(p.start, p.end))
+            add(['charts', i, 'periods', j, 'end'], `ends (${p.end}) before it starts (${p.start})`);
         });
         break;
       case 'series':
@@ -92,7 +107,8 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
         break;
       case 'period':
         ids('tracks', chart.tracks, trackIds, 'track');
-        if (endsBeforeStart(chart.start, chart.end)) add(['charts', i, 'end'], `ends (${chart.end}) before it starts (${chart.start})`);
+        if (endsBeforeStart(chart.start, chart.end))
+          add(['charts', i, 'end'], `ends (${chart.end}) before it starts (${chart.start})`);
         break;
       case 'steps': {
         const event = data.events.find((e) => e.id === chart.event);
@@ -104,7 +120,8 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
       }
       case 'posts':
         ids('posts', chart.posts, postIds, 'post');
-        if (endsBeforeStart(chart.from, chart.to)) add(['charts', i, 'to'], `ends (${chart.to}) before it starts (${chart.from})`);
+        if (endsBeforeStart(chart.from, chart.to))
+          add(['charts', i, 'to'], `ends (${chart.to}) before it starts (${chart.from})`);
         break;
       case 'figures':
         break;
@@ -112,6 +129,15 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   });
 
   return issues;
+}
+
+/** Where a chart label can never be shown whole ("on a phone" / "on a wide screen"), or null. */
+function labelProblem(text: string, importance: 1 | 2 | 3): string | null {
+  const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
+  if (!labelFits(text, importance, { ...variantOptions.narrow, textWidthFactor }))
+    return 'on a phone (two short rows at most)';
+  if (!labelFits(text, importance, { ...variantOptions.wide, textWidthFactor })) return 'on a wide screen';
+  return null;
 }
 
 function checkUnique(
@@ -124,7 +150,10 @@ function checkUnique(
   items.forEach((item, i) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
-      add([key, i, 'id'], `the ${noun} id "${item.id}" is used twice (entries ${first + 1} and ${i + 1}); ids must be unique`);
+      add(
+        [key, i, 'id'],
+        `the ${noun} id "${item.id}" is used twice (entries ${first + 1} and ${i + 1}); ids must be unique`,
+      );
     } else seen.set(item.id, i);
   });
   return new Set(seen.keys());

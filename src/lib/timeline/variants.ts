@@ -1,0 +1,25 @@
+// The two variants every timeline is built in — wide (horizontal) and narrow (vertical, phones) —
+// in one place, for the component that draws them and the validation that checks that every
+// event's label can be shown at all.
+
+/** Text widths are estimated, not measured: 1.15 leaves room for fonts wider than Helvetica (DejaVu Sans is about 12% wider). */
+const textWidthFactor = 1.15;
+
+/** px per event on a focus day of the narrow variant (see warpFor in layout.ts): a target's size and a little more. */
+const NARROW_ROW = 33;
+
+export const TIMELINE_VARIANTS = {
+  textWidthFactor,
+  variantOptions: {
+    // Drawn at 720 px and up: 24 CSS px between marks needs 32 at the layout's 960.
+    wide: { width: 960, orientation: 'horizontal' as const, fontSize: 13, targetSize: 32 },
+    // Drawn at 320–480 px: 28 keeps marks 24 CSS px apart down to 320.
+    narrow: { width: 360, orientation: 'vertical' as const, fontSize: 13, targetSize: 28 },
+    /** Length of the narrow variant's time axis: room for a row per focus event (about 65% of it), the rest for the context. */
+    narrowLength(events: number, focusEvents: number, compact: boolean): number {
+      const base = compact ? 520 : Math.min(1800, Math.max(600, events * 18));
+      if (focusEvents === 0) return base;
+      return Math.min(3600, Math.max(base, Math.round((focusEvents * NARROW_ROW + 120) / 0.65)));
+    },
+  },
+};

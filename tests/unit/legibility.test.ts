@@ -1,0 +1,219 @@
+// What a reader must be able to read, checked on the layout itself (the browser test checks the
+// drawn page): no label is ever cut, every mark is a target of its own, a focus gives the busy
+// weeks a row per event, and annotations keep clear of each other and of the axis labels.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
+import {
+  labelFits,
+  layoutPrepared,
+  layoutTimeline,
+  prepareTimeline,
+  type Box,
+  type LayoutEvent,
+  type LayoutOptions,
+  type LayoutTrack,
+  type TimelineLayout,
+} from '../../src/lib/timeline/layout';
+import { IDENTITY_WARP, focusWarp, fromU, toU } from '../../src/lib/timeline/warp';
+import { TIMELINE_VARIANTS } from '../../src/lib/timeline/variants';
+import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
+import fixture from '../fixtures/timeline/fixture.json';
+
+const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
+const tracks: LayoutTrack[] = z.array(Track).parse(fixture.tracks);
+const DAY = 86_400_000;
+const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
+const WIDE: LayoutOptions = { ...variantOptions.wide, textWidthFactor };
+const NARROW: LayoutOptions = { ...variantOptions.narrow, textWidthFactor };
+
+/** Windows: the full domain, then halves and tenths at three places. */
+function zooms(full: readonly [number, number]): [number, number][] {
+  const span = full[1] - full[0];
+  const out: [number, number][] = [[full[0], full[1]]];
+  for (const fraction of [0.5, 0.1]) {
+    for (const at of [0, 0.4, 0.8]) {
+      const a = full[0] + at * span;
+      out.push([a, Math.min(full[1], a + fraction * span)]);
+    }
+  }
+  return out;
+}
+
+/** Centres of marks and clusters closer than `target` px (vertical: any two; horizontal: in one row). */
+function crowded(layout: TimelineLayout, target: number): string[] {
+  const all = [...layout.marks, ...layout.clusters].filter((m) => {
+    const along = layout.orientation === 'vertical' ? m.y : m.x;
+    const [a, b] =
+      layout.orientation === 'vertical'
+        ? [layout.plot.y, layout.plot.y + layout.plot.h]
+        : [layout.plot.x, layout.plot.x + layout.plot.w];
+    return along >= a && along <= b;
+  });
+  const found: string[] = [];
+  all.sort((a, b) => (layout.orientation === 'vertical' ? a.y - b.y : a.x - b.x));
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const gap = layout.orientation === 'vertical' ? all[j].y - all[i].y : all[j].x - all[i].x;
+      if (gap >= target) break;
+      if (Math.hypot(all[j].x - all[i].x, all[j].y - all[i].y) < target - 0.01)
+        found.push(`${all[i].id} ~ ${all[j].id}`);
+    }
+  }
+  return found;
+}
+
+const intersects = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('legibility of the layout', () => {
+  for (const [name, data, trackList] of [
+    ['the fixture', events, tracks],
+    ['2,000 generated events', denseEvents(2000), DENSE_TRACKS],
+  ] as const) {
+    for (const [variant, options] of [
+      ['wide', WIDE],
+      ['narrow', NARROW],
+    ] as const) {
+      it(`never cuts a label and keeps every mark a target's size from the next (${name}, ${variant}, several zooms)`, () => {
+        const prepared = prepareTimeline(data, trackList);
+        let labels = 0;
+        let marks = 0;
+        for (const domain of zooms(prepared.fullDomain)) {
+          const layout = layoutPrepared(prepared, { ...options, domain });
+          const where = `${new Date(domain[0]).toISOString().slice(0, 10)} – ${new Date(domain[1]).toISOString().slice(0, 10)}`;
+          for (const m of [...layout.marks, ...layout.clusters]) {
+            expect(m.label ?? '', where).not.toMatch(/…|\.\.\.$/);
+            if ('truncated' in m) expect(m.truncated, where).toBe(false);
+          }
+          expect(crowded(layout, options.targetSize!), where).toEqual([]);
+          labels += layout.marks.filter((m) => m.label).length;
+          marks += layout.marks.length;
+        }
+        expect(labels).toBeGreaterThan(5);
+        expect(marks).toBeGreaterThan(10);
+      });
+    }
+  }
+
+  it('shows a label whole, as written, or not at all', () => {
+    const labelled = events.map((e, i) => (i % 2 ? { ...e, label: `Short ${i}` } : e));
+    const layout = layoutTimeline(labelled, tracks, { width: 1280 });
+    for (const m of layout.marks) {
+      const e = labelled.find((x) => x.id === m.id)!;
+      if (m.label !== null) expect(m.label).toBe(e.label ?? e.title);
+      // The accessible name keeps the full title.
+      expect(m.ariaLabel).toContain(e.title);
+    }
+    expect(layout.marks.some((m) => m.label?.startsWith('Short '))).toBe(true);
+  });
+
+  it('gives each event of a focus its own row on a phone, with its label, and squeezes the rest', () => {
+    const focus = [Date.UTC(2019, 4, 20), Date.UTC(2019, 6, 27)] as const;
+    const plain = layoutTimeline(events, tracks, { ...NARROW, length: 900 });
+    const layout = layoutTimeline(events, tracks, { ...NARROW, length: 900, focus });
+    const inFocus = (id: string) => {
+      const e = events.find((x) => x.id === id)!;
+      const t = Date.parse(e.date.length === 10 ? e.date : `${e.date}-15`);
+      return t >= focus[0] && t < focus[1];
+    };
+    const focusMarks = layout.marks.filter((m) => inFocus(m.id));
+    expect(focusMarks.length).toBeGreaterThan(5);
+    expect(layout.clusters.filter((c) => c.ids.some(inFocus))).toEqual([]);
+    for (const m of focusMarks) expect(m.label, m.id).not.toBeNull();
+    // Rows: marks of the focus one after another, at least a target's size apart.
+    const ys = focusMarks.map((m) => m.y).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++)
+      expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(variantOptions.narrow.targetSize - 0.01);
+    // The focus takes more of the axis than a plain scale gives it, and the axis shows the breaks.
+    const span = (l: TimelineLayout) => {
+      const y = (t: number) =>
+        l.plot.y +
+        ((toU(l.warp, t) - toU(l.warp, l.domain[0])) / (toU(l.warp, l.domain[1]) - toU(l.warp, l.domain[0]))) *
+          l.plot.h;
+      return y(focus[1]) - y(focus[0]);
+    };
+    expect(span(layout)).toBeGreaterThan(2 * span(plain));
+    expect(layout.axis.breaks.length).toBe(2);
+    expect(plain.axis.breaks).toEqual([]);
+    // The same height as without a focus, and the same at every zoom.
+    expect(layout.size.height).toBe(plain.size.height);
+    const prepared = prepareTimeline(events, tracks);
+    for (const domain of zooms(prepared.fullDomain)) {
+      expect(layoutPrepared(prepared, { ...NARROW, length: 900, focus, domain }).size.height).toBe(layout.size.height);
+    }
+  });
+
+  it('places annotations clear of each other and of the axis labels, with a rule at their date', () => {
+    const annotations = [
+      { id: 'threat', date: '2019-05-30', text: 'Tariff threat, 30\u00a0May' },
+      { id: 'deal', date: '2019-06-07', text: 'Deal, 7\u00a0June' },
+      { id: 'deadline', date: '2019-07-22', text: 'Deadline, 22\u00a0July' },
+    ];
+    const focus = [Date.UTC(2019, 4, 28), Date.UTC(2019, 6, 27)] as const;
+    for (const options of [WIDE, NARROW]) {
+      const layout = layoutTimeline(events, tracks, { ...options, annotations, focus });
+      expect(layout.annotations.map((a) => a.id)).toEqual(['threat', 'deal', 'deadline']);
+      const boxes = [
+        ...layout.annotations.map((a) => ({ id: a.id, box: a.labelBox })),
+        ...layout.axis.ticks.filter((t) => t.labelBox).map((t) => ({ id: `tick ${t.label}`, box: t.labelBox! })),
+      ];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(intersects(boxes[i].box, boxes[j].box), `${boxes[i].id} × ${boxes[j].id}`).toBe(false);
+      }
+      for (const a of layout.annotations)
+        expect(a.lines.join(' ').replace(/\s+/g, ' ')).toBe(a.text.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('knows which labels can never show: one row on a wide screen, two short rows on a phone', () => {
+    expect(labelFits('Tariff threat', 1, NARROW)).toBe(true);
+    expect(labelFits('Trump announces tariffs on all Mexican goods to press Mexico on migration', 1, NARROW)).toBe(
+      false,
+    );
+    expect(labelFits('Trump announces tariffs on all Mexican goods to press Mexico on migration', 1, WIDE)).toBe(true);
+    expect(labelFits('x'.repeat(200), 3, WIDE)).toBe(false);
+  });
+});
+
+describe('focus warp', () => {
+  const full = [Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)] as const;
+  const focus = [Date.UTC(2019, 5, 1), Date.UTC(2019, 6, 1)] as const;
+
+  it('is the identity without a focus inside the domain', () => {
+    expect(
+      focusWarp({
+        focus: [Date.UTC(2021, 0, 1), Date.UTC(2021, 1, 1)],
+        fullDomain: full,
+        length: 1000,
+        positions: [],
+        pitch: 30,
+        minDay: 4,
+        maxShare: 0.7,
+      }),
+    ).toBe(IDENTITY_WARP);
+    expect(toU(IDENTITY_WARP, 12345)).toBe(12345);
+  });
+
+  it('is increasing, inverts exactly, and gives a busy day a row per event', () => {
+    const day = Date.UTC(2019, 5, 7);
+    const positions = [day + DAY / 4, day + DAY / 2, day + (3 * DAY) / 4];
+    const warp = focusWarp({ focus, fullDomain: full, length: 2000, positions, pitch: 30, minDay: 4, maxShare: 0.7 });
+    let last = -Infinity;
+    for (let t = full[0]; t <= full[1]; t += DAY / 3) {
+      const u = toU(warp, t);
+      expect(u).toBeGreaterThan(last);
+      expect(fromU(warp, u)).toBeCloseTo(t, -1);
+      last = u;
+    }
+    // The whole domain spans 2,000 px: a day with three events gets 3 × 30 px, an empty focus day 4.
+    const pxPerU = 2000 / (toU(warp, full[1]) - toU(warp, full[0]));
+    expect((toU(warp, day + DAY) - toU(warp, day)) * pxPerU).toBeCloseTo(90, 0);
+    expect((toU(warp, day + 2 * DAY) - toU(warp, day + DAY)) * pxPerU).toBeCloseTo(4, 0);
+    // The context keeps an even scale: a day there is the same length everywhere.
+    const jan = (toU(warp, Date.UTC(2019, 0, 11)) - toU(warp, Date.UTC(2019, 0, 10))) * pxPerU;
+    const nov = (toU(warp, Date.UTC(2019, 10, 11)) - toU(warp, Date.UTC(2019, 10, 10))) * pxPerU;
+    expect(jan).toBeCloseTo(nov, 6);
+    expect(jan).toBeCloseTo((2000 - 90 - 29 * 4) / (365 - 30), 3);
+  });
+});
