@@ -647,7 +647,7 @@ class TimelineController {
     this.fillDetails(all[id]);
     const box = this.details;
     box.hidden = false;
-    if (centre) this.centre(id);
+    this.centre(id, centre);
     // In the top layer (a manual popover) the panel escapes the chart's containment and any stacking.
     if (box.showPopover && !box.matches(':popover-open')) {
       box.popover = 'manual';
@@ -668,10 +668,14 @@ class TimelineController {
     if (id) this.markEl(id)?.focus();
   }
 
-  /** Scrolls the page so the event's mark is in the middle of the screen (on a phone, above the sheet). */
-  centre(id: string): void {
+  /**
+   * Scrolls the page so the event's mark is in the middle of the screen (on a phone, above the
+   * sheet): always for a deep link, else only when it is out of sight (Back to an event scrolled
+   * away). A click or Enter is on a mark in sight: the page stays put.
+   */
+  centre(id: string, always: boolean): void {
     const r = this.markEl(id)?.querySelector('.tl-mark__symbol')?.getBoundingClientRect();
-    if (!r) return;
+    if (!r || (!always && r.bottom > 0 && r.top < innerHeight)) return;
     const at = this.variant.name === 'narrow' ? 0.25 : 0.5;
     scrollTo({ top: scrollY + (r.top + r.bottom) / 2 - innerHeight * at, behavior: 'instant' });
   }
