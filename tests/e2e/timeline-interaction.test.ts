@@ -216,15 +216,21 @@ describe('zoom steps', () => {
     const hint = page.locator(`${SEL} .tl-hint`);
     expect(await hint.isVisible()).toBe(true);
     expect(await hint.textContent()).toBe('Drag to pan · Ctrl+scroll or pinch to zoom');
-    // Inside the toolbar's row: it adds no height.
-    const [h, row] = await page.$eval(SEL, (root) =>
-      [
-        root.querySelector('.tl-hint')!.getBoundingClientRect(),
-        root.querySelector('.tl-controls')!.getBoundingClientRect(),
-      ].map((r) => ({ top: r.top, bottom: r.bottom })),
-    );
-    expect(h.top).toBeGreaterThanOrEqual(row.top);
-    expect(h.bottom).toBeLessThanOrEqual(row.bottom);
+    // Beside the zoom buttons, in their row: it adds no height and covers no button (a narrow window too).
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      const [h, zoom, filter] = await page.$eval(SEL, (root) =>
+        ['.tl-hint', '.tl-zoom', '.tl-filters'].map((q) => {
+          const r = root.querySelector(q)!.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        }),
+      );
+      expect(h.top, `at ${width} px`).toBeGreaterThanOrEqual(zoom.top);
+      expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual(zoom.bottom + 0.5);
+      expect(h.left, `at ${width} px`).toBeGreaterThan(zoom.right);
+      expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual(filter.top + 0.5);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     // A zoom gesture puts it away.
     const box = (await page.locator(svgOf(1280)).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 200);
