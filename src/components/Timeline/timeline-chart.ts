@@ -5,11 +5,22 @@
 class TimelineChart extends HTMLElement {
   #observer?: IntersectionObserver;
 
+  #onHash = () => {
+    if (this.#wanted()) this.#load();
+  };
+
+  /** Whether the URL asks for an event this chart holds (?event=<id> or #event-<id>; it may be in a cluster). */
+  #wanted(): boolean {
+    const id =
+      new URLSearchParams(location.search).get('event') ??
+      (location.hash.startsWith('#event-') ? location.hash.slice(7) : '');
+    return !!id && !!this.querySelector('script.tl-payload')?.textContent?.includes(`"id":${JSON.stringify(id)}`);
+  }
+
   connectedCallback() {
-    // A deep link to an event of this chart, or a print request, needs the chart at once.
-    const params = new URLSearchParams(location.search);
-    const wanted = params.get('event') ?? (location.hash.startsWith('#event-') ? location.hash.slice(7) : null);
-    if (wanted && this.querySelector(`[data-id="${CSS.escape(wanted)}"]`)) return void this.#load();
+    // A deep link to an event of this chart needs the chart at once.
+    addEventListener('hashchange', this.#onHash);
+    if (this.#wanted()) return void this.#load();
     if (!('IntersectionObserver' in window)) return void this.#load();
     this.#observer = new IntersectionObserver(
       (entries) => {
@@ -21,12 +32,14 @@ class TimelineChart extends HTMLElement {
   }
 
   disconnectedCallback() {
+    removeEventListener('hashchange', this.#onHash);
     this.#observer?.disconnect();
   }
 
   async #load() {
     this.#observer?.disconnect();
-    if (this.dataset.loading) return;
+    removeEventListener('hashchange', this.#onHash);
+    if (this.dataset.loading !== undefined) return;
     this.dataset.loading = '';
     const { mountTimeline } = await import('./timeline-interactive');
     mountTimeline(this);

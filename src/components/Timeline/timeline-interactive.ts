@@ -1,17 +1,30 @@
 // The interactive timeline, loaded when a chart comes into view: zoom and pan (d3-zoom), a
-// keyboard path through every event, track filters, a tooltip, a details panel and deep links.
+// keyboard path through every event, track filters, a tooltip, a details panel beside the mark
+// (a bottom sheet on phones) and deep links (?event=<id>, #event-<id>).
 // Every redraw is layoutPrepared() → timelineSvgLayers() → a keyed join (joinNodes) onto the
 // build's SVG, so the first redraw of the build-time state changes nothing. d3-zoom (with
 // d3-selection) turns gestures into time windows.
 import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { partialDateMidpoint } from '../../lib/dates';
-import { layoutPrepared, prepareTimeline, type TimelineLayout, type PreparedTimeline, type LayoutOptions } from '../../lib/timeline/layout';
+import {
+  layoutPrepared,
+  layoutRange,
+  prepareTimeline,
+  type TimelineLayout,
+  type PreparedTimeline,
+  type LayoutOptions,
+} from '../../lib/timeline/layout';
 import { timelineSvgAttrs, timelineSvgLayers, type SvgNode } from '../../lib/timeline/svg-model';
 import type { TimelinePayload, TimelineVariant } from '../../lib/timeline/payload';
 import type { EventDetails } from '../../lib/timeline/details';
 
 const DAY = 86_400_000;
+/** One zoom step: a +/− button or key, and one mouse-wheel notch with ctrl/⌘. */
+export const ZOOM_STEP = 1.35;
+/** The narrowest window a reader can zoom to. */
+export const MIN_SPAN = 7 * DAY;
+let hinted = false;
 let detailsCache: Promise<Record<string, EventDetails>> | undefined;
 const charts: TimelineController[] = [];
 
@@ -20,8 +33,69 @@ export function mountTimeline(root: HTMLElement): void {
   const payloadEl = root.querySelector<HTMLScriptElement>('script.tl-payload');
   if (!payloadEl || root.dataset.ready !== undefined) return;
   const payload = JSON.parse(payloadEl.textContent || '{}') as TimelinePayload;
-  charts.push(new TimelineController(root, payload));
+  const chart = new TimelineController(root, payload);
+  // The current window, for tests and the benchmark (a property, not an attribute: no DOM write).
+  Object.defineProperty(root, 'timelineDomain', { get: () => [...chart.layout.domain], configurable: true });
   if (charts.length === 1) listenToEventRefs();
+}
+
+/**
+ * d3-zoom's wheel delta (log2 of the zoom factor) for a ctrl/⌘+wheel event: one notch (100 px,
+ * or 3 lines) is one ZOOM_STEP, and a trackpad pinch's small deltas make proportionally small steps.
+ */
+export function wheelZoom(deltaY: number, deltaMode: number): number {
+  const px = deltaY * (deltaMode === 1 ? 100 / 3 : deltaMode === 2 ? 300 : 1);
+  return (-px / 100) * Math.log2(ZOOM_STEP);
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Where a panel of `w` × `h` goes beside a mark (viewport coordinates): right of the whole mark
+ * (symbol and label), else left of it, else beside the symbol on the roomier side, never covering
+ * the symbol if it can help it; its top a little above the symbol, kept inside `bounds`.
+ */
+export function placeBeside(
+  mark: Rect,
+  symbol: Rect,
+  w: number,
+  h: number,
+  bounds: Rect,
+  gap = 12,
+): { left: number; top: number } {
+  const fitsRight = (x: number) => x + gap + w <= bounds.right;
+  const fitsLeft = (x: number) => x - gap - w >= bounds.left;
+  let left: number;
+  if (fitsRight(mark.right)) left = mark.right + gap;
+  else if (fitsLeft(mark.left)) left = mark.left - gap - w;
+  else if (fitsRight(symbol.right)) left = symbol.right + gap;
+  else if (fitsLeft(symbol.left)) left = symbol.left - gap - w;
+  else left = bounds.right - symbol.right > symbol.left - bounds.left ? symbol.right + gap : symbol.left - gap - w;
+  left = Math.max(bounds.left, Math.min(left, bounds.right - w));
+  const top = Math.max(bounds.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, bounds.bottom - h));
+  return { left, top };
+}
+
+/** The event a URL asks for: ?event=<id>, else #event-<id>. */
+function wantedEvent(): string | null {
+  return (
+    new URLSearchParams(location.search).get('event') ??
+    (location.hash.startsWith('#event-') ? location.hash.slice(7) : null)
+  );
+}
+
+/** The chart on the page that shows `id`: the one ?chart= names if it holds it, else the first that does. */
+function chartFor(id: string): Element | undefined {
+  const named = new URLSearchParams(location.search).get('chart');
+  const holders = [...document.querySelectorAll('timeline-chart')].filter((el) =>
+    el.querySelector('script.tl-payload')?.textContent?.includes(`"id":${JSON.stringify(id)}`),
+  );
+  return holders.find((el) => el.getAttribute('data-chart') === named) ?? holders[0];
 }
 
 // ─── Keyed rendering: the same SvgNode tree the build wrote ─────────────────
@@ -167,7 +241,8 @@ function applyNode(d: Drawn, node: SvgNode): void {
   if (before !== node) {
     const was = before?.attrs;
     const now = node.attrs;
-    if (was) for (const name in was) if (was[name] !== '' && (!(name in now) || now[name] === '')) el.removeAttribute(name);
+    if (was)
+      for (const name in was) if (was[name] !== '' && (!(name in now) || now[name] === '')) el.removeAttribute(name);
     for (const name in now) {
       const value = now[name];
       if (value !== '' && (!was || was[name] !== value)) el.setAttribute(name, value);
@@ -203,6 +278,9 @@ class TimelineController {
   tooltip: HTMLElement;
   details: HTMLElement;
   status: HTMLElement;
+  hint?: HTMLElement;
+  /** The open panel beside a mark: its page position, and the mark's layout position and SVG scale then. */
+  anchor?: { left: number; top: number; x: number; y: number; scale: number; min: number; max: number };
 
   constructor(root: HTMLElement, payload: TimelinePayload) {
     this.root = root;
@@ -210,15 +288,19 @@ class TimelineController {
     this.prepared = prepareTimeline(payload.events, payload.tracks);
     this.timeOf = new Map(payload.events.map((e) => [e.id, partialDateMidpoint(e.date)]));
     this.trackOf = new Map(payload.events.map((e) => [e.id, e.track]));
-    this.order = payload.events.map((e) => e.id).sort((a, b) => this.timeOf.get(a)! - this.timeOf.get(b)! || a.localeCompare(b));
+    this.order = payload.events
+      .map((e) => e.id)
+      .sort((a, b) => this.timeOf.get(a)! - this.timeOf.get(b)! || a.localeCompare(b));
     this.tooltip = root.querySelector('.tl-tooltip')!;
     this.details = root.querySelector('.tl-details')!;
     this.status = root.querySelector('.tl-status')!;
+    charts.push(this);
 
     this.useVariant(this.visibleVariant(), true);
     new ResizeObserver(() => {
       const name = this.visibleVariant();
       if (name !== this.variant.name) this.useVariant(name, false);
+      if (this.selectedId && !this.details.hidden) this.placePanel();
     }).observe(root);
 
     root.querySelector('.tl-toolbar')?.removeAttribute('hidden');
@@ -229,10 +311,37 @@ class TimelineController {
     root.addEventListener('pointerout', () => this.hideTooltip());
     root.addEventListener('focusout', () => this.hideTooltip());
     addEventListener('popstate', () => this.fromUrl(false));
-    addEventListener('beforeprint', () => this.render(this.variant.options.domain ? [...this.variant.options.domain] as [number, number] : undefined));
+    addEventListener('hashchange', () => this.fromUrl(true));
+    addEventListener('beforeprint', () =>
+      this.render(this.variant.options.domain ? ([...this.variant.options.domain] as [number, number]) : undefined),
+    );
     addEventListener('afterprint', () => this.render());
     root.dataset.ready = '';
+    this.showHint();
     this.fromUrl(true);
+  }
+
+  /** "Drag to pan · …", once per browsing session, in the toolbar's row (its room is already there). */
+  showHint(): void {
+    if (hinted) return;
+    hinted = true;
+    try {
+      if (sessionStorage.getItem('tl-hint')) return;
+      sessionStorage.setItem('tl-hint', '1');
+    } catch {
+      // Storage is off (a sandboxed frame): the hint shows once per page.
+    }
+    const hint = document.createElement('p');
+    hint.className = 'tl-hint';
+    hint.textContent = `Drag to pan · ${matchMedia('(hover: none)').matches ? '' : 'Ctrl+scroll or '}pinch to zoom`;
+    this.root.querySelector('.tl-controls')?.append(hint);
+    this.hint = hint;
+    setTimeout(() => this.hideHint(), 10_000);
+  }
+
+  hideHint(): void {
+    this.hint?.classList.add('tl-hint--gone');
+    this.hint = undefined;
   }
 
   visibleVariant(): TimelineVariant['name'] {
@@ -247,7 +356,11 @@ class TimelineController {
     let drawn = this.drawn.get(this.svg);
     if (!drawn) {
       // The build drew the first variant in this state; the other is drawn afresh on first use.
-      drawn = { el: this.svg, key: 'svg', kids: first ? bindBuilt(this.svg, timelineSvgLayers(layout, this.modelOptions())) : null };
+      drawn = {
+        el: this.svg,
+        key: 'svg',
+        kids: first ? bindBuilt(this.svg, timelineSvgLayers(layout, this.modelOptions())) : null,
+      };
       this.drawn.set(this.svg, drawn);
     }
     this.layout = layout;
@@ -258,7 +371,8 @@ class TimelineController {
   options(domain = this.domain): LayoutOptions {
     const o: LayoutOptions = { ...this.variant.options };
     if (domain) o.domain = domain;
-    if (this.hiddenTracks.size) o.visibleTracks = this.payload.tracks.map((t) => t.id).filter((id) => !this.hiddenTracks.has(id));
+    if (this.hiddenTracks.size)
+      o.visibleTracks = this.payload.tracks.map((t) => t.id).filter((id) => !this.hiddenTracks.has(id));
     return o;
   }
 
@@ -287,6 +401,7 @@ class TimelineController {
     const layers = timelineSvgLayers(this.layout, model);
     const t2 = performance.now();
     joinNodes(this.drawn.get(this.svg)!, layers);
+    if (this.anchor) this.followMark();
     // The benchmark (scripts/lib/bench-browser.mjs) sets this array to split a frame's script time.
     (window as { __timelineRenders?: number[][] }).__timelineRenders?.push([t1 - t0, t2 - t1, performance.now() - t2]);
   }
@@ -298,8 +413,7 @@ class TimelineController {
   }
 
   range(): [number, number] {
-    const p = this.layout.plot;
-    return this.vertical() ? [p.y, p.y + p.h] : [p.x, p.x + p.w];
+    return layoutRange(this.layout);
   }
 
   /** The zoom transform that shows `domain` (d3-zoom works on the full domain's pixel range). */
@@ -324,10 +438,19 @@ class TimelineController {
     const [f0, f1] = this.layout.fullDomain;
     const [r0, r1] = this.range();
     const { width, height } = this.layout.size;
-    const extent: [[number, number], [number, number]] = this.vertical() ? [[0, r0], [width, r1]] : [[r0, 0], [r1, height]];
+    const extent: [[number, number], [number, number]] = this.vertical()
+      ? [
+          [0, r0],
+          [width, r1],
+        ]
+      : [
+          [r0, 0],
+          [r1, height],
+        ];
     this.zoom = d3zoom<SVGSVGElement, unknown>()
       .duration(0)
-      .scaleExtent([1, Math.max(1, (f1 - f0) / (2 * DAY))])
+      .scaleExtent([1, Math.max(1, (f1 - f0) / MIN_SPAN)])
+      .wheelDelta((event: WheelEvent) => wheelZoom(event.deltaY, event.deltaMode))
       .extent(extent)
       .translateExtent(extent)
       // A plain wheel and a one-finger swipe scroll the page; ctrl/⌘+wheel (and trackpad pinch) and two fingers zoom.
@@ -336,8 +459,9 @@ class TimelineController {
         if (event.type.startsWith('touch')) return (event as TouchEvent).touches.length >= 2;
         return !(event as MouseEvent).button;
       })
-      .on('zoom', (event: { transform: ZoomTransform }) => {
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         if (this.silent) return;
+        if (this.hint && event.sourceEvent) this.hideHint();
         this.domain = this.domainOf(event.transform);
         cancelAnimationFrame(this.frame);
         this.frame = requestAnimationFrame(() => this.render());
@@ -369,7 +493,8 @@ class TimelineController {
 
   announce(): void {
     requestAnimationFrame(() => {
-      const fmt = (t: number) => new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      const fmt = (t: number) =>
+        new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
       const [a, b] = this.layout.domain;
       this.status.textContent = `Showing ${fmt(a)} to ${fmt(b)}: ${this.layout.marks.length} events shown, ${this.layout.clusters.length} groups.`;
     });
@@ -453,10 +578,10 @@ class TimelineController {
       this.select(id, true);
     } else if (e.key === '+' || e.key === '=') {
       e.preventDefault();
-      this.zoomBy(2);
+      this.zoomBy(ZOOM_STEP);
     } else if (e.key === '-' || e.key === '_') {
       e.preventDefault();
-      this.zoomBy(0.5);
+      this.zoomBy(1 / ZOOM_STEP);
     } else if (e.key === '0') {
       e.preventDefault();
       this.reset();
@@ -467,8 +592,8 @@ class TimelineController {
     const target = e.target as Element;
     const button = target.closest<HTMLButtonElement>('button');
     if (button?.dataset.zoom) {
-      if (button.dataset.zoom === 'in') this.zoomBy(2);
-      else if (button.dataset.zoom === 'out') this.zoomBy(0.5);
+      if (button.dataset.zoom === 'in') this.zoomBy(ZOOM_STEP);
+      else if (button.dataset.zoom === 'out') this.zoomBy(1 / ZOOM_STEP);
       else this.reset();
       return;
     }
@@ -497,7 +622,9 @@ class TimelineController {
   toggleTrack(track: string): void {
     if (this.hiddenTracks.has(track)) this.hiddenTracks.delete(track);
     else if (this.hiddenTracks.size < this.payload.tracks.length - 1) this.hiddenTracks.add(track);
-    this.root.querySelector(`.tl-filter[data-track="${CSS.escape(track)}"]`)?.setAttribute('aria-pressed', String(!this.hiddenTracks.has(track)));
+    this.root
+      .querySelector(`.tl-filter[data-track="${CSS.escape(track)}"]`)
+      ?.setAttribute('aria-pressed', String(!this.hiddenTracks.has(track)));
     if (this.selectedId && this.hiddenTracks.has(this.trackOf.get(this.selectedId)!)) this.close(false);
     this.render();
     this.status.textContent = `${this.layout.marks.length + this.layout.clusters.reduce((n, c) => n + c.count, 0)} events shown.`;
@@ -505,26 +632,103 @@ class TimelineController {
 
   // ── details panel and deep links ──
 
-  async select(id: string, push: boolean): Promise<void> {
+  /** Opens an event's details beside its mark, without scrolling the page (unless `centre`: a deep link). */
+  async select(id: string, push: boolean, centre = false): Promise<void> {
     this.selectedId = id;
     this.focusId = id;
     this.reveal(id, false);
     if (push) this.pushUrl(id);
     detailsCache ??= fetch(this.payload.detailsUrl).then((r) => r.json());
     const all = await detailsCache;
+    // The browser's own jump to a #fragment (and its scroll restoration) is over by `load`: centre after it.
+    if (centre && document.readyState !== 'complete')
+      await new Promise((r) => addEventListener('load', r, { once: true }));
     if (this.selectedId !== id) return;
     this.fillDetails(all[id]);
-    this.details.hidden = false;
-    this.details.focus();
+    const box = this.details;
+    box.hidden = false;
+    this.centre(id, centre);
+    // In the top layer (a manual popover) the panel escapes the chart's containment and any stacking.
+    if (box.showPopover && !box.matches(':popover-open')) {
+      box.popover = 'manual';
+      box.showPopover();
+    }
+    this.placePanel();
+    box.focus({ preventScroll: true });
   }
 
   close(push: boolean): void {
     const id = this.selectedId;
     this.selectedId = undefined;
+    this.anchor = undefined;
+    if (this.details.matches(':popover-open')) this.details.hidePopover();
     this.details.hidden = true;
     this.render();
     if (push) this.pushUrl(undefined);
     if (id) this.markEl(id)?.focus();
+  }
+
+  /**
+   * Scrolls the page so the event's mark is in the middle of the screen (on a phone, above the
+   * sheet): always for a deep link, else only when it is out of sight (Back to an event scrolled
+   * away). A click or Enter is on a mark in sight: the page stays put.
+   */
+  centre(id: string, always: boolean): void {
+    const r = this.markEl(id)?.querySelector('.tl-mark__symbol')?.getBoundingClientRect();
+    if (!r || (!always && r.bottom > 0 && r.top < innerHeight)) return;
+    const at = this.variant.name === 'narrow' ? 0.25 : 0.5;
+    scrollTo({ top: scrollY + (r.top + r.bottom) / 2 - innerHeight * at, behavior: 'instant' });
+  }
+
+  /** Puts the open panel beside its mark (wide charts) or along the bottom of the screen (phones). */
+  placePanel(): void {
+    const box = this.details;
+    const sheet = this.variant.name === 'narrow';
+    box.classList.toggle('tl-details--sheet', sheet);
+    box.style.left = box.style.top = box.style.width = '';
+    this.anchor = undefined;
+    const mark = this.selectedId ? this.markEl(this.selectedId) : null;
+    const symbol = mark?.querySelector('.tl-mark__symbol');
+    const s = symbol?.getBoundingClientRect();
+    // The sheet goes along the edge of the screen away from its mark, so the mark stays in sight.
+    box.classList.toggle('tl-details--top', sheet && !!s && s.top + s.bottom > innerHeight);
+    if (sheet || !mark || !s) return;
+    const root = this.root.getBoundingClientRect();
+    const bounds = {
+      left: Math.max(root.left, 0) + 4,
+      right: Math.min(root.right, innerWidth) - 4,
+      top: 8,
+      bottom: innerHeight - 8,
+    };
+    box.style.width = `${Math.min(352, (bounds.right - bounds.left) * 0.46)}px`;
+    const at = placeBeside(mark.getBoundingClientRect(), s, box.offsetWidth, box.offsetHeight, bounds);
+    // A popover is placed on the page; without popover support the panel is placed in the chart.
+    const origin = box.matches(':popover-open') ? { left: -scrollX, top: -scrollY } : root;
+    const left = at.left - origin.left;
+    const top = at.top - origin.top;
+    box.style.left = `${left}px`;
+    box.style.top = `${top}px`;
+    const m = this.layout.marks.find((x) => x.id === this.selectedId);
+    const scale = this.svg.getBoundingClientRect().width / this.layout.size.width;
+    if (m)
+      this.anchor = {
+        left,
+        top,
+        x: m.x,
+        y: m.y,
+        scale,
+        min: bounds.left - origin.left,
+        max: bounds.right - origin.left - box.offsetWidth,
+      };
+  }
+
+  /** After a zoom step, moves the open panel as far as its mark moved (from the layout: no DOM read). */
+  followMark(): void {
+    const a = this.anchor!;
+    const m = this.layout.marks.find((x) => x.id === this.selectedId);
+    if (!m) return;
+    this.details.style.left = `${Math.max(a.min, Math.min(a.max, a.left + (m.x - a.x) * a.scale))}px`;
+    this.details.style.top = `${a.top + (m.y - a.y) * a.scale}px`;
   }
 
   fillDetails(d: EventDetails | undefined): void {
@@ -601,18 +805,16 @@ class TimelineController {
     if (url.href !== location.href) history.pushState({ chart: this.payload.chart, event: id ?? null }, '', url);
   }
 
-  /** Applies ?event=<id>&chart=<chart> (or #event-<id>) when this chart is the one it names. */
-  fromUrl(initial: boolean): void {
-    const params = new URLSearchParams(location.search);
-    const id = params.get('event') ?? (location.hash.startsWith('#event-') ? location.hash.slice(7) : null);
-    const chart = params.get('chart');
-    const mine =
-      id !== null &&
-      this.timeOf.has(id) &&
-      (chart ? chart === this.payload.chart : charts.find((c) => c.timeOf.has(id)) === this);
-    if (mine) {
-      void this.select(id!, false);
-      if (initial) this.root.scrollIntoView({ block: 'start' });
+  /**
+   * Applies ?event=<id> (with or without &chart=<chart>) or #event-<id> when this chart is the one
+   * that shows it; `centre` (page load, a typed #fragment) also scrolls the event to the middle.
+   */
+  fromUrl(centre: boolean): void {
+    const id = wantedEvent();
+    if (id !== null && this.timeOf.has(id) && chartFor(id) === this.root) {
+      // On reload the chart, not the remembered scroll position, decides where the page is.
+      if (centre) history.scrollRestoration = 'manual';
+      if (id !== this.selectedId || this.details.hidden || centre) void this.select(id, false, centre);
     } else if (this.selectedId) this.close(false);
   }
 
@@ -652,8 +854,11 @@ function listenToEventRefs(): void {
     const y = ref.getBoundingClientRect().top;
     const nearest = charts
       .filter((c) => c.timeOf.has(id))
-      .sort((a, b) => Math.abs(a.root.getBoundingClientRect().top - y) - Math.abs(b.root.getBoundingClientRect().top - y))[0];
-    for (const c of charts) c.svg.querySelectorAll('.tl-mark--ref').forEach((el) => el.classList.remove('tl-mark--ref'));
+      .sort(
+        (a, b) => Math.abs(a.root.getBoundingClientRect().top - y) - Math.abs(b.root.getBoundingClientRect().top - y),
+      )[0];
+    for (const c of charts)
+      c.svg.querySelectorAll('.tl-mark--ref').forEach((el) => el.classList.remove('tl-mark--ref'));
     if (on && nearest) nearest.markEl(id)?.classList.add('tl-mark--ref');
   };
   document.addEventListener('pointerover', (e) => toggle(e.target, true));

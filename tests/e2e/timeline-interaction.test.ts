@@ -1,0 +1,296 @@
+// The timeline as a reader uses it, in Chromium: details open beside the mark (a sheet on a
+// phone) without scrolling the page; zoom steps a reader can follow, down to about a week; a
+// one-time hint; and deep links as typed (?event=<id>, #event-<id>) on the home and embed pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
+import type { TimelineData } from '../../src/lib/timeline/schema';
+
+const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
+const chart = data.charts.find((c) => c.kind === 'timeline')!;
+const SEL = `timeline-chart[data-chart="${chart.id}"]`;
+const DAY = 86_400_000;
+const home = readFileSync(`${DIST}/index.html`, 'utf8');
+const builtWide = home.split('tl-variant--wide')[1].split('tl-variant--narrow')[0];
+const chartEvents = data.events.filter(
+  (e) => chart.kind !== 'timeline' || !chart.tracks || chart.tracks.includes(e.track),
+);
+// The hardest deep link: an event the build drew inside a "+N" cluster (the chart must zoom to it).
+const clustered = chartEvents.find((e) => !builtWide.includes(`data-id="${e.id}"`)) ?? chartEvents[0];
+const other = chartEvents.find((e) => e.importance === 1 && e.id !== clustered.id)!;
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const svgOf = (width: number) => `${SEL} .tl-variant--${width < 720 ? 'narrow' : 'wide'} svg`;
+const panel = `${SEL} .tl-details`;
+const panelTitle = (page: Page) => page.locator(`${panel} h3, ${panel} h4`).first().textContent();
+const span = async (page: Page) => {
+  const [a, b] = await page.$eval(SEL, (el) => (el as unknown as { timelineDomain: number[] }).timelineDomain);
+  return b - a;
+};
+/** Two animation frames: a zoom step draws in the next one. */
+const frames = (page: Page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Scrolls the chart into view, waits for its interactive part, and returns a mark whose symbol is on screen and on top. */
+async function markOnScreen(page: Page, width: number): Promise<{ id: string; x: number; y: number }> {
+  await page.locator(SEL).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${SEL}[data-ready]`);
+  // Bring the middle of the chart to the middle of the screen.
+  await page.$eval(svgOf(width), (svg) => {
+    const r = svg.getBoundingClientRect();
+    scrollBy(0, r.top + Math.min(r.height / 2, 1200) - innerHeight / 2);
+  });
+  await frames(page);
+  const found = await page.$$eval(`${svgOf(width)} .tl-marks [data-id]`, (els) => {
+    for (const el of els) {
+      const r = el.querySelector('.tl-mark__symbol')!.getBoundingClientRect();
+      const x = (r.left + r.right) / 2;
+      const y = (r.top + r.bottom) / 2;
+      if (y < 80 || y > innerHeight - 80 || x < 20 || x > innerWidth - 20) continue;
+      if (document.elementFromPoint(x, y)?.closest('[data-id]') === el)
+        return { id: el.getAttribute('data-id')!, x, y };
+    }
+    return null;
+  });
+  expect(found, 'a mark on screen').not.toBeNull();
+  return found!;
+}
+
+describe('event details in place', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    for (const how of ['click', 'Enter'] as const) {
+      it(`opens by ${how} at ${width} px beside the mark without scrolling; Escape returns to the mark`, async () => {
+        const page = await openPage(browser, site.url, { viewport: { width, height } });
+        const mark = await markOnScreen(page, width);
+        const event = data.events.find((e) => e.id === mark.id)!;
+        const y0 = await page.evaluate(() => scrollY);
+        if (how === 'click') await page.mouse.click(mark.x, mark.y);
+        else {
+          await page.$eval(`${svgOf(width)} .tl-marks [data-id="${mark.id}"]`, (el) =>
+            (el as SVGElement).focus({ preventScroll: true }),
+          );
+          await page.keyboard.press('Enter');
+        }
+        await page.locator(panel).waitFor({ state: 'visible' });
+        expect(await panelTitle(page)).toBe(event.title);
+        await frames(page);
+        const g = await page.evaluate(
+          ([p, sel]) => {
+            const box = (q: string) => {
+              const r = document.querySelector(q)!.getBoundingClientRect();
+              return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+            };
+            return {
+              y: scrollY,
+              vw: innerWidth,
+              vh: innerHeight,
+              panel: box(p),
+              close: box(`${p} .tl-details__close`),
+              symbol: box(sel),
+              focus: document.activeElement?.closest('.tl-details') !== null,
+            };
+          },
+          [panel, `${svgOf(width)} .tl-marks [data-id="${mark.id}"] .tl-mark__symbol`] as const,
+        );
+        expect(g.y, 'the page did not scroll').toBe(y0);
+        expect(g.close.left).toBeGreaterThanOrEqual(0);
+        expect(g.close.top).toBeGreaterThanOrEqual(0);
+        expect(g.close.right).toBeLessThanOrEqual(g.vw);
+        expect(g.close.bottom).toBeLessThanOrEqual(g.vh);
+        const cx = (g.symbol.left + g.symbol.right) / 2;
+        const cy = (g.symbol.top + g.symbol.bottom) / 2;
+        expect(cx).toBeGreaterThan(0);
+        expect(cx).toBeLessThan(g.vw);
+        expect(cy).toBeGreaterThan(0);
+        expect(cy).toBeLessThan(g.vh);
+        const covered = cx >= g.panel.left && cx <= g.panel.right && cy >= g.panel.top && cy <= g.panel.bottom;
+        // Beside the mark on a wide chart; on a phone the sheet docks on the other half of the screen.
+        expect(covered, 'the panel covers its mark').toBe(false);
+        expect(g.focus, 'focus moved into the panel').toBe(true);
+        // Tab goes on inside the panel (its Close first), not back to the page's start.
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.className)).toContain('tl-details__close');
+        await page.keyboard.press('Escape');
+        await page.locator(panel).waitFor({ state: 'hidden' });
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(mark.id);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('zoom steps', () => {
+  it('zooms by one step per ctrl+wheel notch (pixels or lines) and per button, down to about a week', async () => {
+    const page = await openPage(browser, site.url);
+    await page.locator(SEL).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${SEL}[data-ready]`);
+    const box = (await page.locator(svgOf(1280)).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+    const full = await span(page);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.waitForFunction(
+      ([sel, s]) => {
+        const d = (document.querySelector(sel) as unknown as { timelineDomain: number[] }).timelineDomain;
+        return d[1] - d[0] !== s;
+      },
+      [SEL, full] as const,
+    );
+    const one = await span(page);
+    expect(full / one).toBeGreaterThanOrEqual(1.25);
+    expect(full / one).toBeLessThanOrEqual(1.5);
+    await page.keyboard.up('Control');
+
+    // A wheel that counts in lines (deltaMode 1, three lines a notch) steps the same.
+    await page.$eval(
+      svgOf(1280),
+      (svg, p) => {
+        svg.dispatchEvent(
+          new WheelEvent('wheel', {
+            deltaY: -3,
+            deltaMode: 1,
+            ctrlKey: true,
+            clientX: p.x,
+            clientY: p.y,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      },
+      { x: box.x + box.width / 2, y: box.y + 200 },
+    );
+    await frames(page);
+    const two = await span(page);
+    expect(one / two).toBeGreaterThanOrEqual(1.25);
+    expect(one / two).toBeLessThanOrEqual(1.5);
+
+    // A trackpad pinch sends small deltas: a small step, not a whole one.
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -10);
+    await frames(page);
+    const pinched = await span(page);
+    expect(two / pinched).toBeGreaterThan(1);
+    expect(two / pinched).toBeLessThan(1.1);
+    await page.keyboard.up('Control');
+
+    // The + button takes the same step.
+    await page.click(`${SEL} button[data-zoom="in"]`);
+    await frames(page);
+    const three = await span(page);
+    expect(pinched / three).toBeCloseTo(1.35, 2);
+
+    // Many notches stop at about a week.
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await frames(page);
+    const least = await span(page);
+    expect(least / DAY).toBeGreaterThanOrEqual(6);
+    expect(least / DAY).toBeLessThanOrEqual(8);
+    // The narrowest view still shows marks.
+    expect(
+      await page.locator(`${svgOf(1280)} .tl-marks [data-id], ${svgOf(1280)} .tl-cluster`).count(),
+    ).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('shows the "drag to pan" hint once per browsing session, in the toolbar row', async () => {
+    const page = await openPage(browser, site.url);
+    await page.locator(SEL).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${SEL}[data-ready]`);
+    const hint = page.locator(`${SEL} .tl-hint`);
+    expect(await hint.isVisible()).toBe(true);
+    expect(await hint.textContent()).toBe('Drag to pan · Ctrl+scroll or pinch to zoom');
+    // Beside the zoom buttons, in their row: it adds no height and covers no button (a narrow window too).
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      const [h, zoom, filter] = await page.$eval(SEL, (root) =>
+        ['.tl-hint', '.tl-zoom', '.tl-filters'].map((q) => {
+          const r = root.querySelector(q)!.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        }),
+      );
+      expect(h.top, `at ${width} px`).toBeGreaterThanOrEqual(zoom.top);
+      expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual(zoom.bottom + 0.5);
+      expect(h.left, `at ${width} px`).toBeGreaterThan(zoom.right);
+      expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual(filter.top + 0.5);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A zoom gesture puts it away.
+    const box = (await page.locator(svgOf(1280)).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await hint.waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.locator(SEL).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${SEL}[data-ready]`);
+    expect(await page.locator(`${SEL} .tl-hint`).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('deep links as typed', () => {
+  for (const path of ['', `embed/${chart.id}/`]) {
+    for (const form of [`?event=${clustered.id}`, `#event-${clustered.id}`]) {
+      it(`/${path}${form} opens and centres that event, after reload and after back`, async () => {
+        const page = await openPage(browser, `${site.url}${path}${form}`);
+        await page.locator(panel).waitFor({ state: 'visible' });
+        expect(await panelTitle(page)).toBe(clustered.title);
+        const onScreen = () =>
+          page.$eval(`${svgOf(1280)} .tl-marks [data-id="${clustered.id}"] .tl-mark__symbol`, (el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight;
+          });
+        expect(await onScreen(), 'the mark is on screen').toBe(true);
+        await page.reload();
+        await page.locator(panel).waitFor({ state: 'visible' });
+        expect(await panelTitle(page)).toBe(clustered.title);
+        expect(await onScreen(), 'the mark is on screen after reload').toBe(true);
+        // Another event, then Back.
+        await page.locator(`${svgOf(1280)} .tl-marks [data-id="${other.id}"]`).dispatchEvent('click');
+        await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, other.id);
+        await page.waitForFunction(([sel, t]) => document.querySelector(`${sel} h3, ${sel} h4`)?.textContent === t, [
+          panel,
+          other.title,
+        ] as const);
+        await page.goBack();
+        await page.waitForFunction(([sel, t]) => document.querySelector(`${sel} h3, ${sel} h4`)?.textContent === t, [
+          panel,
+          clustered.title,
+        ] as const);
+        expect(await page.locator(panel).isVisible()).toBe(true);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('opens an event when the reader types #event-<id> on a page already open', async () => {
+    const page = await openPage(browser, site.url);
+    await page.evaluate((id) => (location.hash = `event-${id}`), other.id);
+    await page.locator(panel).waitFor({ state: 'visible' });
+    expect(await panelTitle(page)).toBe(other.title);
+    const mid = await page.$eval(`${svgOf(1280)} .tl-marks [data-id="${other.id}"] .tl-mark__symbol`, (el) => {
+      const r = el.getBoundingClientRect();
+      return Math.abs((r.top + r.bottom) / 2 - innerHeight / 2);
+    });
+    expect(mid, 'the mark is centred').toBeLessThan(40);
+    await page.context().close();
+  });
+});
