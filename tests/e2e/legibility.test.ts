@@ -279,8 +279,8 @@ describe('timeline legibility', () => {
           const full = await measure(page, path, 'full view');
           sanity(problems, path, viewport.width, full.r, null, 'full view');
           await zoomTwice(page);
-          const zoomed = await measure(page, path, 'zoomed ×2', 2);
-          sanity(problems, path, viewport.width, full.r, zoomed.r, 'zoomed ×2');
+          const zoomed = await measure(page, path, '2 zoom steps', 2);
+          sanity(problems, path, viewport.width, full.r, zoomed.r, '2 zoom steps');
           for (const m of await pan(page)) problems.push(`/${path} @${viewport.width}px pan: ${m}`);
           const panned = await measure(page, path, 'panned', 2);
           sanity(problems, path, viewport.width, zoomed.r, panned.r, 'panned');
