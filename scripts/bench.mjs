@@ -6,7 +6,7 @@
 //                      0 = no limit).
 //   BENCH_KEEP=1       keep the builds (node_modules/.cache/timeline-bench/) and generated content.
 //   BENCH_SKIP         comma-separated parts to skip: build, builds-generated, weights, layout,
-//                      lighthouse, zoom (for trying out a change to this script).
+//                      lighthouse, legibility, zoom (for trying out a change to this script).
 //
 // Everything runs on this machine: the builds, a static server on 127.0.0.1 and Debian's Chromium.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,7 @@ import { buildInfo, pageBudget } from './lib/site-check.mjs';
 import { ZOOM_CHART, writeDenseContent } from './lib/bench-content.mjs';
 import { killBuilds, timedBuild } from './lib/bench-build.mjs';
 import { layoutTimings, loadLayout } from './lib/bench-layout.mjs';
-import { launchDebuggableChromium, measureZoom, runLighthouse } from './lib/bench-browser.mjs';
+import { launchDebuggableChromium, measureLegibility, measureZoom, runLighthouse } from './lib/bench-browser.mjs';
 import { KB, kb, markdownTable, misses, ms, secs } from './lib/bench-report.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -512,6 +512,37 @@ await part('lighthouse', async () => {
   }
 });
 
+// ─── 4b. Legibility of the real site's home chart ───────────────────────────
+await part('legibility', async () => {
+  if (!realOk) throw new Error('the real build failed');
+  say("Legibility of the home page's main chart at 390 and 1280 px (tests/e2e/legibility.mjs) …");
+  const runs = await measureLegibility({
+    executablePath: chromiumPath,
+    url: realSite.url,
+    viewports: [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ],
+  });
+  results.legibility = runs;
+  for (const r of runs) {
+    const bad = r.cut + r.overlaps + r.labelOnMark + r.covered + r.undersized + (r.horizontalScroll ? 1 : 0);
+    rows.push({
+      area: 'Legibility (Chromium)',
+      figure: `home page, main chart (${r.chart}), ${r.viewport.width} px, full view`,
+      value:
+        `${r.labels} of ${r.marks} marks labelled · ${r.cut} labels cut · ${r.overlaps} overlapping label pairs` +
+        ` (+ ${r.labelOnMark} over a mark) · ${r.covered} covered marks · ${r.undersized} undersized targets` +
+        (r.horizontalScroll ? ' · scrolls sideways' : ''),
+      budget: 'all 0 but the labels shown',
+      ok: bad === 0,
+    });
+    say(
+      `  ${r.viewport.width} px: ${r.labels} labels, ${r.cut} cut, ${r.overlaps} overlapping, ${r.covered} covered, ${r.undersized} undersized`,
+    );
+  }
+});
+
 // ─── 5. The 10,000-event build, last: it gets the time that is left ──────────
 await part('builds-generated', async () => {
   gen10kOk = await buildGenerated(10000, gen10kDist, limit10k());
@@ -607,7 +638,15 @@ if (!KEEP) {
 
 const totalMs = performance.now() - started;
 results.totalSeconds = Number((totalMs / 1000).toFixed(1));
-const AREAS = ['Build', 'Page weight', 'Layout (Node)', 'Zoom (Chromium)', 'Lighthouse mobile', 'Lighthouse desktop'];
+const AREAS = [
+  'Build',
+  'Page weight',
+  'Layout (Node)',
+  'Zoom (Chromium)',
+  'Legibility (Chromium)',
+  'Lighthouse mobile',
+  'Lighthouse desktop',
+];
 const rank = (/** @type {string} */ area) => (AREAS.includes(area) ? AREAS.indexOf(area) : AREAS.length);
 rows.sort((a, b) => rank(a.area) - rank(b.area)); // stable: in the order measured within an area
 results.rows = rows;
@@ -647,7 +686,8 @@ const doc = [
   '- **Page weight**: `pageBudget` of `scripts/lib/site-check.mjs` (gzip level 9; JS up front = module scripts and their static imports; in all = plus reachable `import()` chunks).',
   "- **Layout**: `layoutTimeline` on `denseEvents(10000)` with the options the build gave the home chart's two variants (`Timeline.astro`: font, text-width factor, height or length), 3 warm-up runs then 20 timed; " +
     "zoom = `layoutPrepared` on 5,000 prepared events with a new window each run (34 runs). CPU time is the process's user + system time per run: less inflated by other processes than wall time.",
-  '- **Zoom frame**: three rounds of 20 ctrl+wheel events (10 in, 10 out) dispatched on the chart in headless Chromium; each frame = the wheel handler plus the frame that draws it, from its first animation-frame callback (a probe registered just before the wheel event) until after style, layout and paint (a message posted from the last callback). The split into layout, model and DOM update comes from the chart\'s own `performance.now()` marks around its redraw.',
+  "- **Zoom frame**: three rounds of 20 ctrl+wheel events (10 in, 10 out) dispatched on the chart in headless Chromium; each frame = the wheel handler plus the frame that draws it, from its first animation-frame callback (a probe registered just before the wheel event) until after style, layout and paint (a message posted from the last callback). The split into layout, model and DOM update comes from the chart's own `performance.now()` marks around its redraw.",
+  "- **Legibility**: `measureLegibility` (scripts/lib/bench-browser.mjs) runs the checker of `tests/e2e/legibility.mjs` on the real build's home page in Chromium at 390 × 844 and 1280 × 800, on its first timeline once it is interactive, at full view: labels shown; labels cut (an ellipsis, or past the plot's clip or the viewport's side); pairs of label boxes overlapping by more than 1 px both ways (and labels over another mark's symbol); marks and clusters that `elementFromPoint` at their symbol's centre does not return; targets under 24 × 24 CSS px whose 24 px circle touches another target (WCAG 2.2 SC 2.5.8).",
   '- **Lighthouse**: the programmatic API against the real build on 127.0.0.1, Chromium launched with a DevTools port; mobile = the default config, desktop = `desktop-config.js`.',
   '',
 ].join('\n');

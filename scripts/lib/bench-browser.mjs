@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.mjs';
 import { median } from './bench-layout.mjs';
+import { checkLegibility, legibilityFailures, legibilityTotals } from '../../tests/e2e/legibility.mjs';
 
 // ─── Zoom frames ──────────────────────────────────────────────────────────────
 
@@ -49,8 +50,7 @@ async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { ste
       requestAnimationFrame(() => {
         const afterCallbacks = performance.now();
         const channel = new MessageChannel();
-        channel.port1.onmessage = () =>
-          resolve({ callbacksStart, afterCallbacks, afterRender: performance.now() });
+        channel.port1.onmessage = () => resolve({ callbacksStart, afterCallbacks, afterRender: performance.now() });
         channel.port2.postMessage(null);
       }),
     );
@@ -81,11 +81,12 @@ async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { ste
     );
     const t1 = performance.now();
     const rendersBefore = w.__timelineRenders.length;
-    const f = /** @type {{ callbacksStart: number, afterCallbacks: number, afterRender: number }} */ (await nextFrame());
-    const split = w.__timelineRenders.slice(rendersBefore).reduce(
-      (/** @type {number[]} */ a, /** @type {number[]} */ b) => a.map((x, j) => x + b[j]),
-      [0, 0, 0],
+    const f = /** @type {{ callbacksStart: number, afterCallbacks: number, afterRender: number }} */ (
+      await nextFrame()
     );
+    const split = w.__timelineRenders
+      .slice(rendersBefore)
+      .reduce((/** @type {number[]} */ a, /** @type {number[]} */ b) => a.map((x, j) => x + b[j]), [0, 0, 0]);
     results.push({
       layout: split[0],
       model: split[1],
@@ -137,7 +138,11 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
     // Three rounds of `steps` (in and back out), so one slow moment of a busy machine moves the median less.
     const rounds = [];
     for (let i = 0; i < 3; i++) rounds.push(await page.evaluate(zoomInPage, { steps, deltaY: 15 }));
-    const r = { ...rounds[rounds.length - 1], steps: rounds.flatMap((x) => x.steps), longFrames: rounds.flatMap((x) => x.longFrames) };
+    const r = {
+      ...rounds[rounds.length - 1],
+      steps: rounds.flatMap((x) => x.steps),
+      longFrames: rounds.flatMap((x) => x.longFrames),
+    };
     const pick = (/** @type {'frame' | 'handler' | 'script' | 'rendering'} */ k) => r.steps.map((s) => s[k]);
     return {
       url,
@@ -161,6 +166,46 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
       errors,
       raw: r.steps,
     };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ─── Legibility ──────────────────────────────────────────────────────────────
+
+/**
+ * The legibility checks of tests/e2e/legibility.mjs on a page's main chart (its first
+ * <timeline-chart>) at full view, once it is interactive, at each viewport: labels shown, labels cut,
+ * overlapping label pairs, labels over other marks, covered marks, undersized targets, sideways scroll.
+ * @param {{ executablePath: string, url: string, viewports: { width: number, height: number }[] }} o
+ */
+export async function measureLegibility({ executablePath, url, viewports }) {
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const out = [];
+    for (const viewport of viewports) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      const main = page.locator('timeline-chart').first();
+      await main.scrollIntoViewIfNeeded();
+      await main.and(page.locator('[data-ready]')).waitFor({ timeout: 120_000 });
+      const chart = await main.getAttribute('data-chart');
+      const r = await page.evaluate(checkLegibility, {
+        frames: 2,
+        charts: chart ? `timeline-chart[data-chart="${chart}"]` : 'timeline-chart',
+      });
+      const kinds = /** @type {const} */ (['cut', 'overlaps', 'labelOnMark', 'covered', 'undersized', 'scroll']);
+      out.push({
+        viewport,
+        chart,
+        ...legibilityTotals(r),
+        // Every failure as a line naming the mark and the reason, by kind.
+        failures: Object.fromEntries(kinds.map((k) => [k, legibilityFailures(r, 'full view', k)])),
+      });
+      await context.close();
+    }
+    return out;
   } finally {
     await browser.close();
   }

@@ -1,0 +1,431 @@
+// Legibility of the timelines (issue 10), measured in Chromium on the built site by
+// tests/e2e/legibility.mjs: no label cut ("…", or past the plot's clip or the viewport's side), no
+// two labels overlapping, no label over another mark, every mark and cluster reachable at the centre
+// of its symbol (elementFromPoint), every target at least 24 × 24 CSS px or spaced as WCAG 2.2
+// SC 2.5.8 asks, and no sideways scroll.
+//
+// Pages, chosen by rule so that the file stays well under a minute (page loads are most of its time):
+// the home page, every embed page with a timeline, and event pages of dist/events/ in name order —
+// with JavaScript the first, the last and every 20th; without JavaScript the first, the last and
+// every 10th. LEGIBILITY_ALL=1 adds every 10th to the first and the pages of all importance-1 events
+// to both (about twice the time). Widths 390 × 844, 768 × 1024 and 1280 × 800, one browser context
+// each (the three run at once). With JavaScript, once every chart is interactive: at full view, after
+// two steps of the chart's "+" button, and after a mouse drag (a pan) of a third of the chart (each
+// state after two animation frames; the test fails if a zoom or pan leaves the view unchanged).
+// Without JavaScript: the build-time SVG at full view; each page is loaded once and measured at the
+// three widths in turn (without scripts nothing but CSS depends on the width).
+// Dark mode changes colours, not geometry, so the geometric checks run in light mode and dark mode
+// gets a cheap subset: the home page at 390 and 1280 px, full view.
+// A touch test taps every mark of the home page's main chart on a phone and checks that the event
+// that opens (the URL's ?event=, or the mark the client marks as selected) is that mark's own.
+//
+// LEGIBILITY_FIGURES=1 prints the figures of every page, width and state at the end.
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DIST, launchBrowser, serveDist, type Site } from './browser';
+import { checkLegibility, legibilityFailures, legibilityTotals, type PageLegibility } from './legibility.mjs';
+import type { TimelineData } from '../../src/lib/timeline/schema';
+
+const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
+const hasTimeline = (file: string) => readFileSync(file, 'utf8').includes('<timeline-chart');
+const folders = (dir: string) =>
+  readdirSync(`${DIST}/${dir}`, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+
+// Event pages: first, last, every nth in name order (and importance-1 events with LEGIBILITY_ALL=1).
+const ALL = Boolean(process.env.LEGIBILITY_ALL);
+const eventFolders = folders('events');
+const everyNth = (n: number) => eventFolders.filter((_, i) => i % n === 0 || i === eventFolders.length - 1);
+const important = ALL ? data.events.filter((e) => e.importance === 1).map((e) => e.id) : [];
+const eventPages = (ids: string[]) =>
+  [...new Set([...ids, ...important])].filter((id) => eventFolders.includes(id)).map((id) => `events/${id}/`);
+const embedPages = folders('embed')
+  .filter((id) => hasTimeline(`${DIST}/embed/${id}/index.html`))
+  .map((id) => `embed/${id}/`);
+const withTimeline = (pages: string[]) => pages.filter((p) => hasTimeline(`${DIST}/${p}index.html`));
+/** Pages checked with JavaScript at full view, zoomed and panned. */
+const PAGES = withTimeline(['', ...eventPages(everyNth(ALL ? 10 : 20)), ...embedPages]);
+/** Pages checked without JavaScript (one load each, three widths). */
+const STATIC_PAGES = withTimeline(['', ...eventPages(everyNth(10)), ...embedPages]);
+
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+];
+const KINDS = [
+  ['cut', 'labels cut'],
+  ['overlaps', 'overlapping label pairs'],
+  ['labelOnMark', 'labels covering another mark'],
+  ['covered', 'covered marks'],
+  ['undersized', 'undersized targets (WCAG 2.5.8)'],
+  ['scroll', 'sideways scroll or charts wider than their container'],
+] as const;
+const CAP = 15;
+
+let site: Site;
+let browser: Browser;
+const figures: { page: string; width: number; state: string; totals: ReturnType<typeof legibilityTotals> }[] = [];
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (process.env.LEGIBILITY_FIGURES) {
+    const rows = figures.map(
+      (f) =>
+        `${(f.page || '/').padEnd(42)} ${String(f.width).padStart(4)} ${f.state.padEnd(10)} ` +
+        `marks ${f.totals.marks} labels ${f.totals.labels} cut ${f.totals.cut} (… ${f.totals.ellipsis}, clipped ${f.totals.clipped}) ` +
+        `overlaps ${f.totals.overlaps} on-mark ${f.totals.labelOnMark} covered ${f.totals.covered} ` +
+        `undersized ${f.totals.undersized} hscroll ${f.totals.horizontalScroll ? 'YES' : 'no'}`,
+    );
+    console.log(`Legibility figures:\n${rows.join('\n')}`);
+  }
+});
+
+/** At most CAP lines of a list, then how many more. */
+function capped(lines: string[]): string {
+  const shown = lines.slice(0, CAP).map((l) => `  ${l}`);
+  if (lines.length > CAP) shown.push(`  … and ${lines.length - CAP} more`);
+  return shown.join('\n');
+}
+
+/** Asserts (softly, one assertion per kind) that none of the results has a failure of any kind. */
+function expectLegible(results: { r: PageLegibility; state: string }[], where: string, expect: ExpectStatic) {
+  for (const [kind, name] of KINDS) {
+    const lines = results.flatMap(({ r, state }) => legibilityFailures(r, state, kind));
+    expect.soft(lines.length, `${where}: ${lines.length} ${name} (0 allowed):\n${capped(lines)}`).toBe(0);
+  }
+}
+
+/** Loads a page, brings each chart into view so that it loads its interactive part, and waits for all displayed ones. */
+async function visit(page: Page, path: string, scripts = true) {
+  await page.goto(site.url + path, { waitUntil: 'load' });
+  if (!scripts) return;
+  await page.evaluate(async () => {
+    for (const root of document.querySelectorAll('timeline-chart')) {
+      root.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('timeline-chart')].every(
+        (r) => r.dataset.ready !== undefined || r.getClientRects().length === 0,
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/** Indexes of the <timeline-chart> elements that are displayed. */
+const displayedCharts = (page: Page) =>
+  page.$$eval('timeline-chart', (roots) =>
+    roots.map((r, i) => (r.getClientRects().length ? i : -1)).filter((i) => i >= 0),
+  );
+
+/** Two steps of each displayed chart's zoom-in button. */
+async function zoomTwice(page: Page) {
+  for (const i of await displayedCharts(page)) {
+    const button = page
+      .locator('timeline-chart')
+      .nth(i)
+      .locator('button[data-zoom="in"], button[aria-label="Zoom in"]')
+      .first();
+    await button.click();
+    await button.click();
+  }
+}
+
+/**
+ * Drags each displayed chart by a third of its length (at most 300 px) towards later dates, from
+ * a point of the plot that is no mark, cluster or label (a drag that starts on a mark is a click).
+ * Returns the charts where no such point was found.
+ */
+async function pan(page: Page): Promise<string[]> {
+  const missing: string[] = [];
+  for (const i of await displayedCharts(page)) {
+    const start = await page.evaluate((index) => {
+      const root = document.querySelectorAll('timeline-chart')[index];
+      const svg = [...root.querySelectorAll<SVGSVGElement>('svg.tl')].find((s) => s.getClientRects().length > 0);
+      if (!svg) return null;
+      const vertical = svg.getAttribute('data-orientation') === 'vertical';
+      const box = svg.getBoundingClientRect();
+      // The middle of the chart (of its part that can be on screen) to the middle of the viewport.
+      const targetY = vertical
+        ? box.top + scrollY + Math.min(box.height / 2, innerHeight / 2)
+        : box.top + scrollY + box.height / 2;
+      window.scrollTo({ top: targetY - innerHeight / 2, behavior: 'instant' });
+      const b = svg.getBoundingClientRect();
+      const free = (x: number, y: number) => {
+        const el = document.elementFromPoint(x, y);
+        return !!el && svg.contains(el) && !el.closest('.tl-mark, .tl-cluster, text');
+      };
+      const len = vertical ? Math.min(b.height, innerHeight) : b.width;
+      const dist = Math.min(300, len / 3);
+      // Scan outwards from the middle for a free point that leaves room for the drag.
+      for (let step = 0; step < 200; step++) {
+        const off = (step % 2 ? -1 : 1) * Math.ceil(step / 2) * 6;
+        for (const across of [0.5, 0.35, 0.65, 0.25, 0.75]) {
+          const x = vertical ? b.left + b.width * across : b.left + b.width / 2 + dist / 2 + off;
+          const y = vertical ? innerHeight / 2 + dist / 2 + off : b.top + b.height * across;
+          if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+          if (free(x, y)) return { x, y, dx: vertical ? 0 : -dist, dy: vertical ? -dist : 0 };
+        }
+      }
+      return null;
+    }, i);
+    if (!start) {
+      missing.push(`chart ${i}: no free point to drag from`);
+      continue;
+    }
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + start.dx / 2, start.y + start.dy / 2, { steps: 3 });
+    await page.mouse.move(start.x + start.dx, start.y + start.dy, { steps: 3 });
+    await page.mouse.up();
+  }
+  return missing;
+}
+
+/** Runs the checks and records the figures; `frames` animation frames first (a re-render after a zoom or pan). */
+async function measure(page: Page, path: string, state: string, frames = 0) {
+  const r = await page.evaluate(checkLegibility, { frames });
+  figures.push({ page: path, width: r.viewport.width, state, totals: legibilityTotals(r) });
+  return { r, state };
+}
+
+/** A page must show at least one timeline with marks; a state after a gesture must differ from the one before. */
+function sanity(
+  problems: string[],
+  path: string,
+  width: number,
+  before: PageLegibility,
+  after: PageLegibility | null,
+  state: string,
+) {
+  const at = `/${path} @${width}px ${state}`;
+  const current = after ?? before;
+  if (!current.charts.length) problems.push(`${at}: no timeline displayed`);
+  else if (current.charts.every((c) => c.marks === 0)) problems.push(`${at}: no marks drawn`);
+  if (after) {
+    after.charts.forEach((c, i) => {
+      if (before.charts[i] && before.charts[i].signature === c.signature)
+        problems.push(`${at} [${c.chart}/${c.variant}]: the view did not change (same ticks and marks as before)`);
+    });
+  }
+}
+
+describe('timeline legibility', () => {
+  it('finds every kind of failure on a chart made to fail', async () => {
+    // A minimal chart with the built classes: two marks whose labels overlap and the second's hit
+    // area over the first's centre, a label drawn over a later-listed 12 px mark (d, drawn first, so
+    // covered), a label with an ellipsis, a label past the clip, and a page wider than the viewport.
+    // Guards against a checker that cannot fail.
+    const context = await browser.newContext({ viewport: { width: 400, height: 600 } });
+    const page = await context.newPage();
+    const mark = (id: string, x: number, y: number, r: number, label: string, lx = 10) =>
+      `<a class="tl-mark" data-id="${id}" href="#${id}" transform="translate(${x},${y})">` +
+      `<circle class="tl-mark__hit" r="${r}"/><path class="tl-mark__symbol" d="M-4,-4h8v8h-8Z"/>` +
+      (label ? `<text class="tl-label" x="${lx}" y="0" dominant-baseline="central">${label}</text>` : '') +
+      `</a>`;
+    await page.setContent(
+      `<!doctype html><body style="margin:0;font:13px sans-serif"><div style="width:420px">` +
+        `<timeline-chart data-chart="fake" data-ready style="display:block">` +
+        `<svg class="tl" width="380" height="200" viewBox="0 0 380 200">` +
+        `<defs><clipPath id="c"><rect x="0" y="0" width="300" height="200"/></clipPath></defs>` +
+        `<g class="tl-data" clip-path="url(#c)"><g class="tl-marks">` +
+        mark('a', 20, 40, 12, 'First label here') +
+        mark('b', 30, 44, 12, 'Second label here') +
+        mark('d', 200, 120, 6, '') +
+        mark('c', 160, 120, 12, 'Label over the next mark') +
+        mark('e', 20, 170, 12, 'A shortened label…') +
+        mark('f', 260, 80, 12, 'Label past the clip edge') +
+        `</g></g></svg></timeline-chart></div></body>`,
+    );
+    const r = await page.evaluate(checkLegibility, {});
+    const all = (kind: (typeof KINDS)[number][0]) => legibilityFailures(r, 'test', kind).join('\n');
+    expect(r.charts).toHaveLength(1);
+    expect(all('overlaps')).toMatch(/labels of a "First label here" and b "Second label here" overlap/);
+    expect(all('labelOnMark')).toMatch(/label of c "Label over the next mark" covers the symbol of d/);
+    expect(all('cut')).toMatch(/label of e "A shortened label…" ends with an ellipsis/);
+    expect(all('cut')).toMatch(/label of f "Label past the clip edge" runs [\d.]+ px past the plot's clip/);
+    expect(all('covered')).toMatch(/d "" is covered at its centre by mark c .*its tl-label/);
+    expect(all('covered')).toMatch(/a "First label here" is covered at its centre by mark b/);
+    expect(all('undersized')).toMatch(/mark d \(""\) is 12×12 px and its 24 px circle touches mark c/);
+    expect(all('scroll')).toMatch(/the page scrolls sideways/);
+    expect(legibilityTotals(r)).toMatchObject({ marks: 6, labels: 5, overlaps: 1, covered: 2 });
+    await context.close();
+  });
+
+  for (const viewport of VIEWPORTS) {
+    it.concurrent(
+      `at ${viewport.width} px with JavaScript: full view, after two zoom steps and after a pan`,
+      async ({ expect }) => {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        const results: { r: PageLegibility; state: string }[] = [];
+        const problems: string[] = [];
+        for (const path of PAGES) {
+          await visit(page, path);
+          const full = await measure(page, path, 'full view');
+          sanity(problems, path, viewport.width, full.r, null, 'full view');
+          await zoomTwice(page);
+          const zoomed = await measure(page, path, '2 zoom steps', 2);
+          sanity(problems, path, viewport.width, full.r, zoomed.r, '2 zoom steps');
+          for (const m of await pan(page)) problems.push(`/${path} @${viewport.width}px pan: ${m}`);
+          const panned = await measure(page, path, 'panned', 2);
+          sanity(problems, path, viewport.width, zoomed.r, panned.r, 'panned');
+          results.push(full, zoomed, panned);
+        }
+        await context.close();
+        expect(errors, 'errors in the pages').toEqual([]);
+        expect(problems, `states not reached:\n${capped(problems)}`).toEqual([]);
+        expectLegible(results, `${viewport.width} px, ${PAGES.length} pages with JavaScript`, expect);
+      },
+      // Well under this on a quiet machine; the three share two busy cores.
+      120_000,
+    );
+  }
+
+  // Runs at the same time as the width tests above (concurrent tests next to each other run together).
+  it.concurrent(
+    "opens each mark's own event when it is tapped on a phone (home page, main chart)",
+    async ({ expect }) => {
+      const context: BrowserContext = await browser.newContext({
+        viewport: VIEWPORTS[0],
+        hasTouch: true,
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      await visit(page, '');
+      // The main chart: the first displayed timeline of the home page.
+      const [main] = await displayedCharts(page);
+      expect(main, 'a timeline on the home page').toBeDefined();
+      const chart = page.locator('timeline-chart').nth(main);
+      const ids = await chart.evaluate((root) => {
+        const svg = [...root.querySelectorAll('svg.tl')].find((s) => s.getClientRects().length > 0)!;
+        return [...svg.querySelectorAll('.tl-mark')].map((m) => m.getAttribute('data-id')!);
+      });
+      expect(ids.length).toBeGreaterThan(0);
+      /**
+       * In the page: waits (at most 3 s) until no event is open — no ?event= in the URL and no mark
+       * marked selected — then scrolls the mark `id` so that its symbol's centre is at `at` of the
+       * viewport's height and returns that centre (null: no such mark drawn; open: the event still open).
+       */
+      const closeThenPoint = ([id, at]: readonly [string, number]) =>
+        chart.evaluate(
+          async (root, [id, at]) => {
+            const openEvent = () =>
+              new URLSearchParams(location.search).get('event') ??
+              document.querySelector('.tl-mark--selected, .tl-mark[aria-selected="true"]')?.getAttribute('data-id') ??
+              null;
+            const end = performance.now() + 3000;
+            while (openEvent() && performance.now() < end) await new Promise((r) => requestAnimationFrame(r));
+            if (openEvent()) return { open: openEvent() };
+            const svg = [...root.querySelectorAll('svg.tl')].find((s) => s.getClientRects().length > 0)!;
+            const mark = svg.querySelector(`.tl-mark[data-id="${CSS.escape(id)}"]`);
+            if (!mark) return null;
+            const symbol = mark.querySelector('.tl-mark__symbol') ?? mark;
+            const b0 = symbol.getBoundingClientRect();
+            window.scrollTo({ top: b0.top + scrollY + b0.height / 2 - innerHeight * at, behavior: 'instant' });
+            const b = symbol.getBoundingClientRect();
+            return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+          },
+          [id, at] as const,
+        );
+      const wrong: string[] = [];
+      const path = new URL(page.url()).pathname;
+      for (const [n, id] of ids.entries()) {
+        // Taps land alternately at three quarters and a quarter of the viewport's height: two taps in
+        // quick succession at the same spot would be a double tap (a zoom), not two taps.
+        let point = await closeThenPoint([id, n % 2 ? 0.25 : 0.75]);
+        if (point && 'open' in point) {
+          wrong.push(`${ids[n - 1]}: Escape did not close the details of ${point.open}`);
+          await visit(page, '');
+          point = await closeThenPoint([id, 0.5]);
+        }
+        if (!point || 'open' in point) {
+          // The view changed under the test (a zoom): note it and start again from the full view.
+          wrong.push(`${id}: its mark is not drawn any more (the view changed after the previous tap)`);
+          await visit(page, '');
+          continue;
+        }
+        await page.touchscreen.tap(point.x, point.y);
+        const got = await page
+          .waitForFunction(
+            () =>
+              new URLSearchParams(location.search).get('event') ??
+              document.querySelector('.tl-mark--selected, .tl-mark[aria-selected="true"]')?.getAttribute('data-id') ??
+              null,
+            undefined,
+            { timeout: 3000 },
+          )
+          .then((h) => h.jsonValue() as Promise<string>)
+          .catch(() => null);
+        if (new URL(page.url()).pathname !== path) {
+          wrong.push(`${id}: the tap left the page for ${new URL(page.url()).pathname}`);
+          await visit(page, '');
+          continue;
+        }
+        if (got !== id)
+          wrong.push(`${id}: the tap at (${Math.round(point.x)}, ${Math.round(point.y)}) opened ${got ?? 'nothing'}`);
+        // Closed before the next tap (checked by closeThenPoint).
+        if (got) await page.keyboard.press('Escape');
+      }
+      const last = await closeThenPoint([ids[0], 0.5]);
+      if (last && 'open' in last)
+        wrong.push(`${ids[ids.length - 1]}: Escape did not close the details of ${last.open}`);
+      await context.close();
+      expect(
+        wrong.length,
+        `${wrong.length} of ${ids.length} marks tapped at 390 px open another event or none:\n${capped(wrong)}`,
+      ).toBe(0);
+    },
+    120_000,
+  );
+
+  it('without JavaScript, at full view (the build-time SVG), at 390, 768 and 1280 px', async () => {
+    const results: { r: PageLegibility; state: string }[] = [];
+    const problems: string[] = [];
+    const context = await browser.newContext({ viewport: VIEWPORTS[0], javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of STATIC_PAGES) {
+      await visit(page, path, false);
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        const full = await measure(page, path, 'no JS');
+        sanity(problems, path, viewport.width, full.r, null, 'no JS');
+        results.push(full);
+      }
+    }
+    await context.close();
+    expect(problems, `pages without a chart:\n${capped(problems)}`).toEqual([]);
+    expectLegible(results, `${STATIC_PAGES.length} pages without JavaScript`, expect);
+  });
+
+  it('in dark mode: the home page at 390 and 1280 px, full view (colours only change: a cheap subset)', async () => {
+    const results: { r: PageLegibility; state: string }[] = [];
+    for (const viewport of [VIEWPORTS[0], VIEWPORTS[2]]) {
+      const context = await browser.newContext({ viewport, colorScheme: 'dark' });
+      const page = await context.newPage();
+      await visit(page, '');
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      results.push(await measure(page, '', 'dark'));
+      await context.close();
+    }
+    expect(
+      results.every(({ r }) => r.charts.length > 0),
+      'a timeline displayed',
+    ).toBe(true);
+    expectLegible(results, 'home page in dark mode', expect);
+  });
+});
