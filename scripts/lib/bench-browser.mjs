@@ -137,7 +137,7 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
     await page.waitForTimeout(500);
     // Three rounds of `steps` (in and back out), so one slow moment of a busy machine moves the median less.
     const rounds = [];
-    for (let i = 0; i < 3; i++) rounds.push(await page.evaluate(zoomInPage, { steps, deltaY: 15 }));
+    for (let i = 0; i < 3; i++) rounds.push(await page.evaluate(zoomInPage, { steps, deltaY: 100 }));
     const r = {
       ...rounds[rounds.length - 1],
       steps: rounds.flatMap((x) => x.steps),

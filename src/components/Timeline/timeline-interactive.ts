@@ -15,6 +15,7 @@ import {
   type PreparedTimeline,
   type LayoutOptions,
 } from '../../lib/timeline/layout';
+import { fromU, toU } from '../../lib/timeline/warp';
 import { timelineSvgAttrs, timelineSvgLayers, type SvgNode } from '../../lib/timeline/svg-model';
 import type { TimelinePayload, TimelineVariant } from '../../lib/timeline/payload';
 import type { EventDetails } from '../../lib/timeline/details';
@@ -36,6 +37,11 @@ export function mountTimeline(root: HTMLElement): void {
   const chart = new TimelineController(root, payload);
   // The current window, for tests and the benchmark (a property, not an attribute: no DOM write).
   Object.defineProperty(root, 'timelineDomain', { get: () => [...chart.layout.domain], configurable: true });
+  // The window's length in the axis's linear units (zoom steps are even in these, not in days, where a focus warps time).
+  Object.defineProperty(root, 'timelineSpanU', {
+    get: () => toU(chart.layout.warp, chart.layout.domain[1]) - toU(chart.layout.warp, chart.layout.domain[0]),
+    configurable: true,
+  });
   if (charts.length === 1) listenToEventRefs();
 }
 
@@ -416,26 +422,43 @@ class TimelineController {
     return layoutRange(this.layout);
   }
 
-  /** The zoom transform that shows `domain` (d3-zoom works on the full domain's pixel range). */
+  /** The full domain in the units the axis is linear in (a focus has more of them: warp.ts). */
+  fullU(): [number, number] {
+    const w = this.layout.warp;
+    return [toU(w, this.layout.fullDomain[0]), toU(w, this.layout.fullDomain[1])];
+  }
+
+  /** The zoom transform that shows `domain` (d3-zoom works on the full domain's pixel range, linear in u). */
   transformFor(domain: readonly [number, number]): ZoomTransform {
-    const [f0, f1] = this.layout.fullDomain;
+    const w = this.layout.warp;
+    const [f0, f1] = this.fullU();
+    const [d0, d1] = [toU(w, domain[0]), toU(w, domain[1])];
     const [r0, r1] = this.range();
-    const k = (f1 - f0) / (domain[1] - domain[0]);
-    const base = r0 + ((domain[0] - f0) / (f1 - f0)) * (r1 - r0);
+    const k = (f1 - f0) / (d1 - d0);
+    const base = r0 + ((d0 - f0) / (f1 - f0)) * (r1 - r0);
     const t = r0 - k * base;
     return this.vertical() ? zoomIdentity.translate(0, t).scale(k) : zoomIdentity.translate(t, 0).scale(k);
   }
 
   domainOf(transform: ZoomTransform): [number, number] {
-    const [f0, f1] = this.layout.fullDomain;
+    const [f0, f1] = this.fullU();
     const [r0, r1] = this.range();
-    const invert = (px: number) => f0 + ((px - r0) / (r1 - r0)) * (f1 - f0);
+    const invert = (px: number) => fromU(this.layout.warp, f0 + ((px - r0) / (r1 - r0)) * (f1 - f0));
     const inv = (v: number) => (this.vertical() ? transform.invertY(v) : transform.invertX(v));
     return [invert(inv(r0)), invert(inv(r1))];
   }
 
+  /** What a week spans in u: on average over the focus where there is one (the narrowest view shows about a week there). */
+  weekU(): number {
+    const w = this.layout.warp;
+    if (w.ts.length < 2) return MIN_SPAN;
+    const t0 = w.ts[0];
+    const t1 = w.ts[w.ts.length - 1];
+    return ((toU(w, t1) - toU(w, t0)) / (t1 - t0)) * MIN_SPAN;
+  }
+
   setUpZoom(): void {
-    const [f0, f1] = this.layout.fullDomain;
+    const [f0, f1] = this.fullU();
     const [r0, r1] = this.range();
     const { width, height } = this.layout.size;
     const extent: [[number, number], [number, number]] = this.vertical()
@@ -449,7 +472,7 @@ class TimelineController {
         ];
     this.zoom = d3zoom<SVGSVGElement, unknown>()
       .duration(0)
-      .scaleExtent([1, Math.max(1, (f1 - f0) / MIN_SPAN)])
+      .scaleExtent([1, Math.max(1, (f1 - f0) / this.weekU(), this.transformFor(this.domain ?? this.layout.domain).k)])
       .wheelDelta((event: WheelEvent) => wheelZoom(event.deltaY, event.deltaMode))
       .extent(extent)
       .translateExtent(extent)

@@ -210,7 +210,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
                   .map((b) =>
                     vertical
                       ? `M${n(layout.axis.x + layout.axis.w - 6)},${n(b - 1)}l12,-4M${n(layout.axis.x + layout.axis.w - 6)},${n(b + 3)}l12,-4`
-                      : `M${n(b - 3)},${n(layout.axis.y - 5)}l4,10M${n(b + 1)},${n(layout.axis.y - 5)}l4,10`,
+                      : `M${n(b - 3)},${n(Math.max(0, layout.axis.y - 4))}l4,8M${n(b + 1)},${n(Math.max(0, layout.axis.y - 4))}l4,8`,
                   )
                   .join(''),
               },
