@@ -1736,10 +1736,16 @@ function axisTicks(
     if (kept.some(([c, d]) => a < d && c < b)) drop.add(i);
     else kept.push([a, b]);
   }
-  return {
-    ticks: all.map((t, i) => (drop.has(i) ? { ...t, label: '', level: 'sub' as const } : t)),
-    breaks: edges.map((t) => round(pos(ctx, t))),
-  };
+  // Sub-ticks where the warp squeezes days together would read as a smudge: keep those 6 px apart.
+  const ticks: TimeTick[] = [];
+  let lastX = -Infinity;
+  all.forEach((t, i) => {
+    const tick = drop.has(i) ? { ...t, label: '', level: 'sub' as const } : t;
+    if (tick.level === 'sub' && tick.x - lastX < 6) return;
+    ticks.push(tick);
+    lastX = tick.x;
+  });
+  return { ticks, breaks: edges.map((t) => round(pos(ctx, t))) };
 }
 
 /**
