@@ -12,7 +12,9 @@ import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const chart = data.charts.find((c) => c.kind === 'timeline')!;
-const chartEvents = data.events.filter((e) => chart.kind !== 'timeline' || !chart.tracks || chart.tracks.includes(e.track));
+const chartEvents = data.events.filter(
+  (e) => chart.kind !== 'timeline' || !chart.tracks || chart.tracks.includes(e.track),
+);
 const SEL = `timeline-chart[data-chart="${chart.id}"]`;
 
 let site: Site;
@@ -115,11 +117,17 @@ describe('timeline with JavaScript', () => {
     await page.click(`${SEL} button[data-zoom="in"]`);
     await page.click(`${SEL} button[data-zoom="in"]`);
     await page.click(`${SEL} button[data-zoom="in"]`);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.waitForFunction(
+      ([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b,
+      [svgSel, before] as const,
+    );
     const zoomed = await tickLabels(page);
     expect(zoomed).not.toBe(before);
     await page.click(`${SEL} button[data-zoom="reset"]`);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') === b, [svgSel, before] as const);
+    await page.waitForFunction(
+      ([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') === b,
+      [svgSel, before] as const,
+    );
     await page.context().close();
   });
 
@@ -137,7 +145,10 @@ describe('timeline with JavaScript', () => {
     await page.keyboard.down('Control');
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
     await page.keyboard.up('Control');
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.waitForFunction(
+      ([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b,
+      [svgSel, before] as const,
+    );
     await page.context().close();
   });
 
@@ -145,9 +156,14 @@ describe('timeline with JavaScript', () => {
     const page = await openPage(browser, site.url);
     await ready(page);
     const before = await tickLabels(page);
+    // The axis on screen (a tall chart scrolled into view may leave it above the viewport).
+    await page.evaluate((y) => scrollBy(0, y - 100), (await page.locator(svgSel).boundingBox())!.y);
     const box = (await page.locator(`${svgSel} .tl-axis`).boundingBox())!;
     await page.mouse.dblclick(box.x + box.width / 2, box.y + 2);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [svgSel, before] as const);
+    await page.waitForFunction(
+      ([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b,
+      [svgSel, before] as const,
+    );
     await page.context().close();
   });
 
@@ -211,13 +227,23 @@ describe('timeline with JavaScript', () => {
     await panel.waitFor({ state: 'visible' });
     expect(await panel.locator('h3, h4').first().textContent()).toBe(target.title);
     // Select another event: the URL follows; Back restores the first.
-    const otherId = await page.$$eval(`${svgSel} .tl-marks [data-id]`, (els, t) => els.map((e) => e.getAttribute('data-id')).find((id) => id !== t)!, target.id);
+    const otherId = await page.$$eval(
+      `${svgSel} .tl-marks [data-id]`,
+      (els, t) => els.map((e) => e.getAttribute('data-id')).find((id) => id !== t)!,
+      target.id,
+    );
     const other = data.events.find((e) => e.id === otherId)!;
     await page.locator(`${svgSel} .tl-marks [data-id="${other.id}"]`).dispatchEvent('click');
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, other.id);
-    await page.waitForFunction(([sel, title]) => document.querySelector(`${sel} .tl-details h3, ${sel} .tl-details h4`)?.textContent === title, [SEL, other.title] as const);
+    await page.waitForFunction(
+      ([sel, title]) => document.querySelector(`${sel} .tl-details h3, ${sel} .tl-details h4`)?.textContent === title,
+      [SEL, other.title] as const,
+    );
     await page.goBack();
-    await page.waitForFunction(([sel, title]) => document.querySelector(`${sel} .tl-details h3, ${sel} .tl-details h4`)?.textContent === title, [SEL, target.title] as const);
+    await page.waitForFunction(
+      ([sel, title]) => document.querySelector(`${sel} .tl-details h3, ${sel} .tl-details h4`)?.textContent === title,
+      [SEL, target.title] as const,
+    );
     await page.context().close();
   });
 
@@ -225,12 +251,16 @@ describe('timeline with JavaScript', () => {
     const page = await openPage(browser, site.url);
     await ready(page);
     const track = data.tracks[0].id;
-    const count = () => page.locator(`${svgSel} .tl-marks [data-track="${track}"], ${svgSel} .tl-cluster[data-track="${track}"]`).count();
+    const count = () =>
+      page.locator(`${svgSel} .tl-marks [data-track="${track}"], ${svgSel} .tl-cluster[data-track="${track}"]`).count();
     expect(await count()).toBeGreaterThan(0);
     const button = page.locator(`${SEL} .tl-filter[data-track="${track}"]`);
     await button.click();
     expect(await button.getAttribute('aria-pressed')).toBe('false');
-    await page.waitForFunction(([sel, t]) => !document.querySelector(`${sel} [data-track="${t}"]`), [svgSel, track] as const);
+    await page.waitForFunction(([sel, t]) => !document.querySelector(`${sel} [data-track="${t}"]`), [
+      svgSel,
+      track,
+    ] as const);
     await button.click();
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     expect(await count()).toBeGreaterThan(0);
@@ -243,7 +273,10 @@ describe('timeline with JavaScript', () => {
     expect(await page.locator(narrow).isVisible()).toBe(true);
     expect(await page.locator(svgSel).isVisible()).toBe(false);
     const ys = await page.$$eval(`${narrow} .tl-marks [data-id]`, (els) =>
-      els.map((e) => ({ id: e.getAttribute('data-id')!, y: Number(/translate\([^,]+,([^)]+)\)/.exec(e.getAttribute('transform')!)![1]) })),
+      els.map((e) => ({
+        id: e.getAttribute('data-id')!,
+        y: Number(/translate\([^,]+,([^)]+)\)/.exec(e.getAttribute('transform')!)![1]),
+      })),
     );
     const order = chartEvents.map((e) => e.id);
     const sorted = [...ys].sort((a, b) => a.y - b.y).map((m) => m.id);
@@ -272,7 +305,10 @@ describe('timeline with JavaScript', () => {
     const second = `timeline-chart[data-chart="june"] .tl-variant--wide svg`;
     const before = [await tickLabels(page, first), await tickLabels(page, second)];
     await page.click(`timeline-chart[data-chart="timeline"] button[data-zoom="in"]`);
-    await page.waitForFunction(([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b, [first, before[0]] as const);
+    await page.waitForFunction(
+      ([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') !== b,
+      [first, before[0]] as const,
+    );
     expect(await tickLabels(page, second)).toBe(before[1]);
     // Selecting in the second chart opens its own panel only, and the URL names that chart.
     await page.locator(`${second} .tl-marks [data-id]`).first().dispatchEvent('click');

@@ -325,6 +325,26 @@ class TimelineController {
     root.dataset.ready = '';
     this.showHint();
     this.fromUrl(true);
+    document.fonts?.ready.then(() => this.fitFont());
+  }
+
+  /**
+   * The layout measures labels with a width table; the reader's font may run wider. Once fonts
+   * have loaded, the drawn one-row labels are measured against the widths the layout gave them, and
+   * where the font is wider the chart is laid out again for it (both variants: one font).
+   */
+  fitFont(): void {
+    let ratio = 1;
+    for (const m of this.layout.marks) {
+      if (!m.labelBox || m.labelLines.length !== 1 || !(m.labelBox.w > 0)) continue;
+      const text = this.svg.querySelector<SVGTextElement>(`[data-id="${CSS.escape(m.id)}"] .tl-label`);
+      if (text) ratio = Math.max(ratio, text.getComputedTextLength() / m.labelBox.w);
+    }
+    if (ratio <= 1.01) return;
+    for (const v of this.payload.variants) {
+      v.options = { ...v.options, textWidthFactor: (v.options.textWidthFactor ?? 1) * ratio * 1.02 };
+    }
+    this.render();
   }
 
   /** "Drag to pan · …", once per browsing session, in the toolbar's row (its room is already there). */

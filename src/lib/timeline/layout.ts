@@ -754,7 +754,19 @@ function warpFor(
 ): Warp {
   if (!options.focus) return IDENTITY_WARP;
   const vertical = options.orientation === 'vertical';
-  const key = ['warp', vertical, length, labelH, target, options.focusShare, ...options.focus, ...fullDomain].join('|');
+  const key = [
+    'warp',
+    vertical,
+    options.width,
+    options.fontSize,
+    options.textWidthFactor,
+    length,
+    labelH,
+    target,
+    options.focusShare,
+    ...options.focus,
+    ...fullDomain,
+  ].join('|');
   let warp = prepared.warpCache.get(key);
   if (!warp) {
     // Vertical: a row per event, as tall as its label wraps (one or two rows) and at least a target.
@@ -1570,7 +1582,8 @@ function eventMark(
     labelBox,
     leader,
     dateText: ev.dateText,
-    ariaLabel: `${ev.dateText}, ${track.label}: ${ev.title}`,
+    // The visible label is part of the name (WCAG 2.5.3: speech users say what they see), then the title.
+    ariaLabel: `${ev.dateText}, ${track.label}: ${ev.text === ev.title ? ev.title : `${ev.text} — ${ev.title}`}`,
     span: ev.spanStart !== undefined,
   };
 }

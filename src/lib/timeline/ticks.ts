@@ -1,7 +1,6 @@
 // Axis ticks for a UTC time window: the finest calendar step whose labels do not
 // collide at the given length, plus unlabelled sub-ticks one step finer.
 import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
-import { utcFormat } from 'd3-time-format';
 import { textWidth } from './lanes';
 
 /** The coarsest calendar boundary a tick falls on. */
@@ -54,8 +53,24 @@ const STEPS: Step[] = [
   { name: 'day', interval: utcDay, ms: DAY, rank: 0, majorRank: 2, subs: [], format: 'day' },
   { name: 'week', interval: utcMonday, ms: 7 * DAY, rank: 1, majorRank: 2, subs: ['day'], format: 'day' },
   { name: 'month', interval: utcMonth, ms: 30.44 * DAY, rank: 2, majorRank: 4, subs: ['day'], format: 'month' },
-  { name: 'quarter', interval: utcMonth.every(3)!, ms: 91.3 * DAY, rank: 3, majorRank: 4, subs: ['month'], format: 'month' },
-  { name: 'half', interval: utcMonth.every(6)!, ms: 182.6 * DAY, rank: 3, majorRank: 4, subs: ['month', 'quarter'], format: 'month' },
+  {
+    name: 'quarter',
+    interval: utcMonth.every(3)!,
+    ms: 91.3 * DAY,
+    rank: 3,
+    majorRank: 4,
+    subs: ['month'],
+    format: 'month',
+  },
+  {
+    name: 'half',
+    interval: utcMonth.every(6)!,
+    ms: 182.6 * DAY,
+    rank: 3,
+    majorRank: 4,
+    subs: ['month', 'quarter'],
+    format: 'month',
+  },
   ...[1, 2, 5, 10, 20, 50, 100].map((n): Step => ({
     name: n === 1 ? 'year' : `${n}y`,
     interval: years(n),
@@ -68,11 +83,14 @@ const STEPS: Step[] = [
 ];
 const STEP_BY_NAME = new Map(STEPS.map((s) => [s.name, s]));
 
-const fmtYear = utcFormat('%Y');
-const fmtMonth = utcFormat('%b');
-const fmtMonthYear = utcFormat('%b %Y');
-const fmtDay = utcFormat('%-d %b');
-const fmtDayYear = utcFormat('%-d %b %Y');
+// The five label forms, written out (d3-time-format's parser and locale would cost the browser
+// ~3 KB gzipped for them): "2019", "Jun", "Jun 2019", "7 Jun", "7 Jun 2019", all UTC.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const fmtYear = (d: Date) => String(d.getUTCFullYear());
+const fmtMonth = (d: Date) => MONTHS[d.getUTCMonth()];
+const fmtMonthYear = (d: Date) => `${fmtMonth(d)} ${fmtYear(d)}`;
+const fmtDay = (d: Date) => `${d.getUTCDate()} ${fmtMonth(d)}`;
+const fmtDayYear = (d: Date) => `${fmtDay(d)} ${fmtYear(d)}`;
 
 /** The coarsest calendar boundary that the UTC instant `t` falls on. */
 export function tickUnit(t: number): TickUnit {
@@ -170,7 +188,13 @@ function noOverlap(ticks: TimeTick[], fontSize: number, lineHeight: number, gap:
   return true;
 }
 
-function dropColliding(ticks: TimeTick[], fontSize: number, lineHeight: number, gap: number, vertical: boolean): TimeTick[] {
+function dropColliding(
+  ticks: TimeTick[],
+  fontSize: number,
+  lineHeight: number,
+  gap: number,
+  vertical: boolean,
+): TimeTick[] {
   let prevEnd = -Infinity;
   return ticks.map((tick) => {
     if (tick.label === '') return tick;
