@@ -22,6 +22,11 @@ export default defineConfig({
   // Other content gets its own cache, so a test build never leaves stale entries for the real one.
   cacheDir: process.env.OUT_DIR ? `${process.env.OUT_DIR}-cache` : './node_modules/.astro',
   trailingSlash: 'ignore',
+  // HTML whitespace rules, not JSX ones (Astro 7's default, 'jsx', drops every line break next to a
+  // tag or an {expression}, so "to\n{date}" rendered as "toJanuary 2020" and "</a>,\n<a>" as
+  // "JSON,CSV"). `true` still collapses runs of whitespace, but keeps one wherever HTML would
+  // render one, so templates may break lines anywhere (as Prettier does) without gluing words.
+  compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'never' },
   // images(): chart PNG/SVG (light, dark) and social cards, drawn from the built pages (after the build).
   integrations: [timelineData(), mdx(), images()],
@@ -34,6 +39,8 @@ export default defineConfig({
     // NO_MINIFY=1 leaves the client code readable, for a profiler's function names.
     build: { assetsInlineLimit: 0, cssCodeSplit: false, ...(process.env.NO_MINIFY ? { minify: false } : {}) },
     // d3-zoom's only use of d3-transition is animation we never start: see the file.
-    resolve: { alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) } },
+    resolve: {
+      alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) },
+    },
   },
 });

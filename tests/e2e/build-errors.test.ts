@@ -27,7 +27,9 @@ describe('astro build with bad content', () => {
     );
     const { status, output } = build(dir);
     expect(status).toBe(1);
-    expect(output).toMatch(/events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/);
+    expect(output).toMatch(
+      /events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/,
+    );
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
@@ -37,7 +39,20 @@ describe('astro build with bad content', () => {
     );
     const { status, output } = build(dir);
     expect(status).toBe(1);
-    expect(output).toMatch(/fixture-story\.mdx:13 — <EventRef> refers to the event "joint-declarashun", which is not in content\/data\/events\.yaml/);
+    expect(output).toMatch(
+      /fixture-story\.mdx:13 — <EventRef> refers to the event "joint-declarashun", which is not in content\/data\/events\.yaml/,
+    );
+  });
+
+  it('stops when the story places the lead chart (shown under the headline) again', () => {
+    const dir = brokenContent('stories/fixture-story.mdx', (t) =>
+      t.replace('<Chart id="june" />', '<Chart id="timeline" />'),
+    );
+    const { status, output } = build(dir);
+    expect(status).toBe(1);
+    expect(output).toMatch(
+      /fixture-story\.mdx: <Chart id="timeline" \/> is the lead chart \(the first in content\/data\/charts\.yaml\)/,
+    );
   });
 
   it('builds the unbroken fixture content', () => {

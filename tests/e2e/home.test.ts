@@ -24,7 +24,10 @@ afterAll(async () => {
 describe('chronology page without JavaScript', () => {
   for (const width of [390, 1280]) {
     it(`lists every event with its date, track, title, summary and sources at ${width} px`, async () => {
-      const page = await openPage(browser, `${site.url}chronology/`, { javaScriptEnabled: false, viewport: { width, height: 844 } });
+      const page = await openPage(browser, `${site.url}chronology/`, {
+        javaScriptEnabled: false,
+        viewport: { width, height: 844 },
+      });
       const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
       const items = await page.$$eval('.chronology li.event', (lis) =>
         lis.map((li) => ({
@@ -83,7 +86,68 @@ describe('home page without JavaScript', () => {
     // Every reference in the text links to an event page that exists.
     const refs = await page.$$eval('a[data-event-ref]', (as) => as.map((a) => a.getAttribute('href')));
     expect(refs.length).toBeGreaterThan(20);
-    for (const href of refs) expect(data.events.some((e) => href?.endsWith(`/events/${e.id}/`)), href!).toBe(true);
+    for (const href of refs)
+      expect(
+        data.events.some((e) => href?.endsWith(`/events/${e.id}/`)),
+        href!,
+      ).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('home page: the first screen shows the lead chart', () => {
+  // The lead chart is the first of charts.yaml; it sits under the headline, once.
+  const lead = data.charts[0];
+  for (const [width, height, limit] of [
+    [1280, 800, 800],
+    [390, 844, 2 * 844],
+  ]) {
+    for (const javaScriptEnabled of [true, false]) {
+      it(`puts its top within ${limit} px at ${width}×${height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and nothing shifts`, async () => {
+        const page = await openPage(browser, site.url, { viewport: { width, height }, javaScriptEnabled });
+        if (javaScriptEnabled) await page.waitForSelector(`timeline-chart[data-chart="${lead.id}"][data-ready]`);
+        const box = await page.$eval(`figure#chart-${lead.id}`, (f) => {
+          const r = f.getBoundingClientRect();
+          return { top: r.top + window.scrollY, height: r.height };
+        });
+        expect(box.top).toBeLessThan(limit);
+        expect(box.height).toBeGreaterThan(200);
+        expect(await page.locator(`figure#chart-${lead.id}`).count()).toBe(1);
+        // In reading order: the headline, then the chart (titled at level 2), then what you need to know.
+        const order = await page.$$eval('main h1, main h2', (hs) => hs.slice(0, 3).map((h) => h.id || h.localName));
+        expect(order).toEqual(['h1', `chart-${lead.id}-title`, 'key-points-heading']);
+        if (javaScriptEnabled) {
+          const shift = await page.evaluate(
+            () =>
+              new Promise<number>((resolve) => {
+                let total = 0;
+                new PerformanceObserver((list) => {
+                  for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) total += e.value;
+                }).observe({ type: 'layout-shift', buffered: true });
+                setTimeout(() => resolve(total), 300);
+              }),
+          );
+          expect(shift, 'cumulative layout shift').toBe(0);
+        }
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('home page: references in the text', () => {
+  it('highlight their event in the lead chart, now above the story', async () => {
+    const lead = data.charts[0];
+    const page = await openPage(browser, site.url);
+    await page.waitForSelector(`timeline-chart[data-chart="${lead.id}"][data-ready]`);
+    const ref = page.locator('.story a[data-event-ref]').first();
+    const id = await ref.getAttribute('data-event-ref');
+    await ref.focus();
+    const marked = page.locator(`timeline-chart[data-chart="${lead.id}"] .tl-mark--ref`);
+    await expect.poll(() => marked.count()).toBe(1);
+    expect(await marked.evaluate((el) => el.closest('[data-id]')?.getAttribute('data-id'))).toBe(id);
+    await ref.blur();
+    await expect.poll(() => marked.count()).toBe(0);
     await page.context().close();
   });
 });
@@ -97,7 +161,13 @@ describe('home page accessibility', () => {
         const violations = await page.evaluate(async () => {
           // @ts-expect-error axe is injected above
           const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          return result.violations.map(
+            (v: { id: string; nodes: { target: string[] }[] }) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
         });
         expect(violations).toEqual([]);
         await page.context().close();

@@ -289,7 +289,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('keeps each chart state apart when a page has two timelines', async () => {
-    // The real story has one timeline; the fixture story places two.
+    // The real story has one timeline; the fixture's home page has two (its lead chart, and one in the story).
     const dir = mkdtempSync(join(tmpdir(), 'timeline-two-'));
     const built = buildSite({ CONTENT_DIR: 'tests/fixtures/content', OUT_DIR: join(dir, 'dist') });
     expect(built.status, built.output).toBe(0);

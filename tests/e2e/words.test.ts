@@ -1,0 +1,239 @@
+// No glued words: on every built page, the text of each text node is laid out as a reader sees it,
+// with a word boundary at both ends — so "to" + <a>January</a> never renders as "toJanuary" because
+// the build dropped the line break between them. Checked against the rendered `innerText` of the
+// node's nearest block (its paragraph, list item, table cell …), at desktop and phone widths.
+// Without JavaScript, controls that need it (the table's filters, the reading rail's steps) are
+// not shown; with it they are, and they work.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
+
+/** Every page of the built site, as a path under the site's root ('' is the home page). */
+function builtPages(dir = DIST): string[] {
+  const pages: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) pages.push(...builtPages(path));
+    else if (name === 'index.html') pages.push(relative(DIST, dir).split('\\').join('/') + '/');
+  }
+  return pages.map((p) => (p === '/' ? '' : p)).sort();
+}
+
+// Event pages share one template: every seventh (and the first and last) is enough; every other
+// page — story, table, glossary, sources, chronology, embeds — and the 404 page are always read.
+const all = builtPages();
+const events = all.filter((p) => p.startsWith('events/') && p !== 'events/');
+const sampled = events.filter((_, i) => i % 7 === 0 || i === events.length - 1);
+const pages = [...all.filter((p) => !events.includes(p)), ...sampled, '404.html'];
+
+/**
+ * In the page (under `root`): marks both ends of every rendered text node (outside SVG and form
+ * fields) with private-use characters, reads the innerText of each node's nearest block (its
+ * paragraph, list item, table cell …) and returns, with what the reader sees around it, every node
+ * glued to its neighbour: a letter or digit against a letter or digit, or a closing mark
+ * (, ; : ! ? ) ] ”) against a letter — "to" + "January" as "toJanuary", "JSON" "," "CSV" as "JSON,CSV" —
+ * or a space before a closing mark.
+ */
+function gluedWords(root = 'body'): string[] {
+  const OPEN = '\uE000';
+  const CLOSE = '\uE001';
+  const word = /[\p{L}\p{N}]/u;
+  const letter = /\p{L}/u;
+  const closing = /[,;:!?)\]”]/;
+  // …or a space pushed in before a closing mark ("2026 , updated"), as a template line break can.
+  // (A mark that starts a word, as in "?theme=dark", is not one.)
+  const glued = (before: string, after: string, next: string) =>
+    (word.test(before) && word.test(after)) ||
+    (closing.test(before) && letter.test(after)) ||
+    (before === ' ' && (/[)\]]/.test(after) || (/[,.;:!?]/.test(after) && /\s/.test(next))));
+  const blockOf = (el: Element) => {
+    let b: Element | null = el;
+    while (b && b !== document.body && /^(inline|contents)/.test(getComputedStyle(b).display)) b = b.parentElement;
+    return (b ?? document.body) as HTMLElement;
+  };
+  const blocks = new Set<HTMLElement>();
+  const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  for (const node of nodes) {
+    const parent = node.parentElement;
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.data)!;
+    if (!m[2] || !parent || parent.closest('svg, select, textarea, script, style, template, noscript')) continue;
+    if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+    node.data = `${m[1]}${OPEN}${m[2]}${CLOSE}${m[3]}`;
+    blocks.add(blockOf(parent));
+  }
+  const failures: string[] = [];
+  for (const block of blocks) {
+    // Line breaks stay: they part blocks (a nested one, or out of flow) and lines.
+    const text = block.innerText.replace(/[^\S\n]+/g, ' ');
+    const plain = (s: string) => s.replace(/[\uE000\uE001]/g, '');
+    // Each boundary between two marked nodes, or between a node and unmarked text, once.
+    const re = /[\uE000\uE001]+/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const before = text[m.index - 1] ?? '\n';
+      const after = text[m.index + m[0].length] ?? '\n';
+      if (glued(before, after, text.slice(m.index + m[0].length + 1).replace(/^[\uE000\uE001]+/, '')[0] ?? '\n')) {
+        failures.push(`…${plain(text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30))}…`);
+      }
+    }
+  }
+  return failures;
+}
+
+/** Every file under these folders whose name ends with one of these extensions. */
+function sourceFiles(dirs: string[], ext = /\.(astro|ts|mjs|mdx|md|ya?ml|json)$/): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? sourceFiles([path], ext) : ext.test(name) ? [path] : [];
+    }),
+  );
+}
+
+// The words the site is written with: every run of letters in its templates, code, story and
+// data (lower-cased). A word on a built page that is in none of them, such as "toJanuary" when
+// "to" and {date} lose the line break between them, was glued together by the build.
+const vocabulary = new Set(
+  sourceFiles(['src', 'content', 'public'])
+    .flatMap(
+      (f) =>
+        readFileSync(f, 'utf8')
+          .toLowerCase()
+          .match(/\p{L}+/gu) ?? [],
+    )
+    .concat(['https']),
+);
+
+/**
+ * In the page: the words of the rendered text that `known` does not hold, each in context. Chart
+ * labels (SVG, drawn line by line) and code samples are left out.
+ */
+function unknownWords(known: string[]): string[] {
+  const set = new Set(known);
+  const hide = document.createElement('style');
+  hide.textContent = 'svg, pre, code { display: none !important; }';
+  document.head.append(hide);
+  const text = document.body.innerText.replace(/\s+/g, ' ');
+  hide.remove();
+  const found: string[] = [];
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (!set.has(m[0].toLowerCase()))
+      found.push(`"${m[0]}" in …${text.slice(Math.max(0, m.index - 25), m.index + m[0].length + 25)}…`);
+  }
+  return found;
+}
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('no glued words', () => {
+  it('finds the pages: story, table, glossary, sources, chronology, 404 and a sample of events', () => {
+    for (const p of ['', 'table/', 'glossary/', 'sources/', 'chronology/', '404.html']) expect(pages).toContain(p);
+    expect(sampled.length).toBeGreaterThanOrEqual(Math.min(events.length, 5));
+  });
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    it(`every text node keeps its word boundaries on every page at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
+      const page = await context.newPage();
+      const glued: string[] = [];
+      for (const path of pages) {
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        for (const g of await page.evaluate(unknownWords, [...vocabulary])) glued.push(`/${path}: ${g}`);
+        for (const g of await page.evaluate(gluedWords, 'body')) glued.push(`/${path}: ${g}`);
+      }
+      await context.close();
+      expect(glued).toEqual([]);
+    });
+  }
+
+  it('the check itself catches words glued across an element', async () => {
+    const page = await openPage(browser, `${site.url}404.html`, { javaScriptEnabled: false });
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'glued';
+      p.innerHTML =
+        'From October to<a href="#">January</a>, as <b>one</b> word; data: <a>JSON</a>,<a>CSV</a>, <i>1</i>,<i>2</i> <i>x</i>\n, y.';
+      document.querySelector('main')!.append(p);
+    });
+    expect(await page.evaluate(unknownWords, [...vocabulary])).toContainEqual(expect.stringContaining('"toJanuary"'));
+    expect(await page.evaluate(gluedWords, '#glued')).toEqual([
+      expect.stringContaining('toJanuary'),
+      expect.stringContaining('JSON,CSV'),
+      expect.stringContaining('x , y'),
+    ]);
+    await page.context().close();
+  });
+});
+
+/** Whether the element is shown: rendered, with a size. */
+const shown = (page: Page, selector: string) =>
+  page.$eval(
+    selector,
+    (el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().height > 0,
+  );
+
+describe('controls that need JavaScript', () => {
+  it('without JavaScript, the table filters and the rail’s Previous/Next are not shown', async () => {
+    const table = await openPage(browser, `${site.url}table/`, { javaScriptEnabled: false });
+    expect(await shown(table, 'form.table-controls')).toBe(false);
+    await table.context().close();
+    const home = await openPage(browser, site.url, { javaScriptEnabled: false });
+    expect(await shown(home, '.story-rail')).toBe(true);
+    expect(await shown(home, '.rail-steps')).toBe(false);
+    await home.context().close();
+  });
+
+  it('with JavaScript, the table filters are shown and filter the rows', async () => {
+    const page = await openPage(browser, `${site.url}table/`);
+    await page.waitForSelector('form.table-controls:not([hidden])');
+    expect(await shown(page, 'form.table-controls')).toBe(true);
+    const rows = () =>
+      page.$$eval('tbody tr', (trs) => trs.filter((tr) => (tr as HTMLElement).checkVisibility()).length);
+    const total = await rows();
+    const track = await page.$eval('select[name=track] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await page.selectOption('select[name=track]', track);
+    await page.click('form.table-controls button[type=submit]');
+    await expect.poll(rows).toBeLessThan(total);
+    expect(
+      await page.$$eval('tbody tr', (trs) =>
+        trs
+          .filter((tr) => (tr as HTMLElement).checkVisibility())
+          .every(
+            (tr) =>
+              tr.getAttribute('data-track') ===
+              tr.ownerDocument.querySelector<HTMLSelectElement>('select[name=track]')!.value,
+          ),
+      ),
+    ).toBe(true);
+    await page.context().close();
+  });
+
+  it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async () => {
+    const page = await openPage(browser, site.url);
+    await page.waitForSelector('.rail-steps:not([hidden])');
+    expect(await shown(page, '.rail-steps')).toBe(true);
+    await page.$eval('.story > h2', (h) => h.scrollIntoView({ block: 'start' }));
+    const first = await page.$eval('.story > h2', (h) => h.textContent);
+    await expect.poll(() => page.textContent('.rail-section')).toBe(first);
+    await page.click('.rail-steps [data-step="1"]');
+    const second = await page.$$eval('.story > h2', (hs) => hs[1].textContent);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(second);
+    await expect.poll(() => page.textContent('.rail-section')).toBe(second);
+    await page.context().close();
+  });
+});
