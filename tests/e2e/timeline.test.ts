@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, buildSite, launchBrowser, openPage, serveDist, type Site } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
+import { formatDateRange } from '../../src/lib/dates';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const chart = data.charts.find((c) => c.kind === 'timeline')!;
@@ -67,12 +68,15 @@ describe('timeline without JavaScript', () => {
     await page.context().close();
   });
 
-  it('names events with the date at its precision, the track and the title', async () => {
+  it('names events with the date at its precision, the track, the label it shows and the title', async () => {
     const page = await openPage(browser, site.url, { javaScriptEnabled: false });
     const declaration = data.events.find((e) => e.id === 'joint-declaration') ?? data.events[0];
     const track = data.tracks.find((t) => t.id === declaration.track)!;
     const name = await page.getAttribute(`${svgSel} [data-id="${declaration.id}"]`, 'aria-label');
-    if (name) expect(name).toContain(`${track.label}: ${declaration.title}`);
+    const shown = declaration.label && declaration.label !== declaration.title ? `${declaration.label} — ` : '';
+    expect(name).toBe(
+      `${formatDateRange(declaration.date, declaration.end)}, ${track.label}: ${shown}${declaration.title}`,
+    );
     await page.context().close();
   });
 });
