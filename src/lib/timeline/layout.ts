@@ -897,11 +897,20 @@ function collectZoned(
   tighter: number,
 ): { singles: PEvent[]; clusters: ClusterDraft[] } {
   if (zones.length === 0 || tighter === 0) return collectTrack(events, ctx, trackId);
+  // Zones merged into sorted, disjoint intervals; events come in time order, so one sweep sorts them.
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...zones].sort((p, q) => p[0] - q[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
   const inside: PEvent[] = [];
   const outside: PEvent[] = [];
+  let z = 0;
   for (const e of events) {
     const x = pos(ctx, e.t);
-    (zones.some(([a, b]) => x >= a && x <= b) ? inside : outside).push(e);
+    while (z < merged.length && merged[z][1] < x) z++;
+    (z < merged.length && x >= merged[z][0] ? inside : outside).push(e);
   }
   const a = collectTrack(outside, ctx, trackId);
   const b = collectTrack(inside, ctx, trackId, true, tighter);
