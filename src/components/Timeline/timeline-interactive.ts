@@ -325,7 +325,19 @@ class TimelineController {
     root.dataset.ready = '';
     this.showHint();
     this.fromUrl(true);
-    document.fonts?.ready.then(() => this.fitFont());
+    document.fonts?.ready.then(() => {
+      this.fitFont();
+      // Warm the zoom path while the reader reads: lay out (without drawing) the window one step
+      // in, so the first real step costs what the others do, not a first run's compile and caches.
+      const warm = () => {
+        const [a, b] = this.layout.domain;
+        const mid = (a + b) / 2;
+        const half = (b - a) / 2 / ZOOM_STEP;
+        layoutPrepared(this.prepared, this.options([mid - half, mid + half]));
+      };
+      if ('requestIdleCallback' in window) requestIdleCallback(warm);
+      else setTimeout(warm, 200);
+    });
   }
 
   /**
