@@ -95,10 +95,17 @@ function builtBase(root) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = process.env.DIST || 'dist';
   if (!existsSync(join(root, 'index.html'))) {
-    console.error(`There is no built site in ${root}/. Run "npm run build" first (or "npm start", which builds and serves).`);
+    console.error(
+      `There is no built site in ${root}/. Run "npm run build" first (or "npm start", which builds and serves).`,
+    );
     process.exit(1);
   }
   const base = process.env.BASE_PATH || builtBase(root) || '/';
-  const { url } = await startServer({ root, base, port: Number(process.env.PORT || 4321), host: process.env.HOST || '127.0.0.1' });
+  const { url } = await startServer({
+    root,
+    base,
+    port: Number(process.env.PORT || 4321),
+    host: process.env.HOST || '127.0.0.1',
+  });
   console.log(`Serving ${root}/ at ${url}  (Ctrl+C to stop)`);
 }

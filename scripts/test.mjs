@@ -4,15 +4,28 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.mjs';
 
-const env = { ...process.env, TZ: 'Pacific/Kiritimati', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+const env = {
+  ...process.env,
+  TZ: 'Pacific/Kiritimati',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+};
 const bin = (name) => `node_modules/.bin/${name}`;
 rmSync('test-results', { recursive: true, force: true });
 
 const steps = [
   ['Type check (astro check)', bin('astro'), ['check']],
-  ['Unit tests', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
+  [
+    'Unit tests',
+    bin('vitest'),
+    ['run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+  ],
   ['Production build', bin('astro'), ['build']],
-  ['Browser tests (Chromium)', bin('vitest'), ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json']],
+  [
+    'Browser tests (Chromium)',
+    bin('vitest'),
+    ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
+  ],
 ];
 
 try {
@@ -24,7 +37,9 @@ try {
 
 let failedStep;
 for (const [title, command, args] of steps) {
-  console.log(`\n━━ ${title}: ${command.replace('node_modules/.bin/', '')} ${args.filter((a) => !a.startsWith('--reporter') && !a.startsWith('--outputFile')).join(' ')}`);
+  console.log(
+    `\n━━ ${title}: ${command.replace('node_modules/.bin/', '')} ${args.filter((a) => !a.startsWith('--reporter') && !a.startsWith('--outputFile')).join(' ')}`,
+  );
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
     failedStep = title;

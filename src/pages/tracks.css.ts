@@ -3,5 +3,7 @@ import { getTimelineData } from '../data/timeline';
 import { trackColoursCss } from '../lib/timeline/track-colours';
 
 export function GET() {
-  return new Response(trackColoursCss(getTimelineData().tracks), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+  return new Response(trackColoursCss(getTimelineData().tracks), {
+    headers: { 'Content-Type': 'text/css; charset=utf-8' },
+  });
 }

@@ -13,8 +13,15 @@ export interface Site {
 }
 
 /** Serves dist/ (built by `npm test` before the browser tests) on a free port. */
-export async function serveDist(options: { root?: string; base?: string; headers?: Record<string, string> } = {}): Promise<Site> {
-  return startServer({ root: options.root ?? DIST, base: options.base ?? '/', port: 0, headers: options.headers ?? {} });
+export async function serveDist(
+  options: { root?: string; base?: string; headers?: Record<string, string> } = {},
+): Promise<Site> {
+  return startServer({
+    root: options.root ?? DIST,
+    base: options.base ?? '/',
+    port: 0,
+    headers: options.headers ?? {},
+  });
 }
 
 /** Launches headless Chromium (a fresh temporary profile each time; nothing downloaded). */

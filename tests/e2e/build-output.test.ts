@@ -75,7 +75,9 @@ describe('dist/data', () => {
     expect(read('index.html')).toContain(`>${article.headline}</h1>`);
     const list = ld('chronology/index.html');
     expect(list['@type']).toBe('ItemList');
-    expect(list.itemListElement.map((i: { item: { name: string } }) => i.item.name)).toEqual(data.events.map((e: { title: string }) => e.title));
+    expect(list.itemListElement.map((i: { item: { name: string } }) => i.item.name)).toEqual(
+      data.events.map((e: { title: string }) => e.title),
+    );
     const event = ld(`events/${data.events[0].id}/index.html`);
     expect(event['@type']).toBe('Event');
     expect(event.startDate).toBe(data.events[0].date);
@@ -106,14 +108,14 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\n') (row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = ''));
     else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }

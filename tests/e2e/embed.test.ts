@@ -81,7 +81,12 @@ beforeAll(async () => {
     headers: { ...embedHeaders(), 'Access-Control-Allow-Origin': '*' },
   });
   distOrigin = new URL(site.url).origin;
-  const result = buildSite({ CONTENT_DIR: 'tests/fixtures/content', OUT_DIR: dist, BASE_PATH: BASE, SITE_URL: distOrigin });
+  const result = buildSite({
+    CONTENT_DIR: 'tests/fixtures/content',
+    OUT_DIR: dist,
+    BASE_PATH: BASE,
+    SITE_URL: distOrigin,
+  });
   if (result.status !== 0) throw new Error(`the fixture build failed:\n${result.output.slice(-3000)}`);
 
   charts = (JSON.parse(readFileSync(join(dist, 'data/timeline.json'), 'utf8')) as { charts: Chart[] }).charts;

@@ -70,22 +70,31 @@ describe('the data agrees with the fact base', () => {
 
   it('draws the tariff schedule the fact base gives: 5% on 10 June rising to 25% on 1 October, never imposed', () => {
     const row = chronologyRows().find((r) => /Trump announces .*5% tariff on all Mexican goods/.test(r.text))!;
-    const schedule = [...row.text.matchAll(/(\d+)% (Jun|Jul|Aug|Sep|Oct) (\d+)/g)].map(
-      ([, rate, month, day]) => [`2019-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`, Number(rate)],
-    );
+    const schedule = [...row.text.matchAll(/(\d+)% (Jun|Jul|Aug|Sep|Oct) (\d+)/g)].map(([, rate, month, day]) => [
+      `2019-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`,
+      Number(rate),
+    ]);
     expect(schedule).toHaveLength(5);
     const steps = event('tariff-threat-announced')
       .milestones.filter((m) => m.kind === 'scheduled' && m.value !== undefined)
       .map((m) => [m.date, m.value]);
     expect(steps).toEqual(schedule);
-    expect(event('tariff-threat-announced').milestones.filter((m) => m.kind === 'scheduled').every((m) => m.didNotHappen)).toBe(true);
-    expect(event('tariff-threat-announced').milestones.some((m) => m.kind === 'suspended' && m.date === '2019-06-07')).toBe(true);
+    expect(
+      event('tariff-threat-announced')
+        .milestones.filter((m) => m.kind === 'scheduled')
+        .every((m) => m.didNotHappen),
+    ).toBe(true);
+    expect(
+      event('tariff-threat-announced').milestones.some((m) => m.kind === 'suspended' && m.date === '2019-06-07'),
+    ).toBe(true);
   });
 
   it('carries the monthly series as first released (Border Patrol, and the total where printed)', () => {
     const series = data.series.find((s) => s.id === 'southwest-border-monthly')!;
     expect(series).toBeDefined();
-    const rows = facts.split('\n').filter((l) => /^\| (Oct|Nov|Dec|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep) 20(18|19) \|/.test(l));
+    const rows = facts
+      .split('\n')
+      .filter((l) => /^\| (Oct|Nov|Dec|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep) 20(18|19) \|/.test(l));
     expect(rows).toHaveLength(15);
     for (const line of rows) {
       const cells = line.split('|').map((c) => c.trim());

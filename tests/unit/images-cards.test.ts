@@ -64,7 +64,8 @@ describe('translatePath', () => {
     expect(translatePath(symbolPath('circle', 3), 10, 20)).toBe('M13,20A3,3,0,1,1,7,20A3,3,0,1,1,13,20Z');
     for (const shape of TRACK_SHAPES) {
       const moved = translatePath(symbolPath(shape, 4), 100, -50);
-      const coords = (d: string) => [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const coords = (d: string) =>
+        [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
       const a = coords(symbolPath(shape, 4));
       const b = coords(moved);
       expect(b.length).toBe(a.length);
@@ -79,11 +80,23 @@ describe('translatePath', () => {
 describe('thinStripMarks', () => {
   const from = Date.UTC(2019, 0, 1);
   const to = Date.UTC(2020, 0, 1);
-  const mark = (start: number, row = 0, end?: number) => ({ start, end, row, colour: '#000000', shape: 'circle' as const });
+  const mark = (start: number, row = 0, end?: number) => ({
+    start,
+    end,
+    row,
+    colour: '#000000',
+    shape: 'circle' as const,
+  });
 
   it('drops marks drawn exactly over another of the same row, keeps other rows and distinct spans', () => {
     const hour = 3_600_000;
-    const marks = [mark(from), mark(from + hour), mark(from, 1), mark(from + 30 * 24 * hour), mark(from, 0, from + 40 * 24 * hour)];
+    const marks = [
+      mark(from),
+      mark(from + hour),
+      mark(from, 1),
+      mark(from + 30 * 24 * hour),
+      mark(from, 0, from + 40 * 24 * hour),
+    ];
     expect(thinStripMarks(marks, from, to)).toEqual([marks[0], marks[2], marks[3], marks[4]]);
   });
 

@@ -175,7 +175,11 @@ describe('textWidth', () => {
 
 describe('wrapText', () => {
   it('keeps text that fits on one row', () => {
-    expect(wrapText('Tariffs', 100, 12)).toEqual({ lines: ['Tariffs'], width: textWidth('Tariffs', 12), truncated: false });
+    expect(wrapText('Tariffs', 100, 12)).toEqual({
+      lines: ['Tariffs'],
+      width: textWidth('Tariffs', 12),
+      truncated: false,
+    });
   });
 
   it('breaks text at spaces into rows no wider than the width', () => {
@@ -192,7 +196,8 @@ describe('wrapText', () => {
   });
 
   it('cuts the last row with an ellipsis when the rows run out', () => {
-    const text = 'At the 45-day mark, Ebrard reports a 36.2% fall in flows and rules out talks on a safe-third-country agreement';
+    const text =
+      'At the 45-day mark, Ebrard reports a 36.2% fall in flows and rules out talks on a safe-third-country agreement';
     const wrapped = wrapText(text, 150, 12, 2)!;
     expect(wrapped.lines.length).toBe(2);
     expect(wrapped.truncated).toBe(true);

@@ -103,7 +103,8 @@ export function loadTimelineData(dir = defaultDataDir()): Data {
     }
     if (entry.doc.errors.length) continue;
     const value = at.length ? entry.doc.getIn(at, false) : entry.doc.toJS();
-    if (value !== undefined) raw[key] = at.length ? (value as { toJSON?: () => unknown })?.toJSON?.() ?? value : value;
+    if (value !== undefined)
+      raw[key] = at.length ? ((value as { toJSON?: () => unknown })?.toJSON?.() ?? value) : value;
   }
   if (problems.length) throw new DataError(problems);
 
@@ -209,7 +210,8 @@ function explainIssue(issue: $ZodIssue): string {
     case 'invalid_union':
       return issue.message.startsWith('Invalid') ? 'has a value of the wrong kind' : issue.message;
     case 'too_small':
-      if (issue.origin === 'array') return issue.message.startsWith('Too') ? `needs at least ${issue.minimum}` : issue.message;
+      if (issue.origin === 'array')
+        return issue.message.startsWith('Too') ? `needs at least ${issue.minimum}` : issue.message;
       if (issue.origin === 'number') return `should be at least ${issue.minimum}`;
       return issue.message;
     case 'too_big':

@@ -5,7 +5,11 @@ import { relative } from 'node:path';
 import { loadTimelineData } from '../data/load';
 import type { TimelineData } from '../timeline/schema';
 
-interface JsxAttribute { type: string; name?: string; value?: unknown }
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
 interface MdNode {
   type: string;
   name?: string | null;
@@ -15,7 +19,11 @@ interface MdNode {
 }
 
 /** Problems in one MDX tree: "file:line — why". */
-export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events' | 'glossary' | 'charts'>, file: string): string[] {
+export function findBadReferences(
+  tree: MdNode,
+  data: Pick<TimelineData, 'events' | 'glossary' | 'charts'>,
+  file: string,
+): string[] {
   const charts = new Set(data.charts.map((c) => c.id));
   const events = new Map(data.events.map((e) => [e.id, e]));
   const terms = new Set(data.glossary.map((g) => g.id));
@@ -32,7 +40,9 @@ export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Chart') {
       const id = attr(node, 'id') ?? '';
       if (!charts.has(id)) {
-        problems.push(`${at(node)} — <Chart> refers to "${id}", which is not in content/data/charts.yaml (charts: ${[...charts].join(', ') || 'none'})`);
+        problems.push(
+          `${at(node)} — <Chart> refers to "${id}", which is not in content/data/charts.yaml (charts: ${[...charts].join(', ') || 'none'})`,
+        );
       }
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Term') {
@@ -64,7 +74,9 @@ export function findBadReferences(tree: MdNode, data: Pick<TimelineData, 'events
           const event = events.get(attr(node, 'event') ?? '');
           const index = Number(attr(node, 'figure') ?? '1');
           if (event && !(Number.isInteger(index) && index >= 1 && index <= event.figures.length)) {
-            problems.push(`${at(node)} — <FigureRef> asks for figure ${attr(node, 'figure')} of "${event.id}", which has ${event.figures.length} figure(s)`);
+            problems.push(
+              `${at(node)} — <FigureRef> asks for figure ${attr(node, 'figure')} of "${event.id}", which has ${event.figures.length} figure(s)`,
+            );
           }
         }
       }

@@ -81,7 +81,12 @@ export function labelPosition(box: Box, anchor: 'start' | 'end' = 'start'): { x:
  * Where each row of a label goes, as numbers (dominant-baseline central): with text-anchor
  * 'start' the rows begin at the box's left edge, with 'end' they end at its right edge.
  */
-export function labelRows(box: Box, rows: number, anchor: 'start' | 'end', rowHeight: number): { x: number; y: number }[] {
+export function labelRows(
+  box: Box,
+  rows: number,
+  anchor: 'start' | 'end',
+  rowHeight: number,
+): { x: number; y: number }[] {
   const x = anchor === 'end' ? box.x + box.w : box.x;
   return Array.from({ length: rows }, (_, i) => ({ x, y: box.y + rowHeight * (i + 0.5) }));
 }
@@ -133,7 +138,10 @@ export function milestoneClass(m: MilestoneMark): string {
 }
 
 /** A quiet curve between two linked marks: an arc when they share a lane, an S-curve otherwise. */
-export function linkPath(link: Pick<LinkPath, 'x1' | 'y1' | 'x2' | 'y2'>, orientation: Orientation = 'horizontal'): string {
+export function linkPath(
+  link: Pick<LinkPath, 'x1' | 'y1' | 'x2' | 'y2'>,
+  orientation: Orientation = 'horizontal',
+): string {
   const { x1, y1, x2, y2 } = link;
   const start = `M${n(x1)},${n(y1)}`;
   if (orientation === 'horizontal') {

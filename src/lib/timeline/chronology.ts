@@ -16,7 +16,9 @@ export interface MonthGroup<T> {
 }
 
 /** Groups sorted events by calendar month; events dated only to a year form their own group. */
-export function groupEventsByMonth<T extends Pick<TimelineEvent, 'date' | 'id'>>(events: readonly T[]): MonthGroup<T>[] {
+export function groupEventsByMonth<T extends Pick<TimelineEvent, 'date' | 'id'>>(
+  events: readonly T[],
+): MonthGroup<T>[] {
   const groups: MonthGroup<T>[] = [];
   for (const event of sortEvents(events)) {
     const p = parsePartialDate(event.date);
@@ -30,7 +32,10 @@ export function groupEventsByMonth<T extends Pick<TimelineEvent, 'date' | 'id'>>
 }
 
 /** The name a screen reader gives an event: "7 June 2019, Agreement: US and Mexico issue a joint declaration". */
-export function eventAccessibleName(event: Pick<TimelineEvent, 'date' | 'title'>, track: Pick<Track, 'label'> | undefined): string {
+export function eventAccessibleName(
+  event: Pick<TimelineEvent, 'date' | 'title'>,
+  track: Pick<Track, 'label'> | undefined,
+): string {
   const date = formatPartialDate(event.date);
   return track ? `${date}, ${track.label}: ${event.title}` : `${date}: ${event.title}`;
 }

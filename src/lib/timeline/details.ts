@@ -34,7 +34,8 @@ export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'act
       title: e.title,
       summary: e.summary,
       milestones: e.milestones.map(
-        (m) => `${formatPartialDate(m.date)}: ${m.kind}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
+        (m) =>
+          `${formatPartialDate(m.date)}: ${m.kind}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
       ),
       figures: e.figures.map((f) => `${formatFigure(f)} — ${f.label}`),
       actors: e.actors.map((id) => actorName.get(id) ?? id),

@@ -14,8 +14,21 @@ export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'acto
   const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
   const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
   const header = [
-    'id', 'date', 'date_precision', 'end', 'track', 'track_label', 'importance', 'title', 'summary',
-    'actors', 'figures', 'milestones', 'related', 'sources', 'notes',
+    'id',
+    'date',
+    'date_precision',
+    'end',
+    'track',
+    'track_label',
+    'importance',
+    'title',
+    'summary',
+    'actors',
+    'figures',
+    'milestones',
+    'related',
+    'sources',
+    'notes',
   ];
   const rows = data.events.map((e) => [
     e.id,
@@ -40,7 +53,11 @@ export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'acto
 /** One row per month: each measure's value, release status, whether derived, and its sources. */
 export function seriesToCsv(series: Series): string {
   const measures = ['borderPatrol', 'inadmissibles', 'total'] as const;
-  const names = { borderPatrol: 'border_patrol_apprehensions', inadmissibles: 'port_of_entry_inadmissibles', total: 'total_encounters' };
+  const names = {
+    borderPatrol: 'border_patrol_apprehensions',
+    inadmissibles: 'port_of_entry_inadmissibles',
+    total: 'total_encounters',
+  };
   const header = ['month'];
   for (const m of measures) header.push(names[m], `${names[m]}_release`, `${names[m]}_derived`, `${names[m]}_sources`);
   header.push('notes');

@@ -65,11 +65,21 @@ function drawSymbol(shape: MarkShape, r: number): string {
     }
     case 'square': {
       const h = (r * Math.sqrt(Math.PI)) / 2;
-      return polygon([[-h, -h], [h, -h], [h, h], [-h, h]]);
+      return polygon([
+        [-h, -h],
+        [h, -h],
+        [h, h],
+        [-h, h],
+      ]);
     }
     case 'diamond': {
       const d = r * Math.sqrt(Math.PI / 2);
-      return polygon([[0, -d], [d, 0], [0, d], [-d, 0]]);
+      return polygon([
+        [0, -d],
+        [d, 0],
+        [0, d],
+        [-d, 0],
+      ]);
     }
     case 'triangle': {
       // Equilateral, centred on its centroid: circumradius s/√3 with s = r·√(4π/√3).
@@ -89,8 +99,18 @@ function drawSymbol(shape: MarkShape, r: number): string {
       const a = r * Math.sqrt(Math.PI / 20);
       const l = 3 * a;
       return polygon([
-        [-a, -l], [a, -l], [a, -a], [l, -a], [l, a], [a, a],
-        [a, l], [-a, l], [-a, a], [-l, a], [-l, -a], [-a, -a],
+        [-a, -l],
+        [a, -l],
+        [a, -a],
+        [l, -a],
+        [l, a],
+        [a, a],
+        [a, l],
+        [-a, l],
+        [-a, a],
+        [-l, a],
+        [-l, -a],
+        [-a, -a],
       ]);
     }
   }
@@ -114,4 +134,3 @@ export function translatePath(d: string, dx: number, dy: number): string {
     return cmd + v.map((x, i) => (cmd === 'A' && i < 5 ? String(x) : svgNumber(x))).join(',');
   });
 }
-

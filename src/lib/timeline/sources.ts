@@ -22,12 +22,14 @@ export function sourcesByPublisher(data: TimelineData): PublisherGroup[] {
   };
   for (const e of data.events) for (const s of e.sources) cite(s, { kind: 'event', id: e.id, label: e.title });
   for (const a of data.actors) {
-    for (const r of a.roles) for (const s of r.sources) cite(s, { kind: 'role', id: a.id, label: `${a.name}: ${r.post}` });
+    for (const r of a.roles)
+      for (const s of r.sources) cite(s, { kind: 'role', id: a.id, label: `${a.name}: ${r.post}` });
   }
   for (const series of data.series) {
     for (const m of series.months) {
       for (const v of [m.borderPatrol, m.inadmissibles, m.total]) {
-        for (const s of v?.sources ?? []) cite(s, { kind: 'series', id: m.month, label: `${series.title}, ${m.month}` });
+        for (const s of v?.sources ?? [])
+          cite(s, { kind: 'series', id: m.month, label: `${series.title}, ${m.month}` });
       }
     }
   }

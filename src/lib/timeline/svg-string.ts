@@ -14,14 +14,17 @@ export function svgNodeToString(node: SvgNode): string {
     .filter(([, v]) => v !== '')
     .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
     .join('');
-  const inner = (node.text !== undefined ? escapeXml(node.text) : '') + (node.children ?? []).map(svgNodeToString).join('');
+  const inner =
+    (node.text !== undefined ? escapeXml(node.text) : '') + (node.children ?? []).map(svgNodeToString).join('');
   return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
 }
 
 /** A whole <svg> element from its attributes and layers. */
 export function svgToString(attrs: Record<string, string>, layers: SvgNode[], extra = ''): string {
-  return svgNodeToString({ key: 'svg', tag: 'svg', attrs: { xmlns: 'http://www.w3.org/2000/svg', ...attrs }, children: [] }).replace(
-    '></svg>',
-    `>${extra}${layers.map(svgNodeToString).join('')}</svg>`,
-  );
+  return svgNodeToString({
+    key: 'svg',
+    tag: 'svg',
+    attrs: { xmlns: 'http://www.w3.org/2000/svg', ...attrs },
+    children: [],
+  }).replace('></svg>', `>${extra}${layers.map(svgNodeToString).join('')}</svg>`);
 }
