@@ -1,4 +1,4 @@
-// `npm test`: everything, in order — type check, unit tests, production build, browser tests
+// `npm test`: everything, in order — formatting, type check, unit tests, production build, browser tests
 // against the build. Stops at the first failing step; ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 rmSync('test-results', { recursive: true, force: true });
 
 const steps = [
+  ['Formatting (npm run lint: Prettier)', bin('prettier'), ['--check', '.']],
   ['Type check (astro check)', bin('astro'), ['check']],
   [
     'Unit tests',
