@@ -264,9 +264,9 @@ describe('timeline legibility', () => {
     await context.close();
   });
 
-  for (const viewport of VIEWPORTS) {
+  VIEWPORTS.forEach((viewport, w) => {
     it.concurrent(
-      `at ${viewport.width} px with JavaScript: full view, after two zoom steps and after a pan`,
+      `at ${viewport.width} px with JavaScript, light and dark: full view, after two zoom steps and after a pan`,
       async ({ expect }) => {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
@@ -274,8 +274,17 @@ describe('timeline legibility', () => {
         page.on('pageerror', (e) => errors.push(String(e)));
         const results: { r: PageLegibility; state: string }[] = [];
         const problems: string[] = [];
-        for (const path of PAGES) {
+        for (const [i, path] of PAGES.entries()) {
+          // Light and dark take turns, page by page and width by width, so every page is seen in
+          // both somewhere (colours do not change the geometry; the turns cost no extra time).
+          const colorScheme = (i + w) % 2 ? 'dark' : 'light';
+          await page.emulateMedia({ colorScheme });
           await visit(page, path);
+          if (
+            (await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) !==
+            (colorScheme === 'dark')
+          )
+            problems.push(`/${path} @${viewport.width}px: the ${colorScheme} scheme did not apply`);
           const full = await measure(page, path, 'full view');
           sanity(problems, path, viewport.width, full.r, null, 'full view');
           await zoomTwice(page);
@@ -294,7 +303,7 @@ describe('timeline legibility', () => {
       // Well under this on a quiet machine; the three share two busy cores.
       120_000,
     );
-  }
+  });
 
   // Runs at the same time as the width tests above (concurrent tests next to each other run together).
   it.concurrent(
