@@ -8,12 +8,12 @@
 // the home page, every embed page with a timeline, and event pages of dist/events/ in name order —
 // with JavaScript the first, the last and every 20th; without JavaScript the first, the last and
 // every 10th. LEGIBILITY_ALL=1 adds every 10th to the first and the pages of all importance-1 events
-// to both (about twice the time). Widths 390 × 844, 768 × 1024 and 1280 × 800, one browser context
-// each (the three run at once). With JavaScript, once every chart is interactive: at full view, after
+// to both (about twice the time). Widths 390 × 844, 640 × 960 (an article column: the column variant),
+// 768 × 1024 and 1280 × 800, one browser context each (they run at once). With JavaScript, once every chart is interactive: at full view, after
 // two steps of the chart's "+" button, and after a mouse drag (a pan) of a third of the chart (each
 // state after two animation frames; the test fails if a zoom or pan leaves the view unchanged).
 // Without JavaScript: the build-time SVG at full view; each page is loaded once and measured at the
-// three widths in turn (without scripts nothing but CSS depends on the width).
+// four widths in turn (without scripts nothing but CSS depends on the width).
 // Dark mode changes colours, not geometry, so the geometric checks run in light mode and dark mode
 // gets a cheap subset: the home page at 390 and 1280 px, full view.
 // A touch test taps every mark of the home page's main chart on a phone and checks that the event
@@ -48,11 +48,12 @@ const embedPages = folders('embed')
 const withTimeline = (pages: string[]) => pages.filter((p) => hasTimeline(`${DIST}/${p}index.html`));
 /** Pages checked with JavaScript at full view, zoomed and panned. */
 const PAGES = withTimeline(['', ...eventPages(everyNth(ALL ? 10 : 20)), ...embedPages]);
-/** Pages checked without JavaScript (one load each, three widths). */
+/** Pages checked without JavaScript (one load each, four widths). */
 const STATIC_PAGES = withTimeline(['', ...eventPages(everyNth(10)), ...embedPages]);
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
+  { width: 640, height: 960 },
   { width: 768, height: 1024 },
   { width: 1280, height: 800 },
 ];
@@ -300,7 +301,7 @@ describe('timeline legibility', () => {
         expect(problems, `states not reached:\n${capped(problems)}`).toEqual([]);
         expectLegible(results, `${viewport.width} px, ${PAGES.length} pages with JavaScript`, expect);
       },
-      // Well under this on a quiet machine; the three share two busy cores.
+      // Well under this on a quiet machine; the four share two busy cores.
       120_000,
     );
   });
@@ -402,7 +403,7 @@ describe('timeline legibility', () => {
     120_000,
   );
 
-  it('without JavaScript, at full view (the build-time SVG), at 390, 768 and 1280 px', async () => {
+  it('without JavaScript, at full view (the build-time SVG), at 390, 640, 768 and 1280 px', async () => {
     const results: { r: PageLegibility; state: string }[] = [];
     const problems: string[] = [];
     const context = await browser.newContext({ viewport: VIEWPORTS[0], javaScriptEnabled: false });

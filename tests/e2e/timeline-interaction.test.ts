@@ -221,18 +221,22 @@ describe('zoom steps', () => {
     expect(await hint.isVisible()).toBe(true);
     expect(await hint.textContent()).toBe('Drag to pan · Ctrl+scroll or pinch to zoom');
     // Beside the zoom buttons, in their row: it adds no height and covers no button (a narrow window too).
-    for (const width of [1280, 390]) {
+    // Below 560 px (the vertical variant) the row has no room for it: it is not shown.
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await hint.isVisible()).toBe(false);
+    for (const width of [1280, 640]) {
       await page.setViewportSize({ width, height: 800 });
-      const [h, zoom, filter] = await page.$eval(SEL, (root) =>
-        ['.tl-hint', '.tl-zoom', '.tl-filters'].map((q) => {
+      // Below 720 px the track buttons fold under a "Tracks" button in the zoom row, and the chart follows.
+      const [h, zoom, toggle, filter, stage] = await page.$eval(SEL, (root) =>
+        ['.tl-hint', '.tl-zoom', '.tl-filters-toggle', '.tl-filters', '.tl-stage'].map((q) => {
           const r = root.querySelector(q)!.getBoundingClientRect();
-          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
         }),
       );
       expect(h.top, `at ${width} px`).toBeGreaterThanOrEqual(zoom.top);
       expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual(zoom.bottom + 0.5);
-      expect(h.left, `at ${width} px`).toBeGreaterThan(zoom.right);
-      expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual(filter.top + 0.5);
+      expect(h.left, `at ${width} px`).toBeGreaterThan(Math.max(zoom.right, toggle.right));
+      expect(h.bottom, `at ${width} px`).toBeLessThanOrEqual((filter.height > 0 ? filter : stage).top + 0.5);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     // A zoom gesture puts it away.

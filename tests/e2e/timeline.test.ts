@@ -58,13 +58,26 @@ describe('timeline without JavaScript', () => {
     expect(await page.locator(`${SEL} .tl-toolbar`).isHidden()).toBe(true);
     expect(await page.locator(`${SEL} .tl-legend li`).count()).toBe(data.tracks.length);
     // … and keeps no room: the chart starts right under the legend, even where filters would wrap.
-    await page.setViewportSize({ width: 390, height: 844 });
-    const gap = await page.$eval(SEL, (root) => {
-      const legend = root.querySelector('.tl-legend')!.getBoundingClientRect();
-      const stage = root.querySelector('.tl-stage')!.getBoundingClientRect();
-      return stage.top - legend.bottom;
-    });
-    expect(gap).toBeLessThan(16);
+    // Between 560 and 720 px the legend goes too (the column variant's track headings name each track
+    // and its symbol): the chart starts right under the figure's heading. The vertical variant (390)
+    // has no track headings and keeps its legend.
+    for (const width of [1280, 640, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      const { gap, legend, headings } = await page.$eval(SEL, (root) => {
+        const legend = root.querySelector('.tl-legend')!.getBoundingClientRect();
+        const above = legend.height > 0 ? legend : root.getBoundingClientRect();
+        const stage = root.querySelector('.tl-stage')!.getBoundingClientRect();
+        const svg = [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().height > 0)!;
+        return {
+          gap: stage.top - (legend.height > 0 ? above.bottom : above.top),
+          legend: legend.height > 0,
+          headings: [...svg.querySelectorAll('.tl-track__label')].map((t) => t.textContent),
+        };
+      });
+      expect(gap, `at ${width} px`).toBeLessThan(16);
+      expect(legend, `at ${width} px`).toBe(width !== 640);
+      if (width >= 640) expect(headings, `at ${width} px`).toEqual(data.tracks.map((t) => t.label));
+    }
     await page.context().close();
   });
 
@@ -268,6 +281,28 @@ describe('timeline with JavaScript', () => {
     await button.click();
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     expect(await count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('folds the track buttons under one "Tracks" button below 720 px', async () => {
+    const page = await openPage(browser, site.url, { viewport: { width: 640, height: 900 } });
+    await ready(page);
+    const toggle = page.locator(`${SEL} .tl-filters-toggle`);
+    const filters = page.locator(`${SEL} .tl-filters`);
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await filters.isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await filters.isVisible()).toBe(true);
+    const track = data.tracks[1];
+    await page.locator(`${SEL} .tl-filter[data-track="${track.id}"]`).click();
+    expect(await toggle.textContent()).toMatch(/Tracks\s*\(1 hidden\)/);
+    await toggle.click();
+    expect(await filters.isVisible()).toBe(false);
+    // Wide, the buttons are always out and the fold button is not.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await filters.isVisible()).toBe(true);
     await page.context().close();
   });
 

@@ -26,6 +26,8 @@ const DAY = 86_400_000;
 const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
 const WIDE: LayoutOptions = { ...variantOptions.wide, textWidthFactor };
 const NARROW: LayoutOptions = { ...variantOptions.narrow, textWidthFactor };
+// The article-column variant, with the height cap Timeline.astro gives it (lanes come off, marks cluster).
+const COLUMN: LayoutOptions = { ...variantOptions.column, textWidthFactor, maxHeight: 540 };
 
 /** Windows: the full domain, then halves and tenths at three places. */
 function zooms(full: readonly [number, number]): [number, number][] {
@@ -72,6 +74,7 @@ describe('legibility of the layout', () => {
   ] as const) {
     for (const [variant, options] of [
       ['wide', WIDE],
+      ['column', COLUMN],
       ['narrow', NARROW],
     ] as const) {
       it(`never cuts a label and keeps every mark a target's size from the next (${name}, ${variant}, several zooms)`, () => {

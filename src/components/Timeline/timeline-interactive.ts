@@ -383,8 +383,11 @@ class TimelineController {
   }
 
   visibleVariant(): TimelineVariant['name'] {
-    const narrow = this.root.querySelector<HTMLElement>('.tl-variant--narrow');
-    return narrow && getComputedStyle(narrow).display !== 'none' ? 'narrow' : 'wide';
+    for (const name of ['narrow', 'column'] as const) {
+      const el = this.root.querySelector<HTMLElement>(`.tl-variant--${name}`);
+      if (el && getComputedStyle(el).display !== 'none') return name;
+    }
+    return 'wide';
   }
 
   useVariant(name: TimelineVariant['name'], first: boolean): void {
@@ -653,6 +656,7 @@ class TimelineController {
       return;
     }
     if (button?.classList.contains('tl-filter')) return this.toggleTrack(button.dataset.track!);
+    if (button?.classList.contains('tl-filters-toggle')) return this.toggleFilters(button);
     if (button?.classList.contains('tl-details__close')) return this.close(true);
     const related = target.closest<HTMLAnchorElement>('a[data-related]');
     if (related && this.timeOf.has(related.dataset.related!)) {
@@ -674,6 +678,13 @@ class TimelineController {
     }
   }
 
+  /** In narrow containers the track buttons fold under one "Tracks" button (Timeline.astro's CSS). */
+  toggleFilters(button: HTMLButtonElement): void {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    this.root.querySelector('.tl-filters')?.toggleAttribute('data-open', open);
+  }
+
   toggleTrack(track: string): void {
     if (this.hiddenTracks.has(track)) this.hiddenTracks.delete(track);
     else if (this.hiddenTracks.size < this.payload.tracks.length - 1) this.hiddenTracks.add(track);
@@ -681,6 +692,8 @@ class TimelineController {
       .querySelector(`.tl-filter[data-track="${CSS.escape(track)}"]`)
       ?.setAttribute('aria-pressed', String(!this.hiddenTracks.has(track)));
     if (this.selectedId && this.hiddenTracks.has(this.trackOf.get(this.selectedId)!)) this.close(false);
+    const toggle = this.root.querySelector('.tl-filters-toggle .tl-count');
+    if (toggle) toggle.textContent = this.hiddenTracks.size ? `(${this.hiddenTracks.size} hidden)` : '';
     this.render();
     this.status.textContent = `${this.layout.marks.length + this.layout.clusters.reduce((n, c) => n + c.count, 0)} events shown.`;
   }

@@ -618,7 +618,9 @@ const MAX_SHIFT_ROWS = 5; // the farthest a label moves from its mark, in rows
 const MAX_TIGHTER = 4; // how many times clusters may grow so that marks keep a target's size apart
 
 interface Ctx {
-  o: Required<Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan' | 'targetSize'>> & {
+  o: Required<
+    Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan' | 'targetSize' | 'orientation'>
+  > & {
     maxLanes: number;
   };
   /** Time → warped units (the focus gets more of them); the scale is linear in u. */
@@ -695,6 +697,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     clusterSpan: options.clusterSpan ?? (options.orientation === 'vertical' ? 40 : 28),
     maxLanes: Math.max(1, Math.floor(options.maxLanes ?? LANES_BY_DENSITY[options.density ?? 'regular'])),
     targetSize: Math.max(0, options.targetSize ?? 24),
+    orientation: options.orientation ?? 'horizontal',
   };
   const fullDomain: [number, number] = options.fullDomain
     ? [Math.min(...options.fullDomain), Math.max(...options.fullDomain)]
@@ -869,7 +872,10 @@ function collectTrack(
   for (const e of events) {
     if (u(e.t1) < ctx.u0 - slack || u(e.t0) > u1 + slack) continue;
     const markInView = e.t >= ctx.d0 && e.t <= ctx.d1;
-    if (!clustering || !markInView || ctx.highlighted.has(e.id)) {
+    // Highlighted events stay single, unless in a row they would still sit on each other at the last
+    // try (a height-capped chart: vertical layouts merge what still crowds at the end instead).
+    const keep = ctx.highlighted.has(e.id) && (tighter < MAX_TIGHTER || ctx.o.orientation === 'vertical');
+    if (!clustering || !markInView || keep) {
       singles.push(e);
       continue;
     }

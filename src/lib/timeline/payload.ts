@@ -6,8 +6,8 @@ import type { LayoutEvent, LayoutOptions, LayoutTrack, Period } from './layout';
 import type { TimelineEvent, Track } from './schema';
 
 export interface TimelineVariant {
-  /** 'wide' (horizontal) or 'narrow' (vertical, for small screens). */
-  name: 'wide' | 'narrow';
+  /** 'wide' (horizontal), 'column' (horizontal, 560–719 px containers) or 'narrow' (vertical, small screens). */
+  name: 'wide' | 'column' | 'narrow';
   options: LayoutOptions;
 }
 

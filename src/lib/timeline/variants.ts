@@ -1,4 +1,5 @@
-// The two variants every timeline is built in — wide (horizontal) and narrow (vertical, phones) —
+// The three variants every timeline is built in — wide (horizontal), column (horizontal, for article
+// columns and tablets, 560–719 px) and narrow (vertical, phones) —
 // in one place, for the component that draws them and the validation that checks that every
 // event's label can be shown at all.
 
@@ -13,6 +14,9 @@ export const TIMELINE_VARIANTS = {
   variantOptions: {
     // Drawn at 720 px and up: 24 CSS px between marks needs 32 at the layout's 960.
     wide: { width: 960, orientation: 'horizontal' as const, fontSize: 13, targetSize: 32 },
+    // Drawn at 560–719 px (an article column, an embed in one): 26 keeps marks 24 CSS px apart at 560;
+    // the height is capped so that the chart is about a screen tall in a 640 px frame.
+    column: { width: 600, orientation: 'horizontal' as const, fontSize: 13, targetSize: 26 },
     // Drawn at 320–480 px: 28 keeps marks 24 CSS px apart down to 320.
     narrow: { width: 360, orientation: 'vertical' as const, fontSize: 13, targetSize: 28 },
     /** Length of the narrow variant's time axis: room for a row per focus event (about 65% of it), the rest for the context. */
