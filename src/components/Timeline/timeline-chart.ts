@@ -1,6 +1,12 @@
 // <timeline-chart>: the small part that loads with the page. It waits until the chart comes
 // near the viewport, then loads the interactive part (d3-zoom and the layout) and hands over.
 // Before that, the build-time SVG is the chart: its marks are links to the events' pages.
+// If the interactive part fails to load (a network error, or an old page during a deploy whose
+// chunk is gone), the build-time chart stays as it is, without the toolbar's reserved room
+// (data-failed), and the next interaction with the chart tries once more.
+
+/** What counts as the reader turning to the chart again, after a failed load. */
+const RETRY_ON = ['pointerdown', 'focusin', 'keydown'] as const;
 
 class TimelineChart extends HTMLElement {
   #observer?: IntersectionObserver;
@@ -8,6 +14,8 @@ class TimelineChart extends HTMLElement {
   #onHash = () => {
     if (this.#wanted()) this.#load();
   };
+
+  #retry = () => this.#load();
 
   /** Whether the URL asks for an event this chart holds (?event=<id> or #event-<id>; it may be in a cluster). */
   #wanted(): boolean {
@@ -22,27 +30,60 @@ class TimelineChart extends HTMLElement {
     addEventListener('hashchange', this.#onHash);
     if (this.#wanted()) return void this.#load();
     if (!('IntersectionObserver' in window)) return void this.#load();
+    this.#observe(false);
+  }
+
+  disconnectedCallback() {
+    this.#stopWaiting();
+  }
+
+  /**
+   * Loads when the chart comes near the viewport; `again` (after a failed load): only when it
+   * comes back after having been away, not at once because it is still in sight.
+   */
+  #observe(again: boolean) {
+    let away = !again;
     this.#observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.#load();
+        const near = entries.some((e) => e.isIntersecting);
+        if (near && away) this.#load();
+        else if (!near) away = true;
       },
       { rootMargin: '400px 0px' },
     );
     this.#observer.observe(this);
   }
 
-  disconnectedCallback() {
-    removeEventListener('hashchange', this.#onHash);
+  #stopWaiting() {
     this.#observer?.disconnect();
+    this.#observer = undefined;
+    removeEventListener('hashchange', this.#onHash);
+    for (const type of RETRY_ON) this.removeEventListener(type, this.#retry);
   }
 
   async #load() {
-    this.#observer?.disconnect();
-    removeEventListener('hashchange', this.#onHash);
+    this.#stopWaiting();
     if (this.dataset.loading !== undefined) return;
     this.dataset.loading = '';
-    const { mountTimeline } = await import('./timeline-interactive');
+    let mountTimeline: typeof import('./timeline-interactive').mountTimeline;
+    try {
+      ({ mountTimeline } = await import('./timeline-interactive'));
+    } catch (error) {
+      // The build-time chart stands (its marks are links); the next interaction tries again.
+      console.warn(
+        'The interactive timeline did not load; the static chart stays. Retrying on the next interaction.',
+        error,
+      );
+      delete this.dataset.loading;
+      this.dataset.failed = '';
+      if (!this.isConnected) return;
+      for (const type of RETRY_ON) this.addEventListener(type, this.#retry);
+      addEventListener('hashchange', this.#onHash);
+      if ('IntersectionObserver' in window) this.#observe(true);
+      return;
+    }
     mountTimeline(this);
+    delete this.dataset.failed;
   }
 }
 

@@ -29,6 +29,25 @@ let hinted = false;
 let detailsCache: Promise<Record<string, EventDetails>> | undefined;
 const charts: TimelineController[] = [];
 
+/**
+ * The details of every event (one request for all charts), or undefined when they did not load
+ * (an HTTP error, a network error, not JSON): then the failed request is dropped, so the next
+ * opening of a panel asks again. Never rejects.
+ */
+function loadDetails(url: string): Promise<Record<string, EventDetails> | undefined> {
+  const request = (detailsCache ??= fetch(url).then(async (r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    const all: unknown = await r.json();
+    if (!all || typeof all !== 'object') throw new Error(`${url}: not the events' details`);
+    return all as Record<string, EventDetails>;
+  }));
+  return request.catch((error: unknown) => {
+    if (detailsCache === request) detailsCache = undefined;
+    console.warn('The event details did not load; the panel links to the event page instead.', error);
+    return undefined;
+  });
+}
+
 /** Takes over a <timeline-chart> whose build-time SVG is in place. */
 export function mountTimeline(root: HTMLElement): void {
   const payloadEl = root.querySelector<HTMLScriptElement>('script.tl-payload');
@@ -706,13 +725,14 @@ class TimelineController {
     this.focusId = id;
     this.reveal(id, false);
     if (push) this.pushUrl(id);
-    detailsCache ??= fetch(this.payload.detailsUrl).then((r) => r.json());
-    const all = await detailsCache;
+    const all = await loadDetails(this.payload.detailsUrl);
     // The browser's own jump to a #fragment (and its scroll restoration) is over by `load`: centre after it.
     if (centre && document.readyState !== 'complete')
       await new Promise((r) => addEventListener('load', r, { once: true }));
     if (this.selectedId !== id) return;
-    this.fillDetails(all[id]);
+    const details = all?.[id];
+    if (details) this.fillDetails(details);
+    else this.fillFallback(id);
     const box = this.details;
     box.hidden = false;
     this.centre(id, centre);
@@ -797,6 +817,30 @@ class TimelineController {
     if (!m) return;
     this.details.style.left = `${Math.max(a.min, Math.min(a.max, a.left + (m.x - a.x) * a.scale))}px`;
     this.details.style.top = `${a.top + (m.y - a.y) * a.scale}px`;
+  }
+
+  /** When the details did not load: the event's title and a link to its page (the next open tries again). */
+  fillFallback(id: string): void {
+    const box = this.details;
+    const event = this.payload.events.find((e) => e.id === id);
+    box.replaceChildren();
+    box.className = `tl-details${event ? ` tc-${event.track}` : ''}`;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'tl-details__close';
+    close.textContent = 'Close';
+    close.setAttribute('aria-label', 'Close the details');
+    const title = event?.title ?? id;
+    const heading = document.createElement(this.root.closest('figure')?.querySelector('h2') ? 'h3' : 'h4');
+    heading.textContent = title;
+    box.setAttribute('aria-label', `Details: ${title}`);
+    const p = document.createElement('p');
+    p.className = 'tl-details__fallback';
+    const page = document.createElement('a');
+    page.href = this.payload.eventHref.replace('{id}', id);
+    page.textContent = "Open the event's page";
+    p.append('Details could not be loaded. ', page, '.');
+    box.append(close, heading, p);
   }
 
   fillDetails(d: EventDetails | undefined): void {
