@@ -1,10 +1,11 @@
-// Shared set-up of the embed browser tests (embed.test.ts: the output, the embed pages and the Embed
-// control; embed-hosts.test.ts: the chart on other sites' pages). The fixture content is built once
+// Shared set-up of the embed tests (embed.test.ts: the output, our code on host pages, the Embed
+// control; embed-hosts.test.ts: each kind of host; embed-pages.test.ts: the embed pages themselves;
+// embed-wordpress.test.ts: the WordPress emulation). The fixture content is built once
 // under a sub-path (BASE) with SITE_URL set to the port it is served on, so the snippets in the oEmbed
 // files are the real ones. The build is kept in node_modules/.cache/ under a hash of everything it
 // is made from (src/, public/, the fixture content, the config and the lock file), with its port: the
-// second file, and a second run with nothing changed, reuse it when that port is free, so a run of
-// both files builds once. The site is served with the rules of the build's own _headers file, per
+// other files, and a later run with nothing changed, reuse it when that port is free, so a run of all
+// of them builds once. The site is served with the rules of the build's own _headers file, per
 // path, as a _headers host would (scripts/serve.mjs: headersFile).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -11,9 +11,11 @@
 //   wordpress     the oEmbed answer through WordPress's filter, with wp-embed.js (wordpress.ts), no embed.js
 //   datawrapper   Datawrapper's older listener (chart-core), which sizes the first iframe whose src contains
 //                 the key, beside a widget whose address contains "timeline"; two copies of one chart
-// Each is checked at 390 px, after a resize to 1280 px and loaded at 1280 px: the chart's iframe is as
-// wide as its column and as tall as its document (±2 px) where a resizer runs (WordPress: clamped to
-// 200…1000 px), and nothing is logged but what the scenario cannot avoid (said at each).
+// Each is loaded at 1280 px, then resized to 390 px: the chart's iframe is as wide as its column and as
+// tall as its document (±2 px) where a resizer runs (WordPress: clamped to 200…1000 px; no-scripts:
+// within 10% of it, from the build-time heights), and nothing is logged but what the scenario cannot
+// avoid (said at each). Then embed.js alone: its estimate between steps, and whom it takes origin
+// "null" from. The WordPress emulation itself is checked in embed-wordpress.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,16 +33,7 @@ import {
   type EmbedSite,
   type Server,
 } from './embed-helpers';
-import {
-  filterOembedResult,
-  filterIframeTitle,
-  HIDE,
-  kses,
-  wordpressEmbedHtml,
-  wordpressPost,
-  WP_EMBED_CSS,
-  WP_EMBED_JS,
-} from './wordpress';
+import { wordpressEmbedHtml, wordpressPost, WP_EMBED_CSS, WP_EMBED_JS } from './wordpress';
 import { startServer } from '../../scripts/serve.mjs';
 import { decodeEntities } from '../../scripts/lib/site-check.mjs';
 import { MESSAGE } from '../../src/components/embed/snippet';
@@ -309,6 +302,14 @@ describe('a chart on another site', () => {
     const frame = (await (await chartFrames())[0].contentFrame())!;
     expect(await frame.evaluate(() => self.origin)).toBe('null');
     expect(await frame.waitForSelector('timeline-chart[data-ready]', { timeout: 5000 })).toBeTruthy();
+    // An event's details: fetched from /data/ (a cross-origin request from origin "null"), the address
+    // updated (history.pushState), no storage: all allowed in the sandbox.
+    errors.length = 0;
+    await frame.locator('timeline-chart svg:visible .tl-marks [data-id]').first().dispatchEvent('click');
+    await frame.locator('.tl-details').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await frame.locator('.tl-details h3, .tl-details h4').first().textContent()).not.toBe('');
+    expect(frame.url()).toContain('event=');
+    expect(errors).toEqual([]);
   });
 
   it('in a frame sandboxed without scripts: embed.js sizes it from data-heights, within 10% of its document', async () => {
@@ -372,6 +373,14 @@ describe('a chart on another site', () => {
     expect(
       await frame.evaluate((el) => [el.getAttribute('sandbox'), el.getAttribute('width'), el.getAttribute('style')]),
     ).toEqual(['allow-scripts', '100%', null]);
+    // wp-embed.js's "ready" (it says so on DOMContentLoaded, usually before the chart has loaded): the
+    // chart answers with its height at once.
+    await frame.evaluate((el) => {
+      const iframe = el as HTMLIFrameElement;
+      iframe.height = '300';
+      iframe.contentWindow!.postMessage({ message: 'ready', secret: iframe.getAttribute('data-secret') }, '*');
+    });
+    expectFitted(await settled(wordpress), wordpress, 'after "ready"');
     // "Full story": no new tab can open from WordPress's sandbox; wp-embed.js takes the tab there.
     const story = (await frame.contentFrame())!.locator('.embed-credit a');
     const href = (await story.getAttribute('href'))!;
@@ -388,8 +397,42 @@ describe('a chart on another site', () => {
   });
 });
 
-describe('embed.js and origin "null"', () => {
-  it('takes it only from its own frame sandboxed without allow-same-origin', async () => {
+describe('embed.js', () => {
+  it('estimates a height between the steps of data-heights as heightAt() does, at every width', async () => {
+    await load('null-origin.html', 1280);
+    const steps = [
+      { width: 320, height: 2000 },
+      { width: 640, height: 1000 },
+      { width: 1280, height: 500 },
+    ];
+    // A frame that never reports (no page in it): only the estimate sizes it.
+    await tab.evaluate(
+      (heights) => {
+        const box = document.createElement('div');
+        box.id = 'box';
+        const frame = document.createElement('iframe');
+        frame.id = 'estimated';
+        frame.title = 'Estimated';
+        frame.setAttribute('data-timeline-explainer', '');
+        frame.setAttribute('data-heights', heights);
+        box.append(frame);
+        document.querySelector('main')!.prepend(box);
+      },
+      steps.map((x) => `${x.width}:${x.height}`).join(' '),
+    );
+    for (const width of [200, 320, 400, 639, 640, 1000, 1280, 1500]) {
+      await tab.$eval('#box', (el, w) => ((el as HTMLElement).style.width = `${w}px`), width);
+      expect(
+        await settle(
+          () => tab.$eval('#estimated', (el) => el.getBoundingClientRect().height),
+          (h) => h === heightAt(steps, width),
+        ),
+        `at ${width} px`,
+      ).toBe(heightAt(steps, width));
+    }
+  });
+
+  it('takes origin "null" only from its own frame sandboxed without allow-same-origin', async () => {
     await load('null-origin.html', 1280);
     const height = (id: string) => tab.$eval(`#${id}`, (el) => el.getBoundingClientRect().height);
     expect(
@@ -401,66 +444,5 @@ describe('embed.js and origin "null"', () => {
     await tab.waitForTimeout(500);
     expect([await height('same'), await height('plain')]).toEqual([100, 100]);
     expect(errors).toEqual([]);
-  });
-});
-
-// ── the WordPress emulation, against WordPress's own tests ────────────────────
-
-describe('the WordPress emulation (tests/phpunit/tests/oembed/filterResult.php)', () => {
-  const wrap = '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"';
-  it('keeps one iframe, adds the secret to its address, and refuses HTML without an iframe', () => {
-    expect(filterOembedResult('<div><iframe></iframe><iframe></iframe><p></p></div>')).toBe(`${wrap}></iframe>`);
-    expect(filterOembedResult('<script>var = 1;</script>\n<iframe></iframe>\n<iframe></iframe>\n<p></p>')).toBe(
-      `${wrap}></iframe>`,
-    );
-    expect(filterOembedResult('<span>Hello</span><p>World</p>')).toBe(false);
-    expect(filterOembedResult('<div><p></p></div><script></script>')).toBe(false);
-    const out = filterOembedResult('<p></p><iframe onload="alert(1)" src="http://example.com/sample-page/"></iframe>');
-    const m = /src=".*#\?secret=(\w+)" data-secret="(\w+)"/.exec(out as string);
-    expect(m?.[1]).toBe(m?.[2]);
-    expect(out).not.toContain('onload');
-  });
-
-  it('hides the iframe behind a blockquote and keeps only the allowed markup', () => {
-    expect(filterOembedResult('<blockquote></blockquote><iframe></iframe>')).toBe(
-      `<blockquote class="wp-embedded-content"></blockquote>${wrap} style="${HIDE}"></iframe>`,
-    );
-    expect(
-      filterOembedResult(
-        '<blockquote class="foo" id="bar"><strong><a href="" target=""></a></strong></blockquote><iframe></iframe>',
-      ),
-    ).toBe(`<blockquote class="wp-embedded-content"><a href=""></a></blockquote>${wrap} style="${HIDE}"></iframe>`);
-    expect(kses('<a href="javascript:alert(1)" onclick="x">a</a>', { a: { href: true } })).toBe(
-      '<a href="alert(1)">a</a>',
-    );
-  });
-
-  it('gives the iframe the oEmbed title, first (wp_filter_oembed_iframe_title_attribute)', () => {
-    const cases: [string, string][] = [
-      [
-        '<blockquote></blockquote><iframe title=""></iframe>',
-        `<blockquote class="wp-embedded-content"></blockquote>${wrap} style="${HIDE}" title="Hola"></iframe>`,
-      ],
-      [
-        '<blockquote class="foo" id="bar"><strong><a href="" target=""></a></strong></blockquote><iframe width=123></iframe>',
-        `<blockquote class="wp-embedded-content"><a href=""></a></blockquote>${wrap} style="${HIDE}" title="Hola" width="123"></iframe>`,
-      ],
-      [
-        '<blockquote><iframe width="100"></iframe></blockquote><iframe stitle="aaaa"></iframe>',
-        `<blockquote class="wp-embedded-content">${wrap} style="${HIDE}" title="Hola" width="100"></iframe></blockquote>${wrap} style="${HIDE}" title="Hola"></iframe>`,
-      ],
-    ];
-    for (const [html, expected] of cases) expect(filterOembedResult(filterIframeTitle(html, 'Hola'))).toBe(expected);
-  });
-
-  it("keeps what the chart's oEmbed HTML needs: its address, width, height, no border and title", () => {
-    const html = env.oembed.get(chartId)!.html;
-    const out = wordpressEmbedHtml({ html, title: 'T' }, 'abcDEF1234') as string;
-    const src = /src="([^"]+)"/.exec(html)![1];
-    const height = /height="(\d+)"/.exec(html)![1];
-    expect(out).toBe(
-      `${wrap} title="${env.oembed.get(chartId)!.title}" src="${src}#?secret=abcDEF1234" data-secret="abcDEF1234" ` +
-        `width="100%" height="${height}" frameborder="0"></iframe>`,
-    );
   });
 });

@@ -34,12 +34,13 @@ export function chartSnippet(
   site: URL | undefined,
   options: { theme?: Theme; integrity?: string } = {},
 ): string {
+  const heights = chartHeights(chart);
   return embedSnippet({
     embedUrl: embedPageUrl(chart.id, site, options.theme),
     scriptUrl: embedScriptUrl(site),
     title: chart.title,
-    height: chartFrameHeight(chart),
-    heights: chartHeights(chart),
+    height: heightAt(heights, COLUMN_WIDTH),
+    heights,
     integrity: options.integrity,
   });
 }
