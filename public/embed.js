@@ -1,11 +1,6 @@
 /*! timeline-explainer embed.js: sizes embedded chart iframes to their content. MIT licence. */
-// For host pages (other sites): a script tag with src = this site's /embed.js and async, after the iframes.
-// Plain ES2017, no dependencies, no inline script needed, so it runs under a strict CSP and can carry
-// an integrity hash. It handles every iframe[data-timeline-explainer], and every iframe whose src is an
-// /embed/ page on this script's own origin, including iframes added later.
-// A height message is accepted only when it comes from the window of one of those iframes AND from the
-// origin of that iframe's src: a message from any other frame, or from a frame that navigated away,
-// does nothing. Message names: keep in step with src/components/embed/snippet.ts.
+// Plain ES2017, no imports, no inline script (strict CSPs, integrity hashes). What it does and why:
+// docs/embedding.md. Message names: as in src/components/embed/snippet.ts.
 (function () {
   'use strict';
   var HEIGHT = 'timeline-explainer:height';
@@ -17,15 +12,18 @@
   try {
     own = new URL(script.src, location.href).origin;
   } catch (e) {
-    /* no currentScript: only iframes marked with data-timeline-explainer are handled */
+    /* no currentScript: marked iframes only */
   }
 
-  // The snippet brings one <script> per chart: the first copy from an origin does the work.
+  // One script per snippet: the first from an origin does the work.
   var seen = (window.__timelineExplainerEmbed = window.__timelineExplainerEmbed || {});
   if (seen[own]) return;
   seen[own] = 1;
 
-  /** The origin of an iframe's src, or '' for none (about:blank, srcdoc, bad URL). */
+  /** Frames that reported their height: no more estimates. */
+  var measured = new WeakSet();
+
+  /** The origin of an iframe's src, or ''. */
   function srcOrigin(frame) {
     var src = frame.getAttribute('src');
     if (!src) return '';
@@ -35,6 +33,12 @@
     } catch (e) {
       return '';
     }
+  }
+
+  /** Sandboxed without allow-same-origin: its pages have origin "null". */
+  function opaque(frame) {
+    var sandbox = frame.getAttribute('sandbox');
+    return sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(sandbox);
   }
 
   function handled(frame) {
@@ -48,20 +52,59 @@
     }
   }
 
-  /** Asks a loaded frame for its height (it posts on load anyway; this covers a script that ran later). */
+  /** The height at the frame's width from data-heights: heightAt() of src/components/embed/heights.ts (keep in step). */
+  function estimate(frame) {
+    var steps = (frame.getAttribute('data-heights') || '').match(/\d+:\d+/g) || [];
+    var width = frame.clientWidth;
+    var a, b;
+    for (var i = 0; i < steps.length && width > 0; i++) {
+      b = steps[i].split(':').map(Number);
+      if (width <= b[0]) return a ? Math.round(a[1] + ((b[1] - a[1]) * (width - a[0])) / (b[0] - a[0])) : b[1];
+      a = b;
+    }
+    return a ? a[1] : 0;
+  }
+
+  function fit(frame) {
+    var height = measured.has(frame) ? 0 : estimate(frame);
+    if (height > 0) frame.style.height = height + 'px';
+  }
+
+  // A new width, a new estimate; set after the callback (not to loop).
+  var observer =
+    window.ResizeObserver &&
+    new ResizeObserver(function (entries) {
+      setTimeout(function () {
+        entries.forEach(function (entry) {
+          fit(entry.target);
+        });
+      });
+    });
+
+  function found(frame) {
+    if (frame.hasAttribute('data-timeline-explainer')) {
+      if (!frame.style.width) frame.style.width = '100%';
+      if (!frame.style.borderStyle) frame.style.border = '0';
+    }
+    fit(frame);
+    if (observer) observer.observe(frame);
+    ask(frame);
+  }
+
+  /** Asks a loaded frame for its height (for a script that ran late). */
   function ask(frame) {
     var origin = srcOrigin(frame);
+    if (!origin || !frame.contentWindow) return;
+    // An opaque origin has no name; the request carries nothing.
+    if (opaque(frame)) return frame.contentWindow.postMessage({ type: REQUEST }, '*');
     var doc = null;
     try {
       doc = frame.contentDocument;
     } catch (e) {
       /* cross-origin */
     }
-    // A document we can read is on this page's origin: the initial about:blank (its load event asks
-    // later) or a page the frame navigated to. Sandboxed without allow-same-origin, a frame's messages
-    // come from origin "null" and are refused anyway. Either way, do not post to the wrong origin.
-    if (!origin || !frame.contentWindow || (doc && (doc.URL === 'about:blank' || origin !== location.origin))) return;
-    if (frame.hasAttribute('sandbox') && !/(^|\s)allow-same-origin(\s|$)/.test(frame.getAttribute('sandbox'))) return;
+    // Readable: the initial about:blank, or a page of this site. Never post to a wrong origin.
+    if (doc && (doc.URL === 'about:blank' || origin !== location.origin)) return;
     frame.contentWindow.postMessage({ type: REQUEST }, origin);
   }
 
@@ -75,26 +118,30 @@
     if (!data || typeof data !== 'object' || data.type !== HEIGHT) return;
     var height = Math.ceil(Number(data.height));
     if (!(height > 0 && height < MAX)) return;
-    // Frames are looked up at each message, so iframes added or removed later need no bookkeeping.
     each(function (frame) {
       if (event.source !== frame.contentWindow) return false;
-      if (event.origin === srcOrigin(frame)) frame.style.height = height + 'px';
+      // From the frame's window AND its src's origin, or "null" if sandboxed so: nothing else.
+      if (event.origin === srcOrigin(frame) || (event.origin === 'null' && opaque(frame))) {
+        measured.add(frame);
+        frame.style.height = height + 'px';
+      }
       return true;
     });
   });
 
-  // Iframes added later, lazy-loaded or reloaded: each fires a load event, which does not bubble but
-  // is caught on its way down. (This does the work of a MutationObserver, without missing an iframe
-  // added before it loads, and without posting to a frame that is still about:blank.)
+  // Iframes added later, lazy or reloaded: load, caught on its way down.
   document.addEventListener(
     'load',
     function (event) {
       var frame = event.target;
-      if (frame && frame.tagName === 'IFRAME' && handled(frame)) ask(frame);
+      if (frame && frame.tagName === 'IFRAME' && handled(frame)) found(frame);
     },
     true,
   );
-  each(function (frame) {
-    ask(frame);
-  });
+  each(found);
+  // An async script may run before the page is parsed.
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', function () {
+      each(found);
+    });
 })();

@@ -2,12 +2,17 @@
 //   PORT       the port (default 4321)
 //   BASE_PATH  the sub-path the site was built for (default: read from the build, else /)
 //   DIST       the folder to serve (default dist/)
-// Also importable: startServer({ root, base, port }) → { url, close }.
+// Also importable: startServer({ root, base, port, headers, headersFile }) → { url, port, close }.
+//   headers      sent with every response
+//   headersFile  a Netlify / Cloudflare Pages `_headers` file (e.g. dist/_headers), applied per request path
+//                below the base as Cloudflare applies it (scripts/lib/site-check.mjs: headersForPath); its
+//                rules win over `headers` for the names they set
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { headersForPath, parseHeadersFile } from './lib/site-check.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,21 +30,46 @@ const TYPES = {
   '.pdf': 'application/pdf',
 };
 
-/** Starts a static server for `root` under `base`; resolves when it listens. */
-export function startServer({ root = 'dist', base = '/', port = 4321, host = '127.0.0.1', headers = {} } = {}) {
+/**
+ * Starts a static server for `root` under `base`; resolves when it listens.
+ * @param {{ root?: string, base?: string, port?: number, host?: string, headers?: Record<string, string>,
+ *   headersFile?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export function startServer({
+  root = 'dist',
+  base = '/',
+  port = 4321,
+  host = '127.0.0.1',
+  headers = {},
+  headersFile,
+} = {}) {
   const dir = resolve(root);
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  // Read on the first request, not now: a test may start the server before it builds into `root`.
+  /** @type {import('./lib/site-check.mjs').HeaderRule[] | undefined} */
+  let rules;
+  const ruleHeaders = (/** @type {string} */ pathname) => {
+    if (!headersFile) return {};
+    rules ??= existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+    const below = pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : pathname;
+    return headersForPath(rules, below);
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     const send = (status, file) => {
+      const own = ruleHeaders(decodeURIComponent(url.pathname));
+      const ownNames = new Set(Object.keys(own).map((n) => n.toLowerCase()));
+      const common = Object.fromEntries(Object.entries(headers).filter(([n]) => !ownNames.has(n.toLowerCase())));
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // Compress text like any CDN does (gzip when the client accepts it), so local measurements match hosting.
       const gzip = /text|json|xml|svg|javascript/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(status, {
         'Content-Type': type,
         ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
-        ...headers,
+        ...common,
+        ...own,
       });
       if (req.method === 'HEAD') return res.end();
       const stream = createReadStream(file);

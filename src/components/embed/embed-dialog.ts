@@ -2,12 +2,25 @@
 // control's live status ("Copied"); where the API is missing or refused (plain http, a frame without
 // clipboard permission), selects the code and asks the reader to copy it. Without JavaScript the
 // button stays hidden and the code can be selected by hand.
+// With JavaScript the code gets an instance id (?frame=<id>, snippet.ts: withFrameId), new at each
+// page view: the copy a journalist pastes names its frame uniquely in the messages whose formats have a
+// key (Datawrapper's), even with two copies of one chart on a page. Without JavaScript, and in the
+// oEmbed answer, the code stays as built.
+import { withFrameId } from './snippet';
+
 const CLEAR_AFTER = 6000;
+
+/** 8 random letters and digits. */
+function instanceId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
 
 function setup(button: HTMLButtonElement): void {
   const field = document.getElementById(button.dataset.embedCopy ?? '');
   const status = button.parentElement?.querySelector<HTMLElement>('[role="status"]');
   if (!(field instanceof HTMLTextAreaElement) || !status) return;
+  field.value = withFrameId(field.value, instanceId());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string) => {
     clearTimeout(timer);

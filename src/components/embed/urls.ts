@@ -4,7 +4,8 @@ import { chartImagePath } from '../../lib/images/paths';
 import { getStories } from '../../data/stories';
 import type { ChartSpec } from '../../lib/timeline/schema';
 import { absoluteUrl, withBase } from '../../utils/url';
-import { INITIAL_HEIGHT, embedSnippet, type Theme } from './snippet';
+import { COLUMN_WIDTH, chartHeights, heightAt } from './heights';
+import { embedSnippet, type Theme } from './snippet';
 
 /** The embed page of a chart, with an optional theme. */
 export function embedPageUrl(id: string, site: URL | undefined, theme?: Theme): string {
@@ -22,17 +23,24 @@ export function oembedUrl(id: string, site: URL | undefined): string {
   return absoluteUrl(`oembed/${id}.json`, site);
 }
 
+/** The height of a chart's iframe before any script runs: its embed page's at the usual column width. */
+export function chartFrameHeight(chart: Pick<ChartSpec, 'id' | 'kind'>): number {
+  return heightAt(chartHeights(chart), COLUMN_WIDTH);
+}
+
 /** The embed code of a chart, as documented in src/components/embed/snippet.ts. */
 export function chartSnippet(
   chart: Pick<ChartSpec, 'id' | 'title' | 'kind'>,
   site: URL | undefined,
   options: { theme?: Theme; integrity?: string } = {},
 ): string {
+  const heights = chartHeights(chart);
   return embedSnippet({
     embedUrl: embedPageUrl(chart.id, site, options.theme),
     scriptUrl: embedScriptUrl(site),
     title: chart.title,
-    height: INITIAL_HEIGHT[chart.kind],
+    height: heightAt(heights, COLUMN_WIDTH),
+    heights,
     integrity: options.integrity,
   });
 }

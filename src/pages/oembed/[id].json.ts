@@ -1,10 +1,12 @@
 // /oembed/<id>.json: the oEmbed response (https://oembed.com, type "rich") of each chart, as a static
-// file. Embed pages point at it with <link rel="alternate" type="application/json+oembed">.
+// file. Embed pages point at it with <link rel="alternate" type="application/json+oembed">, which is how
+// WordPress finds it when an editor pastes an embed page's address on a line of its own
+// (docs/embedding.md). `width` is the column width `height` is given for: the embed page's height there.
 import type { APIContext } from 'astro';
 import { getTimelineData } from '../../data/timeline';
 import { absoluteUrl } from '../../utils/url';
-import { INITIAL_HEIGHT, OEMBED_WIDTH } from '../../components/embed/snippet';
-import { chartSnippet } from '../../components/embed/urls';
+import { COLUMN_WIDTH } from '../../components/embed/heights';
+import { chartFrameHeight, chartSnippet } from '../../components/embed/urls';
 
 export function getStaticPaths() {
   return getTimelineData().charts.map((chart) => ({ params: { id: chart.id } }));
@@ -22,8 +24,8 @@ export function GET({ params, site }: APIContext): Response {
     provider_url: absoluteUrl('', site),
     author_name: meta.publisher,
     html: chartSnippet(chart, site),
-    width: OEMBED_WIDTH,
-    height: INITIAL_HEIGHT[chart.kind],
+    width: COLUMN_WIDTH,
+    height: chartFrameHeight(chart),
     cache_age: 86400,
   };
   return new Response(JSON.stringify(body, null, 2), {
