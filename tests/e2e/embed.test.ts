@@ -37,7 +37,11 @@ import {
 } from './embed-helpers';
 import { startServer } from '../../scripts/serve.mjs';
 import { embedSnippet, heightsAttribute, MESSAGE, withFrameId } from '../../src/components/embed/snippet';
-import { COLUMN_WIDTH, chartHeights, heightAt } from '../../src/components/embed/heights';
+import { COLUMN_WIDTH, heightAt } from '../../src/components/embed/heights';
+
+const fixtureHeights = JSON.parse(readFileSync('tests/fixtures/content/embed-heights.json', 'utf8')) as {
+  charts: Record<string, { heights: [number, number][] }>;
+};
 
 const integrity = () => `sha384-${createHash('sha384').update(readFileSync('public/embed.js')).digest('base64')}`;
 
@@ -119,7 +123,8 @@ describe('embed output', () => {
     expect(charts.length).toBeGreaterThanOrEqual(3);
     for (const chart of charts) {
       const o = oembed.get(chart.id)!;
-      const steps = chartHeights(chart as Parameters<typeof chartHeights>[0]);
+      // The fixture content's measured heights (src/components/embed/heights.ts reads the same file).
+      const steps = fixtureHeights.charts[chart.id].heights.map(([width, height]) => ({ width, height }));
       expect(o).toMatchObject({
         type: 'rich',
         version: '1.0',
