@@ -1,4 +1,5 @@
-// /sitemap.xml: every HTML page of the site, as absolute URLs (SITE_URL + BASE_PATH).
+// /sitemap.xml: every HTML page of the site that search engines may index (no robots noindex), as
+// absolute URLs (SITE_URL + BASE_PATH).
 // Static pages are found from the files in src/pages; dynamic routes ([param].astro) are listed below.
 import type { APIContext } from 'astro';
 import { getTimelineData } from '../data/timeline';
@@ -10,6 +11,8 @@ const pageFiles = Object.keys(import.meta.glob('./**/*.{astro,mdx}', { eager: fa
 const EXCLUDED = new Set(['404', '500']);
 /** Folders that are not for search results: embeddable views (framed by other sites), development pages. */
 const EXCLUDED_FOLDERS = ['embed/', 'dev/'];
+/** Pages listed although their folder is not: the embed gallery (/embed/), a page for journalists. */
+const INCLUDED = new Set(['embed/index']);
 
 /**
  * The site paths (below the base, ending in '/') of each dynamic route's pages.
@@ -30,7 +33,7 @@ function staticPath(file: string): string | undefined {
   const path = file.replace(/^\.\//, '').replace(/\.(astro|mdx)$/, '');
   if (path.split('/').some((p) => p.startsWith('_'))) return undefined; // Astro does not build _-prefixed files
   if (path.includes('[')) return undefined; // dynamic: see DYNAMIC_ROUTES
-  if (EXCLUDED.has(path) || excluded(path)) return undefined;
+  if (EXCLUDED.has(path) || (excluded(path) && !INCLUDED.has(path))) return undefined;
   if (path === 'index') return '';
   return `${path.replace(/\/index$/, '')}/`;
 }

@@ -75,9 +75,13 @@ describe('dist/data', () => {
     expect(read('index.html')).toContain(`>${article.headline}</h1>`);
     const list = ld('chronology/index.html');
     expect(list['@type']).toBe('ItemList');
-    expect(list.itemListElement.map((i: { item: { name: string } }) => i.item.name)).toEqual(
+    // A summary list: each item names an event and points at its page (where its Event is).
+    expect(list.itemListElement.map((i: { name: string }) => i.name)).toEqual(
       data.events.map((e: { title: string }) => e.title),
     );
+    for (const [i, item] of (list.itemListElement as { url: string }[]).entries()) {
+      expect(new URL(item.url).pathname.endsWith(`/events/${data.events[i].id}/`), item.url).toBe(true);
+    }
     const event = ld(`events/${data.events[0].id}/index.html`);
     expect(event['@type']).toBe('Event');
     expect(event.startDate).toBe(data.events[0].date);

@@ -36,12 +36,16 @@ describe('links in dist', () => {
     expect(missing, 'cited sources that no page links to').toEqual([]);
   });
 
-  it('the sitemap lists every page (not the 404 page, embeds or dev pages), each at an address that exists in dist', () => {
+  it('the sitemap lists every page search engines may index (not the 404 page, chart embeds or dev pages, which are noindex), each at an address that exists in dist', () => {
     const xml = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
     const site = new URL(info.site ?? 'http://localhost:4321');
-    // The same exclusions as src/pages/sitemap.xml.ts: not-found and error pages, embeddable views, dev pages.
-    const unlisted = (p: string) => /^(404|500)\.html$/.test(p) || /^(embed|dev)\//.test(p);
+    // src/pages/sitemap.xml.ts leaves out not-found and error pages, embeddable views (but not the
+    // gallery, /embed/) and dev pages: exactly the pages that tell robots "noindex".
+    const unlisted = (p: string) =>
+      parseTags(readFileSync(join(DIST, p), 'utf8')).some(
+        (t) => t.name === 'meta' && t.attrs.name === 'robots' && /\bnoindex\b/.test(t.attrs.content ?? ''),
+      );
     const expected = listPages(DIST)
       .filter((p) => !unlisted(p))
       .map((p) => new URL(pageUrlPath(p, base), site).href)

@@ -193,6 +193,17 @@ export const TimelineEvent = z.strictObject({
   summary: text(280),
   /** Longer text in Markdown, shown on the event's page. */
   body: z.string().trim().optional(),
+  /**
+   * Where it happened, when the title or summary says so: a city or building and the ISO 3166 alpha-2
+   * code of its country ({ name: 'Mexico City', country: 'MX' }). It is the event's location in the
+   * page's structured data; without it, that is the countries of its actors.
+   */
+  place: z
+    .strictObject({
+      name: text(80),
+      country: z.string().regex(/^[A-Z]{2}$/, { error: 'should be a country code like "MX"' }),
+    })
+    .optional(),
   actors: z.array(Id).default([]),
   milestones: z.array(Milestone).default([]),
   figures: z.array(Figure).default([]),
