@@ -41,6 +41,7 @@ const documentHeight = () => {
 /**
  * Measures every embed page of a built site (`dist`, built for `base`) at `widths`;
  * returns { <chart id>: [[width, height], …] } with the turning points only.
+ * @param {{ dist: string, base?: string, widths?: number[], tolerance?: number | null, ids?: string[] }} options
  */
 export async function measureEmbedHeights({ dist, base = '/', widths = MEASURED_WIDTHS, tolerance = 0.03, ids: only }) {
   const ids = readdirSync(join(dist, 'embed'), { withFileTypes: true })
