@@ -1,6 +1,8 @@
 // Byte budgets, gzipped, per built page: what a reader downloads. JS loaded with the page (its module
 // scripts and their static imports) ≤ 15 KB; all JS it can load (plus lazy import() chunks) ≤ 40 KB;
-// its stylesheets ≤ 12 KB; and the home page's HTML ≤ 60 KB. 1 KB = 1024 bytes, gzip level 9.
+// its stylesheets ≤ 12 KB; and the home page's HTML ≤ 64 KB (60 until the lead timeline got its third,
+// article-column variant: 2.9 KB more, the price of a chart that fits a 640 px column without scripts).
+// 1 KB = 1024 bytes, gzip level 9.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { buildInfo, gzipSize, listPages, pageBudget } from '../../scripts/lib/si
 
 const DIST = process.env.DIST || 'dist';
 const KB = 1024;
-const BUDGET = { jsInitial: 15 * KB, jsAll: 40 * KB, css: 12 * KB, homeHtml: 60 * KB };
+const BUDGET = { jsInitial: 15 * KB, jsAll: 40 * KB, css: 12 * KB, homeHtml: 64 * KB };
 const info = buildInfo(DIST);
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
