@@ -94,10 +94,17 @@ function scalarLines(node: Scalar, src: string, counter: LineCounter, lineOffset
 }
 
 /**
- * Prose blocks of one YAML text: each string value (or list item) under a key in PROSE_KEYS,
- * not under `sources`. `lineOffset` is added to every line (for MDX front matter).
+ * Prose blocks of one YAML text: each string value (or list item) under a key in `keys`
+ * (PROSE_KEYS), not under a key in `skipUnder` (`sources`). `lineOffset` is added to every line
+ * (for MDX front matter).
  */
-export function yamlProse(src: string, file: string, lineOffset = 0, keys = PROSE_KEYS): ProseBlock[] {
+export function yamlProse(
+  src: string,
+  file: string,
+  lineOffset = 0,
+  keys = PROSE_KEYS,
+  skipUnder = OTHER_PEOPLES,
+): ProseBlock[] {
   const counter = new LineCounter();
   const doc = parseDocument(src, { lineCounter: counter, keepSourceTokens: false });
   const blocks: ProseBlock[] = [];
@@ -106,7 +113,7 @@ export function yamlProse(src: string, file: string, lineOffset = 0, keys = PROS
       if (key === 'key' || typeof node.value !== 'string') return;
       const pairs = path.filter(isPair);
       const names = pairs.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
-      if (names.some((n) => OTHER_PEOPLES.has(n))) return;
+      if (names.some((n) => skipUnder.has(n))) return;
       const nearest = names[names.length - 1];
       if (!nearest || !keys.has(nearest)) return;
       const lines = scalarLines(node, src, counter, lineOffset);
@@ -182,4 +189,12 @@ export function collectProse(contentDir: string, figure?: FigureLookup): ProseBl
     blocks.push(...yamlProse(readFileSync(path, 'utf8'), shown(path)));
   }
   return blocks;
+}
+
+/** The stored source quotes of a content folder's data files (other people's words), one block each. */
+export function collectQuotes(contentDir: string): ProseBlock[] {
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  return list(join(contentDir, 'data'), '.yaml').flatMap((path) =>
+    yamlProse(readFileSync(path, 'utf8'), shown(path), 0, new Set(['quote']), new Set()),
+  );
 }
