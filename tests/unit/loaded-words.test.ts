@@ -127,7 +127,7 @@ describe('which text is ours, and where', () => {
       'Text with <EventRef id="surge-id">a flood</EventRef> and <FigureRef event="e" figure={2} />.', // 9
     ].join('\n');
     const blocks = mdxProse(src, 's.mdx', (ev, n) =>
-      ev === 'e' && n === 2 ? { value: 6000, unit: 'troops' } : undefined,
+      ev === 'e' && n === 2 ? { value: 6000, unit: 'troops', approximate: false } : undefined,
     );
     const hits = findLoadedWords(blocks, [{ word: 'surge' }, { word: 'flood' }]);
     expect(hits.map((h) => `${h.line} ${h.found}`)).toEqual(['3 surge', '7 surge', '9 flood']);
