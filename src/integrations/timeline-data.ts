@@ -1,7 +1,10 @@
 // An Astro integration that checks content/data/ before anything is built, so bad data
-// stops `astro build` with the list of problems instead of a stack trace.
+// stops `astro build` with the list of problems instead of a stack trace. Then it looks for
+// the loaded words of content/data/loaded-words.yaml in the project's own prose, and warns
+// (file:line and the word) for each one outside quotation marks; a warning, not an error.
 import type { AstroIntegration } from 'astro';
-import { loadTimelineData, DataError } from '../lib/data/load';
+import { loadTimelineData, DataError, contentDir } from '../lib/data/load';
+import { checkLoadedWords, formatLoadedWordHit } from '../lib/prose/loaded-words';
 
 export default function timelineData(): AstroIntegration {
   return {
@@ -11,6 +14,10 @@ export default function timelineData(): AstroIntegration {
         try {
           const data = loadTimelineData();
           logger.info(`content/data: ${data.events.length} events, ${data.tracks.length} tracks — valid`);
+          const figure = (id: string, n: number) => data.events.find((e) => e.id === id)?.figures[n - 1];
+          const hits = checkLoadedWords(contentDir(), figure);
+          for (const hit of hits) logger.warn(`loaded word: ${formatLoadedWordHit(hit)}`);
+          if (!hits.length) logger.info('loaded words: none in the project’s own prose');
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
           logger.error(error.message);

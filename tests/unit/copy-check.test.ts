@@ -1,0 +1,78 @@
+// The copy check: no run of 12 or more words shared between the project's own prose (stories,
+// pages, the prose of content/data/) and the original article (tests/fixtures/seed-article.txt)
+// or any stored source quote, unless it sits inside quotation marks.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { collectProse, collectQuotes, type ProseBlock } from '../../src/lib/prose/extract';
+import { findCopiedRuns, formatCopiedRun, otherTextFile, otherTextsOfQuotes } from '../../src/lib/prose/copy-check';
+import { loadTimelineData } from '../../src/lib/data/load';
+
+const CONTENT = resolve('content');
+const SEED = readFileSync(resolve('tests/fixtures/seed-article.txt'), 'utf8');
+
+describe('the project’s own prose', () => {
+  const data = loadTimelineData(resolve(CONTENT, 'data'));
+  const figure = (id: string, n: number) => data.events.find((e) => e.id === id)?.figures[n - 1];
+  const prose = collectProse(CONTENT, figure);
+  const quotes = collectQuotes(CONTENT);
+  const seed = otherTextFile(SEED, 'seed');
+
+  it('shares no run of 12 or more words with the original article or a source quote, outside quotation marks', () => {
+    const runs = findCopiedRuns(prose, [seed, ...otherTextsOfQuotes(quotes)], 12).map(formatCopiedRun);
+    expect(runs, runs.join('\n')).toEqual([]);
+  });
+
+  it('is compared with the whole article and every stored quote', () => {
+    expect(seed.words.length).toBeGreaterThan(900);
+    expect(seed.words[0].line).toBe(1); // the fixture's header is not part of the article
+    const quoteCount = (file: string) =>
+      (readFileSync(resolve(CONTENT, 'data', file), 'utf8').match(/^\s+quote:/gm) ?? []).length;
+    const files = ['events.yaml', 'actors.yaml', 'series.yaml', 'glossary.yaml'];
+    expect(quotes.length).toBe(files.reduce((n, f) => n + quoteCount(f), 0));
+    expect(prose.reduce((n, b) => n + b.lines.length, 0)).toBeGreaterThan(500);
+  });
+});
+
+describe('the check', () => {
+  const other = (text: string) => otherTextFile(text, 'them');
+  const block = (...lines: string[]): ProseBlock => ({
+    file: 'ours.mdx',
+    lines: lines.map((text, i) => ({ line: 10 + i, text })),
+  });
+  const theirs = 'one two three four five six seven eight nine ten eleven twelve thirteen';
+
+  it('reports a copied run with file, lines and words, once, at its full length', () => {
+    const runs = findCopiedRuns(
+      [block('Zero one two three four five six', 'seven eight nine ten eleven twelve thirteen fourteen')],
+      [other(`# header\n\n${theirs}`)],
+    );
+    expect(runs).toEqual([
+      {
+        at: 'ours.mdx:10-11',
+        from: 'them:2',
+        words: 'one two three four five six seven eight nine ten eleven twelve thirteen',
+        length: 13,
+      },
+    ]);
+  });
+
+  it('lets 11 words pass, and a run inside quotation marks', () => {
+    expect(findCopiedRuns([block('one two three four five six seven eight nine ten eleven')], [other(theirs)])).toEqual(
+      [],
+    );
+    expect(findCopiedRuns([block(`They said “${theirs}” today`)], [other(theirs)])).toEqual([]);
+    expect(findCopiedRuns([block(`They said "${theirs}" today`)], [other(theirs)])).toEqual([]);
+  });
+
+  it('reports a run whose quoted part leaves 12 words outside the quotes', () => {
+    const runs = findCopiedRuns([block(`“zero” ${theirs}`)], [other(`zero ${theirs}`)]);
+    expect(runs.map((r) => r.length)).toEqual([14]);
+  });
+
+  it('compares words as ngram_overlap.py does: case, punctuation, apostrophes and U.S.', () => {
+    const text = 'The U.S. didn’t say; Mexico’s (minister) spoke to THE press, and we’ve heard it today';
+    const ours = "the US didn't say, Mexico's minister spoke to the press — and weve heard it today";
+    expect(findCopiedRuns([block(ours)], [other(text)]).map((r) => r.length)).toEqual([15]);
+  });
+});

@@ -1,0 +1,136 @@
+// The loaded-word list (content/data/loaded-words.yaml): none of its words in the project's own
+// prose outside quotation marks; and the pieces that decide what counts (quotation marks, word
+// forms, which text is ours, which line a word is on).
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { collectProse, mdxProse, yamlProse } from '../../src/lib/prose/extract';
+import {
+  checkLoadedWords,
+  findLoadedWords,
+  formatLoadedWordHit,
+  inflections,
+  readLoadedWords,
+  type LoadedWord,
+} from '../../src/lib/prose/loaded-words';
+import { blockWords, quotedMask } from '../../src/lib/prose/words';
+
+const CONTENT = resolve('content');
+const block = (text: string, line = 1) => ({ file: 'x', lines: [{ line, text }] });
+const hitsIn = (text: string, list: LoadedWord[]) => findLoadedWords([block(text)], list).map((h) => h.found);
+
+describe('the project’s own prose', () => {
+  it('has no loaded word outside quotation marks (stories, pages and data)', () => {
+    const hits = checkLoadedWords(CONTENT).map(formatLoadedWordHit);
+    expect(hits, hits.join('\n')).toEqual([]);
+  });
+
+  it('is all looked at: every story and page, and the prose of events, glossary, charts and site', () => {
+    const files = new Set(collectProse(CONTENT).map((b) => b.file));
+    for (const f of [
+      'content/stories/us-mexico-2019.mdx',
+      'content/pages/method.mdx',
+      'content/data/events.yaml',
+      'content/data/glossary.yaml',
+      'content/data/charts.yaml',
+      'content/data/site.yaml',
+    ])
+      expect(files, f).toContain(f);
+    expect(readLoadedWords(CONTENT).length).toBeGreaterThan(10);
+  });
+});
+
+describe('quotation marks', () => {
+  const quotedWords = (text: string) =>
+    blockWords(block(text))
+      .filter((w) => w.quoted)
+      .map((w) => w.word);
+
+  it('straight and curly double quotes', () => {
+    expect(quotedWords('He said "a surge" and “a flood” then left')).toEqual(['a', 'surge', 'a', 'flood']);
+  });
+  it('curly single quotes, but not the apostrophe', () => {
+    expect(quotedWords('Mexico’s ‘crackdown’ and Reuters’ surge')).toEqual(['crackdown']);
+    expect(quotedWords('Mexico’s crackdown')).toEqual([]);
+  });
+  it('nested quotes and quotes across lines of one block; a new block starts unquoted', () => {
+    expect(quotedWords('“he called it ‘a win’ then” left')).toEqual(['he', 'called', 'it', 'a', 'win', 'then']);
+    const two = {
+      file: 'x',
+      lines: [
+        { line: 1, text: 'an “open' },
+        { line: 2, text: 'quote” here' },
+      ],
+    };
+    expect(blockWords(two).map((w) => [w.word, w.line, w.quoted])).toEqual([
+      ['an', 1, false],
+      ['open', 1, true],
+      ['quote', 2, true],
+      ['here', 2, false],
+    ]);
+    expect(quotedMask('no quotes').some(Boolean)).toBe(false);
+  });
+});
+
+describe('word forms', () => {
+  it('a word takes its regular forms, whole words only', () => {
+    expect(inflections('surge')).toEqual(expect.arrayContaining(['surge', 'surges', 'surged', 'surging']));
+    expect(inflections('victory')).toContain('victories');
+    expect(hitsIn('Surged, surging, surges; a resurgence, surgeon', [{ word: 'surge' }])).toEqual([
+      'surged',
+      'surging',
+      'surges',
+    ]);
+  });
+  it('a stem with * and a phrase', () => {
+    expect(hitsIn('they invaded; an invasion', [{ word: 'invad*' }])).toEqual(['invaded']);
+    expect(hitsIn('Mexico backed down, would not back down', [{ word: 'back down' }])).toEqual(['back down']);
+  });
+  it('listed forms replace the regular ones; a phrase partly quoted is quoted', () => {
+    const record: LoadedWord = { word: 'record', forms: ['a record', 'record number'] };
+    expect(hitsIn('CBP records arrests; a record spring', [record])).toEqual(['a record']);
+    expect(hitsIn('a "record number" of arrests', [record])).toEqual([]);
+  });
+});
+
+describe('which text is ours, and where', () => {
+  it('YAML: prose fields on their own lines, folded blocks line by line; sources and ids left out', () => {
+    const src = [
+      '- id: surge-event', // 1
+      "  title: 'A surge'", // 2
+      '  definition: >-', // 3
+      '    plain words on line four', // 4
+      '    and a flood on line five', // 5
+      '  notes:', // 6
+      '    - "a \\"quoted\\" surge"', // 7
+      '  sources:', // 8
+      "    - title: 'Surge at the border'", // 9
+      "      quote: 'a flood of people'", // 10
+    ].join('\n');
+    const hits = findLoadedWords(yamlProse(src, 'f.yaml'), [{ word: 'surge' }, { word: 'flood' }]);
+    expect(hits.map((h) => `${h.file}:${h.line} ${h.found}`)).toEqual([
+      'f.yaml:2 surge',
+      'f.yaml:5 flood',
+      'f.yaml:7 surge',
+    ]);
+  });
+
+  it('MDX: front matter and body with their lines; tags dropped, their text kept, figures shown', () => {
+    const src = [
+      '---', // 1
+      "title: 'A title'", // 2
+      "description: 'Mexico’s surge'", // 3
+      'byline: A surge desk', // 4 (not prose we check)
+      '---', // 5
+      '', // 6
+      '## A surge heading', // 7
+      '', // 8
+      'Text with <EventRef id="surge-id">a flood</EventRef> and <FigureRef event="e" figure={2} />.', // 9
+    ].join('\n');
+    const blocks = mdxProse(src, 's.mdx', (ev, n) =>
+      ev === 'e' && n === 2 ? { value: 6000, unit: 'troops', approximate: false } : undefined,
+    );
+    const hits = findLoadedWords(blocks, [{ word: 'surge' }, { word: 'flood' }]);
+    expect(hits.map((h) => `${h.line} ${h.found}`)).toEqual(['3 surge', '7 surge', '9 flood']);
+    expect(blocks.at(-1)!.lines[0].text).toContain('6,000 troops');
+  });
+});
