@@ -1,5 +1,6 @@
 // Shared set-up for browser tests: the built site on a local port and Debian's Chromium via playwright-core.
 import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -97,4 +98,33 @@ export function settleAfterScrolling(page: Page): () => Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+}
+
+/** Two animation frames: what a script changes in one is drawn by the next. */
+export const frames = (page: Page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/**
+ * Brings the middle of a timeline's SVG (`svg`, a selector) to the middle of the screen and returns a mark
+ * whose symbol is on screen and on top there (elementFromPoint finds it); fails the test when none is.
+ */
+export async function markOnScreen(page: Page, svg: string): Promise<{ id: string; x: number; y: number }> {
+  await page.$eval(svg, (el) => {
+    const r = el.getBoundingClientRect();
+    scrollBy(0, r.top + Math.min(r.height / 2, 1200) - innerHeight / 2);
+  });
+  await frames(page);
+  const found = await page.$$eval(`${svg} .tl-marks [data-id]`, (els) => {
+    for (const el of els) {
+      const r = el.querySelector('.tl-mark__symbol')!.getBoundingClientRect();
+      const x = (r.left + r.right) / 2;
+      const y = (r.top + r.bottom) / 2;
+      if (y < 80 || y > innerHeight - 80 || x < 20 || x > innerWidth - 20) continue;
+      if (document.elementFromPoint(x, y)?.closest('[data-id]') === el)
+        return { id: el.getAttribute('data-id')!, x, y };
+    }
+    return null;
+  });
+  expect(found, 'a mark on screen').not.toBeNull();
+  return found!;
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, launchBrowser, serveDist, type Site } from './browser';
+import { DIST, frames, launchBrowser, markOnScreen, serveDist, type Site } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
@@ -56,33 +56,8 @@ async function openPage(
   return { page, errors };
 }
 
-const frames = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
 /** The chart's visible SVG at this width. */
 const svgOf = (width: number) => `${SEL} .tl-variant--${width < 720 ? 'narrow' : 'wide'} svg`;
-
-/** A mark whose symbol is on screen and on top (the chart brought to the middle of the screen). */
-async function markOnScreen(page: Page, width: number): Promise<{ id: string; x: number; y: number }> {
-  await page.$eval(svgOf(width), (svg) => {
-    const r = svg.getBoundingClientRect();
-    scrollBy(0, r.top + Math.min(r.height / 2, 1200) - innerHeight / 2);
-  });
-  await frames(page);
-  const found = await page.$$eval(`${svgOf(width)} .tl-marks [data-id]`, (els) => {
-    for (const el of els) {
-      const r = el.querySelector('.tl-mark__symbol')!.getBoundingClientRect();
-      const x = (r.left + r.right) / 2;
-      const y = (r.top + r.bottom) / 2;
-      if (y < 80 || y > innerHeight - 80 || x < 20 || x > innerWidth - 20) continue;
-      if (document.elementFromPoint(x, y)?.closest('[data-id]') === el)
-        return { id: el.getAttribute('data-id')!, x, y };
-    }
-    return null;
-  });
-  expect(found, 'a mark on screen').not.toBeNull();
-  return found!;
-}
 
 describe('event details fail soft', () => {
   for (const [width, height] of WIDTHS) {
@@ -105,7 +80,7 @@ describe('event details fail soft', () => {
       );
       await page.locator(SEL).scrollIntoViewIfNeeded();
       await page.waitForSelector(`${SEL}[data-ready]`);
-      const mark = await markOnScreen(page, width);
+      const mark = await markOnScreen(page, svgOf(width));
       const event = data.events.find((e) => e.id === mark.id)!;
       const panel = page.locator(`${SEL} .tl-details`);
       const heading = panel.locator('h3, h4').first();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
+import { DIST, frames, launchBrowser, markOnScreen, openPage, serveDist, type Site } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
@@ -41,33 +41,11 @@ const days = async (page: Page) => {
   const [a, b] = await page.$eval(SEL, (el) => (el as unknown as { timelineDomain: number[] }).timelineDomain);
   return b - a;
 };
-/** Two animation frames: a zoom step draws in the next one. */
-const frames = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
 /** Scrolls the chart into view, waits for its interactive part, and returns a mark whose symbol is on screen and on top. */
-async function markOnScreen(page: Page, width: number): Promise<{ id: string; x: number; y: number }> {
+async function readyMarkOnScreen(page: Page, width: number): Promise<{ id: string; x: number; y: number }> {
   await page.locator(SEL).scrollIntoViewIfNeeded();
   await page.waitForSelector(`${SEL}[data-ready]`);
-  // Bring the middle of the chart to the middle of the screen.
-  await page.$eval(svgOf(width), (svg) => {
-    const r = svg.getBoundingClientRect();
-    scrollBy(0, r.top + Math.min(r.height / 2, 1200) - innerHeight / 2);
-  });
-  await frames(page);
-  const found = await page.$$eval(`${svgOf(width)} .tl-marks [data-id]`, (els) => {
-    for (const el of els) {
-      const r = el.querySelector('.tl-mark__symbol')!.getBoundingClientRect();
-      const x = (r.left + r.right) / 2;
-      const y = (r.top + r.bottom) / 2;
-      if (y < 80 || y > innerHeight - 80 || x < 20 || x > innerWidth - 20) continue;
-      if (document.elementFromPoint(x, y)?.closest('[data-id]') === el)
-        return { id: el.getAttribute('data-id')!, x, y };
-    }
-    return null;
-  });
-  expect(found, 'a mark on screen').not.toBeNull();
-  return found!;
+  return markOnScreen(page, svgOf(width));
 }
 
 describe('event details in place', () => {
@@ -78,7 +56,7 @@ describe('event details in place', () => {
     for (const how of ['click', 'Enter'] as const) {
       it(`opens by ${how} at ${width} px beside the mark without scrolling; Escape returns to the mark`, async () => {
         const page = await openPage(browser, site.url, { viewport: { width, height } });
-        const mark = await markOnScreen(page, width);
+        const mark = await readyMarkOnScreen(page, width);
         const event = data.events.find((e) => e.id === mark.id)!;
         const y0 = await page.evaluate(() => scrollY);
         if (how === 'click') await page.mouse.click(mark.x, mark.y);
