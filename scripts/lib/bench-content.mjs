@@ -76,7 +76,7 @@ export async function writeDenseContent(dir, count) {
       importance: e.importance,
       ...(e.milestones ? { milestones: e.milestones } : {}),
       ...(e.links ? { links: e.links } : {}),
-      sources: [{ publisher: 'Bench Wire', title: e.title, url: `https://example.org/bench/${e.id}` }],
+      sources: [{ publisher: 'Bench Wire', kind: 'wire', title: e.title, url: `https://example.org/bench/${e.id}` }],
     };
     lines.push(`- ${JSON.stringify(event)}`); // a JSON object is a YAML flow mapping
     const { summary, sources, ...layoutEvent } = event;

@@ -56,7 +56,7 @@ describe('axis helpers', () => {
   it('publisherLine names publishers once, in order, and counts the rest', () => {
     const s = (publisher: string, via?: string) => ({ publisher, via });
     expect(publisherLine([s('AP'), s('CBP'), s('AP')])).toBe('AP; CBP');
-    expect(publisherLine([s('AOL', 'The Washington Post')])).toBe('AOL (The Washington Post)');
+    expect(publisherLine([s('The Washington Post', 'AOL')])).toBe('The Washington Post via AOL');
     expect(publisherLine([s('A'), s('B'), s('C'), s('D')], 2)).toBe('A; B and 2 more (see the table)');
   });
 });

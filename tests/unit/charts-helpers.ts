@@ -2,7 +2,7 @@
 // that defaults (acting: false, didNotHappen: false …) apply as they do in the build.
 import { Actor, Post, Series, TimelineEvent, Track } from '../../src/lib/timeline/schema';
 
-const source = { publisher: 'Example', title: 'Example', url: 'https://example.org/' };
+const source = { publisher: 'Example', kind: 'newspaper' as const, title: 'Example', url: 'https://example.org/' };
 
 export function event(fields: Partial<Record<string, unknown>> & { id: string; date: string }): TimelineEvent {
   return TimelineEvent.parse({

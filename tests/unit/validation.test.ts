@@ -147,6 +147,71 @@ describe('loadTimelineData', () => {
     );
   });
 
+  it('refuses a source without a kind, or of an unknown kind, listing the kinds', () => {
+    const lines = problemsOf(
+      withEdit('events.yaml', (d) => {
+        delete event(d, 'joint-declaration').sources[0].kind;
+        event(d, 'guillen-resigns').sources[0].kind = 'tabloid';
+      }),
+    );
+    const kinds = '"primary", "wire", "newspaper", "broadcaster", "other"';
+    expect(lines).toEqual([
+      expect.stringContaining(`event "joint-declaration", field "sources › 1 › kind": should be one of: ${kinds}`),
+      expect.stringContaining(`event "guillen-resigns", field "sources › 1 › kind": should be one of: ${kinds}`),
+    ]);
+  });
+
+  it('refuses an event whose every source is of kind "other" unless a sourcingNote says why', () => {
+    // The publisher is "other" for every use, so the only complaint is the event's sourcing.
+    const lines = problemsOf(
+      withEdit('events.yaml', (d) => {
+        for (const e of d) for (const s of e.sources) s.kind = 'other';
+        for (const e of d) if (e.id !== 'joint-declaration') e.sourcingNote = 'Only copies were found.';
+      }),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /events\.yaml:\d+ — event "joint-declaration", field "sources": every source is of kind "other" .* explain in "sourcingNote"/,
+    );
+    // A written reason lets it through …
+    const withNote = withEdit('events.yaml', (d) => {
+      for (const e of d) for (const s of e.sources) s.kind = 'other';
+      for (const e of d) e.sourcingNote = 'Only a law firm’s summary of this order was found.';
+    });
+    expect(loadTimelineData(withNote).events[1].sourcingNote).toMatch(/law firm/);
+    // … and so does one source of another kind beside it.
+    const mixed = withEdit('events.yaml', (d) => {
+      event(d, 'joint-declaration').sources.push({
+        publisher: 'A Blog',
+        kind: 'other',
+        title: 'Post',
+        url: 'https://example.org/post',
+      });
+    });
+    expect(loadTimelineData(mixed).events[1].sources.map((s) => s.kind)).toEqual(['newspaper', 'other']);
+  });
+
+  it('refuses a publisher given two kinds, naming where the first one was set', () => {
+    const [line] = problemsOf(
+      withEdit('events.yaml', (d) => void (event(d, 'guillen-resigns').sources[0].kind = 'wire')),
+    );
+    expect(line).toMatch(
+      /event "guillen-resigns", field "sources › 1 › kind": "Example News" is of kind "newspaper" elsewhere \(events › 0 › sources › 0\); give it one kind everywhere/,
+    );
+  });
+
+  it('refuses an archived copy that is the cited address itself, and a via that names the publisher', () => {
+    const lines = problemsOf(
+      withEdit('events.yaml', (d) => {
+        const s = event(d, 'joint-declaration').sources[0];
+        s.archived = s.url;
+        s.via = s.publisher;
+      }),
+    );
+    expect(lines.join('\n')).toMatch(/field "sources › 1 › archived": is the same address as "url"/);
+    expect(lines.join('\n')).toMatch(/field "sources › 1 › via": names the publisher itself/);
+  });
+
   it('refuses an empty title and an over-long one', () => {
     const lines = problemsOf(
       withEdit('events.yaml', (d) => {

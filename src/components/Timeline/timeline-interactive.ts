@@ -893,7 +893,7 @@ class TimelineController {
         a.href = s.url;
         a.rel = 'noopener noreferrer';
         const span = el('span');
-        span.append(`${s.publisher}${s.via ? ` (copy of ${s.via})` : ''}${s.date ? `, ${s.date}` : ''}: `, a);
+        span.append(`${s.publisher}${s.via ? ` via ${s.via}` : ''}${s.date ? `, ${s.date}` : ''}: `, a);
         return span;
       }),
     );

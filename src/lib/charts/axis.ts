@@ -169,7 +169,7 @@ function spaced(ticks: TimeTick[], fontSize: number, gap: number): boolean {
 export function publisherLine(sources: readonly { publisher: string; via?: string }[], max = 4): string {
   const names: string[] = [];
   for (const s of sources) {
-    const name = s.via ? `${s.publisher} (${s.via})` : s.publisher;
+    const name = s.via ? `${s.publisher} via ${s.via}` : s.publisher;
     if (!names.includes(name)) names.push(name);
   }
   if (names.length <= max) return names.join('; ');

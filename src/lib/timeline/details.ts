@@ -40,7 +40,7 @@ export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'act
       figures: e.figures.map((f) => `${formatFigure(f)} — ${f.label}`),
       actors: e.actors.map((id) => actorName.get(id) ?? id),
       related: relatedEvents(e, data.events).map((r) => ({ id: r.event.id, label: r.label, title: r.event.title })),
-      notes: e.notes,
+      notes: e.sourcingNote ? [`On the sources: ${e.sourcingNote}`, ...e.notes] : e.notes,
       sources: e.sources.map((s) => ({
         publisher: s.publisher,
         ...(s.via ? { via: s.via } : {}),

@@ -47,18 +47,38 @@ const text = (max: number) =>
     .min(1, { error: 'is empty' })
     .max(max, { error: (issue) => `is ${String(issue.input).length} characters long; the limit is ${max}` });
 
-/** Where a fact comes from. Name the original publisher in `via` when the URL is a copy. */
+/**
+ * What kind of publisher a source comes from. `primary`: a document issued by the government,
+ * court, agency or organisation itself; `wire`: a news agency (AP, Reuters, AFP …); `newspaper`:
+ * a newspaper, magazine or news site; `broadcaster`: a television or radio newsroom; `other`:
+ * blogs, advocacy or partisan sites, law-firm and commercial blogs, aggregators, mirrors and
+ * document-sharing sites. An event whose every source is `other` needs a `sourcingNote`.
+ */
+export const SOURCE_KINDS = ['primary', 'wire', 'newspaper', 'broadcaster', 'other'] as const;
+
+/**
+ * Where a fact comes from, credited to its original publisher: "AP via The Japan Times" is
+ * `publisher: AP`, `via: The Japan Times`.
+ */
 export const Source = z.strictObject({
-  /** Who published the page at `url` (e.g. "Japan Times"). */
+  /** The original publisher: who wrote or issued it (e.g. "AP", "U.S. Department of State"). */
   publisher: text(120),
+  /** What kind of publisher that is (the same for every source of one publisher). */
+  kind: z.enum(SOURCE_KINDS),
   /** The headline or document title. */
   title: text(300),
+  /**
+   * The original publisher's page. For a wire story known only from a client's copy, that copy's
+   * page, with the client named in `via`.
+   */
   url: WebUrl,
+  /** Where it was read, when not at `url`: an archived or syndicated copy. */
+  archived: WebUrl.optional(),
   /** Publication date of the page. */
   date: PartialDateText.optional(),
-  /** The original wire or publisher when `url` is a copy (e.g. "AP", "Reuters"). */
+  /** The publication whose page carries the story, when it is not the publisher (e.g. "The Japan Times"). */
   via: text(120).optional(),
-  /** A short supporting phrase, quoted exactly (keep it short: it is a citation, not a copy). */
+  /** A short supporting phrase, quoted exactly as on the page (keep it short: a citation, not a copy). */
   quote: text(400).optional(),
   /** Language of the page when not English, as a BCP 47 tag ("es"). */
   language: z
@@ -211,6 +231,11 @@ export const TimelineEvent = z.strictObject({
   /** 1 = central to the story, 3 = background. Less important labels give way first. */
   importance: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'should be 1, 2 or 3' }),
   sources: z.array(Source).min(1, { error: 'needs at least one source' }),
+  /**
+   * Why the event rests on these sources, shown with them on the event's page. Required when every
+   * source is of kind `other`.
+   */
+  sourcingNote: text(400).optional(),
   /** Where sources disagree or a figure needs a caveat. */
   notes: z.array(text(600)).default([]),
   /** Corrections and changes after publication. */

@@ -1,5 +1,7 @@
 // Every source of the data, grouped by publisher, with the events and entries that cite it.
-import type { Source, TimelineData } from './schema';
+import { SOURCE_KINDS, type Source, type TimelineData } from './schema';
+
+export type SourceKind = Source['kind'];
 
 export interface CitedSource {
   source: Source;
@@ -9,7 +11,37 @@ export interface CitedSource {
 
 export interface PublisherGroup {
   publisher: string;
+  kind: SourceKind;
   sources: CitedSource[];
+}
+
+/** How a kind is named to readers. */
+export const KIND_LABELS: Record<SourceKind, { label: string; one: string; description: string }> = {
+  primary: {
+    label: 'Primary documents',
+    one: 'primary source',
+    description: 'issued by a government, court, agency or organisation itself',
+  },
+  wire: { label: 'Wire services', one: 'wire service', description: 'news agencies such as AP, Reuters and AFP' },
+  newspaper: {
+    label: 'Newspapers and news sites',
+    one: 'newspaper or news site',
+    description: 'newspapers, magazines and news websites',
+  },
+  broadcaster: { label: 'Broadcasters', one: 'broadcaster', description: 'television and radio newsrooms' },
+  other: {
+    label: 'Other',
+    one: 'other: blog, advocacy site, law firm, aggregator or mirror',
+    description: 'blogs, advocacy sites, law-firm pages, aggregators and mirrors',
+  },
+};
+
+/** Per kind: how many publishers and how many distinct sources, in the order of SOURCE_KINDS. */
+export function countsByKind(groups: PublisherGroup[]): { kind: SourceKind; publishers: number; sources: number }[] {
+  return SOURCE_KINDS.map((kind) => {
+    const of = groups.filter((g) => g.kind === kind);
+    return { kind, publishers: of.length, sources: of.reduce((n, g) => n + g.sources.length, 0) };
+  });
 }
 
 /** All distinct sources (by URL) grouped by publisher, publishers and titles in alphabetical order. */
@@ -44,6 +76,7 @@ export function sourcesByPublisher(data: TimelineData): PublisherGroup[] {
     .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
     .map(([publisher, sources]) => ({
       publisher,
+      kind: sources[0].source.kind,
       sources: sources.sort((a, b) => a.source.title.localeCompare(b.source.title)),
     }));
 }

@@ -2,7 +2,7 @@
 // before they start, milestones outside their event, duplicate months.
 // Pure: takes parsed data, returns problems with the path of the offending value.
 import { parsePartialDate } from '../dates';
-import type { TimelineData } from './schema';
+import type { Source, TimelineData } from './schema';
 import { labelFits } from './layout';
 import { TIMELINE_VARIANTS } from './variants';
 
@@ -69,7 +69,17 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
       const problem = milestoneProblem(event.date, event.end, milestone.date, milestone.kind);
       if (problem) add(['events', i, 'milestones', j, 'date'], problem);
     });
+    if (event.sources.every((s) => s.kind === 'other') && !event.sourcingNote) {
+      add(
+        ['events', i, 'sources'],
+        'every source is of kind "other" (a blog, advocacy site, law-firm page, aggregator or mirror). ' +
+          'Cite a primary document, a wire, a newspaper or a broadcaster, or explain in "sourcingNote" why these ' +
+          'sources are used (readers see it on the event page)',
+      );
+    }
   });
+
+  checkSources(data, add);
 
   data.series.forEach((series, s) => {
     const seen = new Map<string, number>();
@@ -129,6 +139,42 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   });
 
   return issues;
+}
+
+/** Every source with where it sits in the data. */
+function* allSources(data: TimelineData): Generator<[Source, (string | number)[]]> {
+  for (const [i, e] of data.events.entries())
+    for (const [j, s] of e.sources.entries()) yield [s, ['events', i, 'sources', j]];
+  for (const [i, a] of data.actors.entries())
+    for (const [j, r] of a.roles.entries())
+      for (const [k, s] of r.sources.entries()) yield [s, ['actors', i, 'roles', j, 'sources', k]];
+  for (const [i, series] of data.series.entries())
+    for (const [j, m] of series.months.entries())
+      for (const measure of ['borderPatrol', 'inadmissibles', 'total'] as const)
+        for (const [k, s] of (m[measure]?.sources ?? []).entries())
+          yield [s, ['series', i, 'months', j, measure, 'sources', k]];
+  for (const [i, g] of data.glossary.entries())
+    for (const [j, s] of g.sources.entries()) yield [s, ['glossary', i, 'sources', j]];
+}
+
+/**
+ * A publisher is one kind everywhere (the first use sets it); a copy is not its own original;
+ * a source names its host in `via` only when that is someone else.
+ */
+function checkSources(data: TimelineData, add: (path: (string | number)[], message: string) => void) {
+  const kinds = new Map<string, { kind: string; path: (string | number)[] }>();
+  for (const [s, path] of allSources(data)) {
+    const first = kinds.get(s.publisher);
+    if (!first) kinds.set(s.publisher, { kind: s.kind, path });
+    else if (first.kind !== s.kind) {
+      add(
+        [...path, 'kind'],
+        `"${s.publisher}" is of kind "${first.kind}" elsewhere (${first.path.join(' › ')}); give it one kind everywhere`,
+      );
+    }
+    if (s.archived && s.archived === s.url) add([...path, 'archived'], 'is the same address as "url"; leave it out');
+    if (s.via && s.via === s.publisher) add([...path, 'via'], 'names the publisher itself; leave it out');
+  }
 }
 
 /** Where a chart label can never be shown whole ("on a phone" / "on a wide screen"), or null. */

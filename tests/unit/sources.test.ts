@@ -1,0 +1,35 @@
+// The sources page's data: every source once, grouped by its original publisher, with counts by kind.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadTimelineData } from '../../src/lib/data/load';
+import { countsByKind, sourcesByPublisher } from '../../src/lib/timeline/sources';
+
+const data = loadTimelineData(join(import.meta.dirname, '..', 'fixtures', 'content', 'data'));
+
+describe('sourcesByPublisher', () => {
+  const groups = sourcesByPublisher(data);
+
+  it('groups every distinct source under its publisher, alphabetically, with the publisher’s kind', () => {
+    expect(groups.map((g) => [g.publisher, g.kind, g.sources.length])).toEqual([
+      ['CBP', 'primary', 2],
+      ['Example News', 'newspaper', 3],
+      ['La Silla Rota', 'newspaper', 1],
+    ]);
+  });
+
+  it('lists what cites each source (a URL cited twice is one source)', () => {
+    const may = groups[0].sources.find((s) => s.source.url.endsWith('/may'))!;
+    expect(may.citedBy.map((c) => c.kind)).toEqual(['series']);
+    expect(may.citedBy).toHaveLength(1);
+  });
+
+  it('counts publishers and sources per kind, every kind listed', () => {
+    expect(countsByKind(groups)).toEqual([
+      { kind: 'primary', publishers: 1, sources: 2 },
+      { kind: 'wire', publishers: 0, sources: 0 },
+      { kind: 'newspaper', publishers: 2, sources: 4 },
+      { kind: 'broadcaster', publishers: 0, sources: 0 },
+      { kind: 'other', publishers: 0, sources: 0 },
+    ]);
+  });
+});
