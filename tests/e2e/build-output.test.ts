@@ -63,6 +63,53 @@ describe('dist/data', () => {
     }
   });
 
+  it('each event page credits original publishers ("AP via …"), links copies read, and says why "other" sources', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+    let vias = 0;
+    for (const event of data.events) {
+      const html = read(`events/${event.id}/index.html`);
+      const section = html.slice(html.indexOf('id="sources"'));
+      if (event.sources.every((s: { kind: string }) => s.kind === 'other')) {
+        expect(event.sourcingNote, `${event.id} rests only on "other" sources`).toBeTruthy();
+      }
+      if (event.sourcingNote) expect(section).toContain(esc(event.sourcingNote));
+      for (const s of event.sources) {
+        if (s.via) {
+          vias++;
+          expect(section.replace(/<[^>]+>/g, '')).toContain(`${esc(s.publisher)} via ${esc(s.via)}`);
+        }
+        if (s.archived) expect(section).toContain(`href="${s.archived.replace(/&/g, '&amp;')}"`);
+      }
+    }
+    expect(vias).toBeGreaterThan(10);
+  });
+
+  it('the sources page counts every distinct source by its publisher’s kind', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    type S = { url: string; kind: string };
+    const all: S[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (Array.isArray(o.sources)) all.push(...(o.sources as S[]));
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(data);
+    const kindOf = new Map(all.map((s) => [s.url, s.kind]));
+    const html = read('sources/index.html');
+    const table = html.slice(html.indexOf('class="kinds'), html.indexOf('</table>'));
+    const cells = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)]
+      .slice(1)
+      .map((m) => [...m[1].matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((c) => Number(c[1])));
+    expect(cells).toHaveLength(5);
+    const kinds = ['primary', 'wire', 'newspaper', 'broadcaster', 'other'];
+    expect(cells.map((c) => c[1])).toEqual(kinds.map((k) => [...kindOf.values()].filter((v) => v === k).length));
+    expect(html).toContain(`All sources (${kindOf.size}), by publisher`);
+  });
+
   it('describes the pages for search engines in JSON-LD: the story, the chronology, each event', () => {
     const data = JSON.parse(read('data/timeline.json'));
     const ld = (page: string) => {

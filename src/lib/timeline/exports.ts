@@ -4,9 +4,11 @@ import { toCsv } from '../csv';
 import { formatFigure } from './figures';
 import type { Series, Source, TimelineData } from './schema';
 
-/** A source on one line: "Publisher (via AP), 2019-06-17: Title <url>". */
+/** A source on one line: "AP [wire] via The Japan Times, 2019-06-17: Title <url> (read at <archived>)". */
 export function sourceLine(s: Source): string {
-  return `${s.publisher}${s.via ? ` (via ${s.via})` : ''}${s.date ? `, ${s.date}` : ''}: ${s.title} <${s.url}>`;
+  const via = s.via ? ` via ${s.via}` : '';
+  const read = s.archived ? ` (read at <${s.archived}>)` : '';
+  return `${s.publisher} [${s.kind}]${via}${s.date ? `, ${s.date}` : ''}: ${s.title} <${s.url}>${read}`;
 }
 
 /** One row per event; lists (actors, figures, sources, notes) are joined with " | ". */
@@ -45,7 +47,7 @@ export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'acto
     e.milestones.map((m) => `${m.date} ${m.kind}${m.didNotHappen ? ' (did not happen)' : ''}`).join(' | '),
     e.links.map((l) => `${l.relation} ${l.to}`).join(' | '),
     e.sources.map(sourceLine).join(' | '),
-    e.notes.join(' | '),
+    [...(e.sourcingNote ? [`On the sources: ${e.sourcingNote}`] : []), ...e.notes].join(' | '),
   ]);
   return toCsv(header, rows);
 }
