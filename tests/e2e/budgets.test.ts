@@ -1,7 +1,9 @@
 // Byte budgets, gzipped, per built page: what a reader downloads. JS loaded with the page (its module
 // scripts and their static imports) ≤ 15 KB; all JS it can load (plus lazy import() chunks) ≤ 40 KB;
-// its stylesheets ≤ 12 KB; and the home page's HTML ≤ 64 KB (60 until the lead timeline got its third,
-// article-column variant: 2.9 KB more, the price of a chart that fits a 640 px column without scripts).
+// its stylesheets ≤ 12 KB; and the home page's HTML ≤ 68 KB (60 until the lead timeline got its third,
+// article-column variant: 2.9 KB more, the price of a chart that fits a 640 px column without scripts;
+// 64 until the story gained its outside voices and the MPP extensions: four more events, drawn in
+// each variant, and four paragraphs, 2.6 KB more).
 // 1 KB = 1024 bytes, gzip level 9.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { buildInfo, gzipSize, listPages, pageBudget } from '../../scripts/lib/si
 
 const DIST = process.env.DIST || 'dist';
 const KB = 1024;
-const BUDGET = { jsInitial: 15 * KB, jsAll: 40 * KB, css: 12 * KB, homeHtml: 64 * KB };
+const BUDGET = { jsInitial: 15 * KB, jsAll: 40 * KB, css: 12 * KB, homeHtml: 68 * KB };
 const info = buildInfo(DIST);
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
