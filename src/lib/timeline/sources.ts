@@ -44,28 +44,48 @@ export function countsByKind(groups: PublisherGroup[]): { kind: SourceKind; publ
   });
 }
 
-/** All distinct sources (by URL) grouped by publisher, publishers and titles in alphabetical order. */
-export function sourcesByPublisher(data: TimelineData): PublisherGroup[] {
-  const byUrl = new Map<string, CitedSource>();
-  const cite = (source: Source, by: CitedSource['citedBy'][number]) => {
-    const entry = byUrl.get(source.url) ?? { source, citedBy: [] };
-    if (!entry.citedBy.some((c) => c.kind === by.kind && c.id === by.id)) entry.citedBy.push(by);
-    byUrl.set(source.url, entry);
-  };
-  for (const e of data.events) for (const s of e.sources) cite(s, { kind: 'event', id: e.id, label: e.title });
-  for (const a of data.actors) {
-    for (const r of a.roles)
-      for (const s of r.sources) cite(s, { kind: 'role', id: a.id, label: `${a.name}: ${r.post}` });
+type Citation = CitedSource['citedBy'][number];
+
+/** Every use of a source in the data: the source, where it sits (a path for error messages) and what cites it. */
+export function* sourceUses(
+  data: Pick<TimelineData, 'events' | 'actors' | 'series' | 'glossary'>,
+): Generator<{ source: Source; path: (string | number)[]; by: Citation }> {
+  for (const [i, e] of data.events.entries()) {
+    for (const [j, source] of e.sources.entries())
+      yield { source, path: ['events', i, 'sources', j], by: { kind: 'event', id: e.id, label: e.title } };
   }
-  for (const series of data.series) {
-    for (const m of series.months) {
-      for (const v of [m.borderPatrol, m.inadmissibles, m.total]) {
-        for (const s of v?.sources ?? [])
-          cite(s, { kind: 'series', id: m.month, label: `${series.title}, ${m.month}` });
+  for (const [i, a] of data.actors.entries()) {
+    for (const [j, r] of a.roles.entries()) {
+      for (const [k, source] of r.sources.entries()) {
+        const by: Citation = { kind: 'role', id: a.id, label: `${a.name}: ${r.post}` };
+        yield { source, path: ['actors', i, 'roles', j, 'sources', k], by };
       }
     }
   }
-  for (const g of data.glossary) for (const s of g.sources) cite(s, { kind: 'glossary', id: g.id, label: g.term });
+  for (const [i, series] of data.series.entries()) {
+    for (const [j, m] of series.months.entries()) {
+      for (const measure of ['borderPatrol', 'inadmissibles', 'total'] as const) {
+        for (const [k, source] of (m[measure]?.sources ?? []).entries()) {
+          const by: Citation = { kind: 'series', id: m.month, label: `${series.title}, ${m.month}` };
+          yield { source, path: ['series', i, 'months', j, measure, 'sources', k], by };
+        }
+      }
+    }
+  }
+  for (const [i, g] of data.glossary.entries()) {
+    for (const [j, source] of g.sources.entries())
+      yield { source, path: ['glossary', i, 'sources', j], by: { kind: 'glossary', id: g.id, label: g.term } };
+  }
+}
+
+/** All distinct sources (by URL) grouped by publisher, publishers and titles in alphabetical order. */
+export function sourcesByPublisher(data: TimelineData): PublisherGroup[] {
+  const byUrl = new Map<string, CitedSource>();
+  for (const { source, by } of sourceUses(data)) {
+    const entry = byUrl.get(source.url) ?? { source, citedBy: [] };
+    if (!entry.citedBy.some((c) => c.kind === by.kind && c.id === by.id)) entry.citedBy.push(by);
+    byUrl.set(source.url, entry);
+  }
   const groups = new Map<string, CitedSource[]>();
   for (const entry of byUrl.values()) {
     const list = groups.get(entry.source.publisher) ?? [];

@@ -2,7 +2,8 @@
 // before they start, milestones outside their event, duplicate months.
 // Pure: takes parsed data, returns problems with the path of the offending value.
 import { parsePartialDate } from '../dates';
-import type { Source, TimelineData } from './schema';
+import type { TimelineData } from './schema';
+import { sourceUses } from './sources';
 import { labelFits } from './layout';
 import { TIMELINE_VARIANTS } from './variants';
 
@@ -141,29 +142,13 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   return issues;
 }
 
-/** Every source with where it sits in the data. */
-function* allSources(data: TimelineData): Generator<[Source, (string | number)[]]> {
-  for (const [i, e] of data.events.entries())
-    for (const [j, s] of e.sources.entries()) yield [s, ['events', i, 'sources', j]];
-  for (const [i, a] of data.actors.entries())
-    for (const [j, r] of a.roles.entries())
-      for (const [k, s] of r.sources.entries()) yield [s, ['actors', i, 'roles', j, 'sources', k]];
-  for (const [i, series] of data.series.entries())
-    for (const [j, m] of series.months.entries())
-      for (const measure of ['borderPatrol', 'inadmissibles', 'total'] as const)
-        for (const [k, s] of (m[measure]?.sources ?? []).entries())
-          yield [s, ['series', i, 'months', j, measure, 'sources', k]];
-  for (const [i, g] of data.glossary.entries())
-    for (const [j, s] of g.sources.entries()) yield [s, ['glossary', i, 'sources', j]];
-}
-
 /**
  * A publisher is one kind everywhere (the first use sets it); a copy is not its own original;
  * a source names its host in `via` only when that is someone else.
  */
 function checkSources(data: TimelineData, add: (path: (string | number)[], message: string) => void) {
   const kinds = new Map<string, { kind: string; path: (string | number)[] }>();
-  for (const [s, path] of allSources(data)) {
+  for (const { source: s, path } of sourceUses(data)) {
     const first = kinds.get(s.publisher);
     if (!first) kinds.set(s.publisher, { kind: s.kind, path });
     else if (first.kind !== s.kind) {
