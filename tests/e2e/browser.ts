@@ -1,6 +1,6 @@
 // Shared set-up for browser tests: the built site on a local port and Debian's Chromium via playwright-core.
 import { spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -30,6 +30,38 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || findChromium();
   if (!executablePath) throw new Error('No Chromium found: run the tests with "npm test", which finds or installs it.');
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * The built site served and a browser launched for one test file: call at the top level of the file;
+ * read `served.site` and `served.browser` inside its tests (they are set before the first test runs,
+ * and closed after the last).
+ */
+export function serveWithBrowser(): { site: Site; browser: Browser } {
+  const served = {} as { site: Site; browser: Browser };
+  beforeAll(async () => {
+    [served.site, served.browser] = await Promise.all([serveDist(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.site?.close();
+  });
+  return served;
+}
+
+/** axe-core's violations on a page where axe is already injected, one line each: "rule: target, target, target". */
+export async function axeViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected by the caller
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v: { id: string; nodes: { target: string[] }[] }) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+  });
 }
 
 /** A page at a viewport size, with JavaScript on or off, that fails the test on console errors. */

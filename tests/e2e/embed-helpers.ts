@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, ElementHandle, Frame, Page } from 'playwright-core';
-import { buildSite } from './browser';
+import type { Browser, BrowserContext, BrowserContextOptions, ElementHandle, Frame, Page } from 'playwright-core';
+import { buildSite, launchBrowser } from './browser';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const BASE = '/explainers/embed-test/';
@@ -131,6 +131,24 @@ export function hostFiles(dir: string): (name: string, text: string) => void {
 }
 
 // ── pages ────────────────────────────────────────────────────────────────────
+
+/**
+ * A browser with the one tab a test file navigates from scenario to scenario (a new tab costs a
+ * renderer process), light colour scheme.
+ */
+export async function openTab(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ browser: Browser; context: BrowserContext; tab: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport, colorScheme: 'light' });
+  return { browser, context, tab: await context.newPage() };
+}
+
+/** Closes, in order, what a test file opened (tabs, browsers, servers); skips what never opened. */
+export async function closeAll(...things: ({ close: () => Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const thing of things) await thing?.close();
+}
 
 export interface Opened {
   page: Page;

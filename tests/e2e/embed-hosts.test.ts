@@ -21,11 +21,12 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ElementHandle, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
 import {
+  closeAll,
   documentHeight,
   hostFiles,
   hostPage,
+  openTab,
   prose,
   recordErrors,
   settle,
@@ -154,18 +155,13 @@ beforeAll(async () => {
     `/csp-self.html\n  Content-Security-Policy: script-src 'self'\n/csp-gallery.html\n  Content-Security-Policy: ${galleryCsp}\n`,
   );
   host = await startServer({ root: tmp, port: 0, headersFile: join(tmp, '_headers') });
-  browser = await launchBrowser();
-  // One tab for every scenario (a new one costs a renderer process): each navigation starts a new record.
-  context = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'light' });
-  tab = await context.newPage();
+  // One tab for every scenario: each navigation starts a new record of errors.
+  ({ browser, context, tab } = await openTab({ width: 390, height: 800 }));
   recordErrors(tab, errors);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
-  await env?.site.close();
+  await closeAll(context, browser, host, env?.site);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

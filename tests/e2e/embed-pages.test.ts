@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { axeViolations, launchBrowser } from './browser';
 import {
   background,
+  closeAll,
   DARK_BG,
   LIGHT_BG,
   recordErrors,
@@ -39,9 +40,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await axeServer?.close();
-  await env?.site.close();
+  await closeAll(browser, axeServer, env?.site);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -115,17 +114,7 @@ describe('embed pages', () => {
   async function axe(scheme: 'light' | 'dark', url: string): Promise<string[]> {
     const { page, errors: list } = await schemeTab(scheme, url);
     await page.addScriptTag({ url: `${axeServer.url}axe.min.js` });
-    const violations = await page.evaluate(async () => {
-      // @ts-expect-error axe is injected above
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map(
-        (v: { id: string; nodes: { target: string[] }[] }) =>
-          `${v.id}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-    });
+    const violations = await axeViolations(page);
     return [...violations, ...list];
   }
 

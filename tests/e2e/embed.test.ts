@@ -16,16 +16,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData, type Report } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
 import {
-  BASE,
   background,
+  BASE,
+  closeAll,
   DARK_BG,
   fits,
   hostFiles,
   hostPage,
   LIGHT_BG,
   open,
+  openTab,
   prose,
   recordErrors,
   settle,
@@ -94,17 +95,12 @@ beforeAll(async () => {
     port: 0,
     headers: { 'Content-Security-Policy': hostCsp },
   });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  tab = await context.newPage();
+  ({ browser, context, tab } = await openTab({ width: 1280, height: 800 }));
   recordErrors(tab, errors);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
-  await env?.site.close();
+  await closeAll(context, browser, host, env?.site);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

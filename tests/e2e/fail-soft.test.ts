@@ -4,10 +4,10 @@
 // - the interactive part's chunk failing (an old page during a deploy): the build-time chart stays
 //   exactly as it is without scripts (no blank band where the toolbar would go, its marks links),
 //   with no uncaught error, and the next interaction with the chart loads it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, frames, launchBrowser, markOnScreen, serveDist, type Site } from './browser';
+import type { Page } from 'playwright-core';
+import { DIST, frames, markOnScreen, serveWithBrowser } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
@@ -20,16 +20,7 @@ const WIDTHS = [
   [1280, 800],
 ] as const;
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = serveWithBrowser();
 
 /**
  * A page whose uncaught errors, unhandled rejections and console errors land in `errors`, except
@@ -42,7 +33,7 @@ async function openPage(
   failing: RegExp,
   javaScriptEnabled = true,
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+  const context = await served.browser.newContext({ viewport: { width, height }, javaScriptEnabled });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));
@@ -52,7 +43,7 @@ async function openPage(
     errors.push(msg.text());
   });
   await route(page);
-  await page.goto(site.url, { waitUntil: 'load' });
+  await page.goto(served.site.url, { waitUntil: 'load' });
   return { page, errors };
 }
 
@@ -95,7 +86,7 @@ describe('event details fail soft', () => {
         expect(requests, 'a failed request is not kept: each opening asks again').toBe(i + 1);
         expect(await heading.textContent()).toBe(event.title);
         const link = panel.getByRole('link', { name: "Open the event's page" });
-        expect(new URL((await link.getAttribute('href'))!, site.url).pathname).toBe(`/events/${event.id}/`);
+        expect(new URL((await link.getAttribute('href'))!, served.site.url).pathname).toBe(`/events/${event.id}/`);
         await page.keyboard.press('Escape');
         await panel.waitFor({ state: 'hidden' });
       }

@@ -1,30 +1,20 @@
 // The home page lists every event — date at its precision, track, title, summary, source links —
 // with JavaScript off, at phone and desktop widths, and axe-core finds nothing in light or dark.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
+import { DIST, axeViolations, openPage, serveWithBrowser } from './browser';
 import { formatDateRange } from '../../src/lib/dates';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = serveWithBrowser();
 
 describe('chronology page without JavaScript', () => {
   for (const width of [390, 1280]) {
     it(`lists every event with its date, track, title, summary and sources at ${width} px`, async () => {
-      const page = await openPage(browser, `${site.url}chronology/`, {
+      const page = await openPage(served.browser, `${served.site.url}chronology/`, {
         javaScriptEnabled: false,
         viewport: { width, height: 844 },
       });
@@ -59,7 +49,7 @@ describe('chronology page without JavaScript', () => {
   it('shows a month-precision date as the month, not as its first day', async () => {
     const monthOnly = data.events.find((e) => e.date.length === 7);
     if (!monthOnly) return expect(data.events.every((e) => e.date.length !== 7)).toBe(true);
-    const page = await openPage(browser, `${site.url}chronology/`, { javaScriptEnabled: false });
+    const page = await openPage(served.browser, `${served.site.url}chronology/`, { javaScriptEnabled: false });
     const text = await page.textContent(`#event-${monthOnly.id} .meta time`);
     expect(text).toMatch(/^[A-Z][a-z]+ \d{4}/);
     expect(text).not.toMatch(/^1 /);
@@ -69,7 +59,7 @@ describe('chronology page without JavaScript', () => {
 
 describe('home page without JavaScript', () => {
   it('tells the story: headline, what you need to know, sections, and every chart it places, drawn', async () => {
-    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const page = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
     const story = readFileSync('content/stories/us-mexico-2019.mdx', 'utf8');
     const title = /^title: (.+)$/m.exec(story)![1].replace(/^["']|["']$/g, '');
     expect((await page.textContent('h1'))?.trim()).toBe(title);
@@ -104,7 +94,10 @@ describe('home page: the first screen shows the lead chart', () => {
   ]) {
     for (const javaScriptEnabled of [true, false]) {
       it(`puts its top within ${limit} px at ${width}×${height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and nothing shifts`, async () => {
-        const page = await openPage(browser, site.url, { viewport: { width, height }, javaScriptEnabled });
+        const page = await openPage(served.browser, served.site.url, {
+          viewport: { width, height },
+          javaScriptEnabled,
+        });
         if (javaScriptEnabled) await page.waitForSelector(`timeline-chart[data-chart="${lead.id}"][data-ready]`);
         const box = await page.$eval(`figure#chart-${lead.id}`, (f) => {
           const r = f.getBoundingClientRect();
@@ -138,7 +131,7 @@ describe('home page: the first screen shows the lead chart', () => {
 describe('home page: references in the text', () => {
   it('highlight their event in the lead chart, now above the story', async () => {
     const lead = data.charts[0];
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await page.waitForSelector(`timeline-chart[data-chart="${lead.id}"][data-ready]`);
     const ref = page.locator('.story a[data-event-ref]').first();
     const id = await ref.getAttribute('data-event-ref');
@@ -156,19 +149,9 @@ describe('home page accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [390, 1280]) {
       it(`has no axe-core violations in ${colorScheme} mode at ${width} px`, async () => {
-        const page = await openPage(browser, site.url, { colorScheme, viewport: { width, height: 844 } });
+        const page = await openPage(served.browser, served.site.url, { colorScheme, viewport: { width, height: 844 } });
         await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          // @ts-expect-error axe is injected above
-          const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.map(
-            (v: { id: string; nodes: { target: string[] }[] }) =>
-              `${v.id}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         await page.context().close();
       });

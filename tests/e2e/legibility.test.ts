@@ -20,10 +20,10 @@
 // that opens (the URL's ?event=, or the mark the client marks as selected) is that mark's own.
 //
 // LEGIBILITY_FIGURES=1 prints the figures of every page, width and state at the end.
-import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DIST, launchBrowser, serveDist, type Site } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DIST, serveWithBrowser } from './browser';
 import { checkLegibility, legibilityFailures, legibilityTotals, type PageLegibility } from './legibility.mjs';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
@@ -67,17 +67,10 @@ const KINDS = [
 ] as const;
 const CAP = 15;
 
-let site: Site;
-let browser: Browser;
+const served = serveWithBrowser();
 const figures: { page: string; width: number; state: string; totals: ReturnType<typeof legibilityTotals> }[] = [];
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   if (process.env.LEGIBILITY_FIGURES) {
     const rows = figures.map(
       (f) =>
@@ -107,7 +100,7 @@ function expectLegible(results: { r: PageLegibility; state: string }[], where: s
 
 /** Loads a page, brings each chart into view so that it loads its interactive part, and waits for all displayed ones. */
 async function visit(page: Page, path: string, scripts = true) {
-  await page.goto(site.url + path, { waitUntil: 'load' });
+  await page.goto(served.site.url + path, { waitUntil: 'load' });
   if (!scripts) return;
   await page.evaluate(async () => {
     for (const root of document.querySelectorAll('timeline-chart')) {
@@ -229,7 +222,7 @@ describe('timeline legibility', () => {
     // area over the first's centre, a label drawn over a later-listed 12 px mark (d, drawn first, so
     // covered), a label with an ellipsis, a label past the clip, and a page wider than the viewport.
     // Guards against a checker that cannot fail.
-    const context = await browser.newContext({ viewport: { width: 400, height: 600 } });
+    const context = await served.browser.newContext({ viewport: { width: 400, height: 600 } });
     const page = await context.newPage();
     const mark = (id: string, x: number, y: number, r: number, label: string, lx = 10) =>
       `<a class="tl-mark" data-id="${id}" href="#${id}" transform="translate(${x},${y})">` +
@@ -269,7 +262,7 @@ describe('timeline legibility', () => {
     it.concurrent(
       `at ${viewport.width} px with JavaScript, light and dark: full view, after two zoom steps and after a pan`,
       async ({ expect }) => {
-        const context = await browser.newContext({ viewport });
+        const context = await served.browser.newContext({ viewport });
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(String(e)));
@@ -310,7 +303,7 @@ describe('timeline legibility', () => {
   it.concurrent(
     "opens each mark's own event when it is tapped on a phone (home page, main chart)",
     async ({ expect }) => {
-      const context: BrowserContext = await browser.newContext({
+      const context: BrowserContext = await served.browser.newContext({
         viewport: VIEWPORTS[0],
         hasTouch: true,
         isMobile: true,
@@ -406,7 +399,7 @@ describe('timeline legibility', () => {
   it('without JavaScript, at full view (the build-time SVG), at 390, 640, 768 and 1280 px', async () => {
     const results: { r: PageLegibility; state: string }[] = [];
     const problems: string[] = [];
-    const context = await browser.newContext({ viewport: VIEWPORTS[0], javaScriptEnabled: false });
+    const context = await served.browser.newContext({ viewport: VIEWPORTS[0], javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of STATIC_PAGES) {
       await visit(page, path, false);
@@ -425,7 +418,7 @@ describe('timeline legibility', () => {
   it('in dark mode: the home page at 390 and 1280 px, full view (colours only change: a cheap subset)', async () => {
     const results: { r: PageLegibility; state: string }[] = [];
     for (const viewport of [VIEWPORTS[0], VIEWPORTS[2]]) {
-      const context = await browser.newContext({ viewport, colorScheme: 'dark' });
+      const context = await served.browser.newContext({ viewport, colorScheme: 'dark' });
       const page = await context.newPage();
       await visit(page, '');
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);

@@ -1,10 +1,10 @@
 // The timeline as a reader uses it, in Chromium: details open beside the mark (a sheet on a
 // phone) without scrolling the page; zoom steps a reader can follow, down to about a week; a
 // one-time hint; and deep links as typed (?event=<id>, #event-<id>) on the home and embed pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, frames, launchBrowser, markOnScreen, openPage, serveDist, type Site } from './browser';
+import type { Page } from 'playwright-core';
+import { DIST, frames, markOnScreen, openPage, serveWithBrowser } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
@@ -20,16 +20,7 @@ const chartEvents = data.events.filter(
 const clustered = chartEvents.find((e) => !builtWide.includes(`data-id="${e.id}"`)) ?? chartEvents[0];
 const other = chartEvents.find((e) => e.importance === 1 && e.id !== clustered.id)!;
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = serveWithBrowser();
 
 const svgOf = (width: number) => `${SEL} .tl-variant--${width < 720 ? 'narrow' : 'wide'} svg`;
 const panel = `${SEL} .tl-details`;
@@ -55,7 +46,7 @@ describe('event details in place', () => {
   ]) {
     for (const how of ['click', 'Enter'] as const) {
       it(`opens by ${how} at ${width} px beside the mark without scrolling; Escape returns to the mark`, async () => {
-        const page = await openPage(browser, site.url, { viewport: { width, height } });
+        const page = await openPage(served.browser, served.site.url, { viewport: { width, height } });
         const mark = await readyMarkOnScreen(page, width);
         const event = data.events.find((e) => e.id === mark.id)!;
         const y0 = await page.evaluate(() => scrollY);
@@ -116,7 +107,7 @@ describe('event details in place', () => {
 
 describe('zoom steps', () => {
   it('zooms by one step per ctrl+wheel notch (pixels or lines) and per button, down to about a week', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await page.locator(SEL).scrollIntoViewIfNeeded();
     await page.waitForSelector(`${SEL}[data-ready]`);
     const box = (await page.locator(svgOf(1280)).boundingBox())!;
@@ -192,7 +183,7 @@ describe('zoom steps', () => {
   });
 
   it('shows the "drag to pan" hint once per browsing session, in the toolbar row', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await page.locator(SEL).scrollIntoViewIfNeeded();
     await page.waitForSelector(`${SEL}[data-ready]`);
     const hint = page.locator(`${SEL} .tl-hint`);
@@ -236,7 +227,7 @@ describe('deep links as typed', () => {
   for (const path of ['', `embed/${chart.id}/`]) {
     for (const form of [`?event=${clustered.id}`, `#event-${clustered.id}`]) {
       it(`/${path}${form} opens and centres that event, after reload and after back`, async () => {
-        const page = await openPage(browser, `${site.url}${path}${form}`);
+        const page = await openPage(served.browser, `${served.site.url}${path}${form}`);
         await page.locator(panel).waitFor({ state: 'visible' });
         expect(await panelTitle(page)).toBe(clustered.title);
         const onScreen = () =>
@@ -268,7 +259,7 @@ describe('deep links as typed', () => {
   }
 
   it('opens an event when the reader types #event-<id> on a page already open', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await page.evaluate((id) => (location.hash = `event-${id}`), other.id);
     await page.locator(panel).waitFor({ state: 'visible' });
     expect(await panelTitle(page)).toBe(other.title);

@@ -2,12 +2,12 @@
 // zoom by buttons and gestures (a plain wheel still scrolls the page), the keyboard path to
 // every event, deep links that survive reload and back, track filters, the phone layout,
 // and a first client render that changes nothing the build drew.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, buildSite, launchBrowser, openPage, serveDist, type Site } from './browser';
+import type { Page } from 'playwright-core';
+import { DIST, buildSite, openPage, serveDist, serveWithBrowser } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 import { formatDateRange } from '../../src/lib/dates';
 
@@ -18,16 +18,7 @@ const chartEvents = data.events.filter(
 );
 const SEL = `timeline-chart[data-chart="${chart.id}"]`;
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = serveWithBrowser();
 
 /** Scrolls the chart into view and waits until its interactive part has taken over. */
 async function ready(page: Page) {
@@ -43,7 +34,7 @@ const markIds = (page: Page, svg = svgSel) =>
 
 describe('timeline without JavaScript', () => {
   it('draws the whole chart at build time: axis, tracks, marks as links to event pages', async () => {
-    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const page = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
     expect(await page.locator(`${svgSel} .tl-tick`).count()).toBeGreaterThan(3);
     expect(await page.locator(`${svgSel} .tl-track`).count()).toBe(data.tracks.length);
     const marks = await page.$$eval(`${svgSel} .tl-marks a`, (els) =>
@@ -82,7 +73,7 @@ describe('timeline without JavaScript', () => {
   });
 
   it('names events with the date at its precision, the track, the label it shows and the title', async () => {
-    const page = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const page = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
     const declaration = data.events.find((e) => e.id === 'joint-declaration') ?? data.events[0];
     const track = data.tracks.find((t) => t.id === declaration.track)!;
     const name = await page.getAttribute(`${svgSel} [data-id="${declaration.id}"]`, 'aria-label');
@@ -96,10 +87,10 @@ describe('timeline without JavaScript', () => {
 
 describe('timeline with JavaScript', () => {
   it('changes no element of the build-time SVG on its first render', async () => {
-    const noJs = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const noJs = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
     const built = await noJs.$eval(svgSel, (svg) => svg.outerHTML);
     await noJs.context().close();
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     const live = await page.$eval(svgSel, (svg) => svg.outerHTML);
     expect(live).toBe(built);
@@ -109,7 +100,9 @@ describe('timeline with JavaScript', () => {
   it('moves nothing on the page when its script takes over (no layout shift)', async () => {
     for (const width of [1280, 390]) {
       // The embed page puts the chart at the top, where a shift would show.
-      const page = await openPage(browser, `${site.url}embed/${chart.id}/`, { viewport: { width, height: 800 } });
+      const page = await openPage(served.browser, `${served.site.url}embed/${chart.id}/`, {
+        viewport: { width, height: 800 },
+      });
       await page.waitForSelector(`${SEL}[data-ready]`);
       await page.waitForTimeout(300);
       const shift = await page.evaluate(
@@ -128,7 +121,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('zooms with the + and − buttons, and the axis changes its ticks', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     const before = await tickLabels(page);
     await page.click(`${SEL} button[data-zoom="in"]`);
@@ -149,7 +142,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('zooms with ctrl+wheel (trackpad pinch) but lets a plain wheel scroll the page', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     const box = (await page.locator(svgSel).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
@@ -170,7 +163,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('zooms in on a double-click', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     const before = await tickLabels(page);
     // The axis on screen (a tall chart scrolled into view may leave it above the viewport).
@@ -185,7 +178,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('reaches every event with the arrow keys after one Tab stop', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     await page.focus(`${svgSel} .tl-marks [tabindex="0"]`);
     await page.keyboard.press('Home');
@@ -202,7 +195,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('opens details with Enter, announces them, and closes with Escape back on the mark', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     await page.focus(`${svgSel} .tl-marks [tabindex="0"]`);
     const id = (await page.evaluate(() => document.activeElement?.getAttribute('data-id')))!;
@@ -221,7 +214,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('moves between tracks with the up and down arrows', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     await page.focus(`${svgSel} .tl-marks [tabindex="0"]`);
     const trackOf = () => page.evaluate(() => document.activeElement?.getAttribute('data-track'));
@@ -236,7 +229,7 @@ describe('timeline with JavaScript', () => {
 
   it('restores a selection from a deep link, after reload, and follows back and forward', async () => {
     const target = chartEvents.find((e) => e.importance === 1) ?? chartEvents[0];
-    const page = await openPage(browser, `${site.url}?event=${target.id}&chart=${chart.id}`);
+    const page = await openPage(served.browser, `${served.site.url}?event=${target.id}&chart=${chart.id}`);
     const panel = page.locator(`${SEL} .tl-details`);
     await panel.waitFor({ state: 'visible' });
     expect(await panel.locator('h3, h4').first().textContent()).toBe(target.title);
@@ -265,7 +258,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('hides and shows a track with its filter button', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await ready(page);
     const track = data.tracks[0].id;
     const count = () =>
@@ -285,7 +278,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('folds the track buttons under one "Tracks" button below 720 px', async () => {
-    const page = await openPage(browser, site.url, { viewport: { width: 640, height: 900 } });
+    const page = await openPage(served.browser, served.site.url, { viewport: { width: 640, height: 900 } });
     await ready(page);
     const toggle = page.locator(`${SEL} .tl-filters-toggle`);
     const filters = page.locator(`${SEL} .tl-filters`);
@@ -307,7 +300,7 @@ describe('timeline with JavaScript', () => {
   });
 
   it('draws time down the page on a 390 px phone, later events lower', async () => {
-    const page = await openPage(browser, site.url, { viewport: { width: 390, height: 844 } });
+    const page = await openPage(served.browser, served.site.url, { viewport: { width: 390, height: 844 } });
     const narrow = `${SEL} .tl-variant--narrow svg`;
     expect(await page.locator(narrow).isVisible()).toBe(true);
     expect(await page.locator(svgSel).isVisible()).toBe(false);
@@ -333,7 +326,7 @@ describe('timeline with JavaScript', () => {
     const built = buildSite({ CONTENT_DIR: 'tests/fixtures/content', OUT_DIR: join(dir, 'dist') });
     expect(built.status, built.output).toBe(0);
     const fixture = await serveDist({ root: join(dir, 'dist') });
-    const page = await openPage(browser, fixture.url);
+    const page = await openPage(served.browser, fixture.url);
     const charts = await page.$$eval('timeline-chart', (els) => els.map((e) => e.getAttribute('data-chart')!));
     expect(charts).toEqual(['timeline', 'june']);
     for (const c of charts) {

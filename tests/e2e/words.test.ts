@@ -4,11 +4,11 @@
 // node's nearest block (its paragraph, list item, table cell …), at desktop and phone widths.
 // Without JavaScript, controls that need it (the table's filters, the reading rail's steps) are
 // not shown; with it they are, and they work.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
+import type { Page } from 'playwright-core';
+import { DIST, openPage, serveWithBrowser } from './browser';
 
 /** Every page of the built site, as a path under the site's root ('' is the home page). */
 function builtPages(dir = DIST): string[] {
@@ -128,16 +128,7 @@ function unknownWords(known: string[]): string[] {
   return found;
 }
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = serveWithBrowser();
 
 describe('no glued words', () => {
   it('finds the pages: story, table, glossary, sources, chronology, 404 and a sample of events', () => {
@@ -150,11 +141,11 @@ describe('no glued words', () => {
     [390, 844],
   ]) {
     it(`every text node keeps its word boundaries on ${width >= 1000 ? 'every page' : 'every page but a sample of event pages'} at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
+      const context = await served.browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
       const page = await context.newPage();
       const glued: string[] = [];
       for (const path of width >= 1000 ? everyPage : pages) {
-        await page.goto(site.url + path, { waitUntil: 'load' });
+        await page.goto(served.site.url + path, { waitUntil: 'load' });
         for (const g of await page.evaluate(unknownWords, [...vocabulary])) glued.push(`/${path}: ${g}`);
         for (const g of await page.evaluate(gluedWords, 'body')) glued.push(`/${path}: ${g}`);
       }
@@ -164,7 +155,7 @@ describe('no glued words', () => {
   }
 
   it('the check itself catches words glued across an element', async () => {
-    const page = await openPage(browser, `${site.url}404.html`, { javaScriptEnabled: false });
+    const page = await openPage(served.browser, `${served.site.url}404.html`, { javaScriptEnabled: false });
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'glued';
@@ -191,17 +182,17 @@ const shown = (page: Page, selector: string) =>
 
 describe('controls that need JavaScript', () => {
   it('without JavaScript, the table filters and the rail’s Previous/Next are not shown', async () => {
-    const table = await openPage(browser, `${site.url}table/`, { javaScriptEnabled: false });
+    const table = await openPage(served.browser, `${served.site.url}table/`, { javaScriptEnabled: false });
     expect(await shown(table, 'form.table-controls')).toBe(false);
     await table.context().close();
-    const home = await openPage(browser, site.url, { javaScriptEnabled: false });
+    const home = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
     expect(await shown(home, '.story-rail')).toBe(true);
     expect(await shown(home, '.rail-steps')).toBe(false);
     await home.context().close();
   });
 
   it('with JavaScript, the table filters are shown and filter the rows', async () => {
-    const page = await openPage(browser, `${site.url}table/`);
+    const page = await openPage(served.browser, `${served.site.url}table/`);
     await page.waitForSelector('form.table-controls:not([hidden])');
     expect(await shown(page, 'form.table-controls')).toBe(true);
     const rows = () =>
@@ -226,7 +217,7 @@ describe('controls that need JavaScript', () => {
   });
 
   it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async () => {
-    const page = await openPage(browser, site.url);
+    const page = await openPage(served.browser, served.site.url);
     await page.waitForSelector('.rail-steps:not([hidden])');
     expect(await shown(page, '.rail-steps')).toBe(true);
     await page.$eval('.story > h2', (h) => h.scrollIntoView({ block: 'start' }));
