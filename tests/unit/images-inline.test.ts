@@ -11,7 +11,7 @@ import { findChartSource } from '../../src/lib/images/chart-source';
 import { layoutTimeline, type LayoutEvent } from '../../src/lib/timeline/layout';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import { timelineSvgAttrs, timelineSvgLayers } from '../../src/lib/timeline/svg-model';
-import { svgToString } from '../../src/lib/timeline/svg-string';
+import { svgToString } from '../../src/lib/svg';
 import { trackColoursCss } from '../../src/lib/timeline/track-colours';
 import fixture from '../fixtures/timeline/fixture.json';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import { layoutTimeline } from '../../src/lib/timeline/layout';
 import { timelineSvgAttrs, timelineSvgLayers } from '../../src/lib/timeline/svg-model';
-import { svgToString } from '../../src/lib/timeline/svg-string';
+import { svgToString } from '../../src/lib/svg';
 import fixture from '../fixtures/timeline/fixture.json';
 
 const root = join(import.meta.dirname, '..', '..');

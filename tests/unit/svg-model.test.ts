@@ -8,7 +8,7 @@ import {
   type SvgModelOptions,
   type SvgNode,
 } from '../../src/lib/timeline/svg-model';
-import { svgToString } from '../../src/lib/timeline/svg-string';
+import { svgToString } from '../../src/lib/svg';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
 import fixture from '../fixtures/timeline/fixture.json';
 

@@ -1,5 +1,5 @@
 // The timeline's SVG as a tree of keyed element descriptions, built from a layout.
-// Both renderers take this tree: the build writes it out as markup (svg-string.ts) and the
+// Both renderers take this tree: the build writes it out as markup (../svg.ts) and the
 // browser joins it onto the live SVG by key (d3-selection), so what the build drew and what
 // the first client render draws are the same elements with the same attributes.
 import {
@@ -32,14 +32,8 @@ import {
 import { periodFontSize, type Box, type Leader, type TimelineLayout } from './layout';
 import { trackColourClass } from './track-colours';
 
-/** One SVG element: its tag, attributes, text, and children, with a key unique among its siblings. */
-export interface SvgNode {
-  key: string;
-  tag: string;
-  attrs: Record<string, string>;
-  text?: string;
-  children?: SvgNode[];
-}
+import type { SvgNode } from '../svg';
+export type { SvgNode } from '../svg';
 
 export interface SvgModelOptions {
   /** Prefix for ids inside this SVG (several timelines share a page). */

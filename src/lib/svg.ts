@@ -1,5 +1,15 @@
-// Writes an SvgNode tree as SVG markup: the build-time renderer (and the source of static images).
-import type { SvgNode } from './svg-model';
+// An SVG as a tree of keyed element descriptions (SvgNode), shared by every chart, and the build-time
+// renderer that writes such a tree out as markup. Charts build the tree from their layouts; the page
+// writes it as markup, the browser joins it by key, the image step paints and renders it.
+
+/** One SVG element: its tag, attributes, text, and children, with a key unique among its siblings. */
+export interface SvgNode {
+  key: string;
+  tag: string;
+  attrs: Record<string, string>;
+  text?: string;
+  children?: SvgNode[];
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
