@@ -1,0 +1,38 @@
+// One entry point for every companion chart's drawing, for the build steps that have no Astro (the
+// image step paints these trees): a chart of content/data/charts.yaml, the data, a variant → its SVG tree.
+import type { SvgNode } from '../svg';
+import type { ChartSpec, TimelineData } from '../timeline/schema';
+import type { LegendItem } from './svg-parts';
+import { seriesChart } from './series-svg';
+
+export type ChartVariant = 'wide' | 'narrow';
+
+export interface ChartModel {
+  /** The chart's <svg> root (no xmlns: add it for a standalone file). */
+  svg: SvgNode;
+  width: number;
+  height: number;
+  /** The legend the page shows above the chart, in order. */
+  legend: LegendItem[];
+  /** Numbered notes the page lists under the chart (the narrow series chart's marked events); else empty. */
+  key: { n: number; text: string }[];
+}
+
+/** The figure id the page gives a chart of charts.yaml (its SVG ids and aria references derive from it). */
+export const figureId = (spec: Pick<ChartSpec, 'id'>) => `chart-${spec.id}`;
+
+/**
+ * The model of one variant of a companion chart (series, steps, period, posts) as the page draws it.
+ * Throws for a timeline or key-figures chart, which are drawn elsewhere.
+ */
+export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVariant): ChartModel {
+  const id = figureId(spec);
+  if (spec.kind === 'series') {
+    const chart = seriesChart({ id, series: spec.series, annotate: spec.annotate }, data);
+    const v = chart.variants.find((x) => x.name === variant)!;
+    const key =
+      v.layout.annotationStyle === 'number' ? v.layout.annotations.map((a) => ({ n: a.n, text: a.fullLabel })) : [];
+    return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key };
+  }
+  throw new Error(`chartModel: charts of kind "${spec.kind}" have no model here`);
+}

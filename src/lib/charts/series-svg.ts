@@ -1,0 +1,217 @@
+// The monthly series chart as an SVG tree: what SeriesChart.astro writes into the page and the image
+// step paints. From the chart's props and the data (seriesChart), or from one layout (seriesChartSvg).
+import type { SvgNode } from '../svg';
+import type { TimelineData } from '../timeline/schema';
+import { formatNumber, publisherLine } from './axis';
+import { DISC_R, layoutSeriesChart, MEASURE_LABELS, monthLabel, type Measure, type SeriesLayout } from './series';
+import {
+  baseline,
+  boxSwatch,
+  chartFrame,
+  el,
+  g,
+  hatchPattern,
+  hatchSwatch,
+  PRESENT,
+  monthLabel as monthTickLabel,
+  swatch,
+  tipItem,
+  valueGrid,
+  valueLabels,
+  type FrameOptions,
+  type LegendItem,
+} from './svg-parts';
+
+export interface SeriesChartProps {
+  /** The figure's id. */
+  id: string;
+  /** Id of a series in series.yaml. */
+  series: string;
+  /** Events to flag: ids, or { id, label } to give a short label (default: the event's title). */
+  annotate?: readonly (string | { id: string; label?: string })[];
+  /** Measures, stacked from the bottom; 'total' becomes a line over the others. */
+  measures?: readonly Measure[];
+}
+
+/** The bars, axes and flags of one variant of the chart. */
+export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
+  const hatchId = (slot: number) => `${o.chartId}-${o.variant}-hatch-${slot}`;
+  const bottom = l.plot.y + l.plot.height;
+  return chartFrame(l, o, [
+    el(
+      'defs',
+      {},
+      l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
+    ),
+    g({ 'aria-hidden': 'true' }, [
+      valueGrid(l),
+      g({ class: 'muted-text' }, valueLabels(l)),
+      baseline(l.plot.x, l.plot.x + l.plot.width, bottom),
+      ...l.xTicks.map((t) => monthTickLabel(t.x, bottom + l.fontSize + 5, t.label, t.sub, l.fontSize * 1.3)),
+      ...l.annotations.map((a) => annotation(l, a)),
+    ]),
+    l.totalPath &&
+      el('path', { d: l.totalPath, class: 'stroke-fg', fill: 'none', 'stroke-width': '1.5', 'aria-hidden': 'true' }),
+    g(
+      { class: 'items' },
+      l.bars.map((b, i) =>
+        tipItem(
+          b.tip,
+          i === 0,
+          [
+            el('rect', { class: 'ring', x: b.bandX, y: l.plot.y, width: b.bandWidth, height: l.plot.height }),
+            g({ 'data-anchor': PRESENT }, [...b.segments.flatMap((s) => segment(s, hatchId(s.slot))), total(b.total)]),
+          ],
+          {},
+          b.month,
+        ),
+      ),
+      'items',
+    ),
+  ]);
+}
+
+function annotation(l: SeriesLayout, a: SeriesLayout['annotations'][number]): SvgNode {
+  const numbered = l.annotationStyle === 'number';
+  const rule = { x1: a.x, x2: a.x, y1: numbered ? a.discY + DISC_R : a.y1, y2: a.y2 };
+  return g({ class: 'annotation' }, [
+    el('line', { ...rule, class: 'stroke-fg', 'stroke-width': '1', 'stroke-dasharray': '2 3' }),
+    numbered
+      ? el('circle', { cx: a.x, cy: a.discY, r: DISC_R, class: 'fill-fg' })
+      : el('circle', { cx: a.x, cy: a.y1, r: '2.5', class: 'fill-fg' }),
+    numbered
+      ? el(
+          'text',
+          {
+            x: a.x,
+            y: a.discY + (l.fontSize - 1) * 0.36,
+            'text-anchor': 'middle',
+            'font-size': l.fontSize - 1,
+            class: 'fill-bg strong-text',
+          },
+          a.label,
+        )
+      : el('text', { x: a.textX, y: a.textY, 'text-anchor': a.anchor, class: 'strong-text' }, a.label),
+  ]);
+}
+
+function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: string): SvgNode[] {
+  // Stacked segments keep a hairline of background between them.
+  const h = s.slot > 0 ? Math.max(0.5, s.height - 1.5) : s.height;
+  const bar =
+    s.release === 'first-release'
+      ? el('rect', {
+          x: s.x + 0.6,
+          y: s.y + 0.6,
+          width: Math.max(0, s.width - 1.2),
+          height: Math.max(0, h - 1.2),
+          fill: `url(#${hatch})`,
+          class: `stroke-${s.slot}`,
+          'stroke-width': '1.2',
+        })
+      : el('rect', { x: s.x, y: s.y, width: s.width, height: h, class: `fill-${s.slot}` });
+  const outline =
+    s.derived &&
+    el('rect', { x: s.x - 1.5, y: s.y - 1.5, width: s.width + 3, height: h + 3, class: 'derived-outline' });
+  return outline ? [bar, outline] : [bar];
+}
+
+function total(t: SeriesLayout['bars'][number]['total']): SvgNode | undefined {
+  if (!t) return undefined;
+  return el('circle', {
+    cx: t.x,
+    cy: t.y,
+    r: '3.6',
+    class: t.release === 'first-release' ? 'fill-bg stroke-fg' : 'fill-fg stroke-fg',
+    'stroke-width': '1.5',
+    'stroke-dasharray': t.derived ? '2 1.5' : undefined,
+  });
+}
+
+/** The legend: one entry per stacked measure, the total line, and the release marks the chart uses. */
+export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string): LegendItem[] {
+  const [l] = layouts;
+  const uses = (k: keyof SeriesLayout['uses']) => layouts.some((x) => x.uses[k]);
+  const items: LegendItem[] = l.barMeasures.map((m, slot) => ({
+    swatch: boxSwatch(`fill-${slot}`),
+    label: MEASURE_LABELS[m],
+  }));
+  if (l.totalLine) {
+    const line = [
+      el('path', { d: 'M1,7H21', class: 'stroke-fg', 'stroke-width': '1.5' }),
+      el('circle', { cx: '11', cy: '7', r: '3.5', class: 'fill-fg' }),
+    ];
+    items.push({ swatch: swatch(22, 14, line), label: `${MEASURE_LABELS.total} (line)` });
+  }
+  if (uses('firstRelease')) {
+    const size = { width: 14, height: 14, box: [1, 1, 12, 12] as [number, number, number, number], strokeWidth: 1 };
+    items.push({
+      swatch: hatchSwatch(size, `${chartId}-legend-hatch`, 'fill-muted', 'stroke-fg'),
+      label: `Hatched${l.totalLine ? ', hollow dot' : ''}: as first released`,
+    });
+  }
+  if (uses('firstRelease') && uses('revised'))
+    items.push({ swatch: boxSwatch('fill-muted'), label: 'Solid: revised or final' });
+  if (uses('derived'))
+    items.push({
+      swatch: boxSwatch('derived-outline', 1.5),
+      label: 'Dashed outline: derived (our arithmetic on published figures)',
+    });
+  return items;
+}
+
+/** Everything the series chart shows, from its props and the data: layouts, trees, legend and texts. */
+export function seriesChart(props: SeriesChartProps, data: TimelineData) {
+  const series = data.series.find((s) => s.id === props.series);
+  if (!series) {
+    const known = data.series.map((s) => s.id).join(', ') || 'none';
+    throw new Error(`SeriesChart: unknown series "${props.series}"; known series: ${known}`);
+  }
+  const measures: Measure[] = [...(props.measures ?? ['borderPatrol', 'inadmissibles'])];
+  const eventById = new Map(data.events.map((e) => [e.id, e]));
+  const annotations = (props.annotate ?? []).map((a) => {
+    const ref = typeof a === 'string' ? { id: a } : a;
+    const event = eventById.get(ref.id);
+    if (!event) throw new Error(`SeriesChart "${props.id}": unknown event id "${ref.id}" in annotate`);
+    return { id: event.id, date: event.date, label: ref.label ?? event.title, title: event.title };
+  });
+  const common = { measures, annotations };
+  const layouts = {
+    wide: layoutSeriesChart(series, { ...common, width: 680, plotHeight: 250, maxLabelWidth: 210 }),
+    narrow: layoutSeriesChart(series, {
+      ...common,
+      width: 360,
+      plotHeight: 260,
+      compact: true,
+      annotationStyle: 'number',
+    }),
+  };
+  const months = [...series.months].sort((a, b) => a.month.localeCompare(b.month));
+
+  // A one-paragraph description for assistive technology.
+  const sums = months.map((m) => ({
+    m,
+    v: m.total?.value ?? layouts.wide.barMeasures.reduce((s, k) => s + (m[k]?.value ?? 0), 0),
+  }));
+  const peak = sums.reduce((a, b) => (b.v > a.v ? b : a), sums[0]);
+  const low = sums.reduce((a, b) => (b.v < a.v ? b : a), sums[0]);
+  const whatMeasured = measures.map((m) => MEASURE_LABELS[m].toLowerCase()).join(', ');
+  const desc = `Monthly bars of ${whatMeasured}, ${monthLabel(months[0].month)} to ${monthLabel(months[months.length - 1].month)}. Highest in ${monthLabel(peak.m.month)} (${formatNumber(peak.v)}), lowest in ${monthLabel(low.m.month)} (${formatNumber(low.v)}). Values as first released are hatched. Every value is in the table.`;
+  const variants = (['wide', 'narrow'] as const).map((name) => ({
+    name,
+    layout: layouts[name],
+    svg: seriesChartSvg(layouts[name], { chartId: props.id, variant: name, desc }),
+  }));
+  const allSources = months.flatMap((m) => measures.flatMap((k) => m[k]?.sources ?? []));
+  return {
+    series,
+    months,
+    measures,
+    annotations,
+    variants,
+    legend: seriesLegend([layouts.wide, layouts.narrow], props.id),
+    title: series.title,
+    caption: series.description,
+    source: publisherLine(allSources, 3),
+  };
+}
