@@ -4,6 +4,7 @@ import type { SvgNode } from '../svg';
 import type { ChartSpec, TimelineData } from '../timeline/schema';
 import type { LegendItem } from './svg-parts';
 import { seriesChart } from './series-svg';
+import { stepsChart } from './steps-svg';
 
 export type ChartVariant = 'wide' | 'narrow';
 
@@ -33,6 +34,12 @@ export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVa
     const key =
       v.layout.annotationStyle === 'number' ? v.layout.annotations.map((a) => ({ n: a.n, text: a.fullLabel })) : [];
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key };
+  }
+  if (spec.kind === 'steps') {
+    const chart = stepsChart({ id, event: spec.event }, data);
+    const v = chart.variants.find((x) => x.name === variant);
+    if (!v) throw new Error(`chartModel: chart "${spec.id}" has no step with a value to draw`);
+    return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }
   throw new Error(`chartModel: charts of kind "${spec.kind}" have no model here`);
 }
