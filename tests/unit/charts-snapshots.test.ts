@@ -42,7 +42,7 @@ function snapshot(id: string): string[] {
   return [...text.matchAll(/<svg[\s\S]*?<\/svg>/g)].map(([s]) => s);
 }
 
-describe.each(['border-apprehensions', 'tariff-schedule'])('the %s chart', (id) => {
+describe.each(['border-apprehensions', 'tariff-schedule', 'the-45-days'])('the %s chart', (id) => {
   const spec = data.charts.find((c) => c.id === id)!;
   const [wide, narrow] = snapshot(id);
   it.each([

@@ -5,6 +5,7 @@ import type { ChartSpec, TimelineData } from '../timeline/schema';
 import type { LegendItem } from './svg-parts';
 import { seriesChart } from './series-svg';
 import { stepsChart } from './steps-svg';
+import { periodChart } from './period-svg';
 
 export type ChartVariant = 'wide' | 'narrow';
 
@@ -39,6 +40,11 @@ export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVa
     const chart = stepsChart({ id, event: spec.event }, data);
     const v = chart.variants.find((x) => x.name === variant);
     if (!v) throw new Error(`chartModel: chart "${spec.id}" has no step with a value to draw`);
+    return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
+  }
+  if (spec.kind === 'period') {
+    const chart = periodChart({ id, start: spec.start, end: spec.end, label: spec.label, tracks: spec.tracks }, data);
+    const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }
   throw new Error(`chartModel: charts of kind "${spec.kind}" have no model here`);

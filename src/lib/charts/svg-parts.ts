@@ -2,6 +2,9 @@
 // axis and its gridlines, month labels, hatching, legend swatches and the focusable tooltip targets.
 // Written once here; each chart's *-svg.ts puts them together from its layout. No DOM, no Astro.
 import type { SvgNode } from '../svg';
+import type { Track } from '../timeline/schema';
+import { shapeIconPath } from '../timeline/icons';
+import { trackColourClass } from '../timeline/track-colours';
 
 /** An attribute value: numbers are written as JavaScript writes them; undefined and false leave it out. */
 export type Attr = string | number | undefined | false;
@@ -191,4 +194,15 @@ export function ruleSwatch(width: number, strokeWidth: number, dash?: string): S
       'stroke-dasharray': dash,
     }),
   ]);
+}
+
+/** A track's shape in its colour (class tc-<track>), as TrackMark.astro draws it beside a track's name. */
+export function trackMarkSvg(track: Pick<Track, 'id' | 'shape'>, size = 12): SvgNode {
+  const attrs = { width: size, height: size, viewBox: '-6 -6 12 12', 'aria-hidden': 'true', focusable: 'false' };
+  return el(
+    'svg',
+    { class: `track-mark ${trackColourClass(track.id)}`, ...attrs },
+    [el('path', { d: shapeIconPath(track.shape) })],
+    'swatch',
+  );
 }
