@@ -42,18 +42,21 @@ function snapshot(id: string): string[] {
   return [...text.matchAll(/<svg[\s\S]*?<\/svg>/g)].map(([s]) => s);
 }
 
-describe.each(['border-apprehensions', 'tariff-schedule', 'the-45-days'])('the %s chart', (id) => {
-  const spec = data.charts.find((c) => c.id === id)!;
-  const [wide, narrow] = snapshot(id);
-  it.each([
-    ['wide', wide],
-    ['narrow', narrow],
-  ] as const)('draws its %s variant as the template did', (variant, before) => {
-    const model = chartModel(spec, data, variant);
-    expect(normaliseSvg(svgNodeToString(model.svg))).toBe(normaliseSvg(before));
-    expect(model.svg.attrs.viewBox).toBe(`0 0 ${model.width} ${model.height}`);
-  });
-});
+describe.each(['border-apprehensions', 'tariff-schedule', 'the-45-days', 'who-held-the-posts'])(
+  'the %s chart',
+  (id) => {
+    const spec = data.charts.find((c) => c.id === id)!;
+    const [wide, narrow] = snapshot(id);
+    it.each([
+      ['wide', wide],
+      ['narrow', narrow],
+    ] as const)('draws its %s variant as the template did', (variant, before) => {
+      const model = chartModel(spec, data, variant);
+      expect(normaliseSvg(svgNodeToString(model.svg))).toBe(normaliseSvg(before));
+      expect(model.svg.attrs.viewBox).toBe(`0 0 ${model.width} ${model.height}`);
+    });
+  },
+);
 
 describe('normaliseSvg', () => {
   it('ignores attribute order, entities and whitespace at the ends of text, but not other differences', () => {

@@ -6,6 +6,7 @@ import type { LegendItem } from './svg-parts';
 import { seriesChart } from './series-svg';
 import { stepsChart } from './steps-svg';
 import { periodChart } from './period-svg';
+import { postsChart } from './posts-svg';
 
 export type ChartVariant = 'wide' | 'narrow';
 
@@ -44,6 +45,11 @@ export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVa
   }
   if (spec.kind === 'period') {
     const chart = periodChart({ id, start: spec.start, end: spec.end, label: spec.label, tracks: spec.tracks }, data);
+    const v = chart.variants.find((x) => x.name === variant)!;
+    return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
+  }
+  if (spec.kind === 'posts') {
+    const chart = postsChart({ id, posts: spec.posts, from: spec.from, to: spec.to }, data);
     const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }

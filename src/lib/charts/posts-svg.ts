@@ -1,0 +1,162 @@
+// The chart of who held which posts as an SVG tree: what PostsChart.astro writes into the page and the
+// image step paints. From the chart's props and the data (postsChart), or from one layout (postsChartSvg).
+import type { SvgNode } from '../svg';
+import type { TimelineData } from '../timeline/schema';
+import { formatDateRange } from '../dates';
+import { publisherLine } from './axis';
+import { layoutPostsChart, type PostBar, type PostsLayout } from './posts';
+import {
+  boxSwatch,
+  chartFrame,
+  el,
+  g,
+  hatchPattern,
+  hatchSwatch,
+  monthLabel,
+  PRESENT,
+  ring,
+  ruleSwatch,
+  tipItem,
+  type FrameOptions,
+  type LegendItem,
+} from './svg-parts';
+
+export interface PostsChartProps {
+  /** The figure's id. */
+  id: string;
+  /** Post ids in the order to show them, or 'all' (default) for every post by its `order`. */
+  posts?: readonly string[] | 'all';
+  /** Start of the window, a partial date; default the story's period start. */
+  from?: string;
+  /** End of the window, a partial date; default the story's period end. */
+  to?: string;
+}
+
+/** The rows, bars, changes and month axes (above and below) of one variant of the chart. */
+export function postsChartSvg(l: PostsLayout, o: FrameOptions): SvgNode {
+  const lineH = Math.round(l.fontSize * 1.3);
+  const hatch = `${o.chartId}-${o.variant}-hatch`;
+  const ticks = l.xTicks.filter((t) => t.label);
+  const bars = l.rows.flatMap((row) => row.bars);
+  return chartFrame(l, o, [
+    el('defs', {}, [hatchPattern(hatch, 6, 2.6, 'fill-0')]),
+    g({ 'aria-hidden': 'true' }, [
+      g(
+        { class: 'grid' },
+        ticks.map((t) => el('line', { x1: t.x, x2: t.x, y1: l.plot.y, y2: l.plot.y + l.plot.height })),
+      ),
+      ...ticks.flatMap((t) => [
+        el('text', { x: t.x, y: l.axisTopY, 'text-anchor': 'middle' }, t.label),
+        t.sub && el('text', { x: t.x, y: l.axisTopY - lineH, 'text-anchor': 'middle', class: 'muted-text' }, t.sub),
+        monthLabel(t.x, l.axisBottomY, t.label, t.sub ?? '', lineH),
+      ]),
+      ...l.rows.flatMap((row) => [
+        el('line', {
+          class: 'axis-line',
+          x1: l.plot.x,
+          x2: l.plot.x + l.plot.width,
+          y1: row.y,
+          y2: row.y,
+          'stroke-opacity': '0.5',
+        }),
+        el('text', { x: l.plot.x, y: row.titleY, class: 'strong-text' }, row.title),
+        row.bars.length === 0 &&
+          el(
+            'text',
+            { x: l.plot.x, y: row.titleY + lineH + 4, class: 'muted-text' },
+            'No holder recorded in this period',
+          ),
+      ]),
+    ]),
+    g(
+      { class: 'items' },
+      bars.map((b, i) => bar(l, b, i === 0, hatch)),
+    ),
+    g(
+      { 'aria-hidden': 'true' },
+      l.rows.flatMap((row) =>
+        row.changes.map((c) =>
+          el('line', { x1: c.x, x2: c.x, y1: c.y1, y2: c.y2, class: 'stroke-fg change', 'stroke-width': '1.5' }),
+        ),
+      ),
+    ),
+  ]);
+}
+
+/** One tenure: a bar (hatched when acting) with the holder's name above it when it fits. */
+function bar(l: PostsLayout, b: PostBar, first: boolean, hatch: string): SvgNode {
+  return tipItem(b.tip, first, [
+    ring(
+      b.x - 2,
+      b.textY - l.fontSize - 1,
+      Math.max(b.width, b.labelWidth + 2) + 4,
+      b.y + b.height - b.textY + l.fontSize + 3,
+      '2',
+    ),
+    b.acting
+      ? el('rect', {
+          x: b.x + 0.6,
+          y: b.y + 0.6,
+          width: Math.max(0.5, b.width - 1.2),
+          height: b.height - 1.2,
+          fill: `url(#${hatch})`,
+          class: 'stroke-0',
+          'stroke-width': '1.2',
+          'data-anchor': PRESENT,
+        })
+      : el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, class: 'fill-0', 'data-anchor': PRESENT }),
+    b.label && el('text', { x: b.textX, y: b.textY }, b.label),
+  ]);
+}
+
+/** The legend: a holder, an acting holder (when the chart has one), a change. */
+export function postsLegend(l: PostsLayout, chartId: string): LegendItem[] {
+  const acting = {
+    width: 22,
+    height: 12,
+    box: [1.5, 1.5, 19, 9] as [number, number, number, number],
+    strokeWidth: 1.2,
+  };
+  return [
+    { swatch: boxSwatch('fill-0', 1, 22, 12), label: 'Holder' },
+    l.uses.acting && {
+      swatch: hatchSwatch(acting, `${chartId}-legend-hatch`, 'fill-0', 'stroke-0'),
+      label: 'Acting or interim',
+    },
+    { swatch: ruleSwatch(8, 1.5), label: 'Change of holder' },
+  ].filter((x): x is LegendItem => !!x);
+}
+
+/** Everything the posts chart shows, from its props and the data: layouts, trees, legend and texts. */
+export function postsChart(props: PostsChartProps, data: TimelineData) {
+  const from = props.from ?? data.site.period.start;
+  const to = props.to ?? data.site.period.end;
+  const postIds = props.posts && props.posts !== 'all' ? props.posts : undefined;
+  const options = { from, to, postIds };
+  const layouts = {
+    wide: layoutPostsChart(data.posts, data.actors, { ...options, width: 680 }),
+    narrow: layoutPostsChart(data.posts, data.actors, { ...options, width: 360 }),
+  };
+  const wide = layouts.wide;
+  const range = formatDateRange(from, to);
+  const roleSources = data.actors.flatMap((a) =>
+    a.roles.filter((r) => wide.rows.some((row) => row.postId === r.post)).flatMap((r) => r.sources),
+  );
+  const holders = wide.rows.reduce((n, r) => n + r.tenures.length, 0);
+  const changes = wide.rows.reduce((n, r) => n + r.changes.length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const desc = `${plural(wide.rows.length, 'post')}, ${plural(holders, 'tenure')} and ${plural(changes, 'change')} from ${range}. The table lists every holder with dates.`;
+  const variants = (['wide', 'narrow'] as const).map((name) => ({
+    name,
+    layout: layouts[name],
+    svg: postsChartSvg(layouts[name], { chartId: props.id, variant: name, desc }),
+  }));
+  return {
+    rows: wide.rows,
+    variants,
+    legend: postsLegend(wide, props.id),
+    title: `Who held the posts, ${range}`,
+    caption: `One row per post, one bar per holder. ${wide.uses.acting ? 'Hatched bars are acting or interim holders. ' : ''}A tick marks each change.`,
+    source: publisherLine(roleSources, 3),
+  };
+}
