@@ -11,3 +11,18 @@ export interface ChartFrameProps {
   /** The chart's embed slug (see Figure): adds embed and download links. */
   embed?: string;
 }
+
+/** What <Figure> needs: the frame props as given, with the chart's own title, caption and source as defaults. */
+export function figureProps(
+  props: ChartFrameProps,
+  defaults: { title: string; caption?: string; source: string },
+): ChartFrameProps & { title: string; source: string } {
+  return {
+    id: props.id,
+    title: props.title ?? defaults.title,
+    caption: props.caption ?? defaults.caption,
+    source: props.source ?? defaults.source,
+    headingLevel: props.headingLevel,
+    embed: props.embed,
+  };
+}

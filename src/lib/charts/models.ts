@@ -18,7 +18,7 @@ export interface ChartModel {
   /** The legend the page shows above the chart, in order. */
   legend: LegendItem[];
   /** Numbered notes the page lists under the chart (the narrow series chart's marked events); else empty. */
-  key: { n: number; text: string }[];
+  key: { n: number; date: string; label: string }[];
 }
 
 /** The figure id the page gives a chart of charts.yaml (its SVG ids and aria references derive from it). */
@@ -33,9 +33,7 @@ export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVa
   if (spec.kind === 'series') {
     const chart = seriesChart({ id, series: spec.series, annotate: spec.annotate }, data);
     const v = chart.variants.find((x) => x.name === variant)!;
-    const key =
-      v.layout.annotationStyle === 'number' ? v.layout.annotations.map((a) => ({ n: a.n, text: a.fullLabel })) : [];
-    return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key };
+    return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: v.key };
   }
   if (spec.kind === 'steps') {
     const chart = stepsChart({ id, event: spec.event }, data);

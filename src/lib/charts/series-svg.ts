@@ -197,11 +197,14 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
   const low = sums.reduce((a, b) => (b.v < a.v ? b : a), sums[0]);
   const whatMeasured = measures.map((m) => MEASURE_LABELS[m].toLowerCase()).join(', ');
   const desc = `Monthly bars of ${whatMeasured}, ${monthLabel(months[0].month)} to ${monthLabel(months[months.length - 1].month)}. Highest in ${monthLabel(peak.m.month)} (${formatNumber(peak.v)}), lowest in ${monthLabel(low.m.month)} (${formatNumber(low.v)}). Values as first released are hatched. Every value is in the table.`;
-  const variants = (['wide', 'narrow'] as const).map((name) => ({
-    name,
-    layout: layouts[name],
-    svg: seriesChartSvg(layouts[name], { chartId: props.id, variant: name, desc }),
-  }));
+  const dateOf = new Map(annotations.map((a) => [a.id, a.date]));
+  const variants = (['wide', 'narrow'] as const).map((name) => {
+    const l = layouts[name];
+    // Numbered flags are explained in a key under the chart.
+    const numbered = l.annotationStyle === 'number' ? l.annotations : [];
+    const key = numbered.map((a) => ({ n: a.n, date: dateOf.get(a.id)!, label: a.fullLabel }));
+    return { name, layout: l, svg: seriesChartSvg(l, { chartId: props.id, variant: name, desc }), key };
+  });
   const allSources = months.flatMap((m) => measures.flatMap((k) => m[k]?.sources ?? []));
   return {
     series,
