@@ -2,8 +2,8 @@
 // layouts: day numbers, the counter's ticks, which events fall in the window, span lanes, tips.
 import { formatDateRange, formatPartialDate, parsePartialDate } from '../dates';
 import type { TimelineEvent, Track } from '../timeline/schema';
-import { DAY_MS, dayDiff, dayStart } from './axis';
-import type { PeriodTick } from './period';
+import { DAY_MS, dayDiff, dayStart, round } from './axis';
+import type { PeriodSpan, PeriodTick } from './period';
 
 /** Radius of an event's mark, px. */
 export const MARK_R = 6;
@@ -90,4 +90,29 @@ export function counterTicks(
   for (const d of counterDays(days, pxPerDay, minSpacing))
     ticks.push({ day: d, at: at(d), counter: `day ${d}`, date: shortDate(d) });
   return ticks;
+}
+
+/**
+ * Where an event with an end runs along the axis (x when horizontal, y when vertical), from `origin`
+ * at `dayLen` px a day: from the middle of its first day to the middle of its last, or to the window's
+ * edge where it runs past it; at least 2 px. The span's other fields come with it.
+ */
+export function spanAlong(
+  e: TimelineEvent,
+  start: string,
+  days: number,
+  track: Track | undefined,
+  { origin, dayLen }: { origin: number; dayLen: number },
+) {
+  const d = spanDays(e, start, days);
+  const from = round(origin + d.s * dayLen + (d.clippedStart ? 0 : dayLen / 2));
+  const to = round(origin + d.e * dayLen + (d.clippedEnd ? dayLen : dayLen / 2));
+  const span: Omit<PeriodSpan, 'x' | 'y' | 'width' | 'height'> = {
+    id: e.id,
+    track: e.track,
+    clippedStart: d.clippedStart,
+    clippedEnd: d.clippedEnd,
+    tip: eventTip(e, start, track),
+  };
+  return { from, length: round(Math.max(2, to - from)), span };
 }

@@ -1,35 +1,31 @@
 // The vertical (narrow) layout of a period chart: time runs down, same-day marks side by side,
 // wrapped labels dodged as a column beside them (see period.ts for the horizontal one).
-import type { TimelineEvent, Track } from '../timeline/schema';
-import { dayStart, round } from './axis';
+import { round } from './axis';
 import { dodge } from './labels';
 import { textWidth, wrapText } from './text';
-import { counterTicks, dayNumber, eventTip, MARK_R, spanDays, spanLanes } from './period-days';
-import type { PeriodBody, PeriodMark, PeriodOptions, PeriodSpan } from './period';
+import { counterTicks, dayNumber, eventTip, MARK_R, spanAlong } from './period-days';
+import type { PeriodBody, PeriodInput, PeriodMark, PeriodSpan } from './period';
 
 /** The marks, labels, spans and axis of the window, time running down. */
-export function vertical(
-  points: TimelineEvent[],
-  spanEvents: TimelineEvent[],
-  trackById: Map<string, Track>,
-  options: PeriodOptions,
-  days: number,
-  fontSize: number,
-): PeriodBody {
+export function vertical({
+  sorted,
+  spanEvents,
+  spanLane,
+  trackById,
+  options,
+  days,
+  fontSize,
+}: PeriodInput): PeriodBody {
   const { start, width } = options;
   const lineH = Math.round(fontSize * 1.3);
   const maxLines = options.maxLines ?? 2;
   const headY = fontSize + 6;
   const top = headY + lineH + 22;
   const tickColumn = Math.ceil(textWidth('day 45', fontSize) + 4);
-  const spanLane = spanLanes(spanEvents.map((e) => spanDays(e, start, days)));
   const spanStrip = spanEvents.length ? (Math.max(...spanLane) + 1) * 7 + 4 : 0;
   const axisX = tickColumn + 10 + spanStrip;
 
   // Same-day marks sit side by side right of the axis; labels start after the widest group.
-  const sorted = [...points].sort(
-    (a, b) => dayStart(a.date) - dayStart(b.date) || a.importance - b.importance || a.id.localeCompare(b.id),
-  );
   const perDay = new Map<number, number>();
   const column = sorted.map((e) => {
     const d = dayNumber(start, e.date);
@@ -115,20 +111,8 @@ export function vertical(
   const { marks, dayH, yOf, prevBottom } = attempt;
 
   const spans: PeriodSpan[] = spanEvents.map((e, i) => {
-    const d = spanDays(e, start, days);
-    const y = round(top + d.s * dayH + (d.clippedStart ? 0 : dayH / 2));
-    const y2 = round(top + d.e * dayH + (d.clippedEnd ? dayH : dayH / 2));
-    return {
-      id: e.id,
-      track: e.track,
-      x: round(axisX - 6 - spanLane[i] * 7 - 4),
-      y,
-      width: 4,
-      height: round(Math.max(2, y2 - y)),
-      clippedStart: d.clippedStart,
-      clippedEnd: d.clippedEnd,
-      tip: eventTip(e, start, trackById.get(e.track)),
-    };
+    const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), { origin: top, dayLen: dayH });
+    return { ...span, x: round(axisX - 6 - spanLane[i] * 7 - 4), y: from, width: 4, height: length };
   });
 
   const axisEnd = top + (days + 1) * dayH;

@@ -6,7 +6,16 @@ import { formatDateRange, parsePartialDate } from '../dates';
 import type { TimelineEvent, Track } from '../timeline/schema';
 import { dayStart, round } from './axis';
 import { fitText, textWidth } from './text';
-import { counterTicks, dayNumber, eventsInWindow, eventTip, MARK_R, spanDays, spanLanes } from './period-days';
+import {
+  counterTicks,
+  dayNumber,
+  eventsInWindow,
+  eventTip,
+  MARK_R,
+  spanAlong,
+  spanDays,
+  spanLanes,
+} from './period-days';
 import { vertical } from './period-vertical';
 
 export { addDays, counterDays, dayNumber } from './period-days';
@@ -149,9 +158,13 @@ export function layoutPeriodChart(
     range,
     undated: undated.map((e) => ({ id: e.id, date: e.date, title: e.title })),
   };
-  return orientation === 'horizontal'
-    ? { ...base, ...horizontal(points, spanEvents, trackById, options, days, fontSize) }
-    : { ...base, ...vertical(points, spanEvents, trackById, options, days, fontSize) };
+  // Point events in time order, the most important first on a day.
+  const sorted = [...points].sort(
+    (a, b) => dayStart(a.date) - dayStart(b.date) || a.importance - b.importance || a.id.localeCompare(b.id),
+  );
+  const spanLane = spanLanes(spanEvents.map((e) => spanDays(e, start, days)));
+  const input = { sorted, spanEvents, spanLane, trackById, options, days, fontSize };
+  return orientation === 'horizontal' ? { ...base, ...horizontal(input) } : { ...base, ...vertical(input) };
 }
 
 /** What the horizontal and vertical layouts each work out. */
@@ -160,14 +173,20 @@ export type PeriodBody = Omit<
   'orientation' | 'width' | 'fontSize' | 'days' | 'label' | 'range' | 'undated'
 >;
 
-function horizontal(
-  points: TimelineEvent[],
-  spanEvents: TimelineEvent[],
-  trackById: Map<string, Track>,
-  options: PeriodOptions,
-  days: number,
-  fontSize: number,
-): PeriodBody {
+/** What the horizontal and vertical layouts start from. */
+export interface PeriodInput {
+  /** Events on a day inside the window, in time order. */
+  sorted: TimelineEvent[];
+  /** Events with an end that overlap the window, and the lane of each. */
+  spanEvents: TimelineEvent[];
+  spanLane: number[];
+  trackById: Map<string, Track>;
+  options: PeriodOptions;
+  days: number;
+  fontSize: number;
+}
+
+function horizontal({ sorted, spanEvents, spanLane, trackById, options, days, fontSize }: PeriodInput): PeriodBody {
   const { start, width } = options;
   const left = 14;
   const right = 14;
@@ -181,9 +200,6 @@ function horizontal(
 
   // Marks and labels, in time order, each in the lowest lane where its box fits. When that
   // takes more than maxLanes lanes, the labels of the least important events give way.
-  const sorted = [...points].sort(
-    (a, b) => dayStart(a.date) - dayStart(b.date) || a.importance - b.importance || a.id.localeCompare(b.id),
-  );
   const maxLanes = options.maxLanes ?? 10;
   const place = (level: number) => {
     const laneBoxes: [number, number][][] = [];
@@ -219,7 +235,6 @@ function horizontal(
   }
   const { placed, laneBoxes } = attempt;
   const lanes = laneBoxes.length;
-  const spanLane = spanLanes(spanEvents.map((e) => spanDays(e, start, days)));
   const spanStrip = spanEvents.length ? (Math.max(...spanLane) + 1) * 8 + 6 : 0;
   const axisY = top + lanes * laneH + spanStrip + 6;
 
@@ -245,20 +260,8 @@ function horizontal(
   });
 
   const spans: PeriodSpan[] = spanEvents.map((e, i) => {
-    const d = spanDays(e, start, days);
-    const x = round(left + d.s * dayW + (d.clippedStart ? 0 : dayW / 2));
-    const x2 = round(left + d.e * dayW + (d.clippedEnd ? dayW : dayW / 2));
-    return {
-      id: e.id,
-      track: e.track,
-      x,
-      y: round(axisY - 6 - spanStrip + 4 + spanLane[i] * 8),
-      width: round(Math.max(2, x2 - x)),
-      height: 5,
-      clippedStart: d.clippedStart,
-      clippedEnd: d.clippedEnd,
-      tip: eventTip(e, start, trackById.get(e.track)),
-    };
+    const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), { origin: left, dayLen: dayW });
+    return { ...span, x: from, y: round(axisY - 6 - spanStrip + 4 + spanLane[i] * 8), width: length, height: 5 };
   });
 
   const ticks = counterTicks(start, days, dayW, textWidth('day 45', fontSize) + 10, xOf);
