@@ -5,7 +5,6 @@ import type { TimelineData } from '../timeline/schema';
 import { formatNumber, publisherLine } from './axis';
 import { DISC_R, layoutSeriesChart, MEASURE_LABELS, monthLabel, type Measure, type SeriesLayout } from './series';
 import {
-  baseline,
   boxSwatch,
   chartFrame,
   el,
@@ -16,8 +15,7 @@ import {
   monthLabel as monthTickLabel,
   swatch,
   tipItem,
-  valueGrid,
-  valueLabels,
+  valueAxis,
   type FrameOptions,
   type LegendItem,
 } from './svg-parts';
@@ -44,9 +42,7 @@ export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
       l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
     ),
     g({ 'aria-hidden': 'true' }, [
-      valueGrid(l),
-      g({ class: 'muted-text' }, valueLabels(l)),
-      baseline(l.plot.x, l.plot.x + l.plot.width, bottom),
+      ...valueAxis(l, true),
       ...l.xTicks.map((t) => monthTickLabel(t.x, bottom + l.fontSize + 5, t.label, t.sub, l.fontSize * 1.3)),
       ...l.annotations.map((a) => annotation(l, a)),
     ]),

@@ -6,22 +6,8 @@ import type { TimelineData } from '../timeline/schema';
 import { formatPartialDate } from '../dates';
 import { publisherLine } from './axis';
 import { layoutMilestoneSteps, type StepLayout } from './steps';
-import {
-  baseline,
-  chartFrame,
-  el,
-  g,
-  monthLabel,
-  PRESENT,
-  ring,
-  ruleSwatch,
-  swatch,
-  tipItem,
-  valueGrid,
-  valueLabels,
-  type FrameOptions,
-  type LegendItem,
-} from './svg-parts';
+import { chartFrame, el, g, monthLabel, PRESENT, ring, ruleSwatch, swatch, tipItem, valueAxis } from './svg-parts';
+import type { FrameOptions, LegendItem } from './svg-parts';
 
 export interface StepsChartProps {
   /** The figure's id. */
@@ -38,9 +24,7 @@ export function stepsChartSvg(l: StepLayout, o: FrameOptions): SvgNode {
   const lineH = Math.round(l.fontSize * 1.3);
   return chartFrame(l, o, [
     g({ 'aria-hidden': 'true' }, [
-      valueGrid(l),
-      ...valueLabels(l),
-      baseline(l.plot.x, l.plot.x + l.plot.width, bottom),
+      ...valueAxis(l, false),
       ...l.xTicks
         .filter((t) => t.label)
         .flatMap((t) => [

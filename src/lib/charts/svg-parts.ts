@@ -79,19 +79,21 @@ export interface PlotLayout {
   yTicks: readonly { y: number; label: string }[];
 }
 
-/** Horizontal gridlines at the value ticks, across the plot. */
-export function valueGrid(l: PlotLayout): SvgNode {
-  return g(
-    { class: 'grid' },
-    l.yTicks.map((t) => el('line', { x1: l.plot.x, x2: l.plot.x + l.plot.width, y1: t.y, y2: t.y })),
-  );
-}
-
-/** The value ticks' labels, right-aligned left of the plot. */
-export function valueLabels(l: PlotLayout): SvgNode[] {
-  return l.yTicks.map((t) =>
+/**
+ * The value axis: gridlines across the plot at the ticks, the ticks' labels right-aligned left of it
+ * (in one muted group when `group`, else each muted), and the baseline under the plot.
+ */
+export function valueAxis(l: PlotLayout, group: boolean): SvgNode[] {
+  const grid = l.yTicks.map((t) => el('line', { x1: l.plot.x, x2: l.plot.x + l.plot.width, y1: t.y, y2: t.y }));
+  const labels = l.yTicks.map((t) =>
     el('text', { x: l.plot.x - 6, y: t.y + l.fontSize * 0.35, 'text-anchor': 'end', class: 'muted-text' }, t.label),
   );
+  const bottom = l.plot.y + l.plot.height;
+  return [
+    g({ class: 'grid' }, grid),
+    ...(group ? [g({ class: 'muted-text' }, labels)] : labels),
+    baseline(l.plot.x, l.plot.x + l.plot.width, bottom),
+  ];
 }
 
 /** A horizontal axis line (class axis-line) from x1 to x2 at y. */
