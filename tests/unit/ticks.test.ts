@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/lib/timeline/lanes';
-import { tickUnit, timeTicks, type TimeTick } from '../../src/lib/timeline/ticks';
+import { calendarTicks } from '../../src/lib/charts/axis';
+import { labelsSpaced, tickUnit, timeTicks, type TimeTick } from '../../src/lib/timeline/ticks';
 
 const DAY = 86_400_000;
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
@@ -115,5 +116,55 @@ describe('tickUnit', () => {
     expect(tickUnit(utc(2020, 5, 1))).toBe('month');
     expect(tickUnit(utc(2019, 6, 10))).toBe('week');
     expect(tickUnit(utc(2019, 6, 11))).toBe('day');
+  });
+});
+
+describe('one tick search for the timeline and the charts', () => {
+  const labelled = (ts: { t: number; label: string }[]) => ts.filter((t) => t.label !== '').map((t) => t.t);
+
+  it('makes calendarTicks and timeTicks label the same instants where both choose the same step', () => {
+    // A decade over 600 px: years for both. One year over 600 px: months for both.
+    const decade: [number, number] = [utc(2010, 1, 1), utc(2020, 1, 1)];
+    const year: [number, number] = [utc(2019, 1, 1), utc(2019, 12, 31)];
+    for (const [t0, t1] of [decade, year]) {
+      const timeline = labelled(timeTicks([t0, t1], 600));
+      expect(timeline.length).toBeGreaterThan(5);
+      expect(labelled(calendarTicks(t0, t1, 600))).toEqual(timeline);
+    }
+  });
+
+  it('spaces labels by one rule: each label, centred on its tick, at least `gap` from the last', () => {
+    const half = () => 10;
+    expect(
+      labelsSpaced(
+        [
+          { x: 0, label: 'a' },
+          { x: 28, label: 'b' },
+        ],
+        half,
+        8,
+      ),
+    ).toBe(true);
+    expect(
+      labelsSpaced(
+        [
+          { x: 0, label: 'a' },
+          { x: 27, label: 'b' },
+        ],
+        half,
+        8,
+      ),
+    ).toBe(false);
+    expect(
+      labelsSpaced(
+        [
+          { x: 0, label: 'a' },
+          { x: 5, label: '' },
+          { x: 28, label: 'b' },
+        ],
+        half,
+        8,
+      ),
+    ).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
 import { utcFormat } from 'd3-time-format';
 import { parsePartialDate } from '../dates';
+import { calendarRange, calendarSteps, hangsOff } from '../timeline/ticks';
 import { textWidth } from './text';
 
 export const DAY_MS = 86_400_000;
@@ -127,15 +128,17 @@ export function calendarTicks(
 ): TimeTick[] {
   if (!(t1 > t0) || !(width > 0)) return [];
   const k = width / (t1 - t0);
+  const half = (tick: TimeTick) => Math.max(textWidth(tick.label, fontSize), textWidth(tick.sub, fontSize)) / 2;
+  const build = (c: Candidate) =>
+    c.ms * k < textWidth('00', fontSize) + gap || c.ms < minStepDays * DAY_MS
+      ? null
+      : buildTicks(c, t0, t1, k).map((tick) =>
+          hangsOff(tick.x, half(tick), width, overhang) ? { ...tick, label: '', sub: '' } : tick,
+        );
   let last: TimeTick[] = [];
-  for (const c of CANDIDATES) {
-    if (c.ms * k < textWidth('00', fontSize) + gap || c.ms < minStepDays * DAY_MS) continue;
-    const ticks = buildTicks(c, t0, t1, k).map((tick) => {
-      const half = Math.max(textWidth(tick.label, fontSize), textWidth(tick.sub, fontSize)) / 2;
-      return tick.x - half < -overhang || tick.x + half > width + overhang ? { ...tick, label: '', sub: '' } : tick;
-    });
+  for (const { ticks, spaced } of calendarSteps(CANDIDATES, build, half, gap)) {
     last = ticks;
-    if (ticks.some((t) => t.label !== '') && spaced(ticks, fontSize, gap)) return ticks;
+    if (spaced && ticks.some((t) => t.label !== '')) return ticks;
   }
   return last.map((t) => ({ ...t, label: '', sub: '' }));
 }
@@ -143,7 +146,7 @@ export function calendarTicks(
 function buildTicks(c: Candidate, t0: number, t1: number, k: number): TimeTick[] {
   const ticks: TimeTick[] = [];
   let lastYear = NaN;
-  for (const date of c.interval.range(new Date(t0), new Date(t1 + 1))) {
+  for (const date of calendarRange(c.interval, t0, t1)) {
     const t = date.getTime();
     const year = date.getUTCFullYear();
     const label = c.kind === 'day' ? fmtDay(date) : c.kind === 'month' ? fmtMonth(date) : fmtYear(date);
@@ -152,17 +155,6 @@ function buildTicks(c: Candidate, t0: number, t1: number, k: number): TimeTick[]
     ticks.push({ t, x: round((t - t0) * k), label, sub });
   }
   return ticks;
-}
-
-function spaced(ticks: TimeTick[], fontSize: number, gap: number): boolean {
-  let prevEnd = -Infinity;
-  for (const tick of ticks) {
-    if (tick.label === '') continue;
-    const half = Math.max(textWidth(tick.label, fontSize), textWidth(tick.sub, fontSize)) / 2;
-    if (tick.x - half < prevEnd + gap) return false;
-    prevEnd = tick.x + half;
-  }
-  return true;
 }
 
 /** The sources' publishers in order of first use, without repeats: for a figure's source line. */

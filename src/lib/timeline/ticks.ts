@@ -1,7 +1,8 @@
 // Axis ticks for a UTC time window: the finest calendar step whose labels do not
-// collide at the given length, plus unlabelled sub-ticks one step finer.
+// collide at the given length, plus unlabelled sub-ticks one step finer. The search itself
+// (calendarSteps, labelsSpaced, hangsOff) is shared with the charts' calendarTicks.
 import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
-import { textWidth } from './lanes';
+import { textWidth } from '../text/measure';
 
 /** The coarsest calendar boundary a tick falls on. */
 export type TickUnit = 'year' | 'quarter' | 'month' | 'week' | 'day';
@@ -102,6 +103,55 @@ export function tickUnit(t: number): TickUnit {
   return d.getUTCDay() === 1 ? 'week' : 'day';
 }
 
+/** A tick as the search below sees it: a position and a label ('' for none). */
+export interface LabelledTick {
+  x: number;
+  label: string;
+}
+
+/** Whether a label centred on `x`, `half` px each way, hangs more than `overhang` px past either end of [0, width]. */
+export function hangsOff(x: number, half: number, width: number, overhang = 0): boolean {
+  return x - half < -overhang || x + half > width + overhang;
+}
+
+/** Whether the labels of `ticks` (centred on x, `half(tick)` px each way) keep `gap` px apart. */
+export function labelsSpaced<T extends LabelledTick>(
+  ticks: readonly T[],
+  half: (tick: T) => number,
+  gap: number,
+): boolean {
+  let prevEnd = -Infinity;
+  for (const tick of ticks) {
+    if (tick.label === '') continue;
+    const h = half(tick);
+    if (tick.x - h < prevEnd + gap) return false;
+    prevEnd = tick.x + h;
+  }
+  return true;
+}
+
+/**
+ * The calendar tick search that the timeline's axis and the charts' axes share: for each step,
+ * finest first, its ticks (`build` returns null for a step to skip unbuilt) and whether their
+ * labels keep `gap` apart. Each caller takes the first step that suits it.
+ */
+export function* calendarSteps<S, T extends LabelledTick>(
+  steps: readonly S[],
+  build: (step: S) => T[] | null,
+  half: (tick: T) => number,
+  gap: number,
+): Generator<{ step: S; ticks: T[]; spaced: boolean }> {
+  for (const step of steps) {
+    const ticks = build(step);
+    if (ticks) yield { step, ticks, spaced: labelsSpaced(ticks, half, gap) };
+  }
+}
+
+/** The instants of `interval` in the UTC window [t0, t1], both ends included. */
+export function calendarRange(interval: TimeInterval, t0: number, t1: number): Date[] {
+  return interval.range(new Date(t0), new Date(t1 + 1));
+}
+
 function labelFor(step: Step, date: Date, unit: TickUnit, first: boolean): string {
   if (step.format === 'year' || unit === 'year') {
     if (step.format === 'day') return fmtDayYear(date);
@@ -125,13 +175,14 @@ export function timeTicks(domain: readonly [number, number], widthPx: number, op
   const lineHeight = Math.ceil(fontSize * 1.25);
   const minLabel = options.vertical ? lineHeight : textWidth('2019', fontSize);
   const vertical = options.vertical === true;
+  const half = (tick: TimeTick) => extent(tick, fontSize, lineHeight, vertical);
+  // A step whose labels could not fit even if they were as short as "2019" is skipped unbuilt.
+  const build = (step: Step) =>
+    step.ms * k < minLabel + gap ? null : labelledTicks(step, d0, d1, k, widthPx, fontSize, lineHeight, vertical);
   let fallback: TimeTick[] | null = null;
   let unlabelled: TimeTick[] | null = null;
-  for (const step of STEPS) {
-    // A step whose labels could not fit even if they were as short as "2019" is skipped unbuilt.
-    if (step.ms * k < minLabel + gap) continue;
-    const ticks = labelledTicks(step, d0, d1, k, widthPx, fontSize, lineHeight, vertical);
-    if (!noOverlap(ticks, fontSize, lineHeight, gap, vertical)) {
+  for (const { step, ticks, spaced } of calendarSteps(STEPS, build, half, gap)) {
+    if (!spaced) {
       fallback = ticks;
       continue;
     }
@@ -142,7 +193,7 @@ export function timeTicks(domain: readonly [number, number], widthPx: number, op
   }
   if (unlabelled) return unlabelled;
   // Nothing fits (a very short axis): keep the labels of the last step tried that do not collide.
-  return fallback ? dropColliding(fallback, fontSize, lineHeight, gap, vertical) : [];
+  return fallback ? dropColliding(fallback, half, gap) : [];
 }
 
 function labelledTicks(
@@ -155,17 +206,15 @@ function labelledTicks(
   lineHeight: number,
   vertical: boolean,
 ): TimeTick[] {
-  const dates = step.interval.range(new Date(d0), new Date(d1 + 1));
   const ticks: TimeTick[] = [];
   let first = true;
-  for (const date of dates) {
+  for (const date of calendarRange(step.interval, d0, d1)) {
     const t = date.getTime();
     const x = (t - d0) * k;
     const unit = tickUnit(t);
     let label = labelFor(step, date, unit, first);
     // A label that would hang over either end of the axis is left off.
-    const half = vertical ? lineHeight / 2 : textWidth(label, fontSize) / 2;
-    if (x - half < 0 || x + half > widthPx) label = '';
+    if (hangsOff(x, vertical ? lineHeight / 2 : textWidth(label, fontSize) / 2, widthPx)) label = '';
     if (label !== '') first = false;
     const level = label === '' ? 'sub' : RANK[unit] >= step.majorRank ? 'major' : 'minor';
     ticks.push({ t, x, label, level, unit });
@@ -177,30 +226,14 @@ function extent(tick: TimeTick, fontSize: number, lineHeight: number, vertical: 
   return vertical ? lineHeight / 2 : textWidth(tick.label, fontSize) / 2;
 }
 
-function noOverlap(ticks: TimeTick[], fontSize: number, lineHeight: number, gap: number, vertical: boolean): boolean {
-  let prevEnd = -Infinity;
-  for (const tick of ticks) {
-    if (tick.label === '') continue;
-    const half = extent(tick, fontSize, lineHeight, vertical);
-    if (tick.x - half < prevEnd + gap) return false;
-    prevEnd = tick.x + half;
-  }
-  return true;
-}
-
-function dropColliding(
-  ticks: TimeTick[],
-  fontSize: number,
-  lineHeight: number,
-  gap: number,
-  vertical: boolean,
-): TimeTick[] {
+/** `ticks` without the labels that come within `gap` of the previous label kept. */
+function dropColliding(ticks: TimeTick[], half: (tick: TimeTick) => number, gap: number): TimeTick[] {
   let prevEnd = -Infinity;
   return ticks.map((tick) => {
     if (tick.label === '') return tick;
-    const half = extent(tick, fontSize, lineHeight, vertical);
-    if (tick.x - half < prevEnd + gap) return { ...tick, label: '', level: 'sub' as const };
-    prevEnd = tick.x + half;
+    const h = half(tick);
+    if (tick.x - h < prevEnd + gap) return { ...tick, label: '', level: 'sub' as const };
+    prevEnd = tick.x + h;
     return tick;
   });
 }
@@ -219,7 +252,7 @@ function withSubTicks(ticks: TimeTick[], step: Step, d0: number, d1: number, k: 
   if (!sub) return ticks;
   const taken = new Set(ticks.map((t) => t.t));
   const subs: TimeTick[] = [];
-  for (const date of sub.interval.range(new Date(d0), new Date(d1 + 1))) {
+  for (const date of calendarRange(sub.interval, d0, d1)) {
     const t = date.getTime();
     if (!taken.has(t)) subs.push({ t, x: (t - d0) * k, label: '', level: 'sub', unit: tickUnit(t) });
   }
