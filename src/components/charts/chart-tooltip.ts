@@ -2,7 +2,8 @@
 // keyboard focus. Marks are the elements with data-tip (lines separated by "\n"); the chart
 // gives the first one tabindex="0" and the rest "-1", and the arrow keys, Home and End move
 // between the visible ones (a roving tabindex). Escape hides the tip. Without JavaScript the
-// chart, its accessible names and its table are all still there.
+// chart, its accessible names and its table are all still there. Which mark a key moves to and
+// where the tip goes are roving-tip.ts's, shared with the timeline.
 import { select } from 'd3-selection';
 import { moveFor, nextFocus, tipPosition } from '../roving-tip';
 
