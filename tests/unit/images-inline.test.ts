@@ -1,5 +1,5 @@
 // The timeline's build-time SVG (svg-model.ts), styled by the site's real CSS (global.css, the
-// <style> of Timeline.astro, /tracks.css), turned into a standalone SVG for each theme.
+// stylesheets of Timeline.astro, /tracks.css), turned into a standalone SVG for each theme.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -17,9 +17,9 @@ import fixture from '../fixtures/timeline/fixture.json';
 
 const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
 const tracks = z.array(Track).parse(fixture.tracks);
-const timelineCss = /<style is:global>([\s\S]*?)<\/style>/.exec(
-  readFileSync('src/components/Timeline/Timeline.astro', 'utf8'),
-)![1];
+const timelineCss = ['Timeline.css', 'timeline-svg.css', 'timeline-panel.css']
+  .map((f) => readFileSync(`src/components/Timeline/${f}`, 'utf8'))
+  .join('\n');
 const css = [readFileSync('src/styles/global.css', 'utf8'), timelineCss, trackColoursCss(tracks)].join('\n');
 const rules = parseStylesheet(css);
 

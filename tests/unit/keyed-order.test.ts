@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestIncreasing } from '../../src/components/Timeline/timeline-interactive';
+import { longestIncreasing } from '../../src/components/Timeline/keyed-join';
 
 /** The kept values, in order. */
 const kept = (values: number[]) => values.filter((_, i) => longestIncreasing(values)[i]);

@@ -51,7 +51,9 @@ describe('the documented styling names', () => {
   });
 
   it('every documented custom property is used by the chart stylesheet', () => {
-    const css = readFileSync(join(root, 'src', 'components', 'Timeline', 'Timeline.astro'), 'utf8');
+    const css = ['Timeline.css', 'timeline-svg.css', 'timeline-panel.css']
+      .map((f) => readFileSync(join(root, 'src', 'components', 'Timeline', f), 'utf8'))
+      .join('\n');
     const unused = properties.filter((p) => !css.includes(`var(${p}`));
     expect(unused).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeBeside, wheelZoom, ZOOM_STEP } from '../../src/components/Timeline/timeline-interactive';
+import { placeBeside } from '../../src/components/Timeline/timeline-panel';
+import { wheelZoom, ZOOM_STEP } from '../../src/components/Timeline/timeline-zoom';
 
 const factor = (deltaY: number, deltaMode = 0) => 2 ** wheelZoom(deltaY, deltaMode);
 

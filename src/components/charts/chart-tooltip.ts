@@ -2,8 +2,10 @@
 // keyboard focus. Marks are the elements with data-tip (lines separated by "\n"); the chart
 // gives the first one tabindex="0" and the rest "-1", and the arrow keys, Home and End move
 // between the visible ones (a roving tabindex). Escape hides the tip. Without JavaScript the
-// chart, its accessible names and its table are all still there.
+// chart, its accessible names and its table are all still there. Which mark a key moves to and
+// where the tip goes are roving-tip.ts's, shared with the timeline.
 import { select } from 'd3-selection';
+import { moveFor, nextFocus, tipPosition } from '../roving-tip';
 
 const ITEM = '[data-tip]';
 
@@ -54,21 +56,11 @@ class ChartTooltip extends HTMLElement {
     const items = this.items();
     const item = this.itemOf(e.target);
     if (!item || items.length === 0) return;
-    const i = items.indexOf(item);
-    const next =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? Math.min(items.length - 1, i + 1)
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? Math.max(0, i - 1)
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? items.length - 1
-              : -1;
-    if (next < 0) return;
+    const move = moveFor(e.key);
+    if (!move) return;
+    const target = nextFocus(items, item, move) as HTMLElement | SVGElement;
     e.preventDefault();
     select(item).attr('tabindex', '-1');
-    const target = items[next] as HTMLElement | SVGElement;
     select(target).attr('tabindex', '0');
     target.focus();
   }
@@ -88,16 +80,17 @@ class ChartTooltip extends HTMLElement {
     tip.hidden = false;
     // Above the mark's anchor (its bar, its symbol), kept inside the chart; below when there is no room.
     const anchor = item.querySelector('[data-anchor]') ?? item;
-    const box = anchor.getBoundingClientRect();
-    const host = this.getBoundingClientRect();
-    const w = tip.offsetWidth;
-    const h = tip.offsetHeight;
-    const left = Math.max(0, Math.min(host.width - w, box.left - host.left + box.width / 2 - w / 2));
-    const above = box.top - host.top - h - 8;
-    const top = above >= 0 ? above : box.bottom - host.top + 8;
+    const at = tipPosition(
+      anchor.getBoundingClientRect(),
+      this.getBoundingClientRect(),
+      tip.offsetWidth,
+      tip.offsetHeight,
+      8,
+      true,
+    );
     select(tip)
-      .style('left', `${Math.round(left)}px`)
-      .style('top', `${Math.round(top)}px`);
+      .style('left', `${Math.round(at.left)}px`)
+      .style('top', `${Math.round(at.top)}px`);
   }
 
   private hide(): void {

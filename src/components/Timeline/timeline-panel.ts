@@ -1,0 +1,238 @@
+// The details panel of the interactive timeline: an event's details (loaded once for every chart
+// on the page), beside its mark on wide charts or along the bottom of the screen on phones, and
+// following its mark as the chart zooms; and the tooltip of a mark or cluster.
+import type { EventDetails } from '../../lib/timeline/details';
+import type { EventMark, LayoutEvent, TimelineLayout } from '../../lib/timeline/layout';
+import { tipPosition, type Rect } from '../roving-tip';
+
+let detailsCache: Promise<Record<string, EventDetails>> | undefined;
+
+/**
+ * The details of every event (one request for all charts), or undefined when they did not load
+ * (an HTTP error, a network error, not JSON): then the failed request is dropped, so the next
+ * opening of a panel asks again. Never rejects.
+ */
+export function loadDetails(url: string): Promise<Record<string, EventDetails> | undefined> {
+  const request = (detailsCache ??= fetch(url).then(async (r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    const all: unknown = await r.json();
+    if (!all || typeof all !== 'object') throw new Error(`${url}: not the events' details`);
+    return all as Record<string, EventDetails>;
+  }));
+  return request.catch((error: unknown) => {
+    if (detailsCache === request) detailsCache = undefined;
+    console.warn('The event details did not load; the panel links to the event page instead.', error);
+    return undefined;
+  });
+}
+
+/**
+ * Where a panel of `w` × `h` goes beside a mark (viewport coordinates): right of the whole mark
+ * (symbol and label), else left of it, else beside the symbol on the roomier side, never covering
+ * the symbol if it can help it; its top a little above the symbol, kept inside `bounds`.
+ */
+export function placeBeside(
+  mark: Rect,
+  symbol: Rect,
+  w: number,
+  h: number,
+  bounds: Rect,
+  gap = 12,
+): { left: number; top: number } {
+  const fitsRight = (x: number) => x + gap + w <= bounds.right;
+  const fitsLeft = (x: number) => x - gap - w >= bounds.left;
+  let left: number;
+  if (fitsRight(mark.right)) left = mark.right + gap;
+  else if (fitsLeft(mark.left)) left = mark.left - gap - w;
+  else if (fitsRight(symbol.right)) left = symbol.right + gap;
+  else if (fitsLeft(symbol.left)) left = symbol.left - gap - w;
+  else left = bounds.right - symbol.right > symbol.left - bounds.left ? symbol.right + gap : symbol.left - gap - w;
+  left = Math.max(bounds.left, Math.min(left, bounds.right - w));
+  const top = Math.max(bounds.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, bounds.bottom - h));
+  return { left, top };
+}
+
+/** The panel of one chart (`box`, the chart's .tl-details). */
+export class DetailsPanel {
+  /** The open panel beside a mark: its page position, and the mark's layout position and SVG scale then. */
+  private anchor?: { left: number; top: number; x: number; y: number; scale: number; min: number; max: number };
+
+  constructor(
+    readonly box: HTMLElement,
+    private root: HTMLElement,
+    private eventHref: string,
+  ) {}
+
+  private href(id: string): string {
+    return this.eventHref.replace('{id}', id);
+  }
+
+  /** The panel's heading: one level under the chart's figure heading. */
+  private heading(text: string): HTMLElement {
+    const h = document.createElement(this.root.closest('figure')?.querySelector('h2') ? 'h3' : 'h4');
+    h.textContent = text;
+    this.box.setAttribute('aria-label', `Details: ${text}`);
+    return h;
+  }
+
+  private closeButton(): HTMLButtonElement {
+    const close = el('button', 'Close', 'tl-details__close');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close the details');
+    return close;
+  }
+
+  /** Shows the event's details, or (they did not load) its title and a link to its page. */
+  fill(id: string, d: EventDetails | undefined, event: LayoutEvent | undefined): void {
+    if (d) this.fillDetails(d);
+    else this.fillFallback(id, event);
+  }
+
+  /** When the details did not load: the event's title and a link to its page (the next open tries again). */
+  private fillFallback(id: string, event: LayoutEvent | undefined): void {
+    const box = this.box;
+    box.replaceChildren();
+    box.className = `tl-details${event ? ` tc-${event.track}` : ''}`;
+    const close = this.closeButton();
+    const heading = this.heading(event?.title ?? id);
+    const p = el('p', undefined, 'tl-details__fallback');
+    const page = el('a', "Open the event's page");
+    page.href = this.href(id);
+    p.append('Details could not be loaded. ', page, '.');
+    box.append(close, heading, p);
+  }
+
+  private fillDetails(d: EventDetails): void {
+    const box = this.box;
+    box.replaceChildren();
+    box.className = `tl-details tc-${d.track}`;
+    const close = this.closeButton();
+    const heading = this.heading(d.title);
+    box.append(close, el('p', `${d.dateText} · ${d.trackLabel}`, 'tl-details__meta'), heading, el('p', d.summary));
+    const list = (title: string, items: (string | Node)[]) => {
+      if (!items.length) return;
+      box.append(el('p', title, 'tl-details__meta'));
+      const ul = el('ul');
+      for (const item of items) el('li', undefined, undefined, ul).append(item);
+      box.append(ul);
+    };
+    const line = (text: string, a: HTMLAnchorElement) => {
+      const span = el('span');
+      span.append(text, a);
+      return span;
+    };
+    list('Steps', d.milestones);
+    list('Figures', d.figures);
+    if (d.actors.length) box.append(el('p', `Who: ${d.actors.join(', ')}`));
+    list(
+      'Related events',
+      d.related.map((r) => {
+        const a = el('a', r.title);
+        a.href = this.href(r.id);
+        a.dataset.related = r.id;
+        return line(`${r.label}: `, a);
+      }),
+    );
+    list('Notes', d.notes);
+    list(
+      'Sources',
+      d.sources.map((s) => {
+        const a = el('a', s.title);
+        a.href = s.url;
+        a.rel = 'noopener noreferrer';
+        return line(`${s.publisher}${s.via ? ` via ${s.via}` : ''}${s.date ? `, ${s.date}` : ''}: `, a);
+      }),
+    );
+    const page = el('a', 'Everything about this event');
+    page.href = this.href(d.id);
+    el('p', undefined, undefined, box).append(page);
+  }
+
+  /** Shows the panel, in the top layer (a manual popover) where the browser has one: it then escapes the chart's containment and any stacking. */
+  open(): void {
+    const box = this.box;
+    box.hidden = false;
+    if (box.showPopover && !box.matches(':popover-open')) {
+      box.popover = 'manual';
+      box.showPopover();
+    }
+  }
+
+  close(): void {
+    this.anchor = undefined;
+    if (this.box.matches(':popover-open')) this.box.hidePopover();
+    this.box.hidden = true;
+  }
+
+  /**
+   * Puts the open panel beside its mark (wide charts) or along the bottom of the screen (phones,
+   * `sheet`). `mark` is the mark's element and `at` its place in the layout, `scale` the SVG's.
+   */
+  place(sheet: boolean, mark: Element | null, at: EventMark | undefined, scale: number): void {
+    const box = this.box;
+    box.classList.toggle('tl-details--sheet', sheet);
+    box.style.left = box.style.top = box.style.width = '';
+    this.anchor = undefined;
+    const s = mark?.querySelector('.tl-mark__symbol')?.getBoundingClientRect();
+    // The sheet goes along the edge of the screen away from its mark, so the mark stays in sight.
+    box.classList.toggle('tl-details--top', sheet && !!s && s.top + s.bottom > innerHeight);
+    if (sheet || !mark || !s) return;
+    const root = this.root.getBoundingClientRect();
+    const bounds = {
+      left: Math.max(root.left, 0) + 4,
+      right: Math.min(root.right, innerWidth) - 4,
+      top: 8,
+      bottom: innerHeight - 8,
+    };
+    box.style.width = `${Math.min(352, (bounds.right - bounds.left) * 0.46)}px`;
+    const p = placeBeside(mark.getBoundingClientRect(), s, box.offsetWidth, box.offsetHeight, bounds);
+    // A popover is placed on the page; without popover support the panel is placed in the chart.
+    const origin = box.matches(':popover-open') ? { left: -scrollX, top: -scrollY } : root;
+    const left = p.left - origin.left;
+    const top = p.top - origin.top;
+    box.style.left = `${left}px`;
+    box.style.top = `${top}px`;
+    if (at) {
+      const max = bounds.right - origin.left - box.offsetWidth;
+      this.anchor = { left, top, x: at.x, y: at.y, scale, min: bounds.left - origin.left, max };
+    }
+  }
+
+  /** After a zoom step, moves the open panel as far as its mark moved (from the layout: no DOM read). */
+  follow(at: EventMark | undefined): void {
+    const a = this.anchor;
+    if (!a || !at) return;
+    this.box.style.left = `${Math.max(a.min, Math.min(a.max, a.left + (at.x - a.x) * a.scale))}px`;
+    this.box.style.top = `${a.top + (at.y - a.y) * a.scale}px`;
+  }
+}
+
+/** Shows the tooltip `tip` for a mark or cluster element of the chart laid out as `layout`. */
+export function showMarkTip(tip: HTMLElement, mark: Element, layout: TimelineLayout): void {
+  const id = mark.getAttribute('data-id')!;
+  const m = layout.marks.find((x) => x.id === id);
+  const c = m ? undefined : layout.clusters.find((x) => x.id === id);
+  if (!m && !c) return;
+  tip.replaceChildren();
+  const strong = el('strong', m ? m.dateText : c!.dateText);
+  tip.append(strong, m ? m.title : `${c!.count} events: click to zoom in`);
+  tip.hidden = false;
+  // Below the mark, from its left edge; 200 px is the tooltip's widest.
+  const at = tipPosition(mark.getBoundingClientRect(), tip.parentElement!.getBoundingClientRect(), 200, 0, 6, false);
+  tip.style.left = `${at.left}px`;
+  tip.style.top = `${at.top}px`;
+}
+
+/** A new element with its text and class, appended to `parent` if given. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  cls?: string,
+  parent?: Element,
+): HTMLElementTagNameMap[K] {
+  const x = document.createElement(tag);
+  if (text !== undefined) x.textContent = text;
+  if (cls) x.className = cls;
+  parent?.append(x);
+  return x;
+}

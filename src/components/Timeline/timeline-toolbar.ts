@@ -1,0 +1,78 @@
+// The interactive timeline's surroundings: the toolbar's hint and folded track filters, the
+// status line a screen reader hears, and the story's references to events (hovering or focusing
+// one marks the event on the nearest chart that shows it).
+import type { TimelineLayout } from '../../lib/timeline/layout';
+
+let hinted = false;
+
+/**
+ * "Drag to pan · …", once per browsing session, in the toolbar's row of `root` (its room is
+ * already there); it fades after ten seconds or when `hide` is called (the reader zoomed).
+ */
+export function showHint(root: HTMLElement): { hide: () => void } | undefined {
+  if (hinted) return undefined;
+  hinted = true;
+  try {
+    if (sessionStorage.getItem('tl-hint')) return undefined;
+    sessionStorage.setItem('tl-hint', '1');
+  } catch {
+    // Storage is off (a sandboxed frame): the hint shows once per page.
+  }
+  const hint = document.createElement('p');
+  hint.className = 'tl-hint';
+  hint.textContent = `Drag to pan · ${matchMedia('(hover: none)').matches ? '' : 'Ctrl+scroll or '}pinch to zoom`;
+  root.querySelector('.tl-controls')?.append(hint);
+  const handle = { hide: () => hint.classList.add('tl-hint--gone') };
+  setTimeout(handle.hide, 10_000);
+  return handle;
+}
+
+/** In narrow containers the track buttons fold under one "Tracks" button (Timeline.css). */
+export function toggleFilters(root: HTMLElement, button: HTMLButtonElement): void {
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', String(open));
+  root.querySelector('.tl-filters')?.toggleAttribute('data-open', open);
+}
+
+/** The status line after a zoom step: the window and what it shows. */
+export function windowStatus(layout: TimelineLayout): string {
+  const fmt = (t: number) =>
+    new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const [a, b] = layout.domain;
+  return `Showing ${fmt(a)} to ${fmt(b)}: ${layout.marks.length} events shown, ${layout.clusters.length} groups.`;
+}
+
+/** The status line after a track filter changed: how many events the chart shows. */
+export function shownStatus(layout: TimelineLayout): string {
+  return `${layout.marks.length + layout.clusters.reduce((n, c) => n + c.count, 0)} events shown.`;
+}
+
+/** What event references need of a chart. */
+interface RefTarget {
+  root: HTMLElement;
+  svg: SVGSVGElement;
+  timeOf: Map<string, number>;
+  markEl(id: string): SVGElement | null;
+}
+
+/** Marks the event a story reference ([data-event-ref]) points at while it is hovered or focused. */
+export function listenToEventRefs(charts: readonly RefTarget[]): void {
+  const toggle = (target: EventTarget | null, on: boolean) => {
+    const ref = (target as Element | null)?.closest?.<HTMLElement>('[data-event-ref]');
+    if (!ref) return;
+    const id = ref.dataset.eventRef!;
+    const y = ref.getBoundingClientRect().top;
+    const nearest = charts
+      .filter((c) => c.timeOf.has(id))
+      .sort(
+        (a, b) => Math.abs(a.root.getBoundingClientRect().top - y) - Math.abs(b.root.getBoundingClientRect().top - y),
+      )[0];
+    for (const c of charts)
+      c.svg.querySelectorAll('.tl-mark--ref').forEach((el) => el.classList.remove('tl-mark--ref'));
+    if (on && nearest) nearest.markEl(id)?.classList.add('tl-mark--ref');
+  };
+  document.addEventListener('pointerover', (e) => toggle(e.target, true));
+  document.addEventListener('pointerout', (e) => toggle(e.target, false));
+  document.addEventListener('focusin', (e) => toggle(e.target, true));
+  document.addEventListener('focusout', (e) => toggle(e.target, false));
+}

@@ -1,0 +1,127 @@
+// The timeline's drawing: the chart's state (window, hidden tracks, focused and selected event,
+// variant) laid out (layout.ts) and joined onto the variant's SVG (keyed-join.ts). The
+// controller (timeline-interactive.ts) changes the state and calls render().
+import {
+  layoutPrepared,
+  prepareTimeline,
+  type TimelineLayout,
+  type PreparedTimeline,
+  type LayoutOptions,
+} from '../../lib/timeline/layout';
+import { timelineSvgAttrs, timelineSvgLayers } from '../../lib/timeline/svg-model';
+import type { TimelinePayload, TimelineVariant } from '../../lib/timeline/payload';
+import { bindBuilt, joinNodes, type Drawn } from './keyed-join';
+
+export class TimelineView {
+  prepared: PreparedTimeline;
+  hiddenTracks = new Set<string>();
+  domain?: [number, number];
+  selectedId?: string;
+  focusId?: string;
+  variant!: TimelineVariant;
+  svg!: SVGSVGElement;
+  /** What was drawn into each variant's SVG. */
+  drawn = new Map<Element, Drawn>();
+  layout!: TimelineLayout;
+
+  constructor(
+    readonly root: HTMLElement,
+    readonly payload: TimelinePayload,
+  ) {
+    this.prepared = prepareTimeline(payload.events, payload.tracks);
+  }
+
+  /**
+   * The layout measures labels with a width table; the reader's font may run wider. Once fonts
+   * have loaded, the drawn one-row labels are measured against the widths the layout gave them, and
+   * where the font is wider the chart is laid out again for it (both variants: one font).
+   */
+  fitFont(): void {
+    let ratio = 1;
+    for (const m of this.layout.marks) {
+      if (!m.labelBox || m.labelLines.length !== 1 || !(m.labelBox.w > 0)) continue;
+      const text = this.svg.querySelector<SVGTextElement>(`[data-id="${CSS.escape(m.id)}"] .tl-label`);
+      if (text) ratio = Math.max(ratio, text.getComputedTextLength() / m.labelBox.w);
+    }
+    if (ratio <= 1.01) return;
+    for (const v of this.payload.variants) {
+      v.options = { ...v.options, textWidthFactor: (v.options.textWidthFactor ?? 1) * ratio * 1.02 };
+    }
+    this.render();
+  }
+
+  visibleVariant(): TimelineVariant['name'] {
+    for (const name of ['narrow', 'column'] as const) {
+      const el = this.root.querySelector<HTMLElement>(`.tl-variant--${name}`);
+      if (el && getComputedStyle(el).display !== 'none') return name;
+    }
+    return 'wide';
+  }
+
+  /** Lays out the variant `name` (the one CSS shows) and binds its SVG: the build's drawing on `first` use. */
+  showVariant(name: TimelineVariant['name'], first: boolean): void {
+    this.variant = this.payload.variants.find((v) => v.name === name)!;
+    this.svg = this.root.querySelector<SVGSVGElement>(`.tl-variant--${name} svg`)!;
+    const layout = this.computeLayout();
+    let drawn = this.drawn.get(this.svg);
+    if (!drawn) {
+      // The build drew the first variant in this state; the other is drawn afresh on first use.
+      drawn = {
+        el: this.svg,
+        key: 'svg',
+        kids: first ? bindBuilt(this.svg, timelineSvgLayers(layout, this.modelOptions())) : null,
+      };
+      this.drawn.set(this.svg, drawn);
+    }
+    this.layout = layout;
+  }
+
+  options(domain = this.domain): LayoutOptions {
+    const o: LayoutOptions = { ...this.variant.options };
+    if (domain) o.domain = domain;
+    if (this.hiddenTracks.size)
+      o.visibleTracks = this.payload.tracks.map((t) => t.id).filter((id) => !this.hiddenTracks.has(id));
+    return o;
+  }
+
+  computeLayout(domain = this.domain): TimelineLayout {
+    return layoutPrepared(this.prepared, this.options(domain));
+  }
+
+  modelOptions() {
+    return {
+      uid: `tl-${this.payload.chart}-${this.variant.name}`,
+      href: (id: string) => this.payload.eventHref.replace('{id}', id),
+      label: this.svg.getAttribute('aria-label') ?? '',
+      focusId: this.focusId,
+      selectedId: this.selectedId,
+    };
+  }
+
+  /** Lays out the current state and joins it onto the SVG. */
+  render(domain = this.domain): void {
+    const t0 = performance.now();
+    this.layout = this.computeLayout(domain);
+    const t1 = performance.now();
+    const model = this.modelOptions();
+    const attrs = timelineSvgAttrs(this.layout, model);
+    for (const [k, v] of Object.entries(attrs)) if (this.svg.getAttribute(k) !== v) this.svg.setAttribute(k, v);
+    const layers = timelineSvgLayers(this.layout, model);
+    const t2 = performance.now();
+    joinNodes(this.drawn.get(this.svg)!, layers);
+    // The benchmark (scripts/lib/bench-browser.mjs) sets this array to split a frame's script time.
+    (window as { __timelineRenders?: number[][] }).__timelineRenders?.push([t1 - t0, t2 - t1, performance.now() - t2]);
+  }
+
+  vertical(): boolean {
+    return this.variant.options.orientation === 'vertical';
+  }
+
+  markAt(id: string) {
+    return this.layout.marks.find((m) => m.id === id);
+  }
+
+  markEl(id: string): SVGElement | null {
+    return this.svg.querySelector(`.tl-marks [data-id="${CSS.escape(id)}"]`);
+  }
+}

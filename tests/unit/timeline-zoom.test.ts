@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_SPAN, weekU, windowOf, zoomFor } from '../../src/components/Timeline/timeline-zoom';
+import { IDENTITY_WARP } from '../../src/lib/timeline/warp';
+
+// The full domain, 0…1000 in u, drawn over pixels 100…600 at k = 1.
+const full = [0, 1000] as const;
+const range = [100, 600] as const;
+
+describe('zoomFor and windowOf: a time window as a d3-zoom transform and back', () => {
+  it('shows the full domain with no zoom', () => {
+    const z = zoomFor(full, range, full);
+    expect(z.k).toBe(1);
+    expect(z.t).toBeCloseTo(0, 10);
+    expect(windowOf(full, range, 1, 0)).toEqual([0, 1000]);
+  });
+
+  it('zooms into a window: its length sets the scale, its start the translation', () => {
+    const z = zoomFor(full, range, [250, 500]);
+    expect(z.k).toBe(4);
+    // u 250 is pixel 225 at k = 1; at k = 4 it must land on the range's start, 100.
+    expect(225 * z.k + z.t).toBeCloseTo(100, 10);
+    expect(350 * z.k + z.t).toBeCloseTo(600, 10); // u 500 at the range's end
+  });
+
+  it('round-trips: the window of the zoom for a window is that window', () => {
+    for (const w of [
+      [0, 1000],
+      [10, 20],
+      [400, 1000],
+      [123.5, 678.25],
+    ] as const) {
+      const { k, t } = zoomFor(full, range, w);
+      const back = windowOf(full, range, k, t);
+      expect(back[0]).toBeCloseTo(w[0], 8);
+      expect(back[1]).toBeCloseTo(w[1], 8);
+    }
+  });
+
+  it('pans without zooming: a translation shifts the window by the same share of the domain', () => {
+    // 50 px left is a tenth of the 500 px range: a tenth of the domain later.
+    expect(windowOf(full, range, 1, -50)).toEqual([100, 1100]);
+  });
+});
+
+describe('weekU: the narrowest window in u', () => {
+  it('is a week where time is not warped', () => {
+    expect(weekU(IDENTITY_WARP)).toBe(MIN_SPAN);
+  });
+
+  it('is a week at the focus’s average stretch where there is a focus', () => {
+    const day = 86_400_000;
+    // A focus that makes 10 days 30 days long in u: a week there is three weeks of u.
+    expect(weekU({ ts: [0, 10 * day], us: [0, 30 * day] })).toBeCloseTo(3 * MIN_SPAN, 6);
+  });
+});
