@@ -1,10 +1,10 @@
 // An Astro integration that draws the site's images once the pages are written: every chart as
 // SVG and PNG (light and dark) from the SVG of its built embed page, and the social cards
-// (src/lib/images/build.ts). A failure stops the build with one line naming the chart or event.
+// (src/build/images/build.ts). A failure stops the build with one line naming the chart or event.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getTimelineData } from '../data/timeline';
-import { buildImages, ImageBuildError } from '../lib/images/build';
+import { buildImages, ImageBuildError } from '../build/images/build';
 
 export default function images(): AstroIntegration {
   let site = 'http://localhost:4321';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildImages, ImageBuildError } from '../../src/lib/images/build';
+import { buildImages, ImageBuildError } from '../../src/build/images/build';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data = {

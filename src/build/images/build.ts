@@ -5,8 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../dates';
-import type { ChartSpec, TimelineData } from '../timeline/schema';
+import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../../lib/dates';
+import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { findChartSource, pageStyles } from './chart-source';
 import { CHART_IMAGE_WIDTH, composeChartImage, type ThemeColours } from './chart-image';
 import { parsePaint } from './colour';
@@ -14,7 +14,7 @@ import { parseStylesheet, StyleResolver, type StyleRule } from './css';
 import { inlineSvgStyles } from './inline-styles';
 import { findFirst, parseMarkup, serializeXml, type MarkupElement } from './markup';
 import { paintedBox, renderPng } from './render';
-import { chartImagePath, socialCardPath, SOCIAL_CARD_WIDTH } from './paths';
+import { chartImagePath, socialCardPath, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 import { composeSocialCard, type StripMark, type TimelineStrip } from './social-card';
 
 export type Theme = 'light' | 'dark';

@@ -2,13 +2,13 @@
 // title on up to three lines, a thin strip of the whole timeline with the page's event (or the
 // chart's period) marked, and the publisher. Returns SVG markup; text in DejaVu Sans.
 // composeSocialCard({ siteTitle, title, kicker, strip, publisher, url, colours })
-import type { MarkShape } from '../timeline/shapes';
-import { symbolPath, translatePath } from '../timeline/shapes';
+import type { MarkShape } from '../../lib/timeline/shapes';
+import { symbolPath, translatePath } from '../../lib/timeline/shapes';
 import { element, fmt, serializeXml, type MarkupNode } from './markup';
 import { FONT_STACK, measureText } from './render';
 import { fitLines, truncate } from './wrap';
 
-import { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH } from './paths';
+import { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 
 export { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH };
 const MARGIN = 72;
