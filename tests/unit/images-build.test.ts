@@ -18,9 +18,22 @@ const data = {
     period: { start: '2019-06', end: '2019-07' },
   },
   tracks: [{ id: 'a', label: 'Track A', description: 'a', order: 1, colour: '#0072B2', shape: 'square' }],
-  events: [{ id: 'one', date: '2019-06-07', track: 'a', title: 'Event one', importance: 1 }],
+  events: [{ id: 'one', date: '2019-06-07', track: 'a', title: 'Event one', importance: 1, figures: [] }],
   series: [],
-  charts: [{ id: 'c', kind: 'figures', title: 'Chart C', caption: 'What it shows. More.', source: 'The source' }],
+  charts: [
+    // A kind still read back from its built embed page (legacy-drawing.ts) …
+    {
+      id: 'c',
+      kind: 'period',
+      title: 'Chart C',
+      caption: 'What it shows. More.',
+      source: 'The source',
+      start: '2019-06',
+      end: '2019-07',
+    },
+    // … and one drawn from the data alone.
+    { id: 'k', kind: 'figures', title: 'Key', caption: 'The figures.', source: 'Their sources' },
+  ],
 } as unknown as TimelineData;
 
 const css = `:root{--bg:#fff;--fg:#1a1a1a;--muted:#595959}:root[data-theme=dark]{--bg:#111;--fg:#ececec}.chart text{fill:currentColor}.chart{color:var(--fg)}.bar{fill:var(--fg)}`;
@@ -66,7 +79,12 @@ describe('buildImages', () => {
       'images/c-dark.svg',
       'images/c.png',
       'images/c.svg',
+      'images/k-dark.png',
+      'images/k-dark.svg',
+      'images/k.png',
+      'images/k.svg',
       'images/social/chart-c.png',
+      'images/social/chart-k.png',
       'images/social/event-one.png',
       'images/social/home.png',
     ]);
@@ -77,5 +95,7 @@ describe('buildImages', () => {
     expect(light).toContain('>Source: The source<');
     expect(light).toContain('>What it shows.<');
     expect(light).toContain('example.org/sub');
+    // No page was written for k: its image comes from the data (no event has a key figure).
+    expect(readFileSync(join(dir, 'images/k.svg'), 'utf8')).toContain('>No figure is marked as key yet.<');
   });
 });

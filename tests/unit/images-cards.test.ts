@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartRange, thinStripMarks, timelineStrip } from '../../src/build/images/build';
+import { chartRange, thinStripMarks, timelineStrip } from '../../src/build/images/social-cards';
 import { symbolPath, translatePath } from '../../src/lib/timeline/shapes';
 import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
 import { contrastRatio } from '../../src/build/images/colour';

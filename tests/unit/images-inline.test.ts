@@ -20,7 +20,12 @@ const tracks = z.array(Track).parse(fixture.tracks);
 const timelineCss = /<style is:global>([\s\S]*?)<\/style>/.exec(
   readFileSync('src/components/Timeline/Timeline.astro', 'utf8'),
 )![1];
-const css = [readFileSync('src/styles/global.css', 'utf8'), timelineCss, trackColoursCss(tracks)].join('\n');
+const css = [
+  readFileSync('src/styles/theme.css', 'utf8'),
+  readFileSync('src/styles/global.css', 'utf8'),
+  timelineCss,
+  trackColoursCss(tracks),
+].join('\n');
 const rules = parseStylesheet(css);
 
 function svgMarkup(variant: 'wide' | 'narrow'): string {

@@ -10,7 +10,7 @@ export function snapshotSvg(chartId: string, theme: 'light' | 'dark'): string {
   return readFileSync(join(SNAPSHOT_DIR, `${chartId}${theme === 'dark' ? '-dark' : ''}.svg`), 'utf8');
 }
 
-/** An SVG as lines: each tag (attributes sorted) or text run, numbers rounded to 0.1. */
+/** An SVG as lines: each tag (attributes sorted; <x/> as <x></x>) or text run, numbers rounded to 0.1. */
 export function normaliseSvg(svg: string): string[] {
   const round = (s: string) => s.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10 || 0));
   return svg
@@ -18,10 +18,11 @@ export function normaliseSvg(svg: string): string[] {
     .split(/(<[^>]+>)/)
     .map((part) => part.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .map((part) => {
+    .flatMap((part) => {
       const tag = /^<(\/?[\w:-]+)([\s\S]*?)(\/?)>$/.exec(part);
-      if (!tag) return round(part);
+      if (!tag) return [round(part.replace(/&quot;/g, '"'))];
       const attrs = [...tag[2].matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, k, v]) => `${k}="${round(v)}"`).sort();
-      return `<${tag[1]}${attrs.map((a) => ` ${a}`).join('')}${tag[3]}>`;
+      const open = `<${tag[1]}${attrs.map((a) => ` ${a}`).join('')}>`;
+      return tag[3] ? [open, `</${tag[1]}>`] : [open];
     });
 }

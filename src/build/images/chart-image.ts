@@ -1,9 +1,9 @@
 // A chart as a standalone image for newsletters and print: title, one-line caption, legend, the
-// chart's own SVG (styles already inlined), and the source and credit lines, on the theme's
+// chart's own SVG (painted: colours as attributes), and the source and credit lines, on the theme's
 // background, 1200 units wide, all text in DejaVu Sans. Returns SVG markup (no <style>, no class).
 // composeChartImage({ title, caption, source, credit, colours, chart, legend, notes, cards })
-import type { FigureCard } from './chart-source';
-import { element, fmt, serializeXml, type MarkupElement, type MarkupNode } from './markup';
+import type { SvgNode } from '../../lib/svg';
+import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
 import { firstSentence, fitLines, truncate, wrapText } from './wrap';
 
@@ -21,7 +21,39 @@ export interface ThemeColours {
   accent: string;
 }
 
-export interface ChartImageInput {
+/** A key figure as the image shows it: a card of the key-figures chart. */
+export interface FigureCard {
+  /** The big number ("45 days"). */
+  value: string;
+  /** What it counts. */
+  label: string;
+  /** Further lines (the event and date, the source). */
+  lines: string[];
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What a chart gives its image: the drawing (painted), its legend, notes or cards. */
+export interface ChartDrawing {
+  /**
+   * The chart's painted SVG: the root's presentation attributes and its children, and the box to
+   * show (its viewBox, which the image step grows to what is drawn outside it, unless `measured`).
+   */
+  chart: { attrs: Record<string, string>; children: SvgNode[]; box: Box; measured?: boolean } | null;
+  /** Legend entries; an icon is an <svg> element with width, height and viewBox. */
+  legend: { icon: SvgNode | null; text: string }[];
+  notes: string[];
+  cards: FigureCard[];
+  /** The caption as the page shows it, when it differs from the chart's. */
+  caption?: string;
+}
+
+export interface ChartImageInput extends Omit<ChartDrawing, 'caption'> {
   title: string;
   caption?: string;
   /** Shown as "Source: …", in full. */
@@ -30,11 +62,6 @@ export interface ChartImageInput {
   publisher: string;
   url: string;
   colours: ThemeColours;
-  /** The chart's SVG with inlined styles, and the box to show (its viewBox, grown to what it draws). */
-  chart: { svg: MarkupElement; box: { x: number; y: number; width: number; height: number } } | null;
-  legend: { icon: MarkupElement | null; text: string }[];
-  notes: string[];
-  cards: FigureCard[];
   /** Accessible description of the image (defaults to the caption). */
   description?: string;
 }
@@ -47,7 +74,7 @@ function textLines(
   size: number,
   lineHeight: number,
   attrs: Record<string, string | number>,
-): { nodes: MarkupElement[]; bottom: number } {
+): { nodes: SvgNode[]; bottom: number } {
   const nodes = lines.map((line, i) =>
     element('text', { x, y: top + size * 0.93 + i * lineHeight, 'font-size': size, ...attrs }, [line]),
   );
@@ -57,7 +84,7 @@ function textLines(
 /** Lays out the image; returns SVG markup and its height. */
 export function composeChartImage(input: ChartImageInput): { svg: string; width: number; height: number } {
   const c = input.colours;
-  const body: MarkupNode[] = [];
+  const body: SvgNode[] = [];
   let y = 40;
 
   // Title: bold, up to two lines (smaller before it is cut).
@@ -113,17 +140,10 @@ export function composeChartImage(input: ChartImageInput): { svg: string; width:
 
   // The chart, scaled to the inner width.
   if (input.chart) {
-    const { svg, box } = input.chart;
+    const { attrs, children, box } = input.chart;
     const scale = INNER / box.width;
-    const group = element('g', {
-      transform: `translate(${fmt(MARGIN - box.x * scale)},${fmt(y - box.y * scale)}) scale(${fmt4(scale)})`,
-      ...presentation(svg),
-    });
-    for (const child of svg.children) {
-      if (child.type === 'element') child.parent = group;
-      group.children.push(child);
-    }
-    body.push(group);
+    const transform = `translate(${fmt(MARGIN - box.x * scale)},${fmt(y - box.y * scale)}) scale(${fmt4(scale)})`;
+    body.push(element('g', { transform, ...presentation(attrs) }, children));
     y += box.height * scale + 16;
   }
 
@@ -244,17 +264,17 @@ export function composeChartImage(input: ChartImageInput): { svg: string; width:
       ...body,
     ],
   );
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(root)}\n`, width: CHART_IMAGE_WIDTH, height };
+  return { svg: svgDocument(root), width: CHART_IMAGE_WIDTH, height };
 }
 
 function fmt4(n: number): string {
   return String(Math.round(n * 10000) / 10000);
 }
 
-/** The presentation attributes of an inlined <svg>, to carry over to the group that replaces it. */
-function presentation(svg: MarkupElement): Record<string, string> {
+/** The presentation attributes of a chart's root <svg>, to carry over to the group that replaces it. */
+function presentation(attrs: Record<string, string>): Record<string, string> {
   const keep: Record<string, string> = {};
-  for (const [k, v] of Object.entries(svg.attrs)) {
+  for (const [k, v] of Object.entries(attrs)) {
     if (
       [
         'xmlns',
@@ -276,12 +296,12 @@ function presentation(svg: MarkupElement): Record<string, string> {
   return keep;
 }
 
-function iconWidth(icon: MarkupElement): number {
+function iconWidth(icon: SvgNode): number {
   return parseFloat(icon.attrs.width ?? '') || 14;
 }
 
 /** An inline icon <svg> placed with its vertical centre at `cy`, scaled by `scale`. */
-function placeIcon(icon: MarkupElement, x: number, cy: number, scale: number): MarkupElement {
+function placeIcon(icon: SvgNode, x: number, cy: number, scale: number): SvgNode {
   const w = iconWidth(icon) * scale;
   const h = (parseFloat(icon.attrs.height ?? '') || 14) * scale;
   const attrs: Record<string, string> = {
@@ -293,7 +313,5 @@ function placeIcon(icon: MarkupElement, x: number, cy: number, scale: number): M
     overflow: 'visible',
   };
   delete attrs.xmlns;
-  const copy = element('svg', attrs);
-  copy.children = icon.children;
-  return copy;
+  return element('svg', attrs, icon.children ?? []);
 }

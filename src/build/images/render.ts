@@ -113,3 +113,17 @@ export function paintedBox(
   const k = w / width;
   return { x: x0 + minX * k, y: y0 + minY * k, width: (maxX - minX + 1) * k, height: (maxY - minY + 1) * k };
 }
+
+/** A chart's box grown to anything it draws outside it (the page shows overflow), 2 units to spare. */
+export function growBox(
+  svg: string,
+  view: { x: number; y: number; width: number; height: number },
+): { x: number; y: number; width: number; height: number } {
+  const d = paintedBox(svg, view, Math.round(view.width / 5));
+  if (!d) return view;
+  const x1 = Math.min(view.x, d.x - 2);
+  const y1 = Math.min(view.y, d.y - 2);
+  const x2 = Math.max(view.x + view.width, d.x + d.width + 2);
+  const y2 = Math.max(view.y + view.height, d.y + d.height + 2);
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}

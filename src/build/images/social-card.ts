@@ -4,7 +4,8 @@
 // composeSocialCard({ siteTitle, title, kicker, strip, publisher, url, colours })
 import type { MarkShape } from '../../lib/timeline/shapes';
 import { symbolPath, translatePath } from '../../lib/timeline/shapes';
-import { element, fmt, serializeXml, type MarkupNode } from './markup';
+import type { SvgNode } from '../../lib/svg';
+import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
 import { fitLines, truncate } from './wrap';
 
@@ -55,7 +56,7 @@ export function composeSocialCard(input: SocialCardInput): string {
   const c = input.colours;
   const W = SOCIAL_CARD_WIDTH;
   const H = SOCIAL_CARD_HEIGHT;
-  const body: MarkupNode[] = [
+  const body: SvgNode[] = [
     element('rect', { width: W, height: H, fill: c.bg }),
     element('rect', { width: W, height: 10, fill: c.accent }),
   ];
@@ -146,12 +147,12 @@ export function composeSocialCard(input: SocialCardInput): string {
     },
     [element('title', {}, [input.title]), ...body],
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(root)}\n`;
+  return svgDocument(root);
 }
 
 /** The timeline strip: one thin row per track, every event as a small mark, the page's event large. */
-function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colours']): MarkupNode[] {
-  const out: MarkupNode[] = [];
+function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colours']): SvgNode[] {
+  const out: SvgNode[] = [];
   const rowH = 8;
   const height = Math.max(1, strip.rows) * rowH;
   const x = (t: number) => MARGIN + ((t - strip.from) / (strip.to - strip.from || 1)) * INNER;
