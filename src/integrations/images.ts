@@ -19,7 +19,7 @@ export default function images(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {
-          const { files, timings } = await buildImages({
+          const { files, timings, workers } = await buildImages({
             outDir: fileURLToPath(dir),
             base,
             site,
@@ -30,7 +30,7 @@ export default function images(): AstroIntegration {
           const s = (ms: number) => (ms / 1000).toFixed(1);
           logger.info(
             `${files.length} images (${pngs.length} PNG, ${kb} KB) in ${s(performance.now() - started)} s ` +
-              `(SVG ${s(timings.compose)} s, PNG ${s(timings.render)} s)`,
+              `(SVG ${s(timings.compose)} s, PNG ${s(timings.render)} s; ${workers} PNG workers)`,
           );
         } catch (error) {
           // One line that names the chart or event; a stack trace would only hide it.

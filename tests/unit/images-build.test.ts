@@ -56,7 +56,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const run = () => buildImages({ outDir: dir, base: '/sub/', site: 'https://example.org', data, concurrency: 2 });
+const run = () => buildImages({ outDir: dir, base: '/sub/', site: 'https://example.org', data, workers: 2 });
 
 describe('buildImages', () => {
   it('names the chart when its embed page is missing', async () => {

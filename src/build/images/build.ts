@@ -4,7 +4,6 @@
 // written the site (src/integrations/images.ts).
 // await buildImages({ outDir: 'dist', base: '/', site: 'https://example.org', data })
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chartImagePath, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
@@ -12,7 +11,7 @@ import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { CHART_IMAGE_WIDTH, composeChartImage } from './chart-image';
 import { createImageContext, displayUrl, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
 import { chartDrawings } from './drawings';
-import { renderPng } from './render';
+import { PngPool } from './png-pool';
 import { socialCards } from './social-cards';
 
 export { createImageContext, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
@@ -45,8 +44,10 @@ export function chartImageSvgs(ctx: ImageContext, chart: ChartSpec): Record<Them
 export interface ImageBuildResult {
   /** Site paths and sizes in bytes of every file written. */
   files: { path: string; bytes: number }[];
-  /** Milliseconds spent composing the SVGs and rendering the PNGs. */
+  /** Milliseconds spent composing the SVGs and, after that, waiting for the last PNGs. */
   timings: { compose: number; render: number };
+  /** How many worker threads encoded the PNGs. */
+  workers: number;
 }
 
 /** Runs `tasks` with at most `limit` at a time. */
@@ -64,7 +65,8 @@ export async function buildImages(options: {
   base: string;
   site: string;
   data: TimelineData;
-  concurrency?: number;
+  /** PNG encoders (worker threads); default one per core. */
+  workers?: number;
 }): Promise<ImageBuildResult> {
   const started = performance.now();
   const ctx = createImageContext(options);
@@ -100,22 +102,32 @@ export async function buildImages(options: {
 
   const poolStart = performance.now();
   let composeInPool = 0;
-  // Biggest first, so the pool does not end on one long render. The social cards' SVGs are
-  // composed as the pool reaches them (on this thread, while resvg draws others on its threads).
+  // PNGs are drawn and encoded on worker threads, one per core; this thread composes the social
+  // cards' SVGs as the pool reaches them and writes the files. Two renders in hand per worker, so
+  // none waits for this thread; biggest first, so the pool does not end on one long render.
+  const encoders = new PngPool(options.workers);
   renders.sort((a, b) => b.width - a.width);
-  await pool(renders, options.concurrency ?? availableParallelism(), async (r) => {
-    const t = performance.now();
-    const svg = r.svg();
-    composeInPool += performance.now() - t;
-    let png: Buffer;
-    try {
-      png = await renderPng(svg, r.width);
-    } catch (error) {
-      throw new ImageBuildError(r.subject, error);
-    }
-    write(r.path, png);
-  });
+  try {
+    await pool(renders, 2 * encoders.size, async (r) => {
+      const t = performance.now();
+      const svg = r.svg();
+      composeInPool += performance.now() - t;
+      let png: Buffer;
+      try {
+        png = await encoders.render(svg, r.width);
+      } catch (error) {
+        throw new ImageBuildError(r.subject, error);
+      }
+      write(r.path, png);
+    });
+  } finally {
+    await encoders.close();
+  }
   files.sort((a, b) => a.path.localeCompare(b.path));
   const end = performance.now();
-  return { files, timings: { compose: poolStart - started + composeInPool, render: end - poolStart - composeInPool } };
+  return {
+    files,
+    timings: { compose: poolStart - started + composeInPool, render: end - poolStart - composeInPool },
+    workers: encoders.size,
+  };
 }

@@ -51,7 +51,8 @@ export function measureText(text: string, size: number, weight = 400): number {
   return (weight >= 600 ? f.bold : f.sans).width(text, size);
 }
 
-function options(width: number): ResvgRenderOptions {
+/** resvg's options for a PNG `width` px wide (plain data: the PNG workers get them too). */
+export function renderOptions(width: number): ResvgRenderOptions {
   return {
     fitTo: { mode: 'width', value: width },
     font: {
@@ -69,7 +70,7 @@ function options(width: number): ResvgRenderOptions {
 
 /** Renders an SVG to PNG bytes, `width` px wide (on the libuv thread pool, so renders overlap). */
 export async function renderPng(svg: string, width: number): Promise<Buffer> {
-  const image = await renderAsync(svg, options(width));
+  const image = await renderAsync(svg, renderOptions(width));
   return image.asPng();
 }
 
@@ -91,7 +92,7 @@ export function paintedBox(
     const rest = attrs.replace(/\s(viewBox|width|height|overflow)="[^"]*"/g, '');
     return `<svg${rest} viewBox="${x0} ${y0} ${w} ${h}" width="${w}" height="${h}">`;
   });
-  const image = new Resvg(widened, options(Math.ceil(w))).render();
+  const image = new Resvg(widened, renderOptions(Math.ceil(w))).render();
   const { width, height } = image;
   const px = image.pixels;
   let minX = width;
