@@ -3,6 +3,7 @@
 // background, 1200 units wide, all text in DejaVu Sans. Returns SVG markup (no <style>, no class).
 // composeChartImage({ title, caption, source, credit, colours, chart, legend, notes, cards })
 import type { SvgNode } from '../../lib/svg';
+import type { ThemeTokens } from '../../lib/theme';
 import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
 import { firstSentence, fitLines, truncate, wrapText } from './wrap';
@@ -12,14 +13,8 @@ export const CHART_IMAGE_WIDTH = 1200;
 const MARGIN = 48;
 const INNER = CHART_IMAGE_WIDTH - 2 * MARGIN;
 
-export interface ThemeColours {
-  bg: string;
-  fg: string;
-  muted: string;
-  rule: string;
-  panel: string;
-  accent: string;
-}
+/** The theme colours a frame uses (src/lib/theme.ts). */
+export type ThemeColours = Pick<ThemeTokens, 'bg' | 'fg' | 'muted' | 'rule' | 'panel' | 'accent'>;
 
 /** A key figure as the image shows it: a card of the key-figures chart. */
 export interface FigureCard {
@@ -79,6 +74,18 @@ function textLines(
     element('text', { x, y: top + size * 0.93 + i * lineHeight, 'font-size': size, ...attrs }, [line]),
   );
   return { nodes, bottom: top + (lines.length - 1) * lineHeight + size * 1.2 };
+}
+
+/** A paragraph of 16-unit text across the image (a note, the source line), at most `maxLines` lines. */
+function smallPrint(text: string, top: number, fill: string, maxLines?: number): { nodes: SvgNode[]; bottom: number } {
+  return textLines(
+    wrapText(text, INNER, (s) => measureText(s, 16), maxLines),
+    MARGIN,
+    top,
+    16,
+    21,
+    { fill },
+  );
 }
 
 /** Lays out the image; returns SVG markup and its height. */
@@ -209,14 +216,7 @@ export function composeChartImage(input: ChartImageInput): { svg: string; width:
 
   // Notes under the chart.
   for (const note of input.notes) {
-    const n = textLines(
-      wrapText(note, INNER, (s) => measureText(s, 16), 3),
-      MARGIN,
-      y,
-      16,
-      21,
-      { fill: c.muted },
-    );
+    const n = smallPrint(note, y, c.muted, 3);
     body.push(...n.nodes);
     y = n.bottom + 6;
   }
@@ -225,14 +225,7 @@ export function composeChartImage(input: ChartImageInput): { svg: string; width:
   y += 8;
   body.push(element('rect', { x: MARGIN, y, width: INNER, height: 1, fill: c.rule }));
   y += 14;
-  const source = textLines(
-    wrapText(`Source: ${input.source}`, INNER, (s) => measureText(s, 16)),
-    MARGIN,
-    y,
-    16,
-    21,
-    { fill: c.muted },
-  );
+  const source = smallPrint(`Source: ${input.source}`, y, c.muted);
   body.push(...source.nodes);
   y = source.bottom + 6;
   const publisherW = measureText(input.publisher, 16, 700);

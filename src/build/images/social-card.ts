@@ -5,6 +5,7 @@
 import type { MarkShape } from '../../lib/timeline/shapes';
 import { symbolPath, translatePath } from '../../lib/timeline/shapes';
 import type { SvgNode } from '../../lib/svg';
+import type { ThemeColours } from './chart-image';
 import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
 import { fitLines, truncate } from './wrap';
@@ -48,7 +49,7 @@ export interface SocialCardInput {
   publisher: string;
   /** Shown at the bottom right, e.g. "news.example.org/explainers/x". */
   url: string;
-  colours: { bg: string; fg: string; muted: string; rule: string; panel: string; accent: string };
+  colours: ThemeColours;
 }
 
 /** Lays out a social card; returns SVG markup. */
