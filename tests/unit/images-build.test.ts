@@ -49,10 +49,6 @@ const write = (path: string, text: string) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'images-build-'));
   write('_astro/a.css', css);
-  write(
-    'index.html',
-    `<!doctype html><html><head><meta property="og:title" content="Home title"><link rel="stylesheet" href="/sub/_astro/a.css"></head><body></body></html>`,
-  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

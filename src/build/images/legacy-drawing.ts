@@ -1,7 +1,7 @@
 // The companion charts (series, period, steps, posts) not yet drawn from a model: their drawing is
 // read back from the built embed page, its stylesheets resolved by a CSS engine (css.ts) and inlined
 // (inline-styles.ts). Goes, with markup.ts, css.ts, inline-styles.ts and chart-source.ts, once every
-// kind has an entry in drawings.ts. Also the home page's og:title for its social card.
+// kind has an entry in drawings.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SvgNode } from '../../lib/svg';
@@ -133,11 +133,4 @@ export function legacyDrawing(ctx: ImageContext, chart: ChartSpec, theme: Theme)
     cards: source.cards,
     caption: source.caption,
   };
-}
-
-/** The title of a built page (its og:title), if it has one. */
-export function pageTitle(ctx: ImageContext, pagePath: string): string | undefined {
-  const doc = readPage(ctx, pagePath);
-  const meta = findFirst(doc, (e) => e.tag.toLowerCase() === 'meta' && e.attrs.property === 'og:title');
-  return meta?.attrs.content || undefined;
 }

@@ -5,7 +5,7 @@ import { socialCardPath } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { displayUrl, ImageBuildError, type ImageContext } from './context';
-import { pageTitle } from './legacy-drawing';
+import { homeStoryTitle } from '../data/stories';
 import { composeSocialCard, type StripMark, type TimelineStrip } from './social-card';
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -126,7 +126,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
   card(socialCardPath('home'), 'the home page social card', () =>
     composeSocialCard({
       ...common,
-      title: pageTitle(ctx, 'index.html') ?? data.site.title,
+      title: homeStoryTitle() ?? data.site.title,
       kicker: {
         date: formatDateRange(data.site.period.start, data.site.period.end),
         label: `${data.events.length} events`,
