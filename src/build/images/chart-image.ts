@@ -88,63 +88,150 @@ function smallPrint(text: string, top: number, fill: string, maxLines?: number):
   );
 }
 
-/** Lays out the image; returns SVG markup and its height. */
-export function composeChartImage(input: ChartImageInput): { svg: string; width: number; height: number } {
-  const c = input.colours;
-  const body: SvgNode[] = [];
-  let y = 40;
+/** A part of the image placed from `y` down: its elements and the y below it. */
+type Section = { nodes: SvgNode[]; y: number };
 
-  // Title: bold, up to two lines (smaller before it is cut).
+/** Title (bold, up to two lines, smaller before it is cut) and the caption's first sentence. */
+function heading(input: ChartImageInput, y: number): Section {
+  const c = input.colours;
   const title = fitLines(input.title, INNER, 2, [34, 30, 27], (s, size) => measureText(s, size, 700), true);
   const t = textLines(title.lines, MARGIN, y, title.size, Math.round(title.size * 1.22), {
     'font-weight': 700,
     fill: c.fg,
   });
-  body.push(...t.nodes);
+  const nodes = [...t.nodes];
   y = t.bottom + 6;
-
-  // Caption: its first sentence, on one line.
   if (input.caption) {
     const cap1 = fitLines(firstSentence(input.caption), INNER, 1, [20, 18, 17], (s, size) => measureText(s, size));
     const cap = textLines(cap1.lines, MARGIN, y, cap1.size, 24, { fill: c.muted });
-    body.push(...cap.nodes);
+    nodes.push(...cap.nodes);
     y = cap.bottom;
   }
-  y += 18;
+  return { nodes, y: y + 18 };
+}
 
-  // Legend: icon + text entries, flowing into rows.
-  if (input.legend.length > 0) {
-    const size = 17;
-    const rowHeight = 28;
-    let x = MARGIN;
-    let rowTop = y;
-    for (const entry of input.legend) {
-      const iconW = entry.icon ? iconWidth(entry.icon) * 1.4 : 0;
-      const textW = measureText(entry.text, size);
-      const text = truncate(entry.text, INNER - iconW - 8, (s) => measureText(s, size));
-      const w = (iconW ? iconW + 8 : 0) + Math.min(textW, INNER - iconW - 8);
-      if (x > MARGIN && x + w > MARGIN + INNER) {
-        x = MARGIN;
-        rowTop += rowHeight;
-      }
-      if (entry.icon) body.push(placeIcon(entry.icon, x, rowTop + rowHeight / 2 - 4, 1.4));
-      body.push(
-        element(
-          'text',
-          {
-            x: x + (iconW ? iconW + 8 : 0),
-            y: rowTop + rowHeight / 2 - 4 + size * 0.36,
-            'font-size': size,
-            fill: c.fg,
-          },
-          [text],
-        ),
-      );
-      x += w + 26;
+/** Legend: icon + text entries, flowing into rows. */
+function legend(input: ChartImageInput, y: number): Section {
+  if (input.legend.length === 0) return { nodes: [], y };
+  const size = 17;
+  const rowHeight = 28;
+  const nodes: SvgNode[] = [];
+  let x = MARGIN;
+  let rowTop = y;
+  for (const entry of input.legend) {
+    const iconW = entry.icon ? iconWidth(entry.icon) * 1.4 : 0;
+    const textW = measureText(entry.text, size);
+    const text = truncate(entry.text, INNER - iconW - 8, (s) => measureText(s, size));
+    const w = (iconW ? iconW + 8 : 0) + Math.min(textW, INNER - iconW - 8);
+    if (x > MARGIN && x + w > MARGIN + INNER) {
+      x = MARGIN;
+      rowTop += rowHeight;
     }
-    y = rowTop + rowHeight + 10;
+    if (entry.icon) nodes.push(placeIcon(entry.icon, x, rowTop + rowHeight / 2 - 4, 1.4));
+    const textX = x + (iconW ? iconW + 8 : 0);
+    const textY = rowTop + rowHeight / 2 - 4 + size * 0.36;
+    nodes.push(element('text', { x: textX, y: textY, 'font-size': size, fill: input.colours.fg }, [text]));
+    x += w + 26;
   }
+  return { nodes, y: rowTop + rowHeight + 10 };
+}
 
+/** The text of one key-figure card, laid out in `textW`: the number is never cut (smaller, then two lines). */
+function cardText(card: FigureCard, textW: number, pad: number) {
+  const valueAt = (s: string, size: number) => measureText(s, size, 700);
+  const oneLine = fitLines(card.value, textW, 1, [32, 28, 25], valueAt);
+  const value = !card.value
+    ? { size: 32, lines: [] }
+    : oneLine.lines.length === 1 && !oneLine.lines[0].endsWith('…')
+      ? oneLine
+      : fitLines(card.value, textW, 2, [28, 24], valueAt, true);
+  const valueStep = Math.round(value.size * 1.15);
+  const label = card.label ? wrapText(card.label, textW, (s) => measureText(s, 17), 4) : [];
+  const lines = card.lines.flatMap((l) => wrapText(l, textW, (s) => measureText(s, 15), 3));
+  const height =
+    pad +
+    value.lines.length * valueStep +
+    (value.lines.length ? 10 : 0) +
+    label.length * 22 +
+    (lines.length ? 8 + lines.length * 20 : 0) +
+    pad;
+  return { value, valueStep, label, lines, height };
+}
+
+/** Key-figure cards, three to a row. */
+function cards(input: ChartImageInput, y: number): Section {
+  const c = input.colours;
+  const cols = 3;
+  const gap = 16;
+  const w = (INNER - gap * (cols - 1)) / cols;
+  const pad = 16;
+  const nodes: SvgNode[] = [];
+  for (let row = 0; row < input.cards.length; row += cols) {
+    const laid = input.cards.slice(row, row + cols).map((card) => cardText(card, w - 2 * pad, pad));
+    const h = Math.max(...laid.map((l) => l.height));
+    laid.forEach((l, i) => {
+      const x = MARGIN + i * (w + gap);
+      nodes.push(element('rect', { x, y, width: w, height: h, fill: c.panel, stroke: c.rule, 'stroke-width': 1 }));
+      nodes.push(element('rect', { x, y, width: w, height: 3, fill: c.fg }));
+      let ty = y + pad;
+      for (const line of l.value.lines) {
+        const size = l.value.size;
+        nodes.push(
+          element('text', { x: x + pad, y: ty + size * 0.93, 'font-size': size, 'font-weight': 700, fill: c.fg }, [
+            line,
+          ]),
+        );
+        ty += l.valueStep;
+      }
+      if (l.value.lines.length) ty += 10;
+      for (const line of l.label) {
+        nodes.push(element('text', { x: x + pad, y: ty + 16, 'font-size': 17, fill: c.fg }, [line]));
+        ty += 22;
+      }
+      if (l.lines.length) ty += 8;
+      for (const line of l.lines) {
+        nodes.push(element('text', { x: x + pad, y: ty + 14, 'font-size': 15, fill: c.muted }, [line]));
+        ty += 20;
+      }
+    });
+    y += h + gap;
+  }
+  return { nodes, y };
+}
+
+/** Notes, then the source and the credit line below a rule. */
+function footer(input: ChartImageInput, y: number): Section {
+  const c = input.colours;
+  const nodes: SvgNode[] = [];
+  for (const note of input.notes) {
+    const n = smallPrint(note, y, c.muted, 3);
+    nodes.push(...n.nodes);
+    y = n.bottom + 6;
+  }
+  y += 8;
+  nodes.push(element('rect', { x: MARGIN, y, width: INNER, height: 1, fill: c.rule }));
+  y += 14;
+  const source = smallPrint(`Source: ${input.source}`, y, c.muted);
+  nodes.push(...source.nodes);
+  y = source.bottom + 6;
+  const publisherW = measureText(input.publisher, 16, 700);
+  const url = truncate(input.url, INNER - publisherW - 30, (s) => measureText(s, 16));
+  nodes.push(
+    element('text', { x: MARGIN, y: y + 15, 'font-size': 16, 'font-weight': 700, fill: c.fg }, [input.publisher]),
+    element('text', { x: MARGIN + INNER, y: y + 15, 'font-size': 16, 'text-anchor': 'end', fill: c.muted }, [url]),
+  );
+  return { nodes, y: y + 20 + 32 };
+}
+
+/** Lays out the image; returns SVG markup and its height. */
+export function composeChartImage(input: ChartImageInput): { svg: string; width: number; height: number } {
+  const body: SvgNode[] = [];
+  const add = (section: Section) => {
+    body.push(...section.nodes);
+    return section.y;
+  };
+  let y = add(heading(input, 40));
+  y = add(legend(input, y));
   // The chart, scaled to the inner width.
   if (input.chart) {
     const { attrs, children, box } = input.chart;
@@ -153,90 +240,8 @@ export function composeChartImage(input: ChartImageInput): { svg: string; width:
     body.push(element('g', { transform, ...presentation(attrs) }, children));
     y += box.height * scale + 16;
   }
-
-  // Key-figure cards, three to a row.
-  if (input.cards.length > 0) {
-    const cols = 3;
-    const gap = 16;
-    const w = (INNER - gap * (cols - 1)) / cols;
-    const pad = 16;
-    const textW = w - 2 * pad;
-    for (let row = 0; row < input.cards.length; row += cols) {
-      const laid = input.cards.slice(row, row + cols).map((card) => {
-        // The number is never cut: it gets smaller, then a second line.
-        const valueAt = (s: string, size: number) => measureText(s, size, 700);
-        const oneLine = fitLines(card.value, textW, 1, [32, 28, 25], valueAt);
-        const value = !card.value
-          ? { size: 32, lines: [] }
-          : oneLine.lines.length === 1 && !oneLine.lines[0].endsWith('…')
-            ? oneLine
-            : fitLines(card.value, textW, 2, [28, 24], valueAt, true);
-        const valueStep = Math.round(value.size * 1.15);
-        const label = card.label ? wrapText(card.label, textW, (s) => measureText(s, 17), 4) : [];
-        const lines = card.lines.flatMap((l) => wrapText(l, textW, (s) => measureText(s, 15), 3));
-        const height =
-          pad +
-          value.lines.length * valueStep +
-          (value.lines.length ? 10 : 0) +
-          label.length * 22 +
-          (lines.length ? 8 + lines.length * 20 : 0) +
-          pad;
-        return { value, valueStep, label, lines, height };
-      });
-      const h = Math.max(...laid.map((l) => l.height));
-      laid.forEach((l, i) => {
-        const x = MARGIN + i * (w + gap);
-        body.push(element('rect', { x, y, width: w, height: h, fill: c.panel, stroke: c.rule, 'stroke-width': 1 }));
-        body.push(element('rect', { x, y, width: w, height: 3, fill: c.fg }));
-        let ty = y + pad;
-        for (const line of l.value.lines) {
-          body.push(
-            element(
-              'text',
-              { x: x + pad, y: ty + l.value.size * 0.93, 'font-size': l.value.size, 'font-weight': 700, fill: c.fg },
-              [line],
-            ),
-          );
-          ty += l.valueStep;
-        }
-        if (l.value.lines.length) ty += 10;
-        for (const line of l.label) {
-          body.push(element('text', { x: x + pad, y: ty + 16, 'font-size': 17, fill: c.fg }, [line]));
-          ty += 22;
-        }
-        if (l.lines.length) ty += 8;
-        for (const line of l.lines) {
-          body.push(element('text', { x: x + pad, y: ty + 14, 'font-size': 15, fill: c.muted }, [line]));
-          ty += 20;
-        }
-      });
-      y += h + gap;
-    }
-  }
-
-  // Notes under the chart.
-  for (const note of input.notes) {
-    const n = smallPrint(note, y, c.muted, 3);
-    body.push(...n.nodes);
-    y = n.bottom + 6;
-  }
-
-  // Source and credit, below a rule.
-  y += 8;
-  body.push(element('rect', { x: MARGIN, y, width: INNER, height: 1, fill: c.rule }));
-  y += 14;
-  const source = smallPrint(`Source: ${input.source}`, y, c.muted);
-  body.push(...source.nodes);
-  y = source.bottom + 6;
-  const publisherW = measureText(input.publisher, 16, 700);
-  const url = truncate(input.url, INNER - publisherW - 30, (s) => measureText(s, 16));
-  body.push(
-    element('text', { x: MARGIN, y: y + 15, 'font-size': 16, 'font-weight': 700, fill: c.fg }, [input.publisher]),
-  );
-  body.push(
-    element('text', { x: MARGIN + INNER, y: y + 15, 'font-size': 16, 'text-anchor': 'end', fill: c.muted }, [url]),
-  );
-  y += 20 + 32;
+  y = add(cards(input, y));
+  y = add(footer(input, y));
 
   const height = Math.ceil(y);
   const description = input.description ?? input.caption ?? '';
@@ -253,7 +258,7 @@ export function composeChartImage(input: ChartImageInput): { svg: string; width:
     [
       element('title', {}, [input.title]),
       ...(description ? [element('desc', {}, [description])] : []),
-      element('rect', { width: CHART_IMAGE_WIDTH, height, fill: c.bg }),
+      element('rect', { width: CHART_IMAGE_WIDTH, height, fill: input.colours.bg }),
       ...body,
     ],
   );
