@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contrastRatio } from '../../src/build/images/colour';
+import { companionDrawing } from '../../src/build/images/companion-image';
 import { paint, paintTheme, type PaintRule } from '../../src/build/images/paint';
 import { TIMELINE_PAINT } from '../../src/build/images/timeline-image';
 import { svgNodeToString, type SvgNode } from '../../src/lib/svg';
@@ -127,5 +128,42 @@ describe('the timeline, painted', () => {
     const text = (name: 'light' | 'dark') => drawn(name).map(svgNodeToString).join('');
     expect(text('light')).not.toBe(text('dark'));
     expect(text('light')).toBe(text('light'));
+  });
+});
+
+describe('the companion charts, painted (companion-image.ts)', () => {
+  const svg = node('svg', { class: 'period', viewBox: '0 0 10 10', role: 'img', 'aria-labelledby': 'x' }, [
+    node('desc', { id: 'x' }, undefined, 'For screen readers'),
+    node('g', { class: 'items' }, [
+      node('rect', { class: 'track-fill mark', style: '--c:#0072B2;--c-dark:#56B4E9' }),
+      node('circle', { class: 'ring' }),
+    ]),
+    node('text', { class: 'muted-text' }, undefined, 'Axis'),
+  ]);
+  const model = {
+    svg,
+    width: 10,
+    height: 10,
+    legend: [{ swatch: node('svg', { class: 'track-mark tc-a' }, [node('path', { d: 'M0,0' })]), label: 'A' }],
+  };
+  const tracks = [{ id: 'a', colour: '#D55E00', colourDark: '#E8762D' }];
+
+  it('gives marks their own colours (light --c, dark --c-dark), drops the ring and the description', () => {
+    const light = companionDrawing(model, paintTheme('light', tracks), ['period-chart']);
+    const dark = companionDrawing(model, paintTheme('dark', tracks));
+    expect(light.chart!.children.map(svgNodeToString).join('')).toBe(
+      '<g><rect fill="#0072b2" stroke="#ffffff" stroke-width="1" paint-order="stroke"></rect></g>' +
+        '<text fill="#595959">Axis</text>',
+    );
+    expect(svgNodeToString(dark.chart!.children[0])).toBe('<g><rect fill="#56b4e9"></rect></g>');
+    expect(light.chart!.attrs).toEqual({ viewBox: '0 0 10 10' });
+    expect(svgNodeToString(dark.legend[0].icon!)).toBe('<svg><path d="M0,0" fill="#e8762d"></path></svg>');
+  });
+
+  it('names a colour the model does not set', () => {
+    const bare = { ...model, svg: node('svg', {}, [node('rect', { class: 'track-fill' })]) };
+    expect(() => companionDrawing(bare, paintTheme('light', tracks))).toThrow(
+      'paint: no --c set on the element or above',
+    );
   });
 });
