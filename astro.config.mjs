@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import timelineData from './src/integrations/timeline-data.ts';
 import images from './src/integrations/images.ts';
-import remarkCheckRefs from './src/lib/story/remark-check-refs.ts';
+import remarkCheckRefs from './src/build/story/remark-check-refs.ts';
 
 // Where the site is hosted. Both are read at build time:
 //   SITE_URL   the public origin, e.g. https://example.org (canonical and social URLs)

@@ -27,7 +27,7 @@ const ROWS = [
 
 /**
  * The text of widths.ts for a font's metrics.
- * @param {{ width(text: string, size: number): number }} metrics as src/lib/images/font-metrics.ts reads them
+ * @param {{ width(text: string, size: number): number }} metrics as src/build/images/font-metrics.ts reads them
  * @returns {string}
  */
 export function widthsSource(metrics) {
@@ -62,7 +62,7 @@ export function widthsSource(metrics) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { importTs } = await import('./lib/import-ts.mjs');
-  const { parseFontMetrics } = await importTs('src/lib/images/font-metrics.ts');
+  const { parseFontMetrics } = await importTs('src/build/images/font-metrics.ts');
   writeFileSync(OUT_FILE, widthsSource(parseFontMetrics(readFileSync(FONT_FILE))));
   console.log(`wrote ${OUT_FILE}`);
 }

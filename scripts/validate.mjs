@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { importTs } from './lib/import-ts.mjs';
 
-const { loadTimelineData, DataError } = await importTs('src/lib/data/load.ts');
+const { loadTimelineData, DataError } = await importTs('src/build/data/load.ts');
 try {
   const data = loadTimelineData(process.argv[2] ? resolve(process.argv[2]) : undefined);
   console.log(

@@ -1,5 +1,5 @@
 // Content collections: the narratives in content/stories/*.mdx. (The timeline data in
-// content/data/ is loaded by src/lib/data/load.ts, which gives line-precise errors.)
+// content/data/ is loaded by src/build/data/load.ts, which gives line-precise errors.)
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';

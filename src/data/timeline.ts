@@ -1,5 +1,5 @@
 // The validated timeline data for pages and endpoints, loaded once per build.
-import { loadTimelineData } from '../lib/data/load';
+import { loadTimelineData } from '../build/data/load';
 import type { TimelineData } from '../lib/timeline/schema';
 import { sortEvents } from '../lib/timeline/chronology';
 import { parsePartialDate } from '../lib/dates';

@@ -1,10 +1,10 @@
 // An Astro integration that draws the site's images once the pages are written: every chart as
 // SVG and PNG (light and dark) from the SVG of its built embed page, and the social cards
-// (src/lib/images/build.ts). A failure stops the build with one line naming the chart or event.
+// (src/build/images/build.ts). A failure stops the build with one line naming the chart or event.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getTimelineData } from '../data/timeline';
-import { buildImages, ImageBuildError } from '../lib/images/build';
+import { buildImages, ImageBuildError } from '../build/images/build';
 
 export default function images(): AstroIntegration {
   let site = 'http://localhost:4321';
@@ -19,7 +19,7 @@ export default function images(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {
-          const { files, timings } = await buildImages({
+          const { files, timings, workers } = await buildImages({
             outDir: fileURLToPath(dir),
             base,
             site,
@@ -30,7 +30,7 @@ export default function images(): AstroIntegration {
           const s = (ms: number) => (ms / 1000).toFixed(1);
           logger.info(
             `${files.length} images (${pngs.length} PNG, ${kb} KB) in ${s(performance.now() - started)} s ` +
-              `(SVG ${s(timings.compose)} s, PNG ${s(timings.render)} s)`,
+              `(SVG ${s(timings.compose)} s, PNG ${s(timings.render)} s; ${workers} PNG workers)`,
           );
         } catch (error) {
           // One line that names the chart or event; a stack trace would only hide it.

@@ -3,8 +3,8 @@
 // the loaded words of content/data/loaded-words.yaml in the project's own prose, and warns
 // (file:line and the word) for each one outside quotation marks; a warning, not an error.
 import type { AstroIntegration } from 'astro';
-import { loadTimelineData, DataError, contentDir } from '../lib/data/load';
-import { checkLoadedWords, formatLoadedWordHit } from '../lib/prose/loaded-words';
+import { loadTimelineData, DataError, contentDir } from '../build/data/load';
+import { checkLoadedWords, formatLoadedWordHit } from '../build/prose/loaded-words';
 
 export default function timelineData(): AstroIntegration {
   return {

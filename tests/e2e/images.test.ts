@@ -1,17 +1,18 @@
-// The images the build draws (src/lib/images/): every chart as PNG and SVG in light and dark, a social
+// The images the build draws (src/build/images/): every chart as PNG and SVG in light and dark, a social
 // card for the home page, every chart and every event, and the meta tags that point at the cards.
 // Reads the build in dist/ (or DIST); ids come from its data/timeline.json, so a fixture build works too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildInfo, headersForPath, parseHeadersFile } from '../../scripts/lib/site-check.mjs';
-import { chartImageSvgs, createImageContext, CHART_PNG_SCALE } from '../../src/lib/images/build';
-import { findAll, findFirst, parseMarkup, textContent, type MarkupElement } from '../../src/lib/images/markup';
+import { chartImageSvgs, createImageContext, CHART_PNG_SCALE } from '../../src/build/images/build';
+import { findAll, findFirst, parseMarkup, textContent, type MarkupElement } from '../../src/build/images/markup';
 import { chartImagePath, SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH, socialCardPath } from '../../src/lib/images/paths';
-import { renderPng } from '../../src/lib/images/render';
+import { renderPng } from '../../src/build/images/render';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 import { DIST, launchBrowser, serveDist, type Site } from './browser';
+import { normaliseSvg, SNAPSHOT_DIR } from '../unit/images-snapshot';
 
 const data: TimelineData = JSON.parse(readFileSync(join(DIST, 'data/timeline.json'), 'utf8'));
 const info = buildInfo(DIST);
@@ -90,6 +91,15 @@ describe('chart images', () => {
       });
     });
   }
+});
+
+describe('chart images and their committed snapshots (tests/snapshots/images/)', () => {
+  const ids = new Set(data.charts.map((c) => c.id));
+  const snapshots = readdirSync(SNAPSHOT_DIR).filter((f) => ids.has(f.replace(/(-dark)?\.svg$/, '')));
+  it.each(snapshots)('%s: the build draws it as the snapshot shows it', (name) => {
+    const built = readFileSync(file(`images/${name}`), 'utf8');
+    expect(normaliseSvg(built)).toEqual(normaliseSvg(readFileSync(join(SNAPSHOT_DIR, name), 'utf8')));
+  });
 });
 
 describe('social cards', () => {

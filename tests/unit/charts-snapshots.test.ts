@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTimelineData } from '../../src/lib/data/load';
+import { loadTimelineData } from '../../src/build/data/load';
 import { chartModel } from '../../src/lib/charts/models';
 import { svgNodeToString } from '../../src/lib/svg';
 import { sortEvents } from '../../src/lib/timeline/chronology';

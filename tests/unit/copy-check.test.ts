@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { collectProse, collectQuotes, type ProseBlock } from '../../src/lib/prose/extract';
-import { findCopiedRuns, formatCopiedRun, otherTextFile, otherTextsOfQuotes } from '../../src/lib/prose/copy-check';
-import { loadTimelineData } from '../../src/lib/data/load';
+import { collectProse, collectQuotes, type ProseBlock } from '../../src/build/prose/extract';
+import { findCopiedRuns, formatCopiedRun, otherTextFile, otherTextsOfQuotes } from '../../src/build/prose/copy-check';
+import { loadTimelineData } from '../../src/build/data/load';
 
 const CONTENT = resolve('content');
 const SEED = readFileSync(resolve('tests/fixtures/seed-article.txt'), 'utf8');

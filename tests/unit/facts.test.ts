@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadTimelineData } from '../../src/lib/data/load';
+import { loadTimelineData } from '../../src/build/data/load';
 
 const FACTS = resolve(process.env.FACTS_FILE ?? '../shared/research/facts.md');
 const data = loadTimelineData(resolve('content/data'));

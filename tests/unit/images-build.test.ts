@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildImages, ImageBuildError } from '../../src/lib/images/build';
+import { buildImages, ImageBuildError } from '../../src/build/images/build';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data = {
@@ -18,9 +18,22 @@ const data = {
     period: { start: '2019-06', end: '2019-07' },
   },
   tracks: [{ id: 'a', label: 'Track A', description: 'a', order: 1, colour: '#0072B2', shape: 'square' }],
-  events: [{ id: 'one', date: '2019-06-07', track: 'a', title: 'Event one', importance: 1 }],
+  events: [{ id: 'one', date: '2019-06-07', track: 'a', title: 'Event one', importance: 1, figures: [] }],
   series: [],
-  charts: [{ id: 'c', kind: 'figures', title: 'Chart C', caption: 'What it shows. More.', source: 'The source' }],
+  charts: [
+    // A kind still read back from its built embed page (legacy-drawing.ts) …
+    {
+      id: 'c',
+      kind: 'period',
+      title: 'Chart C',
+      caption: 'What it shows. More.',
+      source: 'The source',
+      start: '2019-06',
+      end: '2019-07',
+    },
+    // … and one drawn from the data alone.
+    { id: 'k', kind: 'figures', title: 'Key', caption: 'The figures.', source: 'Their sources' },
+  ],
 } as unknown as TimelineData;
 
 const css = `:root{--bg:#fff;--fg:#1a1a1a;--muted:#595959}:root[data-theme=dark]{--bg:#111;--fg:#ececec}.chart text{fill:currentColor}.chart{color:var(--fg)}.bar{fill:var(--fg)}`;
@@ -36,14 +49,10 @@ const write = (path: string, text: string) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'images-build-'));
   write('_astro/a.css', css);
-  write(
-    'index.html',
-    `<!doctype html><html><head><meta property="og:title" content="Home title"><link rel="stylesheet" href="/sub/_astro/a.css"></head><body></body></html>`,
-  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const run = () => buildImages({ outDir: dir, base: '/sub/', site: 'https://example.org', data, concurrency: 2 });
+const run = () => buildImages({ outDir: dir, base: '/sub/', site: 'https://example.org', data, workers: 2 });
 
 describe('buildImages', () => {
   it('names the chart when its embed page is missing', async () => {
@@ -66,7 +75,12 @@ describe('buildImages', () => {
       'images/c-dark.svg',
       'images/c.png',
       'images/c.svg',
+      'images/k-dark.png',
+      'images/k-dark.svg',
+      'images/k.png',
+      'images/k.svg',
       'images/social/chart-c.png',
+      'images/social/chart-k.png',
       'images/social/event-one.png',
       'images/social/home.png',
     ]);
@@ -77,5 +91,7 @@ describe('buildImages', () => {
     expect(light).toContain('>Source: The source<');
     expect(light).toContain('>What it shows.<');
     expect(light).toContain('example.org/sub');
+    // No page was written for k: its image comes from the data (no event has a key figure).
+    expect(readFileSync(join(dir, 'images/k.svg'), 'utf8')).toContain('>No figure is marked as key yet.<');
   });
 });

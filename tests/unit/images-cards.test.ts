@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chartRange, thinStripMarks, timelineStrip } from '../../src/lib/images/build';
+import { chartRange, thinStripMarks, timelineStrip } from '../../src/build/images/social-cards';
 import { symbolPath, translatePath } from '../../src/lib/timeline/shapes';
 import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
-import { contrastRatio } from '../../src/lib/images/colour';
-import { findAll, parseMarkup, textContent } from '../../src/lib/images/markup';
+import { contrastRatio } from '../../src/build/images/colour';
+import { findAll, parseMarkup, textContent } from '../../src/build/images/markup';
 import { chartImagePath, socialCardPath } from '../../src/lib/images/paths';
-import { composeSocialCard } from '../../src/lib/images/social-card';
+import { composeSocialCard } from '../../src/build/images/social-card';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const colours = {

@@ -6,8 +6,8 @@ import {
   matches,
   StyleResolver,
   resolveVars,
-} from '../../src/lib/images/css';
-import { findFirst, parseMarkup, type MarkupElement } from '../../src/lib/images/markup';
+} from '../../src/build/images/css';
+import { findFirst, parseMarkup, type MarkupElement } from '../../src/build/images/markup';
 
 const byId = (doc: MarkupElement, id: string) => findFirst(doc, (e) => e.attrs.id === id)!;
 

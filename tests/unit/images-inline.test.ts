@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { contrastRatio } from '../../src/lib/images/colour';
-import { parseStylesheet, StyleResolver } from '../../src/lib/images/css';
-import { inlineSvgStyles } from '../../src/lib/images/inline-styles';
-import { findAll, parseMarkup, serializeXml, type MarkupElement } from '../../src/lib/images/markup';
-import { findChartSource } from '../../src/lib/images/chart-source';
+import { contrastRatio } from '../../src/build/images/colour';
+import { parseStylesheet, StyleResolver } from '../../src/build/images/css';
+import { inlineSvgStyles } from '../../src/build/images/inline-styles';
+import { findAll, parseMarkup, serializeXml, type MarkupElement } from '../../src/build/images/markup';
+import { findChartSource } from '../../src/build/images/chart-source';
 import { layoutTimeline, type LayoutEvent } from '../../src/lib/timeline/layout';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import { timelineSvgAttrs, timelineSvgLayers } from '../../src/lib/timeline/svg-model';
@@ -20,7 +20,12 @@ const tracks = z.array(Track).parse(fixture.tracks);
 const timelineCss = ['Timeline.css', 'timeline-svg.css', 'timeline-panel.css']
   .map((f) => readFileSync(`src/components/Timeline/${f}`, 'utf8'))
   .join('\n');
-const css = [readFileSync('src/styles/global.css', 'utf8'), timelineCss, trackColoursCss(tracks)].join('\n');
+const css = [
+  readFileSync('src/styles/theme.css', 'utf8'),
+  readFileSync('src/styles/global.css', 'utf8'),
+  timelineCss,
+  trackColoursCss(tracks),
+].join('\n');
 const rules = parseStylesheet(css);
 
 function svgMarkup(variant: 'wide' | 'narrow'): string {

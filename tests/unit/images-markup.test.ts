@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parsePaint } from '../../src/lib/images/colour';
-import { ancestors, findAll, findFirst, parseMarkup, serializeXml, textContent } from '../../src/lib/images/markup';
+import { contrastRatio, parsePaint } from '../../src/build/images/colour';
+import { ancestors, findAll, findFirst, parseMarkup, serializeXml, textContent } from '../../src/build/images/markup';
 
 describe('parseMarkup', () => {
   it('reads a built page: doctype, void elements, raw text, entities, SVG case', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseFontMetrics } from '../../src/lib/images/font-metrics';
-import { fontFiles, measureText } from '../../src/lib/images/render';
-import { balanceText, firstSentence, fitLines, truncate, wrapText } from '../../src/lib/images/wrap';
+import { parseFontMetrics } from '../../src/build/images/font-metrics';
+import { fontFiles, measureText } from '../../src/build/images/render';
+import { balanceText, firstSentence, fitLines, truncate, wrapText } from '../../src/build/images/wrap';
 
 /** A fixed-width measure: 10 px per character. */
 const mono = (s: string) => s.length * 10;

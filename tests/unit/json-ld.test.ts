@@ -3,7 +3,7 @@
 // countries), performers and its sources.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { loadTimelineData } from '../../src/lib/data/load';
+import { loadTimelineData } from '../../src/build/data/load';
 import { eventCountries, eventJsonLd, serializeJsonLd } from '../../src/lib/json-ld';
 import type { TimelineEvent } from '../../src/lib/timeline/schema';
 import { parseTags } from '../../scripts/lib/site-check.mjs';

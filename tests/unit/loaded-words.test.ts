@@ -3,7 +3,7 @@
 // forms, which text is ours, which line a word is on).
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { collectProse, mdxProse, yamlProse } from '../../src/lib/prose/extract';
+import { collectProse, mdxProse, yamlProse } from '../../src/build/prose/extract';
 import {
   checkLoadedWords,
   findLoadedWords,
@@ -11,8 +11,8 @@ import {
   inflections,
   readLoadedWords,
   type LoadedWord,
-} from '../../src/lib/prose/loaded-words';
-import { blockWords, quotedMask } from '../../src/lib/prose/words';
+} from '../../src/build/prose/loaded-words';
+import { blockWords, quotedMask } from '../../src/build/prose/words';
 
 const CONTENT = resolve('content');
 const block = (text: string, line = 1) => ({ file: 'x', lines: [{ line, text }] });

@@ -1,7 +1,7 @@
 // The sources page's data: every source once, grouped by its original publisher, with counts by kind.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadTimelineData } from '../../src/lib/data/load';
+import { loadTimelineData } from '../../src/build/data/load';
 import { countsByKind, sourcesByPublisher } from '../../src/lib/timeline/sources';
 
 const data = loadTimelineData(join(import.meta.dirname, '..', 'fixtures', 'content', 'data'));

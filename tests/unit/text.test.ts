@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseFontMetrics } from '../../src/lib/images/font-metrics';
+import { parseFontMetrics } from '../../src/build/images/font-metrics';
 import { fit } from '../../src/lib/text/fit';
 import { BOLD_WIDTH, SYSTEM_FONT_MARGIN, tableMeasure, textWidth } from '../../src/lib/text/measure';
 import { wrapLines } from '../../src/lib/text/wrap';

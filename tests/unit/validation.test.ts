@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { DataError, loadTimelineData } from '../../src/lib/data/load';
+import { DataError, loadTimelineData } from '../../src/build/data/load';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'content', 'data');
 

@@ -7,7 +7,7 @@
 // has none. tests/e2e/embed-heights.test.ts checks them against the built pages.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir } from '../../lib/data/load';
+import { contentDir } from '../../build/data/load';
 import { getTimelineData } from '../../data/timeline';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { INITIAL_HEIGHT } from './snippet';

@@ -51,7 +51,8 @@ export function measureText(text: string, size: number, weight = 400): number {
   return (weight >= 600 ? f.bold : f.sans).width(text, size);
 }
 
-function options(width: number): ResvgRenderOptions {
+/** resvg's options for a PNG `width` px wide (plain data: the PNG workers get them too). */
+export function renderOptions(width: number): ResvgRenderOptions {
   return {
     fitTo: { mode: 'width', value: width },
     font: {
@@ -69,7 +70,7 @@ function options(width: number): ResvgRenderOptions {
 
 /** Renders an SVG to PNG bytes, `width` px wide (on the libuv thread pool, so renders overlap). */
 export async function renderPng(svg: string, width: number): Promise<Buffer> {
-  const image = await renderAsync(svg, options(width));
+  const image = await renderAsync(svg, renderOptions(width));
   return image.asPng();
 }
 
@@ -91,7 +92,7 @@ export function paintedBox(
     const rest = attrs.replace(/\s(viewBox|width|height|overflow)="[^"]*"/g, '');
     return `<svg${rest} viewBox="${x0} ${y0} ${w} ${h}" width="${w}" height="${h}">`;
   });
-  const image = new Resvg(widened, options(Math.ceil(w))).render();
+  const image = new Resvg(widened, renderOptions(Math.ceil(w))).render();
   const { width, height } = image;
   const px = image.pixels;
   let minX = width;
@@ -112,4 +113,18 @@ export function paintedBox(
   if (maxX < 0) return null;
   const k = w / width;
   return { x: x0 + minX * k, y: y0 + minY * k, width: (maxX - minX + 1) * k, height: (maxY - minY + 1) * k };
+}
+
+/** A chart's box grown to anything it draws outside it (the page shows overflow), 2 units to spare. */
+export function growBox(
+  svg: string,
+  view: { x: number; y: number; width: number; height: number },
+): { x: number; y: number; width: number; height: number } {
+  const d = paintedBox(svg, view, Math.round(view.width / 5));
+  if (!d) return view;
+  const x1 = Math.min(view.x, d.x - 2);
+  const y1 = Math.min(view.y, d.y - 2);
+  const x2 = Math.max(view.x + view.width, d.x + d.width + 2);
+  const y2 = Math.max(view.y + view.height, d.y + d.height + 2);
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }

@@ -4,21 +4,13 @@
 // entries and notes around it. A figure without a drawing (the key-figures grid) gives its cards.
 // const source = findChartSource(parseMarkup(html), resolver);
 import type { StyleResolver } from './css';
+import type { FigureCard } from './chart-image';
 import { ancestors, classList, findAll, findFirst, hasClass, textContent, type MarkupElement } from './markup';
 
 export interface LegendEntry {
   /** The entry's icon (an inline <svg> in the page), if it has one. */
   icon: MarkupElement | null;
   text: string;
-}
-
-export interface FigureCard {
-  /** The big number ("45 days"). */
-  value: string;
-  /** What it counts. */
-  label: string;
-  /** Further lines (the event and date, the source). */
-  lines: string[];
 }
 
 export interface ChartSource {

@@ -2,13 +2,15 @@
 // title on up to three lines, a thin strip of the whole timeline with the page's event (or the
 // chart's period) marked, and the publisher. Returns SVG markup; text in DejaVu Sans.
 // composeSocialCard({ siteTitle, title, kicker, strip, publisher, url, colours })
-import type { MarkShape } from '../timeline/shapes';
-import { symbolPath, translatePath } from '../timeline/shapes';
-import { element, fmt, serializeXml, type MarkupNode } from './markup';
+import type { MarkShape } from '../../lib/timeline/shapes';
+import { symbolPath, translatePath } from '../../lib/timeline/shapes';
+import type { SvgNode } from '../../lib/svg';
+import type { ThemeColours } from './chart-image';
+import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
 import { fitLines, truncate } from './wrap';
 
-import { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH } from './paths';
+import { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 
 export { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH };
 const MARGIN = 72;
@@ -47,7 +49,7 @@ export interface SocialCardInput {
   publisher: string;
   /** Shown at the bottom right, e.g. "news.example.org/explainers/x". */
   url: string;
-  colours: { bg: string; fg: string; muted: string; rule: string; panel: string; accent: string };
+  colours: ThemeColours;
 }
 
 /** Lays out a social card; returns SVG markup. */
@@ -55,7 +57,7 @@ export function composeSocialCard(input: SocialCardInput): string {
   const c = input.colours;
   const W = SOCIAL_CARD_WIDTH;
   const H = SOCIAL_CARD_HEIGHT;
-  const body: MarkupNode[] = [
+  const body: SvgNode[] = [
     element('rect', { width: W, height: H, fill: c.bg }),
     element('rect', { width: W, height: 10, fill: c.accent }),
   ];
@@ -146,12 +148,12 @@ export function composeSocialCard(input: SocialCardInput): string {
     },
     [element('title', {}, [input.title]), ...body],
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(root)}\n`;
+  return svgDocument(root);
 }
 
 /** The timeline strip: one thin row per track, every event as a small mark, the page's event large. */
-function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colours']): MarkupNode[] {
-  const out: MarkupNode[] = [];
+function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colours']): SvgNode[] {
+  const out: SvgNode[] = [];
   const rowH = 8;
   const height = Math.max(1, strip.rows) * rowH;
   const x = (t: number) => MARGIN + ((t - strip.from) / (strip.to - strip.from || 1)) * INNER;

@@ -3,7 +3,7 @@
 // of an unknown id.
 import { relative } from 'node:path';
 import { loadTimelineData } from '../data/load';
-import type { TimelineData } from '../timeline/schema';
+import type { TimelineData } from '../../lib/timeline/schema';
 
 interface JsxAttribute {
   type: string;

@@ -8,8 +8,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
-import { formatFigure } from '../timeline/figures';
-import type { Figure } from '../timeline/schema';
+import { formatFigure } from '../../lib/timeline/figures';
+import type { Figure } from '../../lib/timeline/schema';
 
 /** One line of prose: its text and where it is. */
 export interface ProseLine {

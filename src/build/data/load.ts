@@ -5,8 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
-import { TimelineData, type TimelineData as Data } from '../timeline/schema';
-import { validateTimelineData } from '../timeline/validate';
+import { TimelineData, type TimelineData as Data } from '../../lib/timeline/schema';
+import { validateTimelineData } from '../../lib/timeline/validate';
 
 /** Which file holds which part of the combined data, and where in that file it starts. */
 const FILES = [

@@ -1,0 +1,133 @@
+// The image step of the build: for every chart, /images/<id>.svg|png and <id>-dark.svg|png, drawn
+// from the chart's model (drawings.ts) in a frame (chart-image.ts); for the home page, every chart
+// and every event, a 1200×630 social card in /images/social/ (social-cards.ts). Runs after Astro has
+// written the site (src/integrations/images.ts).
+// await buildImages({ outDir: 'dist', base: '/', site: 'https://example.org', data })
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chartImagePath, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
+import { THEME } from '../../lib/theme';
+import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
+import { CHART_IMAGE_WIDTH, composeChartImage } from './chart-image';
+import { createImageContext, displayUrl, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
+import { chartDrawings } from './drawings';
+import { PngPool } from './png-pool';
+import { socialCards } from './social-cards';
+
+export { createImageContext, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
+/** The PNGs of charts are rendered at twice the 1200-unit design: 2400 px wide. */
+export const CHART_PNG_SCALE = 2;
+
+/** A chart's standalone image as SVG, in both themes. */
+export function chartImageSvgs(ctx: ImageContext, chart: ChartSpec): Record<Theme, string> {
+  const drawings = chartDrawings(ctx, chart);
+  const out = {} as Record<Theme, string>;
+  for (const theme of THEMES) {
+    const { caption, ...drawing } = drawings[theme];
+    out[theme] = composeChartImage({
+      ...drawing,
+      title: chart.title,
+      caption: caption ?? chart.caption,
+      source: chart.source,
+      publisher: ctx.data.site.publisher,
+      url: displayUrl(ctx),
+      colours: THEME[theme],
+      description: caption ?? chart.caption,
+    }).svg;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole step
+
+export interface ImageBuildResult {
+  /** Site paths and sizes in bytes of every file written. */
+  files: { path: string; bytes: number }[];
+  /** Milliseconds spent composing the SVGs and, after that, waiting for the last PNGs. */
+  timings: { compose: number; render: number };
+  /** How many worker threads encoded the PNGs. */
+  workers: number;
+}
+
+/** Runs `tasks` with at most `limit` at a time. */
+async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await task(items[next++]);
+  });
+  await Promise.all(workers);
+}
+
+/** Writes every chart image and social card into `outDir/images/`. Throws ImageBuildError naming the chart or event. */
+export async function buildImages(options: {
+  outDir: string;
+  base: string;
+  site: string;
+  data: TimelineData;
+  /** PNG encoders (worker threads); default one per core. */
+  workers?: number;
+}): Promise<ImageBuildResult> {
+  const started = performance.now();
+  const ctx = createImageContext(options);
+  const files: ImageBuildResult['files'] = [];
+  const write = (path: string, content: string | Buffer) => {
+    const file = join(ctx.outDir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    files.push({ path, bytes: Buffer.byteLength(content) });
+  };
+  const renders: { path: string; subject: string; svg: () => string; width: number }[] = [];
+
+  for (const chart of ctx.data.charts) {
+    const subject = `chart "${chart.id}"`;
+    let svgs: Record<Theme, string>;
+    try {
+      svgs = chartImageSvgs(ctx, chart);
+    } catch (error) {
+      throw new ImageBuildError(subject, error);
+    }
+    for (const theme of THEMES) {
+      write(chartImagePath(chart.id, 'svg', theme), svgs[theme]);
+      renders.push({
+        path: chartImagePath(chart.id, 'png', theme),
+        subject,
+        svg: () => svgs[theme],
+        width: CHART_IMAGE_WIDTH * CHART_PNG_SCALE,
+      });
+    }
+  }
+  for (const card of socialCards(ctx))
+    renders.push({ path: card.path, subject: card.subject, svg: card.compose, width: SOCIAL_CARD_WIDTH });
+
+  const poolStart = performance.now();
+  let composeInPool = 0;
+  // PNGs are drawn and encoded on worker threads, one per core; this thread composes the social
+  // cards' SVGs as the pool reaches them and writes the files. Two renders in hand per worker, so
+  // none waits for this thread; biggest first, so the pool does not end on one long render.
+  const encoders = new PngPool(options.workers);
+  renders.sort((a, b) => b.width - a.width);
+  try {
+    await pool(renders, 2 * encoders.size, async (r) => {
+      const t = performance.now();
+      const svg = r.svg();
+      composeInPool += performance.now() - t;
+      let png: Buffer;
+      try {
+        png = await encoders.render(svg, r.width);
+      } catch (error) {
+        throw new ImageBuildError(r.subject, error);
+      }
+      write(r.path, png);
+    });
+  } finally {
+    await encoders.close();
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  const end = performance.now();
+  return {
+    files,
+    timings: { compose: poolStart - started + composeInPool, render: end - poolStart - composeInPool },
+    workers: encoders.size,
+  };
+}

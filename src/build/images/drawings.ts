@@ -1,0 +1,53 @@
+// Which function draws each kind of chart for its image: one entry per kind (kind → drawing from the
+// chart's model, painted in the theme). A kind without an entry is still read back from its built
+// embed page (legacy-drawing.ts). chartDrawings(ctx, chart) gives the light and dark drawings.
+import { svgToString } from '../../lib/svg';
+import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
+import type { Box, ChartDrawing } from './chart-image';
+import type { ImageContext, Theme } from './context';
+import { THEMES } from './context';
+import { figuresDrawing } from './figures-image';
+import { legacyDrawing } from './legacy-drawing';
+import { paintTheme, type PaintTheme } from './paint';
+import { growBox } from './render';
+import { timelineDrawing } from './timeline-image';
+
+type Kind = ChartSpec['kind'];
+export type DrawChart<K extends Kind> = (
+  chart: Extract<ChartSpec, { kind: K }>,
+  data: TimelineData,
+  theme: PaintTheme,
+) => ChartDrawing;
+
+/** The kinds drawn from their models. */
+export const CHART_DRAWINGS: { [K in Kind]?: DrawChart<K> } = {
+  timeline: timelineDrawing,
+  figures: figuresDrawing,
+};
+
+function drawOne(ctx: ImageContext, chart: ChartSpec, theme: Theme): ChartDrawing {
+  const draw = CHART_DRAWINGS[chart.kind] as DrawChart<Kind> | undefined;
+  return draw ? draw(chart, ctx.data, paintTheme(theme, ctx.data.tracks)) : legacyDrawing(ctx, chart, theme);
+}
+
+/** The box to show: the chart's own, grown to what it draws outside it (unless the drawing did so). */
+function grownBox(chart: NonNullable<ChartDrawing['chart']>): Box {
+  if (chart.measured) return chart.box;
+  const { x, y, width, height } = chart.box;
+  return growBox(svgToString({ ...chart.attrs, viewBox: `${x} ${y} ${width} ${height}` }, chart.children), chart.box);
+}
+
+/** A chart's drawings in both themes, on the same box (measured once, in light). */
+export function chartDrawings(ctx: ImageContext, chart: ChartSpec): Record<Theme, ChartDrawing> {
+  const out = {} as Record<Theme, ChartDrawing>;
+  let box: Box | undefined;
+  for (const theme of THEMES) {
+    const drawing = drawOne(ctx, chart, theme);
+    if (drawing.chart) {
+      box ??= grownBox(drawing.chart);
+      drawing.chart = { ...drawing.chart, box };
+    }
+    out[theme] = drawing;
+  }
+  return out;
+}

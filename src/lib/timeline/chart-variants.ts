@@ -1,0 +1,60 @@
+// A timeline chart of charts.yaml as the layout takes it: its tracks and events, and the options of
+// its three variants (wide, column, narrow). The page (Timeline.astro) draws all three; the image
+// step draws the wide one. timelineChartVariants(spec, data).variants[0].options
+import type { LayoutEvent, LayoutTrack } from './layout';
+import { toLayoutEvent, toLayoutTrack, windowDomain, type TimelineVariant } from './payload';
+import type { ChartSpec, TimelineData } from './schema';
+import { TIMELINE_VARIANTS } from './variants';
+
+export type TimelineSpec = Extract<ChartSpec, { kind: 'timeline' }>;
+
+export interface TimelineChartOptions {
+  /** Only these events (e.g. an event page's neighbours); default all events of the chart's tracks. */
+  eventIds?: string[];
+  /** Overrides the chart's window. */
+  window?: [string, string];
+  /** A compact chart (event pages): lower heights. */
+  compact?: boolean;
+}
+
+export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, opts: TimelineChartOptions = {}) {
+  const { eventIds, window: windowOverride, compact = false } = opts;
+  const trackIds = chart.tracks ?? data.tracks.map((t) => t.id);
+  const tracks = data.tracks.filter((t) => trackIds.includes(t.id));
+  const shownTracks = new Set(trackIds);
+  const shownEvents = eventIds && new Set(eventIds);
+  const events = data.events.filter((e) => shownTracks.has(e.track) && (!shownEvents || shownEvents.has(e.id)));
+  const win = windowOverride ?? (chart.window ? [chart.window.start, chart.window.end] : undefined);
+  const domain = win ? windowDomain(win[0], win[1]) : undefined;
+  // The focus: the chart's own, or on a small timeline (an event page's window) the whole window,
+  // so that each of its events gets a row of its own on a phone.
+  const focusDates = chart.focus ? [chart.focus.start, chart.focus.end] : windowOverride;
+  const focus = focusDates ? windowDomain(focusDates[0], focusDates[1]) : undefined;
+  const shared = {
+    highlighted: chart.highlight,
+    periods: chart.periods,
+    density: chart.density,
+    annotations: chart.annotations,
+    ...(domain ? { domain } : {}),
+    ...(focus ? { focus } : {}),
+  };
+  const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
+  const focusEvents = focus
+    ? events.filter((e) => {
+        const t = windowDomain(e.date, e.date)[0];
+        return t >= focus[0] && t < focus[1];
+      }).length
+    : 0;
+  const length = variantOptions.narrowLength(events.length, focusEvents, compact);
+  const variants: TimelineVariant[] = [
+    { name: 'wide', options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 320 : 960 } },
+    {
+      name: 'column',
+      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 320 : 540 },
+    },
+    { name: 'narrow', options: { ...shared, ...variantOptions.narrow, textWidthFactor, length } },
+  ];
+  const layoutEvents: LayoutEvent[] = events.map(toLayoutEvent);
+  const layoutTracks: LayoutTrack[] = tracks.map(toLayoutTrack);
+  return { tracks, events, variants, layoutEvents, layoutTracks };
+}

@@ -1,0 +1,31 @@
+// The PNG encoders on worker threads (src/build/images/png-pool.ts): the same bytes as a render on
+// this thread, renders spread over the workers, and a bad SVG is an error, not a hang.
+import { afterAll, describe, expect, it } from 'vitest';
+import { PngPool } from '../../src/build/images/png-pool';
+import { renderPng } from '../../src/build/images/render';
+
+const svg = (fill: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><rect width="60" height="30" fill="${fill}"/><text x="5" y="45" font-size="12">Hi</text></svg>`;
+
+describe('PngPool', () => {
+  const pool = new PngPool(2);
+  afterAll(() => pool.close());
+
+  it('draws the same PNG as a render on the main thread', async () => {
+    const [a, b] = await Promise.all([pool.render(svg('#0072b2'), 200), renderPng(svg('#0072b2'), 200)]);
+    expect(a.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('keeps each result with its own SVG when several run at once', async () => {
+    const colours = ['#000000', '#ff0000', '#00ff00', '#0000ff', '#ffffff'];
+    const pngs = await Promise.all(colours.map((c) => pool.render(svg(c), 120)));
+    const expected = await Promise.all(colours.map((c) => renderPng(svg(c), 120)));
+    pngs.forEach((png, i) => expect(png.equals(expected[i]), colours[i]).toBe(true));
+  });
+
+  it('rejects a render that fails, and goes on working', async () => {
+    await expect(pool.render('<svg', 100)).rejects.toThrow();
+    expect((await pool.render(svg('#123456'), 100)).length).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,25 @@
+// Every chart whose kind is drawn from its model (src/build/images/drawings.ts) draws, light and dark,
+// the image of its committed snapshot (tests/snapshots/images/), straight from the data: no build.
+// The other kinds are read back from their built pages and checked against the same snapshots in
+// tests/e2e/images.test.ts.
+import { describe, expect, it } from 'vitest';
+import { chartImageSvgs, createImageContext } from '../../src/build/images/build';
+import { CHART_DRAWINGS } from '../../src/build/images/drawings';
+import { getTimelineData } from '../../src/data/timeline';
+import { normaliseSvg, snapshotSvg } from './images-snapshot';
+
+const data = getTimelineData();
+const ctx = createImageContext({ outDir: '/nonexistent', base: '/', site: 'http://localhost:4321', data });
+const drawn = data.charts.filter((c) => CHART_DRAWINGS[c.kind]);
+
+describe('chart images drawn from their models match their snapshots', () => {
+  it('the timeline and the key figures are drawn from their models', () => {
+    expect(drawn.map((c) => c.kind)).toEqual(expect.arrayContaining(['timeline', 'figures']));
+  });
+
+  it.each(drawn.map((c) => [c.id, c] as const))('%s', (_id, chart) => {
+    const svgs = chartImageSvgs(ctx, chart);
+    for (const theme of ['light', 'dark'] as const)
+      expect(normaliseSvg(svgs[theme]), theme).toEqual(normaliseSvg(snapshotSvg(chart.id, theme)));
+  });
+});
