@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildInfo, headersForPath, parseHeadersFile } from '../../scripts/lib/site-check.mjs';
 import { chartImageSvgs, createImageContext, CHART_PNG_SCALE } from '../../src/build/images/build';
-import { findAll, findFirst, parseMarkup, textContent, type MarkupElement } from '../../src/build/images/markup';
+import { findAll, findFirst, parseMarkup, textContent, type MarkupElement } from '../support/markup';
 import { chartImagePath, SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH, socialCardPath } from '../../src/lib/images/paths';
 import { renderPng } from '../../src/build/images/render';
 import type { TimelineData } from '../../src/lib/timeline/schema';

@@ -3,7 +3,7 @@ import { chartRange, thinStripMarks, timelineStrip } from '../../src/build/image
 import { symbolPath, translatePath } from '../../src/lib/timeline/shapes';
 import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
 import { contrastRatio } from '../../src/build/images/colour';
-import { findAll, parseMarkup, textContent } from '../../src/build/images/markup';
+import { findAll, parseMarkup, textContent } from '../support/markup';
 import { chartImagePath, socialCardPath } from '../../src/lib/images/paths';
 import { composeSocialCard } from '../../src/build/images/social-card';
 import type { TimelineData } from '../../src/lib/timeline/schema';

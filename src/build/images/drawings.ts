@@ -1,13 +1,14 @@
 // Which function draws each kind of chart for its image: one entry per kind (kind → drawing from the
-// chart's model, painted in the theme). A kind without an entry is still read back from its built
-// embed page (legacy-drawing.ts). chartDrawings(ctx, chart) gives the light and dark drawings.
+// chart's model, the same SvgNode tree the page writes, painted in the theme). No page or stylesheet is
+// read. chartDrawings(ctx, chart) gives the light and dark drawings.
 import { svgToString } from '../../lib/svg';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import type { Box, ChartDrawing } from './chart-image';
 import type { ImageContext, Theme } from './context';
 import { THEMES } from './context';
+import { chartModel } from '../../lib/charts/models';
+import { companionDrawing } from './companion-image';
 import { figuresDrawing } from './figures-image';
-import { legacyDrawing } from './legacy-drawing';
 import { paintTheme, type PaintTheme } from './paint';
 import { growBox } from './render';
 import { timelineDrawing } from './timeline-image';
@@ -19,15 +20,19 @@ export type DrawChart<K extends Kind> = (
   theme: PaintTheme,
 ) => ChartDrawing;
 
-/** The kinds drawn from their models. */
-export const CHART_DRAWINGS: { [K in Kind]?: DrawChart<K> } = {
+/** Every kind, drawn from its model. */
+export const CHART_DRAWINGS: { [K in Kind]: DrawChart<K> } = {
   timeline: timelineDrawing,
   figures: figuresDrawing,
+  series: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme),
+  steps: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme),
+  posts: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme),
+  period: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme, ['period-chart']),
 };
 
 function drawOne(ctx: ImageContext, chart: ChartSpec, theme: Theme): ChartDrawing {
-  const draw = CHART_DRAWINGS[chart.kind] as DrawChart<Kind> | undefined;
-  return draw ? draw(chart, ctx.data, paintTheme(theme, ctx.data.tracks)) : legacyDrawing(ctx, chart, theme);
+  const draw = CHART_DRAWINGS[chart.kind] as DrawChart<Kind>;
+  return draw(chart, ctx.data, paintTheme(theme, ctx.data.tracks));
 }
 
 /** The box to show: the chart's own, grown to what it draws outside it (unless the drawing did so). */
