@@ -38,13 +38,13 @@
 // before they are cut; they keep the order of their marks, and when events are close in
 // time a label moves down (or up) from its mark and a thin leader joins them. Period
 // labels sit beside the axis labels where they keep clear of them.
-import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../dates';
-export { fromU, toU, type Warp } from './warp';
-import type { MilestoneKind, Relation } from './schema';
-import { BOLD_WIDTH, LaneGrid, fitText, textWidth, wrapText, type FittedText } from './lanes';
-import { MILESTONE_SHAPES, type MarkShape } from './shapes';
-import { timeTicks, type TickUnit, type TimeTick } from './ticks';
-import { IDENTITY_WARP, focusWarp, fromU, toU, type Warp } from './warp';
+import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../../dates';
+export { fromU, toU, type Warp } from '../warp';
+import type { MilestoneKind, Relation } from '../schema';
+import { BOLD_WIDTH, LaneGrid, fitText, textWidth, wrapText, type FittedText } from '../lanes';
+import { MILESTONE_SHAPES, type MarkShape } from '../shapes';
+import { timeTicks, type TickUnit, type TimeTick } from '../ticks';
+import { IDENTITY_WARP, focusWarp, fromU, toU, type Warp } from '../warp';
 
 const DAY = 86_400_000;
 
