@@ -46,7 +46,7 @@ import { prepareTimeline, type PreparedTimeline } from './prepare';
 import { axisLength, warpFor } from './scale';
 import type { LayoutEvent, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
 import { layoutVertical } from './vertical';
-import { verticalLabelsX } from './vertical-column';
+import { verticalLabelsX } from './vertical-frame';
 export { fromU, toU, type Warp } from '../warp';
 export { clampDomain } from './context';
 export { periodFontSize } from './periods';

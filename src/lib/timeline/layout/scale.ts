@@ -4,7 +4,7 @@ import { IDENTITY_WARP, focusWarp, type Warp } from '../warp';
 import { PAD, V_GAP } from './constants';
 import type { PEvent, PreparedTimeline } from './prepare';
 import type { LayoutOptions } from './types';
-import { verticalLabelsX } from './vertical-column';
+import { verticalLabelsX } from './vertical-frame';
 
 /** The length of the time axis at full view, px: the plot's width, or the vertical axis's length. */
 export function axisLength(prepared: PreparedTimeline, options: LayoutOptions, labelH: number): number {

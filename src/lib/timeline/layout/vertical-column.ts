@@ -1,22 +1,12 @@
-// Vertical: the columns across the page, and the marks of one column put in their slots.
-import { textWidth } from '../lanes';
+// Vertical: every track's marks in one column down the page, each in a slot on or beside the axis line.
 import { fromU } from '../warp';
-import { CLUSTER_R, SLOTS, SLOT_STEP, TICK_LABEL_GAP, V_LEFT } from './constants';
-import type { ClusterDraft, Ctx, Item } from './context';
-import { clusterItem } from './items';
-import type { LayoutOptions, LayoutTrack } from './types';
-
-/** Vertical: where the axis line is, and where the labels' column starts. */
-export function verticalColumns(options: LayoutOptions): { spineX: number; slotStep: number; labelsX: number } {
-  const fontSize = options.fontSize ?? 12;
-  const target = Math.max(0, options.targetSize ?? 24);
-  const axisMeasure = (fontSize - 1) * (options.textWidthFactor ?? 1);
-  const spineX = V_LEFT + Math.ceil(textWidth('30 Sep 2019', axisMeasure)) + TICK_LABEL_GAP;
-  const slotStep = Math.max(SLOT_STEP, target);
-  return { spineX, slotStep, labelsX: spineX + (SLOTS - 1) * slotStep + Math.max(CLUSTER_R, target / 2) + 4 };
-}
-
-export const verticalLabelsX = (options: LayoutOptions) => verticalColumns(options).labelsX;
+import { collectZoned } from './clusters';
+import { MAX_TIGHTER, SLOTS, compareText } from './constants';
+import { itemId, type ClusterDraft, type Ctx, type Item } from './context';
+import { clusterItem, eventItem } from './items';
+import type { PreparedTimeline } from './prepare';
+import type { LayoutTrack } from './types';
+import type { VerticalFrame } from './vertical-frame';
 
 /** The track of a cluster whose events come from several tracks. */
 export const MIXED_TRACK: LayoutTrack = { id: '', label: 'events', order: 0, shape: 'circle' };
@@ -75,4 +65,39 @@ export function assignSlots(items: Item[], spineX: number, slotStep: number, tar
     it.cx = spineX + slot * slotStep;
   });
   return crowded;
+}
+
+/**
+ * Every track's events and "+N" clusters, in one column, in time order. Each mark goes on the
+ * axis line, or beside it when a mark there is in the way; two marks in a slot keep a target's
+ * size apart, and where they cannot, bins grow and pairs cluster too.
+ */
+export function columnItems(
+  prepared: PreparedTimeline,
+  visible: readonly LayoutTrack[],
+  f: VerticalFrame,
+  target: number,
+): Item[] {
+  const { ctx, along, spineX, slotStep } = f;
+  let items: Item[] = [];
+  const zones: [number, number][] = [];
+  for (let tighter = 0; ; tighter++) {
+    items = [];
+    for (const track of visible) {
+      const { singles, clusters } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
+      for (const e of singles) items.push(eventItem(e, track, ctx, along));
+      for (const c of clusters) items.push(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`));
+    }
+    items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
+    const crowded = assignSlots(items, spineX, slotStep, target);
+    if (crowded.length === 0) break;
+    if (tighter === MAX_TIGHTER) {
+      // Marks of several tracks still crowd: they join one "+N events" cluster.
+      items = mergeCrowded(items, ctx, along, target);
+      assignSlots(items, spineX, slotStep, target);
+      break;
+    }
+    for (const x of crowded) zones.push([x - 2 * target, x + 2 * target]);
+  }
+  return items;
 }
