@@ -24,14 +24,62 @@ export function placeRow(
   mode: 'place' | 'labels' | 'floor',
   overflow?: number[],
 ): number {
-  const marks = new LaneGrid(lanes, LABEL_GAP);
-  const labels = new LaneGrid(lanes, LABEL_GAP);
-  const free = (lane: number, a: number, b: number) => marks.fits(lane, a, b) && labels.fits(lane, a, b);
   items.sort(byPriority);
-  const commit = (n: number, lane: number, b0: number, fitted: FittedText, anchor: 'start' | 'end') => {
-    const it = items[n];
-    marks.merge(lane, it.m0, it.m1);
-    labels.insert(lane, b0, b0 + fitted.width, n);
+  const row = new Row(items, lanes, ctx, overflow);
+  let used = 0;
+  let i = 0;
+  while (i < items.length) {
+    let j = i;
+    while (j < items.length && items[j].priority === items[i].priority) j++;
+    if (mode === 'floor' && items[i].priority > 1.5) {
+      // Marks may share a lane with other marks here, only not sit under a label.
+      const floor = row.placeBesideLabels(i, j);
+      if (floor < 0) return -1;
+      used = Math.max(used, floor);
+      i = j;
+      continue;
+    }
+    const pending: number[] = [];
+    used = Math.max(used, row.placeWhole(i, j, pending));
+    if (mode !== 'place') {
+      if (pending.length > 0) return -1;
+      i = j;
+      continue;
+    }
+    for (const n of row.placeWhereRoom(pending)) row.placeMarkOnly(n);
+    i = j;
+  }
+  return used;
+}
+
+/** One track's lanes while its items (sorted by priority; indexed by n) are being placed. */
+class Row {
+  private readonly items: Item[];
+  private readonly lanes: number;
+  private readonly ctx: Ctx;
+  /** Where marks had to go on other marks (placeRow's `overflow`). */
+  private readonly overflow: number[] | undefined;
+  /** Per lane, the footprints of marks (with their bars and milestones), and the label boxes (owned by item index). */
+  private readonly marks: LaneGrid;
+  private readonly labels: LaneGrid;
+
+  constructor(items: Item[], lanes: number, ctx: Ctx, overflow: number[] | undefined) {
+    this.items = items;
+    this.lanes = lanes;
+    this.ctx = ctx;
+    this.overflow = overflow;
+    this.marks = new LaneGrid(lanes, LABEL_GAP);
+    this.labels = new LaneGrid(lanes, LABEL_GAP);
+  }
+
+  private free(lane: number, a: number, b: number): boolean {
+    return this.marks.fits(lane, a, b) && this.labels.fits(lane, a, b);
+  }
+
+  private commit(n: number, lane: number, b0: number, fitted: FittedText, anchor: 'start' | 'end'): void {
+    const it = this.items[n];
+    this.marks.merge(lane, it.m0, it.m1);
+    this.labels.insert(lane, b0, b0 + fitted.width, n);
     it.lane = lane;
     it.label = fitted.text;
     it.lines = [fitted.text];
@@ -39,30 +87,32 @@ export function placeRow(
     it.anchor = anchor;
     it.boxX = b0;
     it.boxW = fitted.width;
-  };
-  let used = 0;
-  let i = 0;
-  while (i < items.length) {
-    let j = i;
-    while (j < items.length && items[j].priority === items[i].priority) j++;
-    const pending: number[] = [];
-    if (mode === 'floor' && items[i].priority > 1.5) {
-      // Marks may share a lane with other marks here, only not sit under a label.
-      for (let n = i; n < j; n++) {
-        const it = items[n];
-        let lane = -1;
-        for (let l = 0; l < lanes && lane < 0; l++)
-          if (labels.overlapping(l, it.x - it.r, it.x + it.r, TOUCH).length === 0) lane = l;
-        if (lane < 0) return -1;
-        marks.merge(lane, it.m0, it.m1);
-        used = Math.max(used, lane + 1);
-      }
-      i = j;
-      continue;
-    }
+  }
+
+  /** Counting the floor: items [i, j) unlabelled, each in the first lane where no label is over it. The lanes used, or -1. */
+  placeBesideLabels(i: number, j: number): number {
+    let used = 0;
     for (let n = i; n < j; n++) {
-      const it = items[n];
-      // Right of the mark, whole; near the plot's right edge, whole on its left; else no label.
+      const it = this.items[n];
+      let lane = -1;
+      for (let l = 0; l < this.lanes && lane < 0; l++)
+        if (this.labels.overlapping(l, it.x - it.r, it.x + it.r, TOUCH).length === 0) lane = l;
+      if (lane < 0) return -1;
+      this.marks.merge(lane, it.m0, it.m1);
+      used = Math.max(used, lane + 1);
+    }
+    return used;
+  }
+
+  /**
+   * Items [i, j) with their labels whole, each in the first lane with room: right of the mark,
+   * or near the plot's right edge on its left. Those that do not fit go to `pending`. The lanes used.
+   */
+  placeWhole(i: number, j: number, pending: number[]): number {
+    const ctx = this.ctx;
+    let used = 0;
+    for (let n = i; n < j; n++) {
+      const it = this.items[n];
       const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
       const leftEnd = it.x - it.r - MARK_LABEL_GAP;
       const roomRight = ctx.viewR - rightStart;
@@ -78,36 +128,38 @@ export function placeRow(
       const f0 = Math.min(it.m0, b0);
       const f1 = Math.max(it.m1, b0 + fitted.width);
       let lane = -1;
-      for (let l = 0; l < lanes && lane < 0; l++) if (free(l, f0, f1)) lane = l;
+      for (let l = 0; l < this.lanes && lane < 0; l++) if (this.free(l, f0, f1)) lane = l;
       if (lane < 0) {
         pending.push(n);
         continue;
       }
       used = Math.max(used, lane + 1);
-      commit(n, lane, b0, fitted, anchor);
+      this.commit(n, lane, b0, fitted, anchor);
     }
-    if (mode !== 'place') {
-      if (pending.length > 0) return -1;
-      i = j;
-      continue;
-    }
+    return used;
+  }
+
+  /**
+   * The `pending` items again, each label where its mark is free and the label has room after (or, at
+   * the right edge, before) the mark: the lowest lane with room for it whole, else the lane with the
+   * most room; left of the mark only where the right has no room. Returns the items left without a label.
+   */
+  placeWhereRoom(pending: readonly number[]): number[] {
+    const ctx = this.ctx;
     const hidden: number[] = [];
     for (const n of pending) {
-      // Shortened: the lane with the most room after (or, at the right edge, before) the mark.
-      const it = items[n];
+      const it = this.items[n];
       const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
       const leftEnd = it.x - it.r - MARK_LABEL_GAP;
       const mayFlip = rightStart + it.textW > ctx.viewR;
-      // The lowest lane with room for it whole, else the lane with the most room; left of
-      // the mark only where the right has no room for even a cut label.
       let right = { room: 0, lane: -1 };
       let left = { room: 0, lane: -1 };
       const better = (best: { room: number; lane: number }, room: number) =>
         room > best.room && !(best.lane >= 0 && best.room >= it.textW);
-      for (let lane = 0; lane < lanes; lane++) {
-        if (!free(lane, it.m0, it.m1)) continue;
-        const [a0, a1] = marks.freeAround(lane, it.m0, it.m1);
-        const [c0, c1] = labels.freeAround(lane, it.m0, it.m1);
+      for (let lane = 0; lane < this.lanes; lane++) {
+        if (!this.free(lane, it.m0, it.m1)) continue;
+        const [a0, a1] = this.marks.freeAround(lane, it.m0, it.m1);
+        const [c0, c1] = this.labels.freeAround(lane, it.m0, it.m1);
         const roomRight = Math.min(a1, c1, ctx.viewR) - rightStart;
         if (better(right, roomRight)) right = { room: roomRight, lane };
         if (mayFlip && leftEnd <= ctx.viewR) {
@@ -117,65 +169,63 @@ export function placeRow(
       }
       const onRight = right.lane >= 0 ? shorten(it.text, right.room, it.font) : null;
       const onLeft = onRight || left.lane < 0 ? null : shorten(it.text, left.room, it.font);
-      if (onRight) commit(n, right.lane, rightStart, onRight, 'start');
-      else if (onLeft) commit(n, left.lane, leftEnd - onLeft.width, onLeft, 'end');
+      if (onRight) this.commit(n, right.lane, rightStart, onRight, 'start');
+      else if (onLeft) this.commit(n, left.lane, leftEnd - onLeft.width, onLeft, 'end');
       else hidden.push(n);
     }
-    for (const n of hidden) placeMarkOnly(n);
-    i = j;
+    return hidden;
   }
-  return used;
 
   /** A mark without a label: in the first lane where it is free, else where it does least harm. */
-  function placeMarkOnly(n: number): void {
-    const it = items[n];
+  placeMarkOnly(n: number): void {
+    const it = this.items[n];
     let lane = -1;
-    for (let l = 0; l < lanes && lane < 0; l++) if (free(l, it.m0, it.m1)) lane = l;
+    for (let l = 0; l < this.lanes && lane < 0; l++) if (this.free(l, it.m0, it.m1)) lane = l;
     if (lane < 0) {
-      // Harm: marks it would overlap, and what the labels its symbol would sit under lose
-      // (dearer the more important). Its bar and milestones run in the row below the labels,
-      // so only the symbol counts against labels, and only where it touches one.
       const s0 = it.x - it.r;
       const s1 = it.x + it.r;
-      let least = Infinity;
-      for (let l = 0; l < lanes; l++) {
-        let harm = MARK_ON_MARK * marks.overlaps(l, it.m0, it.m1);
-        for (const [, , owner] of labels.overlapping(l, s0, s1, TOUCH)) {
-          const other = items[owner];
-          const kept = clearedLabel(other, s0, s1);
-          harm += LABEL_HARM(other.priority) * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
-        }
-        if (harm < least) {
-          least = harm;
-          lane = l;
-        }
-      }
-      for (const [, , owner] of labels.overlapping(lane, s0, s1, TOUCH)) clearLabel(owner, lane, s0, s1);
-      if (overflow && marks.overlaps(lane, it.m0, it.m1) > 0) overflow.push(it.x);
+      lane = this.leastHarmLane(it, s0, s1);
+      for (const [, , owner] of this.labels.overlapping(lane, s0, s1, TOUCH)) this.clearLabel(owner, lane, s0, s1);
+      if (this.overflow && this.marks.overlaps(lane, it.m0, it.m1) > 0) this.overflow.push(it.x);
     }
-    marks.merge(lane, it.m0, it.m1);
+    this.marks.merge(lane, it.m0, it.m1);
     Object.assign(it, { lane, label: null, lines: NO_LINES, truncated: false });
   }
 
-  /** What is left of the label of `it` when it keeps clear of a symbol over [s0, s1]: cut on its side, or null. */
-  function clearedLabel(it: Item, s0: number, s1: number): FittedText | null {
-    const end = it.boxX + it.boxW;
-    const room =
-      it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
-    return room > 0 ? shorten(it.text, room, it.font) : null;
+  /**
+   * The lane where the symbol over [s0, s1] of `it` does least harm: marks it would overlap, and what
+   * the labels its symbol would sit under lose (dearer the more important). Its bar and milestones run
+   * in the row below the labels, so only the symbol counts against labels, and only where it touches one.
+   */
+  private leastHarmLane(it: Item, s0: number, s1: number): number {
+    let lane = -1;
+    let least = Infinity;
+    for (let l = 0; l < this.lanes; l++) {
+      let harm = MARK_ON_MARK * this.marks.overlaps(l, it.m0, it.m1);
+      for (const [, , owner] of this.labels.overlapping(l, s0, s1, TOUCH)) {
+        const other = this.items[owner];
+        const kept = clearedLabel(other, s0, s1);
+        harm += LABEL_HARM(other.priority) * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
+      }
+      if (harm < least) {
+        least = harm;
+        lane = l;
+      }
+    }
+    return lane;
   }
 
   /** Shortens the label of `items[n]` in `lane` so that it keeps clear of a symbol over [s0, s1], or hides it. */
-  function clearLabel(n: number, lane: number, s0: number, s1: number): void {
-    const it = items[n];
+  private clearLabel(n: number, lane: number, s0: number, s1: number): void {
+    const it = this.items[n];
     const fitted = clearedLabel(it, s0, s1);
-    labels.remove(lane, it.boxX, n);
+    this.labels.remove(lane, it.boxX, n);
     if (!fitted) {
       Object.assign(it, { label: null, lines: NO_LINES, truncated: false });
       return;
     }
     const b0 = it.anchor === 'start' ? it.boxX : it.boxX + it.boxW - fitted.width;
-    labels.insert(lane, b0, b0 + fitted.width, n);
+    this.labels.insert(lane, b0, b0 + fitted.width, n);
     Object.assign(it, {
       label: fitted.text,
       lines: [fitted.text],
@@ -184,6 +234,14 @@ export function placeRow(
       boxW: fitted.width,
     });
   }
+}
+
+/** What is left of the label of `it` when it keeps clear of a symbol over [s0, s1]: cut on its side, or null. */
+function clearedLabel(it: Item, s0: number, s1: number): FittedText | null {
+  const end = it.boxX + it.boxW;
+  const room =
+    it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
+  return room > 0 ? shorten(it.text, room, it.font) : null;
 }
 
 /** Characters of a label a reader sees, the ellipsis not counted. */
