@@ -57,21 +57,10 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
   const sortedTracks = [...tracks].sort((a, b) => a.order - b.order || compareText(a.id, b.id));
   const trackById = new Map(sortedTracks.map((t) => [t.id, t]));
   const byTrack = new Map<string, PEvent[]>(sortedTracks.map((t) => [t.id, []]));
+  const dates = new DateTexts();
   const prepared: PEvent[] = [];
   let lo = Infinity;
   let hi = -Infinity;
-  // Data sets repeat dates a lot: parse and format each distinct text once.
-  const dates = new Map<string, { start: number; end: number; mid: number; text: string }>();
-  const date = (text: string) => {
-    let d = dates.get(text);
-    if (!d) {
-      const p = parsePartialDate(text);
-      d = { start: p.start.getTime(), end: p.end.getTime(), mid: partialDateMidpoint(p), text: formatPartialDate(p) };
-      dates.set(text, d);
-    }
-    return d;
-  };
-  const ranges = new Map<string, string>();
   for (const e of events) {
     const track = trackById.get(e.track);
     if (!track) {
@@ -79,62 +68,10 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
         `Event "${e.id}" is on track "${e.track}", which is not a track; the tracks are: ${sortedTracks.map((t) => t.id).join(', ')}`,
       );
     }
-    const start = date(e.date);
-    let t: number;
-    let spanStart: number | undefined;
-    let spanEnd: number | undefined;
-    let dateText = start.text;
-    if (e.end) {
-      const end = date(e.end);
-      t = spanStart = start.start;
-      spanEnd = Math.max(end.end, spanStart);
-      const key = `${e.date}/${e.end}`;
-      dateText = ranges.get(key) ?? formatDateRange(e.date, e.end);
-      ranges.set(key, dateText);
-    } else {
-      t = start.mid;
-    }
-    let t0 = t;
-    let t1 = spanEnd ?? t;
-    let milestones: PMilestone[] = NO_MILESTONES;
-    if (e.milestones && e.milestones.length > 0) {
-      milestones = [];
-      for (let index = 0; index < e.milestones.length; index++) {
-        const m = e.milestones[index];
-        const md = date(m.date);
-        t0 = Math.min(t0, md.mid);
-        t1 = Math.max(t1, md.mid);
-        const didNotHappen = m.didNotHappen === true;
-        milestones.push({
-          index,
-          kind: m.kind,
-          t: md.mid,
-          label: m.label,
-          didNotHappen,
-          dateText: md.text,
-        });
-      }
-    }
-    lo = Math.min(lo, t0);
-    hi = Math.max(hi, t1);
-    prepared.push({
-      id: e.id,
-      trackId: track.id,
-      title: e.title,
-      text: e.label ?? e.title,
-      importance: e.importance,
-      t,
-      t0,
-      t1,
-      spanStart,
-      spanEnd,
-      titleEm: NaN,
-      milestones,
-      links: e.links ?? NO_LINKS,
-      dateText,
-      startText: e.date,
-      endText: e.end ?? e.date,
-    });
+    const p = prepareEvent(e, track, dates);
+    lo = Math.min(lo, p.t0);
+    hi = Math.max(hi, p.t1);
+    prepared.push(p);
   }
   spreadSameDay(prepared);
   prepared.sort((a, b) => a.t - b.t || compareText(a.id, b.id));
@@ -152,6 +89,89 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
     warpCache: new Map(),
     byTrack,
     trackById,
+  };
+}
+
+interface ParsedDate {
+  start: number;
+  end: number;
+  mid: number;
+  text: string;
+}
+
+/** Data sets repeat dates a lot: each distinct date, and each range, is parsed and formatted once. */
+class DateTexts {
+  private readonly dates = new Map<string, ParsedDate>();
+  private readonly ranges = new Map<string, string>();
+
+  date(text: string): ParsedDate {
+    let d = this.dates.get(text);
+    if (!d) {
+      const p = parsePartialDate(text);
+      d = { start: p.start.getTime(), end: p.end.getTime(), mid: partialDateMidpoint(p), text: formatPartialDate(p) };
+      this.dates.set(text, d);
+    }
+    return d;
+  }
+
+  range(start: string, end: string): string {
+    const key = `${start}/${end}`;
+    const text = this.ranges.get(key) ?? formatDateRange(start, end);
+    this.ranges.set(key, text);
+    return text;
+  }
+}
+
+/** One event parsed: where its mark sits, its span and milestones, and the extent of all three. */
+function prepareEvent(e: LayoutEvent, track: LayoutTrack, dates: DateTexts): PEvent {
+  const start = dates.date(e.date);
+  let t: number;
+  let spanStart: number | undefined;
+  let spanEnd: number | undefined;
+  let dateText = start.text;
+  if (e.end) {
+    const end = dates.date(e.end);
+    t = spanStart = start.start;
+    spanEnd = Math.max(end.end, spanStart);
+    dateText = dates.range(e.date, e.end);
+  } else {
+    t = start.mid;
+  }
+  let t0 = t;
+  let t1 = spanEnd ?? t;
+  let milestones: PMilestone[] = NO_MILESTONES;
+  if (e.milestones && e.milestones.length > 0) {
+    milestones = e.milestones.map((m, index) => {
+      const md = dates.date(m.date);
+      t0 = Math.min(t0, md.mid);
+      t1 = Math.max(t1, md.mid);
+      return {
+        index,
+        kind: m.kind,
+        t: md.mid,
+        label: m.label,
+        didNotHappen: m.didNotHappen === true,
+        dateText: md.text,
+      };
+    });
+  }
+  return {
+    id: e.id,
+    trackId: track.id,
+    title: e.title,
+    text: e.label ?? e.title,
+    importance: e.importance,
+    t,
+    t0,
+    t1,
+    spanStart,
+    spanEnd,
+    titleEm: NaN,
+    milestones,
+    links: e.links ?? NO_LINKS,
+    dateText,
+    startText: e.date,
+    endText: e.end ?? e.date,
   };
 }
 
