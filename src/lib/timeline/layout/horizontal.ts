@@ -3,25 +3,15 @@
 import { BOLD_WIDTH, textWidth } from '../lanes';
 import { axisTicks } from './axis';
 import { collectZoned } from './clusters';
-import { BAR_H, MAX_TIGHTER, MILESTONE_R, PAD, round } from './constants';
+import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
 import { makeCtx, pos, shorten, type BaseCtx, type Ctx, type Item } from './context';
 import { trackLanes } from './horizontal-lanes';
 import { clusterItem, eventItem } from './items';
-import { buildLinks, clusterMark, eventMark, milestoneMark, pushBars } from './marks';
+import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import { layoutAnnotationsHorizontal, layoutPeriodsHorizontal } from './periods';
-import type { PEvent, PreparedTimeline } from './prepare';
+import type { PreparedTimeline } from './prepare';
 import { placeRow } from './rows';
-import type {
-  AxisLayout,
-  ClusterMark,
-  EventMark,
-  LayoutOptions,
-  LayoutTrack,
-  MilestoneMark,
-  SpanBar,
-  TimelineLayout,
-  TrackBand,
-} from './types';
+import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout, TrackBand } from './types';
 
 /** What the stages of one horizontal layout read: the rows down the page, and time → px across it. */
 interface HorizontalFrame {
@@ -45,17 +35,6 @@ interface HorizontalFrame {
   laneH: number;
 }
 
-/** What the tracks draw, gathered band by band. */
-interface Drawn {
-  tracks: TrackBand[];
-  marks: EventMark[];
-  spans: SpanBar[];
-  milestones: MilestoneMark[];
-  clusters: ClusterMark[];
-  /** The single marks in view, for the links. */
-  shown: Map<string, { mark: EventMark; ev: PEvent }>;
-}
-
 export function layoutHorizontal(
   prepared: PreparedTimeline,
   visible: readonly LayoutTrack[],
@@ -68,10 +47,11 @@ export function layoutHorizontal(
   const { ctx, plotX, plotY, plotW, annotationsH } = f;
   const fixedH = plotY + f.periodsH + visible.length * f.headerH + PAD;
   const lanes = trackLanes(prepared, visible, base, { x: plotX, w: plotW, fixedH, laneH: f.laneH }, options.maxHeight);
-  const drawn: Drawn = { tracks: [], marks: [], spans: [], milestones: [], clusters: [], shown: new Map() };
+  const tracks: TrackBand[] = [];
+  const drawn = noneDrawn();
   let y = plotY + f.periodsH;
   visible.forEach((track, ti) => {
-    y += drawTrack(prepared, track, lanes[ti], y, f, drawn);
+    y += drawTrack(prepared, track, lanes[ti], y, f, tracks, drawn);
   });
   const plotH = y - plotY;
   const periods = options.periods ?? [];
@@ -94,7 +74,7 @@ export function layoutHorizontal(
     fontSize: o.fontSize,
     labelHeight: labelH,
     axis: horizontalAxis(f),
-    tracks: drawn.tracks,
+    tracks,
     periods: periodBands,
     annotations,
     spans: drawn.spans,
@@ -142,12 +122,13 @@ function drawTrack(
   nLanes: number,
   y: number,
   f: HorizontalFrame,
+  tracks: TrackBand[],
   drawn: Drawn,
 ): number {
   const { plotX, headerH } = f;
   const bandH = headerH + nLanes * f.laneH;
   const header = shorten(track.label, f.plotW - 16, f.headerFont);
-  drawn.tracks.push({
+  tracks.push({
     id: track.id,
     label: track.label,
     labelText: header?.text ?? '',
@@ -164,7 +145,7 @@ function drawTrack(
     labelX: plotX + 14,
     labelY: round(y + headerH / 2),
   });
-  pushTrackMarks(placeTrack(prepared, track, nLanes, f), track, y + headerH, f, drawn);
+  pushTrackMarks(placeTrack(prepared, track, nLanes, f), y + headerH, f, drawn);
   return bandH;
 }
 
@@ -188,36 +169,13 @@ function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: numb
 }
 
 /** The placed items as marks, each in its lane below the band's header at `lanesTop`: label row, then bar row. */
-function pushTrackMarks(
-  items: readonly Item[],
-  track: LayoutTrack,
-  lanesTop: number,
-  f: HorizontalFrame,
-  drawn: Drawn,
-) {
+function pushTrackMarks(items: readonly Item[], lanesTop: number, f: HorizontalFrame, drawn: Drawn): void {
   const { ctx, labelH } = f;
   for (const it of items) {
     const laneTop = lanesTop + it.lane * f.laneH;
-    const my = laneTop + 3 + labelH / 2;
+    const y = laneTop + 3 + labelH / 2;
     const box = it.label === null ? null : { x: round(it.boxX), y: round(laneTop + 3), w: round(it.boxW), h: labelH };
-    if (it.cluster) {
-      drawn.clusters.push(clusterMark(it, track, it.x, my, box, null, ctx));
-      continue;
-    }
-    const ev = it.ev!;
-    const mark = eventMark(it, ev, track, it.x, my, box, null, ctx);
-    // A span that began before the window shows its bar; its mark (at the start) is out of sight.
-    if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
-      drawn.marks.push(mark);
-      drawn.shown.set(ev.id, { mark, ev });
-    }
-    const barY = laneTop + 3 + labelH + 2 + BAR_H / 2;
-    pushBars(drawn.spans, ev, track, barY, ctx, false);
-    for (const m of ev.milestones) {
-      const mx = f.along(m.t);
-      if (mx < ctx.viewL - MILESTONE_R || mx > ctx.viewR + MILESTONE_R) continue;
-      drawn.milestones.push(milestoneMark(m, ev, mx, barY));
-    }
+    drawItem(drawn, it, { x: it.x, y, box, leader: null }, laneTop + 3 + labelH + 2 + BAR_H / 2, ctx, false);
   }
 }
 

@@ -6,7 +6,7 @@ import { NO_LINES, pos, type Ctx, type Item } from './context';
 import type { PEvent, PMilestone } from './prepare';
 import type { Box, ClusterMark, EventMark, LayoutTrack, Leader, LinkPath, MilestoneMark, SpanBar } from './types';
 
-export function labelFields(it: Item, box: Box | null, leader: Leader | null) {
+function labelFields(it: Item, box: Box | null, leader: Leader | null) {
   return {
     label: box ? it.label : null,
     labelLines: box ? it.lines : NO_LINES,
@@ -17,7 +17,7 @@ export function labelFields(it: Item, box: Box | null, leader: Leader | null) {
   };
 }
 
-export function eventMark(
+function eventMark(
   it: Item,
   ev: PEvent,
   track: LayoutTrack,
@@ -52,7 +52,7 @@ export function eventMark(
   };
 }
 
-export function clusterMark(
+function clusterMark(
   it: Item,
   track: LayoutTrack,
   x: number,
@@ -83,7 +83,7 @@ export function clusterMark(
   };
 }
 
-export function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): MilestoneMark {
+function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): MilestoneMark {
   return {
     id: `${ev.id}#${m.index}`,
     eventId: ev.id,
@@ -100,15 +100,52 @@ export function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): 
   };
 }
 
-/** Bars for a span and for a line through milestones; `across` is the bar's centre across the time axis. */
-export function pushBars(
-  out: SpanBar[],
-  ev: PEvent,
-  track: LayoutTrack,
+/** The marks of a layout, gathered item by item. */
+export interface Drawn {
+  marks: EventMark[];
+  spans: SpanBar[];
+  milestones: MilestoneMark[];
+  clusters: ClusterMark[];
+  /** The single marks in view, for the links. */
+  shown: Map<string, { mark: EventMark; ev: PEvent }>;
+}
+
+export const noneDrawn = (): Drawn => ({ marks: [], spans: [], milestones: [], clusters: [], shown: new Map() });
+
+/**
+ * One placed item's marks, its symbol at (x, y): a cluster; or an event (shown when its mark is in
+ * view: a span that began before the window shows its bar, its mark out of sight), with its bars
+ * and milestones centred at `across` across the time axis.
+ */
+export function drawItem(
+  d: Drawn,
+  it: Item,
+  at: { x: number; y: number; box: Box | null; leader: Leader | null },
   across: number,
   ctx: Ctx,
   vertical: boolean,
 ): void {
+  const { x, y, box, leader } = at;
+  if (it.cluster) {
+    d.clusters.push(clusterMark(it, it.track, x, y, box, leader, ctx));
+    return;
+  }
+  const ev = it.ev!;
+  const mark = eventMark(it, ev, it.track, x, y, box, leader, ctx);
+  if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
+    d.marks.push(mark);
+    d.shown.set(ev.id, { mark, ev });
+  }
+  pushBars(d.spans, ev, it.track, across, ctx, vertical);
+  for (const m of ev.milestones) {
+    const a = pos(ctx, m.t);
+    if (a < ctx.viewL - MILESTONE_R || a > ctx.viewR + MILESTONE_R) continue;
+    d.milestones.push(vertical ? milestoneMark(m, ev, across, a) : milestoneMark(m, ev, a, across));
+  }
+}
+
+/** Bars for a span and for a line through milestones; `across` is the bar's centre across the time axis. */
+function pushBars(out: SpanBar[], ev: PEvent, track: LayoutTrack, across: number, ctx: Ctx, vertical: boolean): void {
   const add = (id: string, kind: 'span' | 'steps', t0: number, t1: number, thickness: number) => {
     const a = pos(ctx, t0);
     const b = pos(ctx, t1);

@@ -2,23 +2,13 @@
 import { LaneGrid, textWidth } from '../lanes';
 import type { TimeTick } from '../ticks';
 import { axisTicks } from './axis';
-import { MILESTONE_R, PAD, TICK_LABEL_GAP, V_BAR_OFFSET, V_LEFT, round } from './constants';
+import { PAD, TICK_LABEL_GAP, V_BAR_OFFSET, V_LEFT, round } from './constants';
 import { makeCtx, pos, type BaseCtx, type Item } from './context';
-import { buildLinks, clusterMark, eventMark, milestoneMark, pushBars } from './marks';
+import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import { periodFontSize } from './periods';
-import type { PEvent, PreparedTimeline } from './prepare';
+import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
-import type {
-  AxisLayout,
-  Box,
-  ClusterMark,
-  EventMark,
-  LayoutOptions,
-  LayoutTrack,
-  MilestoneMark,
-  SpanBar,
-  TimelineLayout,
-} from './types';
+import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
 import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
@@ -100,38 +90,19 @@ function verticalFrame(
 }
 
 /** The column's marks, with a leader to each label that moved off its mark's row; bars and milestones beside them. */
-function verticalMarks(items: readonly Item[], f: VerticalFrame) {
-  const { ctx, labelH, labelsX } = f;
-  const marks: EventMark[] = [];
-  const spans: SpanBar[] = [];
-  const milestones: MilestoneMark[] = [];
-  const clusters: ClusterMark[] = [];
-  const shown = new Map<string, { mark: EventMark; ev: PEvent }>();
+function verticalMarks(items: readonly Item[], f: VerticalFrame): Drawn {
+  const { labelH, labelsX } = f;
+  const drawn = noneDrawn();
   for (const it of items) {
-    const box: Box | null = it.box;
+    const box = it.box;
     const rowY = box ? box.y + labelH / 2 : it.x;
     const leader =
       box && Math.abs(rowY - it.x) > 1
         ? { x1: round(it.cx + it.r + 2), y1: round(it.x), x2: round(labelsX - 3), y2: round(rowY) }
         : null;
-    if (it.cluster) {
-      clusters.push(clusterMark(it, it.track, it.cx, it.x, box, leader, ctx));
-      continue;
-    }
-    const ev = it.ev!;
-    const mark = eventMark(it, ev, it.track, it.cx, it.x, box, leader, ctx);
-    if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
-      marks.push(mark);
-      shown.set(ev.id, { mark, ev });
-    }
-    pushBars(spans, ev, it.track, it.cx + V_BAR_OFFSET, ctx, true);
-    for (const m of ev.milestones) {
-      const my = f.along(m.t);
-      if (my < ctx.viewL - MILESTONE_R || my > ctx.viewR + MILESTONE_R) continue;
-      milestones.push(milestoneMark(m, ev, it.cx + V_BAR_OFFSET, my));
-    }
+    drawItem(drawn, it, { x: it.cx, y: it.x, box, leader }, it.cx + V_BAR_OFFSET, f.ctx, true);
   }
-  return { marks, spans, milestones, clusters, shown };
+  return drawn;
 }
 
 /** The axis in the gutter: its labels right-aligned just left of the axis line. */
