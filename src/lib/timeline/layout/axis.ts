@@ -4,6 +4,12 @@ import { timeTicks, type TimeTick } from '../ticks';
 import { round } from './constants';
 import { pos, type Ctx } from './context';
 
+/** The axis labels' font size (one px smaller than the labels'), the size that measures them, and their line height. */
+export function axisText(ctx: Ctx): { fontSize: number; measure: number; lineH: number } {
+  const fontSize = ctx.o.fontSize - 1;
+  return { fontSize, measure: fontSize * (ctx.mFont / ctx.o.fontSize), lineH: Math.ceil(fontSize * 1.25) };
+}
+
 /**
  * Axis ticks under a warp: each stretch of even scale (before the focus, the focus, after it)
  * gets the finest ticks its own length allows, so the change of scale shows as a change of tick

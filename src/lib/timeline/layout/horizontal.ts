@@ -1,7 +1,7 @@
 // Horizontal layout: one band per track, each with a few lanes; the axis above, then the
 // annotations and period labels, then the tracks.
 import { BOLD_WIDTH, textWidth } from '../lanes';
-import { axisTicks } from './axis';
+import { axisText, axisTicks } from './axis';
 import { collectZoned } from './clusters';
 import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
 import { makeCtx, pos, shorten, type BaseCtx, type Ctx, type Item } from './context';
@@ -18,13 +18,9 @@ interface HorizontalFrame {
   ctx: Ctx;
   along: (t: number) => number;
   labelH: number;
-  /** The bold font size of the track headers. */
-  headerFont: number;
   /** The axis row. */
   top: number;
   axisH: number;
-  axisFont: number;
-  axisMeasure: number;
   plotX: number;
   plotY: number;
   plotW: number;
@@ -87,23 +83,19 @@ export function layoutHorizontal(
 
 function horizontalFrame(domain: [number, number], base: BaseCtx, options: LayoutOptions): HorizontalFrame {
   const { o, labelH } = base;
-  const axisFont = o.fontSize - 1;
-  const axisH = Math.ceil(axisFont * 1.25) + 12;
   const notes = options.annotations?.length ?? 0;
   const annotationsH = Math.min(2, notes) * labelH + (notes > 0 ? 4 : 0);
   const plotX = PAD;
   const plotW = Math.max(1, o.width - 2 * PAD);
   const top = 4;
   const ctx = makeCtx(base, domain, plotX, plotW);
+  const axisH = axisText(ctx).lineH + 12;
   return {
     ctx,
     along: (t: number) => pos(ctx, t),
     labelH,
-    headerFont: base.mFont * BOLD_WIDTH,
     top,
     axisH,
-    axisFont,
-    axisMeasure: axisFont * (base.mFont / o.fontSize),
     plotX,
     plotY: top + axisH,
     plotW,
@@ -127,7 +119,7 @@ function drawTrack(
 ): number {
   const { plotX, headerH } = f;
   const bandH = headerH + nLanes * f.laneH;
-  const header = shorten(track.label, f.plotW - 16, f.headerFont);
+  const header = shorten(track.label, f.plotW - 16, f.ctx.mFont * BOLD_WIDTH);
   tracks.push({
     id: track.id,
     label: track.label,
@@ -182,19 +174,19 @@ function pushTrackMarks(items: readonly Item[], lanesTop: number, f: HorizontalF
 /** The axis row above the plot: tick labels centred on their ticks. */
 function horizontalAxis(f: HorizontalFrame): AxisLayout {
   const { plotX, plotY, top, axisH } = f;
-  const { ticks, breaks } = axisTicks(f.ctx, f.plotW, f.axisMeasure, false);
-  const tickH = Math.ceil(f.axisFont * 1.25);
+  const { fontSize, measure, lineH: tickH } = axisText(f.ctx);
+  const { ticks, breaks } = axisTicks(f.ctx, f.plotW, measure, false);
   return {
     x: plotX,
     y: top,
     w: f.plotW,
     h: axisH,
-    fontSize: f.axisFont,
+    fontSize,
     breaks,
     ticks: ticks.map((t) => {
       const labelX = round(plotX + t.x);
       const labelY = round(top + (axisH - 6) / 2);
-      const w = t.label ? textWidth(t.label, f.axisMeasure) : 0;
+      const w = t.label ? textWidth(t.label, measure) : 0;
       return {
         t: t.t,
         x: labelX,

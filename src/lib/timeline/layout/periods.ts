@@ -41,7 +41,7 @@ export function layoutPeriodsHorizontal(
       ariaLabel: `${dateText}: ${p.label}`,
     });
   });
-  const font = (ctx.mFont / ctx.o.fontSize) * periodFontSize(ctx.o.fontSize);
+  const font = noteFont(ctx);
   const grid = new LaneGrid(1, LABEL_GAP);
   const sorted = [...bands].sort((a, c) => a.start - c.start || a.order - c.order);
   sorted.forEach((b, i) => {
@@ -77,7 +77,7 @@ export function layoutAnnotationsHorizontal(
   const out: AnnotationMark[] = [];
   const rows = Math.max(1, Math.floor(rowH / ctx.labelH));
   const grid = new LaneGrid(rows, LABEL_GAP);
-  const font = (ctx.mFont / ctx.o.fontSize) * periodFontSize(ctx.o.fontSize);
+  const font = noteFont(ctx);
   for (const a of list) {
     const x = pos(ctx, partialDateMidpoint(parsePartialDate(a.date)));
     if (x < ctx.viewL || x > ctx.viewR) continue;
@@ -114,3 +114,6 @@ export function layoutAnnotationsHorizontal(
 export function periodFontSize(fontSize: number): number {
   return fontSize - 1;
 }
+
+/** The font size that measures period and annotation labels. */
+export const noteFont = (ctx: Ctx) => (ctx.mFont / ctx.o.fontSize) * periodFontSize(ctx.o.fontSize);

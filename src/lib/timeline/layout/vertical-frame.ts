@@ -36,10 +36,4 @@ export interface VerticalFrame {
   /** Of the time axis, px. */
   length: number;
   plot: Box;
-  axisFont: number;
-  /** The font size that measures the axis labels. */
-  axisMeasure: number;
-  tickH: number;
-  /** The font size that measures period and annotation labels. */
-  noteFont: number;
 }

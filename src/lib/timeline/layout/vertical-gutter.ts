@@ -6,6 +6,8 @@ import { wrapText, type LaneGrid } from '../lanes';
 import type { TimeTick } from '../ticks';
 import { PAD, V_LEFT, round } from './constants';
 import { shorten, type Item } from './context';
+import { axisText } from './axis';
+import { noteFont } from './periods';
 import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
 import type { LabelColumn } from './vertical-labels';
 import type { VerticalFrame } from './vertical-frame';
@@ -13,11 +15,12 @@ import type { VerticalFrame } from './vertical-frame';
 /** Annotations in the gutter beside their dates, whole or not at all; each with a rule across the plot. */
 export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid, f: VerticalFrame): AnnotationMark[] {
   const { ctx, labelH, plotY, length, axisLabelX } = f;
+  const font = noteFont(ctx);
   const annotations: AnnotationMark[] = [];
   for (const a of list) {
     const y = f.along(partialDateMidpoint(parsePartialDate(a.date)));
     if (y < ctx.viewL || y > ctx.viewR) continue;
-    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, f.noteFont, 2);
+    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, font, 2);
     if (!wrapped || wrapped.truncated) continue;
     const h = wrapped.lines.length * labelH;
     const top = Math.max(plotY, Math.min(y - labelH / 2, plotY + length - h));
@@ -40,7 +43,8 @@ export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid,
 
 /** The axis ticks, each label kept where the gutter has room for it (else the tick stays, unlabelled). */
 export function gutterTicks(all: readonly TimeTick[], gutter: LaneGrid, f: VerticalFrame): TimeTick[] {
-  const { plotY, tickH } = f;
+  const { plotY } = f;
+  const tickH = axisText(f.ctx).lineH;
   const ticks = all.map((t) =>
     t.label && !gutter.fits(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2)
       ? { ...t, label: '', level: 'sub' as const }
@@ -62,6 +66,7 @@ export function verticalPeriods(
   f: VerticalFrame,
 ): PeriodBand[] {
   const { ctx, labelH, axisLabelX } = f;
+  const font = noteFont(ctx);
   const bands: PeriodBand[] = [];
   periods.forEach((p, order) => {
     const s = f.along(parsePartialDate(p.start).start.getTime());
@@ -84,7 +89,7 @@ export function verticalPeriods(
       ariaLabel: `${dateText}: ${p.label}`,
     };
     const gutterTop = Math.min(y0 + 2, f.plotY + f.length - labelH);
-    const inGutter = shorten(p.label, axisLabelX - V_LEFT, f.noteFont);
+    const inGutter = shorten(p.label, axisLabelX - V_LEFT, font);
     if (inGutter && gutter.fits(0, gutterTop, gutterTop + labelH)) {
       gutter.insert(0, gutterTop, gutterTop + labelH);
       band.text = inGutter.text;
@@ -96,7 +101,7 @@ export function verticalPeriods(
         h: labelH,
       };
     } else {
-      const fitted = shorten(p.label, f.labelsW, f.noteFont);
+      const fitted = shorten(p.label, f.labelsW, font);
       // Ranked just before the marks at the band's start (ranks are integers).
       const top = fitted ? column.place(firstAtOrAfter(items, y0) - 0.5 + order / 1000, y0 + 2, labelH) : null;
       if (fitted && top !== null) {

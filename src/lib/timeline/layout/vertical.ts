@@ -1,11 +1,10 @@
 // Vertical layout (phones): one column of marks on the axis line, labels beside them.
 import { LaneGrid, textWidth } from '../lanes';
 import type { TimeTick } from '../ticks';
-import { axisTicks } from './axis';
+import { axisText, axisTicks } from './axis';
 import { PAD, TICK_LABEL_GAP, V_BAR_OFFSET, V_LEFT, round } from './constants';
 import { makeCtx, pos, type BaseCtx, type Item } from './context';
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
-import { periodFontSize } from './periods';
 import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
 import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
@@ -25,7 +24,7 @@ export function layoutVertical(
   const f = verticalFrame(prepared, domain, base, options);
   const items = columnItems(prepared, visible, f, o.targetSize);
   const column = new LabelColumn(f.plotY, f.plotY + f.length, labelH);
-  const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, f.axisMeasure, true);
+  const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true);
   // The gutter beside the axis labels: annotations first, then the axis labels, then period labels.
   const gutter = new LaneGrid(1, 2);
   const annotations = gutterAnnotations(options.annotations ?? [], gutter, f);
@@ -64,7 +63,6 @@ function verticalFrame(
 ): VerticalFrame {
   const { o, labelH } = base;
   const width = o.width;
-  const axisFont = o.fontSize - 1;
   const { spineX, slotStep, labelsX } = verticalColumns(options);
   const plotY = 12;
   const length = axisLength(prepared, options, labelH);
@@ -82,10 +80,6 @@ function verticalFrame(
     plotY,
     length,
     plot: { x: spineX, y: plotY, w: Math.max(1, width - PAD - spineX), h: length },
-    axisFont,
-    axisMeasure: axisFont * (base.mFont / o.fontSize),
-    tickH: Math.ceil(axisFont * 1.25),
-    noteFont: (base.mFont / o.fontSize) * periodFontSize(o.fontSize),
   };
 }
 
@@ -107,17 +101,18 @@ function verticalMarks(items: readonly Item[], f: VerticalFrame): Drawn {
 
 /** The axis in the gutter: its labels right-aligned just left of the axis line. */
 function verticalAxis(ticks: readonly TimeTick[], breaks: number[], f: VerticalFrame): AxisLayout {
-  const { plotY, axisLabelX: labelX, tickH } = f;
+  const { plotY, axisLabelX: labelX } = f;
+  const { fontSize, measure, lineH: tickH } = axisText(f.ctx);
   return {
     x: V_LEFT,
     y: plotY,
     w: f.spineX - V_LEFT,
     h: f.length,
-    fontSize: f.axisFont,
+    fontSize,
     breaks,
     ticks: ticks.map((t) => {
       const y = round(plotY + t.x);
-      const w = t.label ? textWidth(t.label, f.axisMeasure) : 0;
+      const w = t.label ? textWidth(t.label, measure) : 0;
       return {
         t: t.t,
         x: f.spineX,
