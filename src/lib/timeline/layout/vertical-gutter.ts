@@ -9,7 +9,7 @@ import { shorten, type Item } from './context';
 import { axisText } from './axis';
 import { noteFont } from './periods';
 import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
-import type { LabelColumn } from './vertical-labels';
+import { placeLabel, type LabelColumn } from './vertical-labels';
 import type { VerticalFrame } from './vertical-frame';
 
 /** Annotations in the gutter beside their dates, whole or not at all; each with a rule across the plot. */
@@ -103,7 +103,7 @@ export function verticalPeriods(
     } else {
       const fitted = shorten(p.label, f.labelsW, font);
       // Ranked just before the marks at the band's start (ranks are integers).
-      const top = fitted ? column.place(firstAtOrAfter(items, y0) - 0.5 + order / 1000, y0 + 2, labelH) : null;
+      const top = fitted ? placeLabel(column, firstAtOrAfter(items, y0) - 0.5 + order / 1000, y0 + 2, labelH) : null;
       if (fitted && top !== null) {
         band.text = fitted.text;
         band.labelBox = { x: round(f.labelsX), y: round(top), w: round(fitted.width), h: labelH };

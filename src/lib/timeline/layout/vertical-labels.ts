@@ -7,45 +7,49 @@ import { byPriority, shorten, type Item } from './context';
 import type { VerticalFrame } from './vertical-frame';
 
 /** The labels placed so far in the column, by rank (the order of their marks down the page). */
-export class LabelColumn {
-  readonly maxShift: number;
-  private readonly lo: number;
-  private readonly hi: number;
-  private readonly ranks: number[] = [];
-  private readonly tops: number[] = [];
-  private readonly bottoms: number[] = [];
+export interface LabelColumn {
+  /** The column's top and bottom, px down the page. */
+  lo: number;
+  hi: number;
+  /** The farthest a label moves from where it wants to be. */
+  maxShift: number;
+  ranks: number[];
+  tops: number[];
+  bottoms: number[];
+}
 
-  /** A column from `lo` to `hi` px down the page. */
-  constructor(lo: number, hi: number, labelH: number) {
-    this.lo = lo;
-    this.hi = hi;
-    this.maxShift = MAX_SHIFT_ROWS * labelH;
-  }
+export const labelColumn = (lo: number, hi: number, labelH: number): LabelColumn => ({
+  lo,
+  hi,
+  maxShift: MAX_SHIFT_ROWS * labelH,
+  ranks: [],
+  tops: [],
+  bottoms: [],
+});
 
-  /** The free stretch [top, bottom] for the label of rank `rank`, and where it would be inserted. */
-  gapAt(rank: number): [number, number, number] {
-    const ranks = this.ranks;
-    let a = 0;
-    let b = ranks.length;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (ranks[mid] < rank) a = mid + 1;
-      else b = mid;
-    }
-    return [a > 0 ? this.bottoms[a - 1] + V_GAP : this.lo, a < ranks.length ? this.tops[a] - V_GAP : this.hi, a];
+/** The free stretch [top, bottom] for the label of rank `rank`, and where it would be inserted. */
+export function gapAt(column: LabelColumn, rank: number): [number, number, number] {
+  const { ranks } = column;
+  let a = 0;
+  let b = ranks.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (ranks[mid] < rank) a = mid + 1;
+    else b = mid;
   }
+  return [a > 0 ? column.bottoms[a - 1] + V_GAP : column.lo, a < ranks.length ? column.tops[a] - V_GAP : column.hi, a];
+}
 
-  /** Places a label `h` px high as near `desiredTop` as its gap allows: its top, or null where it has no room. */
-  place(rank: number, desiredTop: number, h: number): number | null {
-    const [gapTop, gapBottom, a] = this.gapAt(rank);
-    if (gapBottom - gapTop < h) return null;
-    const top = Math.min(Math.max(desiredTop, gapTop), gapBottom - h);
-    if (Math.abs(top - desiredTop) > this.maxShift) return null;
-    this.ranks.splice(a, 0, rank);
-    this.tops.splice(a, 0, top);
-    this.bottoms.splice(a, 0, top + h);
-    return top;
-  }
+/** Places a label `h` px high as near `desiredTop` as its gap allows: its top, or null where it has no room. */
+export function placeLabel(column: LabelColumn, rank: number, desiredTop: number, h: number): number | null {
+  const [gapTop, gapBottom, a] = gapAt(column, rank);
+  if (gapBottom - gapTop < h) return null;
+  const top = Math.min(Math.max(desiredTop, gapTop), gapBottom - h);
+  if (Math.abs(top - desiredTop) > column.maxShift) return null;
+  column.ranks.splice(a, 0, rank);
+  column.tops.splice(a, 0, top);
+  column.bottoms.splice(a, 0, top + h);
+  return top;
 }
 
 /**
@@ -59,16 +63,16 @@ export function placeEventLabels(items: readonly Item[], column: LabelColumn, f:
     if (it.x < ctx.viewL || it.x > ctx.viewR) continue;
     const desiredTop = it.x - labelH / 2;
     // Most labels of a dense chart find no room: check before measuring.
-    const [gapTop, gapBottom] = column.gapAt(it.rank);
+    const [gapTop, gapBottom] = gapAt(column, it.rank);
     if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift)
       continue;
     const wrapped = wrapText(it.text, labelsW, it.font, 2);
     if (!wrapped || wrapped.truncated) continue;
-    let top = column.place(it.rank, desiredTop, wrapped.lines.length * labelH);
+    let top = placeLabel(column, it.rank, desiredTop, wrapped.lines.length * labelH);
     let fitted: { lines: string[]; width: number; truncated: boolean } | null = top === null ? null : wrapped;
     if (top === null && wrapped.lines.length > 1) {
       const one = shorten(it.text, labelsW, it.font);
-      top = one ? column.place(it.rank, desiredTop, labelH) : null;
+      top = one ? placeLabel(column, it.rank, desiredTop, labelH) : null;
       if (one && top !== null) fitted = { lines: [one.text], width: one.width, truncated: one.truncated };
     }
     if (!fitted || top === null) continue;

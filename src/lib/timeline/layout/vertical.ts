@@ -11,7 +11,7 @@ import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout } from './t
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
 import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
-import { LabelColumn, placeEventLabels } from './vertical-labels';
+import { labelColumn, placeEventLabels } from './vertical-labels';
 
 export function layoutVertical(
   prepared: PreparedTimeline,
@@ -23,7 +23,7 @@ export function layoutVertical(
   const { o, labelH } = base;
   const f = verticalFrame(prepared, domain, base, options);
   const items = columnItems(prepared, visible, f, o.targetSize);
-  const column = new LabelColumn(f.plotY, f.plotY + f.length, labelH);
+  const column = labelColumn(f.plotY, f.plotY + f.length, labelH);
   const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true);
   // The gutter beside the axis labels: annotations first, then the axis labels, then period labels.
   const gutter = new LaneGrid(1, 2);
