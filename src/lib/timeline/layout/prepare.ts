@@ -57,7 +57,7 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
   const sortedTracks = [...tracks].sort((a, b) => a.order - b.order || compareText(a.id, b.id));
   const trackById = new Map(sortedTracks.map((t) => [t.id, t]));
   const byTrack = new Map<string, PEvent[]>(sortedTracks.map((t) => [t.id, []]));
-  const dates = new DateTexts();
+  const dates = dateTexts();
   const prepared: PEvent[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -100,26 +100,31 @@ interface ParsedDate {
 }
 
 /** Data sets repeat dates a lot: each distinct date, and each range, is parsed and formatted once. */
-class DateTexts {
-  private readonly dates = new Map<string, ParsedDate>();
-  private readonly ranges = new Map<string, string>();
+interface DateTexts {
+  date: (text: string) => ParsedDate;
+  range: (start: string, end: string) => string;
+}
 
-  date(text: string): ParsedDate {
-    let d = this.dates.get(text);
-    if (!d) {
-      const p = parsePartialDate(text);
-      d = { start: p.start.getTime(), end: p.end.getTime(), mid: partialDateMidpoint(p), text: formatPartialDate(p) };
-      this.dates.set(text, d);
-    }
-    return d;
-  }
-
-  range(start: string, end: string): string {
-    const key = `${start}/${end}`;
-    const text = this.ranges.get(key) ?? formatDateRange(start, end);
-    this.ranges.set(key, text);
-    return text;
-  }
+function dateTexts(): DateTexts {
+  const dates = new Map<string, ParsedDate>();
+  const ranges = new Map<string, string>();
+  return {
+    date: (text) => {
+      let d = dates.get(text);
+      if (!d) {
+        const p = parsePartialDate(text);
+        d = { start: p.start.getTime(), end: p.end.getTime(), mid: partialDateMidpoint(p), text: formatPartialDate(p) };
+        dates.set(text, d);
+      }
+      return d;
+    },
+    range: (start, end) => {
+      const key = `${start}/${end}`;
+      const text = ranges.get(key) ?? formatDateRange(start, end);
+      ranges.set(key, text);
+      return text;
+    },
+  };
 }
 
 /** One event parsed: where its mark sits, its span and milestones, and the extent of all three. */
