@@ -16,7 +16,6 @@ import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout, TrackBand 
 /** What the stages of one horizontal layout read: the rows down the page, and time → px across it. */
 interface HorizontalFrame {
   ctx: Ctx;
-  along: (t: number) => number;
   labelH: number;
   /** The axis row. */
   top: number;
@@ -92,7 +91,6 @@ function horizontalFrame(domain: [number, number], base: BaseCtx, options: Layou
   const axisH = axisText(ctx).lineH + 12;
   return {
     ctx,
-    along: (t: number) => pos(ctx, t),
     labelH,
     top,
     axisH,
@@ -143,7 +141,8 @@ function drawTrack(
 
 /** The track's events and clusters placed in its lanes, marks a target's size apart: where they cannot be, bins grow and pairs cluster there. */
 function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: number, f: HorizontalFrame): Item[] {
-  const { ctx, along } = f;
+  const { ctx } = f;
+  const along = (t: number) => pos(ctx, t);
   const target = ctx.o.targetSize;
   let items: Item[] = [];
   const zones: [number, number][] = [];

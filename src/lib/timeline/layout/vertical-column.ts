@@ -2,7 +2,7 @@
 import { fromU } from '../warp';
 import { collectZoned } from './clusters';
 import { MAX_TIGHTER, SLOTS, compareText } from './constants';
-import { itemId, type ClusterDraft, type Ctx, type Item } from './context';
+import { itemId, pos, type ClusterDraft, type Ctx, type Item } from './context';
 import { clusterItem, eventItem } from './items';
 import type { PreparedTimeline } from './prepare';
 import type { LayoutTrack } from './types';
@@ -78,7 +78,8 @@ export function columnItems(
   f: VerticalFrame,
   target: number,
 ): Item[] {
-  const { ctx, along, spineX, slotStep } = f;
+  const { ctx, spineX, slotStep } = f;
+  const along = (t: number) => pos(ctx, t);
   let items: Item[] = [];
   const zones: [number, number][] = [];
   for (let tighter = 0; ; tighter++) {

@@ -20,7 +20,6 @@ export const verticalLabelsX = (options: LayoutOptions) => verticalColumns(optio
 /** What the stages of one vertical layout read: where its columns are, and time → px down the page. */
 export interface VerticalFrame {
   ctx: Ctx;
-  along: (t: number) => number;
   width: number;
   labelH: number;
   /** The axis line. */

@@ -5,7 +5,7 @@ import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../../da
 import { wrapText, type LaneGrid } from '../lanes';
 import type { TimeTick } from '../ticks';
 import { PAD, V_LEFT, round } from './constants';
-import { shorten, type Item } from './context';
+import { pos, shorten, type Item } from './context';
 import { axisText } from './axis';
 import { noteFont } from './periods';
 import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
@@ -18,7 +18,7 @@ export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid,
   const font = noteFont(ctx);
   const annotations: AnnotationMark[] = [];
   for (const a of list) {
-    const y = f.along(partialDateMidpoint(parsePartialDate(a.date)));
+    const y = pos(ctx, partialDateMidpoint(parsePartialDate(a.date)));
     if (y < ctx.viewL || y > ctx.viewR) continue;
     const wrapped = wrapText(a.text, axisLabelX - V_LEFT, font, 2);
     if (!wrapped || wrapped.truncated) continue;
@@ -69,8 +69,8 @@ export function verticalPeriods(
   const font = noteFont(ctx);
   const bands: PeriodBand[] = [];
   periods.forEach((p, order) => {
-    const s = f.along(parsePartialDate(p.start).start.getTime());
-    const e = f.along(parsePartialDate(p.end).end.getTime());
+    const s = pos(ctx, parsePartialDate(p.start).start.getTime());
+    const e = pos(ctx, parsePartialDate(p.end).end.getTime());
     if (e < ctx.viewL || s > ctx.viewR) return;
     const y0 = Math.max(s, ctx.viewL);
     const y1 = Math.min(e, ctx.viewR);

@@ -3,7 +3,7 @@ import { LaneGrid, textWidth } from '../lanes';
 import type { TimeTick } from '../ticks';
 import { axisText, axisTicks } from './axis';
 import { PAD, TICK_LABEL_GAP, V_BAR_OFFSET, V_LEFT, round } from './constants';
-import { makeCtx, pos, type BaseCtx, type Item } from './context';
+import { makeCtx, type BaseCtx, type Item } from './context';
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
@@ -69,7 +69,6 @@ function verticalFrame(
   const ctx = makeCtx(base, domain, plotY, length);
   return {
     ctx,
-    along: (t: number) => pos(ctx, t),
     width,
     labelH,
     spineX,
