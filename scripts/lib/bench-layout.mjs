@@ -1,4 +1,4 @@
-// Layout timings in Node: src/lib/timeline/layout.ts on the seeded dense data of
+// Layout timings in Node: src/lib/timeline/layout/ on the seeded dense data of
 // tests/fixtures/timeline/generate.ts, with the options Timeline.astro uses for its two variants.
 import { importTs } from './import-ts.mjs';
 import { loadGenerator } from './bench-content.mjs';
@@ -43,7 +43,7 @@ function time(/** @type {() => unknown} */ fn, runs = 20, warmup = 3) {
 
 let layoutModule;
 export async function loadLayout() {
-  layoutModule ??= await importTs('src/lib/timeline/layout.ts');
+  layoutModule ??= await importTs('src/lib/timeline/layout/index.ts');
   return layoutModule;
 }
 

@@ -18,6 +18,7 @@ import { linkPath, markClass, markTransform, spanPath, svgNumber } from '../../s
 import { BOLD_WIDTH, textWidth } from '../../src/lib/timeline/lanes';
 import { symbolPath } from '../../src/lib/timeline/shapes';
 import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
+import { gapAt, labelColumn, placeLabel } from '../../src/lib/timeline/layout/vertical-labels';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
 import fixture from '../fixtures/timeline/fixture.json';
 
@@ -774,5 +775,23 @@ describe('attrs and shapes', () => {
     expect(linkPath({ x1: 0, y1: 50, x2: 90, y2: 50 })).toBe('M0,50Q45,26,90,50');
     expect(linkPath({ x1: 0, y1: 10, x2: 100, y2: 50 })).toBe('M0,10C50,10,50,50,100,50');
     expect(linkPath({ x1: 20, y1: 0, x2: 20, y2: 30 }, 'vertical')).toBe('M20,0Q10,15,20,30');
+  });
+});
+
+describe("the vertical labels' column", () => {
+  it('keeps labels in the order of their marks, 6 px apart, and no more than five rows from their marks', () => {
+    const column = labelColumn(0, 1000, 16);
+    expect(placeLabel(column, 5, 100, 16)).toBe(100);
+    // Rank 6 wants the same place: it goes just below rank 5's label.
+    expect(placeLabel(column, 6, 100, 16)).toBe(122);
+    // Rank 4 goes just above rank 5's label.
+    expect(placeLabel(column, 4, 100, 32)).toBe(62);
+    expect(gapAt(column, 7)).toEqual([144, 1000, 3]);
+    // Between ranks 4 and 5 there is no room; past rank 6 it would move more than 5 × 16 px.
+    expect(placeLabel(column, 4.5, 90, 16)).toBeNull();
+    expect(placeLabel(column, 7, 40, 16)).toBeNull();
+    // The column's ends bound it.
+    expect(placeLabel(column, 0, -20, 16)).toBe(0);
+    expect(placeLabel(column, 9, 990, 16)).toBe(984);
   });
 });

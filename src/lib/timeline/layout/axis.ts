@@ -1,0 +1,74 @@
+// Axis ticks, under the focus warp.
+import { textWidth } from '../lanes';
+import { timeTicks, type TimeTick } from '../ticks';
+import { round } from './constants';
+import { pos, type Ctx } from './context';
+
+/** The axis labels' font size (one px smaller than the labels'), the size that measures them, and their line height. */
+export function axisText(ctx: Ctx): { fontSize: number; measure: number; lineH: number } {
+  const fontSize = ctx.o.fontSize - 1;
+  return { fontSize, measure: fontSize * (ctx.mFont / ctx.o.fontSize), lineH: Math.ceil(fontSize * 1.25) };
+}
+
+/**
+ * Axis ticks under a warp: each stretch of even scale (before the focus, the focus, after it)
+ * gets the finest ticks its own length allows, so the change of scale shows as a change of tick
+ * spacing; labels that would then collide across a boundary give way (majors win). `x` is px
+ * from the axis's start. Also the boundaries inside the window, where the axis marks a break.
+ */
+export function axisTicks(
+  ctx: Ctx,
+  length: number,
+  fontSize: number,
+  vertical: boolean,
+): { ticks: TimeTick[]; breaks: number[] } {
+  const domain: [number, number] = [ctx.d0, ctx.d1];
+  const w = ctx.warp;
+  if (w.ts.length === 0) return { ticks: timeTicks(domain, length, { fontSize, vertical }), breaks: [] };
+  const edges = [w.ts[0], w.ts[w.ts.length - 1]].filter((t) => t > ctx.d0 && t < ctx.d1);
+  const bounds = [ctx.d0, ...edges, ctx.d1];
+  const at = (t: number) => pos(ctx, t) - ctx.origin;
+  const all: TimeTick[] = [];
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const a = bounds[i];
+    const b = bounds[i + 1];
+    const px = at(b) - at(a);
+    if (!(px > 1)) continue;
+    // Ticked as if the stretch ran on past its ends, so that a tick near a boundary keeps its
+    // label (timeTicks drops labels that would stick out of its window); kept inside it.
+    const ext = (b - a) / 4;
+    for (const t of timeTicks([a - ext, b + ext], px * 1.5, { fontSize, vertical })) {
+      if (t.t < a || t.t >= b || (all.length > 0 && t.t <= all[all.length - 1].t)) continue;
+      all.push({ ...t, x: at(t.t) });
+    }
+  }
+  // Labels that collide: the more major one stays.
+  const lineH = Math.ceil(fontSize * 1.25);
+  const extent = (t: TimeTick): [number, number] => {
+    const half = vertical ? lineH / 2 : textWidth(t.label, fontSize) / 2;
+    return [t.x - half - 4, t.x + half + 4];
+  };
+  const rank = (t: TimeTick) =>
+    (t.level === 'major' ? 2 : 1) * 10 + ['day', 'week', 'month', 'quarter', 'year'].indexOf(t.unit);
+  const order = all
+    .map((_, i) => i)
+    .filter((i) => all[i].label)
+    .sort((i, j) => rank(all[j]) - rank(all[i]) || i - j);
+  const kept: [number, number][] = [];
+  const drop = new Set<number>();
+  for (const i of order) {
+    const [a, b] = extent(all[i]);
+    if (kept.some(([c, d]) => a < d && c < b)) drop.add(i);
+    else kept.push([a, b]);
+  }
+  // Sub-ticks where the warp squeezes days together would read as a smudge: keep those 6 px apart.
+  const ticks: TimeTick[] = [];
+  let lastX = -Infinity;
+  all.forEach((t, i) => {
+    const tick = drop.has(i) ? { ...t, label: '', level: 'sub' as const } : t;
+    if (tick.level === 'sub' && tick.x - lastX < 6) return;
+    ticks.push(tick);
+    lastX = tick.x;
+  });
+  return { ticks, breaks: edges.map((t) => round(pos(ctx, t))) };
+}

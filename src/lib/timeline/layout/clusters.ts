@@ -1,0 +1,155 @@
+// "+N" clusters: which events of a track merge at this zoom, and what a cluster says.
+import { formatDateRange } from '../../dates';
+import { fromU, toU } from '../warp';
+import { DAY, MAX_TIGHTER, RADIUS } from './constants';
+import { clampDomain, pos, type ClusterDraft, type Ctx } from './context';
+import type { PEvent } from './prepare';
+
+/**
+ * The events of one track that show in the window, split into single events and
+ * "+N" clusters: events (not importance 1, not highlighted, without a long bar)
+ * merge when at least `clusterMin` fall in one time bin of about `clusterSpan` px.
+ * Key events (importance 1) and events with a long bar stay single unless their bin
+ * is crowded with them too (`clusterMin` or more, whose marks would cover each other):
+ * then they join the bin's cluster (not when `crowdKeys` is false: the lane count keeps
+ * room for their labels once zoomed in). Highlighted events never do.
+ * Bins are aligned on the epoch, so they stay put while panning.
+ */
+export function collectTrack(
+  events: readonly PEvent[],
+  ctx: Ctx,
+  trackId: string,
+  crowdKeys = true,
+  tighter = 0,
+): { singles: PEvent[]; clusters: ClusterDraft[] } {
+  const singles: PEvent[] = [];
+  const clusters: ClusterDraft[] = [];
+  // Bins in warped units, `clusterSpan` px wide (doubled per `tighter` step, where marks still
+  // crowd), rounded up to 2^n days so that they nest from one zoom to the next.
+  const span = ctx.o.clusterSpan * 2 ** Math.max(0, tighter - 1);
+  const clusterMin = tighter > 0 ? 2 : ctx.o.clusterMin;
+  const pxPerDay = ctx.k * DAY;
+  const clustering = pxPerDay < span || tighter > 0;
+  const binU = clustering ? DAY * 2 ** Math.max(0, Math.ceil(Math.log2(span / pxPerDay))) : Infinity;
+  const slack = Math.max(RADIUS[1], ctx.o.targetSize / 2) / ctx.k;
+  // Where marks crowded at the last try, key events join too (else one could stay beside a cluster).
+  const crowd = tighter > 0 ? 0 : crowdKeys ? clusterMin : Infinity;
+  const u = (t: number) => (ctx.warp.ts.length === 0 ? t : toU(ctx.warp, t));
+  const u1 = u(ctx.d1);
+  let bin = NaN;
+  // The bin's events in time order, and how many of them are key events or long bars.
+  let pending: PEvent[] = [];
+  let keyCount = 0;
+  const isKey = (e: PEvent) => e.importance === 1 || (u(e.t1) - u(e.t0)) * ctx.k >= span;
+  const flush = () => {
+    const crowded = keyCount >= crowd;
+    const members = crowded ? pending : pending.filter((e) => !isKey(e));
+    if (members.length >= clusterMin) {
+      let sum = 0;
+      for (const e of members) sum += u(e.t) - ctx.u0;
+      clusters.push({
+        id: `cluster-${trackId}-${tighter > 0 ? `${tighter}-` : ''}${bin}`,
+        trackId,
+        members,
+        t: fromU(ctx.warp, ctx.u0 + sum / members.length),
+        binMs: binU,
+      });
+      if (!crowded) for (const e of pending) if (isKey(e)) singles.push(e);
+    } else {
+      for (const e of pending) singles.push(e);
+    }
+    pending = [];
+    keyCount = 0;
+  };
+  for (const e of events) {
+    if (u(e.t1) < ctx.u0 - slack || u(e.t0) > u1 + slack) continue;
+    const markInView = e.t >= ctx.d0 && e.t <= ctx.d1;
+    // Highlighted events stay single, unless in a row they would still sit on each other at the last
+    // try (a height-capped chart: vertical layouts merge what still crowds at the end instead).
+    const keep = ctx.highlighted.has(e.id) && (tighter < MAX_TIGHTER || ctx.o.orientation === 'vertical');
+    if (!clustering || !markInView || keep) {
+      singles.push(e);
+      continue;
+    }
+    const b = Math.floor(u(e.t) / binU);
+    if (b !== bin) {
+      flush();
+      bin = b;
+    }
+    pending.push(e);
+    if (isKey(e)) keyCount++;
+  }
+  flush();
+  return { singles, clusters };
+}
+
+/**
+ * collectTrack, with the events whose marks fall in `zones` (px along the axis, where marks
+ * crowded at the last try) collected `tighter` and the rest as usual.
+ */
+export function collectZoned(
+  events: readonly PEvent[],
+  ctx: Ctx,
+  trackId: string,
+  zones: readonly [number, number][],
+  tighter: number,
+): { singles: PEvent[]; clusters: ClusterDraft[] } {
+  if (zones.length === 0 || tighter === 0) return collectTrack(events, ctx, trackId);
+  // Zones merged into sorted, disjoint intervals; events come in time order, so one sweep sorts them.
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...zones].sort((p, q) => p[0] - q[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const inside: PEvent[] = [];
+  const outside: PEvent[] = [];
+  let z = 0;
+  for (const e of events) {
+    const x = pos(ctx, e.t);
+    while (z < merged.length && merged[z][1] < x) z++;
+    (z < merged.length && x >= merged[z][0] ? inside : outside).push(e);
+  }
+  const a = collectTrack(outside, ctx, trackId);
+  const b = collectTrack(inside, ctx, trackId, true, tighter);
+  return { singles: [...a.singles, ...b.singles], clusters: [...a.clusters, ...b.clusters] };
+}
+
+export function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of c.members) {
+    lo = Math.min(lo, e.t0);
+    hi = Math.max(hi, e.t1);
+  }
+  // Wide enough to spread the members, and at least so wide that a day is
+  // wider than a cluster bin (so same-day events can always be split).
+  const length = ctx.viewR - ctx.viewL;
+  const half = Math.max(0.6 * (hi - lo), 0.45 * (length / ctx.o.clusterSpan) * DAY);
+  const mid = (lo + hi) / 2;
+  const [a, b] = clampDomain([mid - half, mid + half], ctx.fullDomain);
+  return [Math.round(a), Math.round(b)];
+}
+
+/** formatDateRange() results for cluster labels: zoom steps ask for the same ranges again and again. */
+export const RANGE_TEXTS = new Map<string, string>();
+
+export function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: string; ariaLabel: string } {
+  let first = c.members[0];
+  let last = c.members[0];
+  for (const e of c.members) {
+    if (e.t0 < first.t0) first = e;
+    if (e.t1 > last.t1) last = e;
+  }
+  const range = `${first.startText}|${last.endText}`;
+  let dateText = RANGE_TEXTS.get(range);
+  if (dateText === undefined) {
+    dateText = formatDateRange(first.startText, last.endText);
+    if (RANGE_TEXTS.size > 5000) RANGE_TEXTS.clear();
+    RANGE_TEXTS.set(range, dateText);
+  }
+  return {
+    dateText,
+    ariaLabel: `${dateText}, ${trackLabel}: ${c.members.length} events, grouped; zoom in to see them`,
+  };
+}

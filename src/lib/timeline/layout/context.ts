@@ -1,0 +1,121 @@
+// What every stage of one layout reads (Ctx), the items being placed, and the time → px mapping.
+import { fitText, type FittedText } from '../lanes';
+import { toU, type Warp } from '../warp';
+import { DAY, compareText } from './constants';
+import type { PEvent } from './prepare';
+import type { Box, LayoutOptions, LayoutTrack } from './types';
+
+export interface Ctx {
+  o: Required<
+    Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan' | 'targetSize' | 'orientation'>
+  > & {
+    maxLanes: number;
+  };
+  /** Time → warped units (the focus gets more of them); the scale is linear in u. */
+  warp: Warp;
+  /** u of d0. */
+  u0: number;
+  /** Font size used to measure text (fontSize × textWidthFactor). */
+  mFont: number;
+  labelH: number;
+  d0: number;
+  d1: number;
+  /** px per u (per ms outside a focus), and the pixel of d0. */
+  k: number;
+  origin: number;
+  viewL: number;
+  viewR: number;
+  fullDomain: [number, number];
+  highlighted: Set<string>;
+}
+
+export interface ClusterDraft {
+  id: string;
+  trackId: string;
+  members: PEvent[];
+  t: number;
+  binMs: number;
+}
+
+/** One event or cluster while it is being placed. */
+export interface Item {
+  priority: number;
+  /** The mark's position along the time axis, and its radius. */
+  x: number;
+  r: number;
+  /** Extent along the time axis of the mark, its bar and its milestones. */
+  m0: number;
+  m1: number;
+  text: string;
+  /** The font size that measures the label (bold labels measure wider). */
+  font: number;
+  textW: number;
+  ev?: PEvent;
+  cluster?: ClusterDraft;
+  track: LayoutTrack;
+  // Results.
+  lane: number;
+  label: string | null;
+  lines: string[];
+  truncated: boolean;
+  anchor: 'start' | 'end';
+  boxX: number;
+  boxW: number;
+  /** Vertical: the mark's centre across the time axis (its slot), its order down the page, its label's box. */
+  cx: number;
+  rank: number;
+  box: Box | null;
+}
+
+export type BaseCtx = Pick<Ctx, 'o' | 'mFont' | 'labelH' | 'fullDomain' | 'highlighted' | 'warp'>;
+
+export function makeCtx(base: BaseCtx, domain: [number, number], origin: number, length: number): Ctx {
+  const u0 = toU(base.warp, domain[0]);
+  return {
+    ...base,
+    d0: domain[0],
+    d1: domain[1],
+    u0,
+    k: length / (toU(base.warp, domain[1]) - u0),
+    origin,
+    viewL: origin,
+    viewR: origin + length,
+  };
+}
+
+export const pos = (ctx: Ctx, t: number) =>
+  ctx.origin + ((ctx.warp.ts.length === 0 ? t : toU(ctx.warp, t)) - ctx.u0) * ctx.k;
+
+export function priorityOf(ev: PEvent, ctx: Ctx): number {
+  return ctx.highlighted.has(ev.id) ? 0 : ev.importance;
+}
+
+/** The window actually shown for `domain`: inside `fullDomain`, at least 2 days (or the full domain) long. */
+export function clampDomain(
+  domain: readonly [number, number] | undefined,
+  fullDomain: readonly [number, number],
+): [number, number] {
+  const [f0, f1] = fullDomain;
+  const full = f1 - f0;
+  if (!domain || !Number.isFinite(domain[0]) || !Number.isFinite(domain[1])) return [f0, f1];
+  let a = Math.min(domain[0], domain[1]);
+  const span = Math.min(full, Math.max(Math.abs(domain[1] - domain[0]), 2 * DAY));
+  a = Math.max(f0, Math.min(a, f1 - span));
+  return [a, a + span];
+}
+
+export const NO_LINES: string[] = [];
+
+export function itemId(it: Item): string {
+  return it.ev?.id ?? it.cluster!.id;
+}
+
+export function byPriority(a: Item, b: Item): number {
+  return a.priority - b.priority || a.x - b.x || compareText(itemId(a), itemId(b));
+}
+
+/** `text` whole when it fits in `room` px, else null: a chart never cuts a label (the mark keeps its name in its tooltip and details). */
+export function shorten(text: string, room: number, font: number): FittedText | null {
+  const fitted = fitText(text, room, font);
+  return fitted && !fitted.truncated ? fitted : null;
+}

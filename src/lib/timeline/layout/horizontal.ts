@@ -1,0 +1,203 @@
+// Horizontal layout: one band per track, each with a few lanes; the axis above, then the
+// annotations and period labels, then the tracks.
+import { BOLD_WIDTH, textWidth } from '../lanes';
+import { axisText, axisTicks } from './axis';
+import { collectZoned } from './clusters';
+import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
+import { makeCtx, pos, shorten, type BaseCtx, type Ctx, type Item } from './context';
+import { trackLanes } from './horizontal-lanes';
+import { clusterItem, eventItem } from './items';
+import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
+import { layoutAnnotationsHorizontal, layoutPeriodsHorizontal } from './periods';
+import type { PreparedTimeline } from './prepare';
+import { placeRow } from './rows';
+import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout, TrackBand } from './types';
+
+/** What the stages of one horizontal layout read: the rows down the page, and time → px across it. */
+interface HorizontalFrame {
+  ctx: Ctx;
+  labelH: number;
+  /** The axis row. */
+  top: number;
+  axisH: number;
+  plotX: number;
+  plotY: number;
+  plotW: number;
+  /** The rows of annotations, and of them and the period labels, above the tracks. */
+  annotationsH: number;
+  periodsH: number;
+  headerH: number;
+  laneH: number;
+}
+
+export function layoutHorizontal(
+  prepared: PreparedTimeline,
+  visible: readonly LayoutTrack[],
+  domain: [number, number],
+  base: BaseCtx,
+  options: LayoutOptions,
+): TimelineLayout {
+  const { o, labelH } = base;
+  const f = horizontalFrame(domain, base, options);
+  const { ctx, plotX, plotY, plotW, annotationsH } = f;
+  const fixedH = plotY + f.periodsH + visible.length * f.headerH + PAD;
+  const lanes = trackLanes(prepared, visible, base, { x: plotX, w: plotW, fixedH, laneH: f.laneH }, options.maxHeight);
+  const tracks: TrackBand[] = [];
+  const drawn = noneDrawn();
+  let y = plotY + f.periodsH;
+  visible.forEach((track, ti) => {
+    y += drawTrack(prepared, track, lanes[ti], y, f, tracks, drawn);
+  });
+  const plotH = y - plotY;
+  const periods = options.periods ?? [];
+  const periodBands = layoutPeriodsHorizontal(
+    periods,
+    ctx,
+    plotY + annotationsH,
+    plotH - annotationsH,
+    f.periodsH - annotationsH,
+  );
+  const annotations = layoutAnnotationsHorizontal(options.annotations ?? [], ctx, plotY, plotH, annotationsH);
+  return {
+    orientation: 'horizontal',
+    size: { width: o.width, height: round(y + PAD) },
+    plot: { x: plotX, y: plotY, w: plotW, h: round(plotH) },
+    domain,
+    fullDomain: [...base.fullDomain],
+    warp: base.warp,
+    targetSize: o.targetSize,
+    fontSize: o.fontSize,
+    labelHeight: labelH,
+    axis: horizontalAxis(f),
+    tracks,
+    periods: periodBands,
+    annotations,
+    spans: drawn.spans,
+    links: buildLinks(drawn.shown, ctx, false),
+    milestones: drawn.milestones,
+    clusters: drawn.clusters,
+    marks: drawn.marks,
+  };
+}
+
+function horizontalFrame(domain: [number, number], base: BaseCtx, options: LayoutOptions): HorizontalFrame {
+  const { o, labelH } = base;
+  const notes = options.annotations?.length ?? 0;
+  const annotationsH = Math.min(2, notes) * labelH + (notes > 0 ? 4 : 0);
+  const plotX = PAD;
+  const plotW = Math.max(1, o.width - 2 * PAD);
+  const top = 4;
+  const ctx = makeCtx(base, domain, plotX, plotW);
+  const axisH = axisText(ctx).lineH + 12;
+  return {
+    ctx,
+    labelH,
+    top,
+    axisH,
+    plotX,
+    plotY: top + axisH,
+    plotW,
+    annotationsH,
+    periodsH: ((options.periods ?? []).length > 0 ? labelH + 8 : 0) + annotationsH,
+    headerH: labelH + 6,
+    // At least a target's size, so marks in neighbouring lanes are targets of their own too.
+    laneH: Math.max(3 + labelH + 2 + BAR_H + 3, o.targetSize),
+  };
+}
+
+/** One track's band at `y`: its header, then its marks in `nLanes` lanes. Returns the band's height. */
+function drawTrack(
+  prepared: PreparedTimeline,
+  track: LayoutTrack,
+  nLanes: number,
+  y: number,
+  f: HorizontalFrame,
+  tracks: TrackBand[],
+  drawn: Drawn,
+): number {
+  const { plotX, headerH } = f;
+  const bandH = headerH + nLanes * f.laneH;
+  const header = shorten(track.label, f.plotW - 16, f.ctx.mFont * BOLD_WIDTH);
+  tracks.push({
+    id: track.id,
+    label: track.label,
+    labelText: header?.text ?? '',
+    shape: track.shape,
+    ...(track.colour ? { colour: track.colour } : {}),
+    ...(track.colourDark ? { colourDark: track.colourDark } : {}),
+    x: plotX,
+    y: round(y),
+    w: f.plotW,
+    h: bandH,
+    lanes: nLanes,
+    symbolX: plotX + 5,
+    symbolY: round(y + headerH / 2),
+    labelX: plotX + 14,
+    labelY: round(y + headerH / 2),
+  });
+  pushTrackMarks(placeTrack(prepared, track, nLanes, f), y + headerH, f, drawn);
+  return bandH;
+}
+
+/** The track's events and clusters placed in its lanes, marks a target's size apart: where they cannot be, bins grow and pairs cluster there. */
+function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: number, f: HorizontalFrame): Item[] {
+  const { ctx } = f;
+  const along = (t: number) => pos(ctx, t);
+  const target = ctx.o.targetSize;
+  let items: Item[] = [];
+  const zones: [number, number][] = [];
+  for (let tighter = 0; ; tighter++) {
+    const { singles, clusters: drafts } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
+    items = [];
+    for (const e of singles) items.push(eventItem(e, track, ctx, along));
+    for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
+    const overflow: number[] = [];
+    placeRow(items, nLanes, ctx, 'place', overflow);
+    if (overflow.length === 0 || tighter === MAX_TIGHTER) break;
+    for (const x of overflow) zones.push([x - 2 * target, x + 2 * target]);
+  }
+  return items;
+}
+
+/** The placed items as marks, each in its lane below the band's header at `lanesTop`: label row, then bar row. */
+function pushTrackMarks(items: readonly Item[], lanesTop: number, f: HorizontalFrame, drawn: Drawn): void {
+  const { ctx, labelH } = f;
+  for (const it of items) {
+    const laneTop = lanesTop + it.lane * f.laneH;
+    const y = laneTop + 3 + labelH / 2;
+    const box = it.label === null ? null : { x: round(it.boxX), y: round(laneTop + 3), w: round(it.boxW), h: labelH };
+    drawItem(drawn, it, { x: it.x, y, box, leader: null }, laneTop + 3 + labelH + 2 + BAR_H / 2, ctx, false);
+  }
+}
+
+/** The axis row above the plot: tick labels centred on their ticks. */
+function horizontalAxis(f: HorizontalFrame): AxisLayout {
+  const { plotX, plotY, top, axisH } = f;
+  const { fontSize, measure, lineH: tickH } = axisText(f.ctx);
+  const { ticks, breaks } = axisTicks(f.ctx, f.plotW, measure, false);
+  return {
+    x: plotX,
+    y: top,
+    w: f.plotW,
+    h: axisH,
+    fontSize,
+    breaks,
+    ticks: ticks.map((t) => {
+      const labelX = round(plotX + t.x);
+      const labelY = round(top + (axisH - 6) / 2);
+      const w = t.label ? textWidth(t.label, measure) : 0;
+      return {
+        t: t.t,
+        x: labelX,
+        y: plotY,
+        label: t.label,
+        level: t.level,
+        unit: t.unit,
+        labelX,
+        labelY,
+        anchor: 'middle',
+        labelBox: t.label ? { x: round(labelX - w / 2), y: labelY, w: round(w), h: tickH } : null,
+      };
+    }),
+  };
+}

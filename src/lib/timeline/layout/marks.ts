@@ -1,0 +1,207 @@
+// The output's marks: events, clusters, milestones, span bars and links, from placed items.
+import { MILESTONE_SHAPES } from '../shapes';
+import { clusterDomain, clusterTexts } from './clusters';
+import { BAR_H, CLUSTER_R, MILESTONE_R, STEPS_H, V_BAR_H, round } from './constants';
+import { NO_LINES, pos, type Ctx, type Item } from './context';
+import type { PEvent, PMilestone } from './prepare';
+import type { Box, ClusterMark, EventMark, LayoutTrack, Leader, LinkPath, MilestoneMark, SpanBar } from './types';
+
+function labelFields(it: Item, box: Box | null, leader: Leader | null) {
+  return {
+    label: box ? it.label : null,
+    labelLines: box ? it.lines : NO_LINES,
+    labelAnchor: it.anchor,
+    truncated: box ? it.truncated : false,
+    labelBox: box,
+    leader,
+  };
+}
+
+function eventMark(
+  it: Item,
+  ev: PEvent,
+  track: LayoutTrack,
+  x: number,
+  y: number,
+  box: Box | null,
+  leader: Leader | null,
+  ctx: Ctx,
+): EventMark {
+  const { label, labelLines, labelAnchor, truncated, labelBox } = labelFields(it, box, leader);
+  return {
+    id: ev.id,
+    trackId: track.id,
+    x: round(x),
+    y: round(y),
+    r: it.r,
+    shape: track.shape,
+    importance: ev.importance,
+    highlighted: ctx.highlighted.has(ev.id),
+    lane: it.lane,
+    title: ev.title,
+    label,
+    labelLines: [...labelLines],
+    labelAnchor,
+    truncated,
+    labelBox,
+    leader,
+    dateText: ev.dateText,
+    // The visible label is part of the name (WCAG 2.5.3: speech users say what they see), then the title.
+    ariaLabel: `${ev.dateText}, ${track.label}: ${ev.text === ev.title ? ev.title : `${ev.text} — ${ev.title}`}`,
+    span: ev.spanStart !== undefined,
+  };
+}
+
+function clusterMark(
+  it: Item,
+  track: LayoutTrack,
+  x: number,
+  y: number,
+  box: Box | null,
+  leader: Leader | null,
+  ctx: Ctx,
+): ClusterMark {
+  const c = it.cluster!;
+  const { label, labelLines, labelAnchor, labelBox } = labelFields(it, box, leader);
+  return {
+    id: c.id,
+    trackId: track.id,
+    x: round(x),
+    y: round(y),
+    r: CLUSTER_R,
+    shape: track.shape,
+    count: c.members.length,
+    ids: c.members.map((e) => e.id),
+    domain: clusterDomain(c, ctx),
+    lane: it.lane,
+    label,
+    labelLines: [...labelLines],
+    labelAnchor,
+    labelBox,
+    leader,
+    ...clusterTexts(c, track.label),
+  };
+}
+
+function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): MilestoneMark {
+  return {
+    id: `${ev.id}#${m.index}`,
+    eventId: ev.id,
+    trackId: ev.trackId,
+    kind: m.kind,
+    x: round(x),
+    y: round(y),
+    r: MILESTONE_R,
+    shape: MILESTONE_SHAPES[m.kind],
+    didNotHappen: m.didNotHappen,
+    ...(m.label ? { label: m.label } : {}),
+    dateText: m.dateText,
+    ariaLabel: `${m.dateText}, ${ev.title}: ${m.kind}${m.label ? ` – ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
+  };
+}
+
+/** The marks of a layout, gathered item by item. */
+export interface Drawn {
+  marks: EventMark[];
+  spans: SpanBar[];
+  milestones: MilestoneMark[];
+  clusters: ClusterMark[];
+  /** The single marks in view, for the links. */
+  shown: Map<string, { mark: EventMark; ev: PEvent }>;
+}
+
+export const noneDrawn = (): Drawn => ({ marks: [], spans: [], milestones: [], clusters: [], shown: new Map() });
+
+/**
+ * One placed item's marks, its symbol at (x, y): a cluster; or an event (shown when its mark is in
+ * view: a span that began before the window shows its bar, its mark out of sight), with its bars
+ * and milestones centred at `across` across the time axis.
+ */
+export function drawItem(
+  d: Drawn,
+  it: Item,
+  at: { x: number; y: number; box: Box | null; leader: Leader | null },
+  across: number,
+  ctx: Ctx,
+  vertical: boolean,
+): void {
+  const { x, y, box, leader } = at;
+  if (it.cluster) {
+    d.clusters.push(clusterMark(it, it.track, x, y, box, leader, ctx));
+    return;
+  }
+  const ev = it.ev!;
+  const mark = eventMark(it, ev, it.track, x, y, box, leader, ctx);
+  if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
+    d.marks.push(mark);
+    d.shown.set(ev.id, { mark, ev });
+  }
+  pushBars(d.spans, ev, it.track, across, ctx, vertical);
+  for (const m of ev.milestones) {
+    const a = pos(ctx, m.t);
+    if (a < ctx.viewL - MILESTONE_R || a > ctx.viewR + MILESTONE_R) continue;
+    d.milestones.push(vertical ? milestoneMark(m, ev, across, a) : milestoneMark(m, ev, a, across));
+  }
+}
+
+/** Bars for a span and for a line through milestones; `across` is the bar's centre across the time axis. */
+function pushBars(out: SpanBar[], ev: PEvent, track: LayoutTrack, across: number, ctx: Ctx, vertical: boolean): void {
+  const add = (id: string, kind: 'span' | 'steps', t0: number, t1: number, thickness: number) => {
+    const a = pos(ctx, t0);
+    const b = pos(ctx, t1);
+    if (b < ctx.viewL || a > ctx.viewR) return;
+    const a1 = Math.max(a, ctx.viewL - 2);
+    const b1 = Math.min(Math.max(b, a1 + 1), ctx.viewR + 2);
+    const along = { from: round(a1), length: round(b1 - a1) };
+    const side = { from: round(across - thickness / 2), length: thickness };
+    out.push({
+      id,
+      eventId: ev.id,
+      trackId: track.id,
+      kind,
+      x: vertical ? side.from : along.from,
+      y: vertical ? along.from : side.from,
+      w: vertical ? side.length : along.length,
+      h: vertical ? along.length : side.length,
+      clippedStart: a < ctx.viewL - 2,
+      clippedEnd: b > ctx.viewR + 2,
+      highlighted: ctx.highlighted.has(ev.id),
+    });
+  };
+  if (ev.spanStart !== undefined) add(ev.id, 'span', ev.spanStart, ev.spanEnd!, vertical ? V_BAR_H : BAR_H);
+  if (ev.milestones.length > 0 && (ev.t0 < (ev.spanStart ?? ev.t) || ev.t1 > (ev.spanEnd ?? ev.t))) {
+    add(`${ev.id}#steps`, 'steps', ev.t0, ev.t1, STEPS_H);
+  }
+}
+
+/** Links whose two ends are both shown as single marks inside the window, in the order of their source events. */
+export function buildLinks(
+  shown: ReadonlyMap<string, { mark: EventMark; ev: PEvent }>,
+  ctx: Ctx,
+  vertical: boolean,
+): LinkPath[] {
+  const links: LinkPath[] = [];
+  const inView = (m: EventMark) => {
+    const a = vertical ? m.y : m.x;
+    return a >= ctx.viewL && a <= ctx.viewR;
+  };
+  for (const { mark, ev } of shown.values()) {
+    if (!inView(mark)) continue;
+    for (const link of ev.links) {
+      const target = shown.get(link.to);
+      if (!target || link.to === ev.id || !inView(target.mark)) continue;
+      links.push({
+        id: `${ev.id}->${link.to}`,
+        from: ev.id,
+        to: link.to,
+        relation: link.relation,
+        x1: mark.x,
+        y1: mark.y,
+        x2: target.mark.x,
+        y2: target.mark.y,
+        highlighted: mark.highlighted && target.mark.highlighted,
+      });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,248 @@
+// Horizontal: the items of one track placed in its lanes, labels beside their marks.
+import { LaneGrid, type FittedText } from '../lanes';
+import { LABEL_GAP, LABEL_HARM, MARK_LABEL_GAP, MARK_ON_MARK, TOUCH } from './constants';
+import { NO_LINES, byPriority, shorten, type Ctx, type Item } from './context';
+
+/**
+ * Places the items of one horizontal track in `lanes` lanes. Each lane keeps two sets
+ * of intervals along the time axis: the footprints of marks (with their bars and
+ * milestones) and the label boxes. A label may not come within LABEL_GAP px of
+ * anything else in its lane, so no mark, bar or milestone of another event is ever
+ * under a label. In priority order (highlighted, importance 1, "+N" clusters, importance 2, 3),
+ * each group first tries full labels, then shortened ones, then keeps only the mark.
+ * A mark that finds no free lane goes where it does least harm, and the labels it
+ * would sit under are shortened or hidden.
+ *
+ * Counting modes report the lanes used, or -1 when `lanes` are not enough: 'labels'
+ * for every label in full; 'floor' for the full labels of clusters and importance-1
+ * events with every other mark beside them, unlabelled, in a lane where no label is over it.
+ */
+export function placeRow(
+  items: Item[],
+  lanes: number,
+  ctx: Ctx,
+  mode: 'place' | 'labels' | 'floor',
+  overflow?: number[],
+): number {
+  items.sort(byPriority);
+  const row: Row = {
+    items,
+    lanes,
+    ctx,
+    overflow,
+    marks: new LaneGrid(lanes, LABEL_GAP),
+    labels: new LaneGrid(lanes, LABEL_GAP),
+  };
+  let used = 0;
+  let i = 0;
+  while (i < items.length) {
+    let j = i;
+    while (j < items.length && items[j].priority === items[i].priority) j++;
+    if (mode === 'floor' && items[i].priority > 1.5) {
+      // Marks may share a lane with other marks here, only not sit under a label.
+      const floor = placeBesideLabels(row, i, j);
+      if (floor < 0) return -1;
+      used = Math.max(used, floor);
+      i = j;
+      continue;
+    }
+    const pending: number[] = [];
+    used = Math.max(used, placeWhole(row, i, j, pending));
+    if (mode !== 'place') {
+      if (pending.length > 0) return -1;
+      i = j;
+      continue;
+    }
+    for (const n of placeWhereRoom(row, pending)) placeMarkOnly(row, n);
+    i = j;
+  }
+  return used;
+}
+
+/** One track's lanes while its items (sorted by priority; indexed by n) are being placed. */
+interface Row {
+  items: Item[];
+  lanes: number;
+  ctx: Ctx;
+  /** Where marks had to go on other marks (placeRow's `overflow`). */
+  overflow: number[] | undefined;
+  /** Per lane, the footprints of marks (with their bars and milestones), and the label boxes (owned by item index). */
+  marks: LaneGrid;
+  labels: LaneGrid;
+}
+
+function free(row: Row, lane: number, a: number, b: number): boolean {
+  return row.marks.fits(lane, a, b) && row.labels.fits(lane, a, b);
+}
+
+function commit(row: Row, n: number, lane: number, b0: number, fitted: FittedText, anchor: 'start' | 'end'): void {
+  const it = row.items[n];
+  row.marks.merge(lane, it.m0, it.m1);
+  row.labels.insert(lane, b0, b0 + fitted.width, n);
+  it.lane = lane;
+  it.label = fitted.text;
+  it.lines = [fitted.text];
+  it.truncated = fitted.truncated;
+  it.anchor = anchor;
+  it.boxX = b0;
+  it.boxW = fitted.width;
+}
+
+/** Counting the floor: items [i, j) unlabelled, each in the first lane where no label is over it. The lanes used, or -1. */
+function placeBesideLabels(row: Row, i: number, j: number): number {
+  let used = 0;
+  for (let n = i; n < j; n++) {
+    const it = row.items[n];
+    let lane = -1;
+    for (let l = 0; l < row.lanes && lane < 0; l++)
+      if (row.labels.overlapping(l, it.x - it.r, it.x + it.r, TOUCH).length === 0) lane = l;
+    if (lane < 0) return -1;
+    row.marks.merge(lane, it.m0, it.m1);
+    used = Math.max(used, lane + 1);
+  }
+  return used;
+}
+
+/**
+ * Items [i, j) with their labels whole, each in the first lane with room: right of the mark,
+ * or near the plot's right edge on its left. Those that do not fit go to `pending`. The lanes used.
+ */
+function placeWhole(row: Row, i: number, j: number, pending: number[]): number {
+  const ctx = row.ctx;
+  let used = 0;
+  for (let n = i; n < j; n++) {
+    const it = row.items[n];
+    const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
+    const leftEnd = it.x - it.r - MARK_LABEL_GAP;
+    const roomRight = ctx.viewR - rightStart;
+    const roomLeft = leftEnd <= ctx.viewR ? leftEnd - ctx.viewL : -Infinity;
+    const fitted: FittedText | null =
+      it.textW <= Math.max(roomRight, roomLeft) ? { text: it.text, width: it.textW, truncated: false } : null;
+    const anchor: 'start' | 'end' = it.textW <= roomRight ? 'start' : 'end';
+    if (!fitted) {
+      pending.push(n);
+      continue;
+    }
+    const b0 = anchor === 'start' ? rightStart : leftEnd - fitted.width;
+    const f0 = Math.min(it.m0, b0);
+    const f1 = Math.max(it.m1, b0 + fitted.width);
+    let lane = -1;
+    for (let l = 0; l < row.lanes && lane < 0; l++) if (free(row, l, f0, f1)) lane = l;
+    if (lane < 0) {
+      pending.push(n);
+      continue;
+    }
+    used = Math.max(used, lane + 1);
+    commit(row, n, lane, b0, fitted, anchor);
+  }
+  return used;
+}
+
+/**
+ * The `pending` items again, each label where its mark is free and the label has room after (or, at
+ * the right edge, before) the mark: the lowest lane with room for it whole, else the lane with the
+ * most room; left of the mark only where the right has no room. Returns the items left without a label.
+ */
+function placeWhereRoom(row: Row, pending: readonly number[]): number[] {
+  const ctx = row.ctx;
+  const hidden: number[] = [];
+  for (const n of pending) {
+    const it = row.items[n];
+    const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
+    const leftEnd = it.x - it.r - MARK_LABEL_GAP;
+    const mayFlip = rightStart + it.textW > ctx.viewR;
+    let right = { room: 0, lane: -1 };
+    let left = { room: 0, lane: -1 };
+    const better = (best: { room: number; lane: number }, room: number) =>
+      room > best.room && !(best.lane >= 0 && best.room >= it.textW);
+    for (let lane = 0; lane < row.lanes; lane++) {
+      if (!free(row, lane, it.m0, it.m1)) continue;
+      const [a0, a1] = row.marks.freeAround(lane, it.m0, it.m1);
+      const [c0, c1] = row.labels.freeAround(lane, it.m0, it.m1);
+      const roomRight = Math.min(a1, c1, ctx.viewR) - rightStart;
+      if (better(right, roomRight)) right = { room: roomRight, lane };
+      if (mayFlip && leftEnd <= ctx.viewR) {
+        const roomLeft = leftEnd - Math.max(a0, c0, ctx.viewL);
+        if (better(left, roomLeft)) left = { room: roomLeft, lane };
+      }
+    }
+    const onRight = right.lane >= 0 ? shorten(it.text, right.room, it.font) : null;
+    const onLeft = onRight || left.lane < 0 ? null : shorten(it.text, left.room, it.font);
+    if (onRight) commit(row, n, right.lane, rightStart, onRight, 'start');
+    else if (onLeft) commit(row, n, left.lane, leftEnd - onLeft.width, onLeft, 'end');
+    else hidden.push(n);
+  }
+  return hidden;
+}
+
+/** A mark without a label: in the first lane where it is free, else where it does least harm. */
+function placeMarkOnly(row: Row, n: number): void {
+  const it = row.items[n];
+  let lane = -1;
+  for (let l = 0; l < row.lanes && lane < 0; l++) if (free(row, l, it.m0, it.m1)) lane = l;
+  if (lane < 0) {
+    const s0 = it.x - it.r;
+    const s1 = it.x + it.r;
+    lane = leastHarmLane(row, it, s0, s1);
+    for (const [, , owner] of row.labels.overlapping(lane, s0, s1, TOUCH)) clearLabel(row, owner, lane, s0, s1);
+    if (row.overflow && row.marks.overlaps(lane, it.m0, it.m1) > 0) row.overflow.push(it.x);
+  }
+  row.marks.merge(lane, it.m0, it.m1);
+  Object.assign(it, { lane, label: null, lines: NO_LINES, truncated: false });
+}
+
+/**
+ * The lane where the symbol over [s0, s1] of `it` does least harm: marks it would overlap, and what
+ * the labels its symbol would sit under lose (dearer the more important). Its bar and milestones run
+ * in the row below the labels, so only the symbol counts against labels, and only where it touches one.
+ */
+function leastHarmLane(row: Row, it: Item, s0: number, s1: number): number {
+  let lane = -1;
+  let least = Infinity;
+  for (let l = 0; l < row.lanes; l++) {
+    let harm = MARK_ON_MARK * row.marks.overlaps(l, it.m0, it.m1);
+    for (const [, , owner] of row.labels.overlapping(l, s0, s1, TOUCH)) {
+      const other = row.items[owner];
+      const kept = clearedLabel(other, s0, s1);
+      harm += LABEL_HARM(other.priority) * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
+    }
+    if (harm < least) {
+      least = harm;
+      lane = l;
+    }
+  }
+  return lane;
+}
+
+/** Shortens the label of `items[n]` in `lane` so that it keeps clear of a symbol over [s0, s1], or hides it. */
+function clearLabel(row: Row, n: number, lane: number, s0: number, s1: number): void {
+  const it = row.items[n];
+  const fitted = clearedLabel(it, s0, s1);
+  row.labels.remove(lane, it.boxX, n);
+  if (!fitted) {
+    Object.assign(it, { label: null, lines: NO_LINES, truncated: false });
+    return;
+  }
+  const b0 = it.anchor === 'start' ? it.boxX : it.boxX + it.boxW - fitted.width;
+  row.labels.insert(lane, b0, b0 + fitted.width, n);
+  Object.assign(it, {
+    label: fitted.text,
+    lines: [fitted.text],
+    truncated: fitted.truncated,
+    boxX: b0,
+    boxW: fitted.width,
+  });
+}
+
+/** What is left of the label of `it` when it keeps clear of a symbol over [s0, s1]: cut on its side, or null. */
+function clearedLabel(it: Item, s0: number, s1: number): FittedText | null {
+  const end = it.boxX + it.boxW;
+  const room =
+    it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
+  return room > 0 ? shorten(it.text, room, it.font) : null;
+}
+
+/** Characters of a label a reader sees, the ellipsis not counted. */
+export function visibleChars(text: string): number {
+  return text.endsWith('…') ? text.length - 1 : text.length;
+}

@@ -1,0 +1,104 @@
+// Vertical: every track's marks in one column down the page, each in a slot on or beside the axis line.
+import { fromU } from '../warp';
+import { collectZoned } from './clusters';
+import { MAX_TIGHTER, SLOTS, compareText } from './constants';
+import { itemId, pos, type ClusterDraft, type Ctx, type Item } from './context';
+import { clusterItem, eventItem } from './items';
+import type { PreparedTimeline } from './prepare';
+import type { LayoutTrack } from './types';
+import type { VerticalFrame } from './vertical-frame';
+
+/** The track of a cluster whose events come from several tracks. */
+export const MIXED_TRACK: LayoutTrack = { id: '', label: 'events', order: 0, shape: 'circle' };
+
+/**
+ * A vertical column where marks of several tracks crowd: each mark that would come within
+ * `target` of the marks in both slots joins the latest of them, making one "+N events" cluster.
+ */
+export function mergeCrowded(items: Item[], ctx: Ctx, along: (t: number) => number, target: number): Item[] {
+  const out: Item[] = [];
+  const members = (it: Item) => (it.cluster ? it.cluster.members : [it.ev!]);
+  for (const it of items) {
+    const n = out.length;
+    const busy = n >= SLOTS && out.slice(n - SLOTS).every((o) => it.x - o.x < target);
+    if (!busy) {
+      out.push(it);
+      continue;
+    }
+    const last = out[n - 1];
+    const all = [...members(last), ...members(it)];
+    let sum = 0;
+    for (const e of all) sum += along(e.t);
+    const x = sum / all.length;
+    const draft: ClusterDraft = {
+      id: `cluster-mixed-${all[0].id}`,
+      trackId: '',
+      members: all,
+      t: fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k),
+      binMs: 0,
+    };
+    const merged = clusterItem(draft, MIXED_TRACK, ctx, along, `+${all.length} ${MIXED_TRACK.label}`);
+    merged.x = Math.max(x, n >= 2 ? out[n - 2].x : -Infinity);
+    out[n - 1] = merged;
+  }
+  return out;
+}
+
+/** Puts each mark of a vertical column in a slot (0 on the axis line, 1 beside it); returns where marks came closer than `target` to another. */
+export function assignSlots(items: Item[], spineX: number, slotStep: number, target: number): number[] {
+  const last = new Array<number>(SLOTS).fill(-Infinity);
+  const lastR = new Array<number>(SLOTS).fill(0);
+  const crowded: number[] = [];
+  items.forEach((it, rank) => {
+    it.rank = rank;
+    const room = (s: number) => it.x - last[s] >= Math.max(target, it.r + lastR[s] + 2);
+    let slot = -1;
+    for (let s = 0; s < SLOTS && slot < 0; s++) if (room(s)) slot = s;
+    if (slot < 0) {
+      crowded.push(it.x);
+      slot = 0;
+      for (let s = 1; s < SLOTS; s++) if (last[s] < last[slot]) slot = s;
+    }
+    last[slot] = it.x;
+    lastR[slot] = it.r;
+    it.lane = slot;
+    it.cx = spineX + slot * slotStep;
+  });
+  return crowded;
+}
+
+/**
+ * Every track's events and "+N" clusters, in one column, in time order. Each mark goes on the
+ * axis line, or beside it when a mark there is in the way; two marks in a slot keep a target's
+ * size apart, and where they cannot, bins grow and pairs cluster too.
+ */
+export function columnItems(
+  prepared: PreparedTimeline,
+  visible: readonly LayoutTrack[],
+  f: VerticalFrame,
+  target: number,
+): Item[] {
+  const { ctx, spineX, slotStep } = f;
+  const along = (t: number) => pos(ctx, t);
+  let items: Item[] = [];
+  const zones: [number, number][] = [];
+  for (let tighter = 0; ; tighter++) {
+    items = [];
+    for (const track of visible) {
+      const { singles, clusters } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
+      for (const e of singles) items.push(eventItem(e, track, ctx, along));
+      for (const c of clusters) items.push(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`));
+    }
+    items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
+    const crowded = assignSlots(items, spineX, slotStep, target);
+    if (crowded.length === 0) break;
+    if (tighter === MAX_TIGHTER) {
+      // Marks of several tracks still crowd: they join one "+N events" cluster.
+      items = mergeCrowded(items, ctx, along, target);
+      assignSlots(items, spineX, slotStep, target);
+      break;
+    }
+    for (const x of crowded) zones.push([x - 2 * target, x + 2 * target]);
+  }
+  return items;
+}

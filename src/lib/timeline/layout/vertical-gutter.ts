@@ -1,0 +1,127 @@
+// Vertical: the gutter left of the axis line, and the period bands. Annotations go into the gutter
+// first, beside their date on up to two rows (the date is in their text: the axis labels they cover
+// give way), then the axis labels, then the period labels.
+import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../../dates';
+import { wrapText, type LaneGrid } from '../lanes';
+import type { TimeTick } from '../ticks';
+import { PAD, V_LEFT, round } from './constants';
+import { pos, shorten, type Item } from './context';
+import { axisText } from './axis';
+import { noteFont } from './periods';
+import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
+import { placeLabel, type LabelColumn } from './vertical-labels';
+import type { VerticalFrame } from './vertical-frame';
+
+/** Annotations in the gutter beside their dates, whole or not at all; each with a rule across the plot. */
+export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid, f: VerticalFrame): AnnotationMark[] {
+  const { ctx, labelH, plotY, length, axisLabelX } = f;
+  const font = noteFont(ctx);
+  const annotations: AnnotationMark[] = [];
+  for (const a of list) {
+    const y = pos(ctx, partialDateMidpoint(parsePartialDate(a.date)));
+    if (y < ctx.viewL || y > ctx.viewR) continue;
+    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, font, 2);
+    if (!wrapped || wrapped.truncated) continue;
+    const h = wrapped.lines.length * labelH;
+    const top = Math.max(plotY, Math.min(y - labelH / 2, plotY + length - h));
+    if (!gutter.fits(0, top, top + h)) continue;
+    gutter.insert(0, top, top + h);
+    annotations.push({
+      id: a.id,
+      text: a.text,
+      lines: wrapped.lines,
+      labelBox: { x: round(axisLabelX - wrapped.width), y: round(top), w: round(wrapped.width), h },
+      labelAnchor: 'end',
+      x1: round(f.spineX - 6),
+      y1: round(y),
+      x2: round(f.width - PAD),
+      y2: round(y),
+    });
+  }
+  return annotations;
+}
+
+/** The axis ticks, each label kept where the gutter has room for it (else the tick stays, unlabelled). */
+export function gutterTicks(all: readonly TimeTick[], gutter: LaneGrid, f: VerticalFrame): TimeTick[] {
+  const { plotY } = f;
+  const tickH = axisText(f.ctx).lineH;
+  const ticks = all.map((t) =>
+    t.label && !gutter.fits(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2)
+      ? { ...t, label: '', level: 'sub' as const }
+      : t,
+  );
+  for (const t of ticks) if (t.label) gutter.insert(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2);
+  return ticks;
+}
+
+/**
+ * Periods: bands across the plot. Each label goes at the top of its band beside the axis labels,
+ * where it keeps clear of them; else first into the column of labels, before the marks' labels.
+ */
+export function verticalPeriods(
+  periods: readonly Period[],
+  items: readonly Item[],
+  gutter: LaneGrid,
+  column: LabelColumn,
+  f: VerticalFrame,
+): PeriodBand[] {
+  const { ctx, labelH, axisLabelX } = f;
+  const font = noteFont(ctx);
+  const bands: PeriodBand[] = [];
+  periods.forEach((p, order) => {
+    const s = pos(ctx, parsePartialDate(p.start).start.getTime());
+    const e = pos(ctx, parsePartialDate(p.end).end.getTime());
+    if (e < ctx.viewL || s > ctx.viewR) return;
+    const y0 = Math.max(s, ctx.viewL);
+    const y1 = Math.min(e, ctx.viewR);
+    const dateText = formatDateRange(p.start, p.end);
+    const band: PeriodBand = {
+      id: p.id,
+      label: p.label,
+      text: null,
+      x: f.plot.x,
+      y: round(y0),
+      w: f.plot.w,
+      h: round(y1 - y0),
+      labelBox: null,
+      labelAnchor: 'start',
+      dateText,
+      ariaLabel: `${dateText}: ${p.label}`,
+    };
+    const gutterTop = Math.min(y0 + 2, f.plotY + f.length - labelH);
+    const inGutter = shorten(p.label, axisLabelX - V_LEFT, font);
+    if (inGutter && gutter.fits(0, gutterTop, gutterTop + labelH)) {
+      gutter.insert(0, gutterTop, gutterTop + labelH);
+      band.text = inGutter.text;
+      band.labelAnchor = 'end';
+      band.labelBox = {
+        x: round(axisLabelX - inGutter.width),
+        y: round(gutterTop),
+        w: round(inGutter.width),
+        h: labelH,
+      };
+    } else {
+      const fitted = shorten(p.label, f.labelsW, font);
+      // Ranked just before the marks at the band's start (ranks are integers).
+      const top = fitted ? placeLabel(column, firstAtOrAfter(items, y0) - 0.5 + order / 1000, y0 + 2, labelH) : null;
+      if (fitted && top !== null) {
+        band.text = fitted.text;
+        band.labelBox = { x: round(f.labelsX), y: round(top), w: round(fitted.width), h: labelH };
+      }
+    }
+    bands.push(band);
+  });
+  return bands;
+}
+
+/** The index of the first item (in order down the page) at or below `y`. */
+function firstAtOrAfter(items: readonly Item[], y: number): number {
+  let a = 0;
+  let b = items.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (items[mid].x < y) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}

@@ -1,0 +1,87 @@
+// Vertical: the labels' column right of the marks. Labels keep the order of their marks down the
+// page; each goes into the free stretch between the labels already placed for the marks above and
+// below its own, as near its mark as it can (at most MAX_SHIFT_ROWS rows away).
+import { wrapText } from '../lanes';
+import { MAX_SHIFT_ROWS, V_GAP, round } from './constants';
+import { byPriority, shorten, type Item } from './context';
+import type { VerticalFrame } from './vertical-frame';
+
+/** The labels placed so far in the column, by rank (the order of their marks down the page). */
+export interface LabelColumn {
+  /** The column's top and bottom, px down the page. */
+  lo: number;
+  hi: number;
+  /** The farthest a label moves from where it wants to be. */
+  maxShift: number;
+  ranks: number[];
+  tops: number[];
+  bottoms: number[];
+}
+
+export const labelColumn = (lo: number, hi: number, labelH: number): LabelColumn => ({
+  lo,
+  hi,
+  maxShift: MAX_SHIFT_ROWS * labelH,
+  ranks: [],
+  tops: [],
+  bottoms: [],
+});
+
+/** The free stretch [top, bottom] for the label of rank `rank`, and where it would be inserted. */
+export function gapAt(column: LabelColumn, rank: number): [number, number, number] {
+  const { ranks } = column;
+  let a = 0;
+  let b = ranks.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (ranks[mid] < rank) a = mid + 1;
+    else b = mid;
+  }
+  return [a > 0 ? column.bottoms[a - 1] + V_GAP : column.lo, a < ranks.length ? column.tops[a] - V_GAP : column.hi, a];
+}
+
+/** Places a label `h` px high as near `desiredTop` as its gap allows: its top, or null where it has no room. */
+export function placeLabel(column: LabelColumn, rank: number, desiredTop: number, h: number): number | null {
+  const [gapTop, gapBottom, a] = gapAt(column, rank);
+  if (gapBottom - gapTop < h) return null;
+  const top = Math.min(Math.max(desiredTop, gapTop), gapBottom - h);
+  if (Math.abs(top - desiredTop) > column.maxShift) return null;
+  column.ranks.splice(a, 0, rank);
+  column.tops.splice(a, 0, top);
+  column.bottoms.splice(a, 0, top + h);
+  return top;
+}
+
+/**
+ * The labels of the marks in view, by priority: whole on up to two rows, else cut to one row,
+ * else hidden. Sets each placed item's label and box.
+ */
+export function placeEventLabels(items: readonly Item[], column: LabelColumn, f: VerticalFrame): void {
+  const { ctx, labelH, labelsW, labelsX } = f;
+  const maxShift = column.maxShift;
+  for (const it of [...items].sort(byPriority)) {
+    if (it.x < ctx.viewL || it.x > ctx.viewR) continue;
+    const desiredTop = it.x - labelH / 2;
+    // Most labels of a dense chart find no room: check before measuring.
+    const [gapTop, gapBottom] = gapAt(column, it.rank);
+    if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift)
+      continue;
+    const wrapped = wrapText(it.text, labelsW, it.font, 2);
+    if (!wrapped || wrapped.truncated) continue;
+    let top = placeLabel(column, it.rank, desiredTop, wrapped.lines.length * labelH);
+    let fitted: { lines: string[]; width: number; truncated: boolean } | null = top === null ? null : wrapped;
+    if (top === null && wrapped.lines.length > 1) {
+      const one = shorten(it.text, labelsW, it.font);
+      top = one ? placeLabel(column, it.rank, desiredTop, labelH) : null;
+      if (one && top !== null) fitted = { lines: [one.text], width: one.width, truncated: one.truncated };
+    }
+    if (!fitted || top === null) continue;
+    Object.assign(it, {
+      label: fitted.lines.join(' '),
+      lines: fitted.lines,
+      truncated: fitted.truncated,
+      anchor: 'start',
+    });
+    it.box = { x: round(labelsX), y: round(top), w: round(fitted.width), h: fitted.lines.length * labelH };
+  }
+}

@@ -1,0 +1,129 @@
+// Vertical layout (phones): one column of marks on the axis line, labels beside them.
+import { LaneGrid, textWidth } from '../lanes';
+import type { TimeTick } from '../ticks';
+import { axisText, axisTicks } from './axis';
+import { PAD, TICK_LABEL_GAP, V_BAR_OFFSET, V_LEFT, round } from './constants';
+import { makeCtx, type BaseCtx, type Item } from './context';
+import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
+import type { PreparedTimeline } from './prepare';
+import { axisLength } from './scale';
+import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
+import { columnItems } from './vertical-column';
+import { verticalColumns, type VerticalFrame } from './vertical-frame';
+import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
+import { labelColumn, placeEventLabels } from './vertical-labels';
+
+export function layoutVertical(
+  prepared: PreparedTimeline,
+  visible: readonly LayoutTrack[],
+  domain: [number, number],
+  base: BaseCtx,
+  options: LayoutOptions,
+): TimelineLayout {
+  const { o, labelH } = base;
+  const f = verticalFrame(prepared, domain, base, options);
+  const items = columnItems(prepared, visible, f, o.targetSize);
+  const column = labelColumn(f.plotY, f.plotY + f.length, labelH);
+  const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true);
+  // The gutter beside the axis labels: annotations first, then the axis labels, then period labels.
+  const gutter = new LaneGrid(1, 2);
+  const annotations = gutterAnnotations(options.annotations ?? [], gutter, f);
+  const ticks = gutterTicks(allTicks, gutter, f);
+  const periods = verticalPeriods(options.periods ?? [], items, gutter, column, f);
+  placeEventLabels(items, column, f);
+  const { marks, spans, milestones, clusters, shown } = verticalMarks(items, f);
+  return {
+    orientation: 'vertical',
+    size: { width: f.width, height: round(f.plotY + f.length + PAD) },
+    plot: f.plot,
+    domain,
+    fullDomain: [...base.fullDomain],
+    warp: base.warp,
+    targetSize: o.targetSize,
+    fontSize: o.fontSize,
+    labelHeight: labelH,
+    axis: verticalAxis(ticks, breaks, f),
+    tracks: [],
+    periods,
+    annotations,
+    spans,
+    links: buildLinks(shown, f.ctx, true),
+    milestones,
+    clusters,
+    marks,
+  };
+}
+
+/** Axis labels | axis line with the marks on it (slot 0) and beside it (slot 1) | labels. */
+function verticalFrame(
+  prepared: PreparedTimeline,
+  domain: [number, number],
+  base: BaseCtx,
+  options: LayoutOptions,
+): VerticalFrame {
+  const { o, labelH } = base;
+  const width = o.width;
+  const { spineX, slotStep, labelsX } = verticalColumns(options);
+  const plotY = 12;
+  const length = axisLength(prepared, options, labelH);
+  const ctx = makeCtx(base, domain, plotY, length);
+  return {
+    ctx,
+    width,
+    labelH,
+    spineX,
+    slotStep,
+    labelsX,
+    labelsW: Math.max(0, width - PAD - labelsX),
+    axisLabelX: spineX - TICK_LABEL_GAP,
+    plotY,
+    length,
+    plot: { x: spineX, y: plotY, w: Math.max(1, width - PAD - spineX), h: length },
+  };
+}
+
+/** The column's marks, with a leader to each label that moved off its mark's row; bars and milestones beside them. */
+function verticalMarks(items: readonly Item[], f: VerticalFrame): Drawn {
+  const { labelH, labelsX } = f;
+  const drawn = noneDrawn();
+  for (const it of items) {
+    const box = it.box;
+    const rowY = box ? box.y + labelH / 2 : it.x;
+    const leader =
+      box && Math.abs(rowY - it.x) > 1
+        ? { x1: round(it.cx + it.r + 2), y1: round(it.x), x2: round(labelsX - 3), y2: round(rowY) }
+        : null;
+    drawItem(drawn, it, { x: it.cx, y: it.x, box, leader }, it.cx + V_BAR_OFFSET, f.ctx, true);
+  }
+  return drawn;
+}
+
+/** The axis in the gutter: its labels right-aligned just left of the axis line. */
+function verticalAxis(ticks: readonly TimeTick[], breaks: number[], f: VerticalFrame): AxisLayout {
+  const { plotY, axisLabelX: labelX } = f;
+  const { fontSize, measure, lineH: tickH } = axisText(f.ctx);
+  return {
+    x: V_LEFT,
+    y: plotY,
+    w: f.spineX - V_LEFT,
+    h: f.length,
+    fontSize,
+    breaks,
+    ticks: ticks.map((t) => {
+      const y = round(plotY + t.x);
+      const w = t.label ? textWidth(t.label, measure) : 0;
+      return {
+        t: t.t,
+        x: f.spineX,
+        y,
+        label: t.label,
+        level: t.level,
+        unit: t.unit,
+        labelX,
+        labelY: y,
+        anchor: 'end',
+        labelBox: t.label ? { x: round(labelX - w), y: round(y - tickH / 2), w: round(w), h: tickH } : null,
+      };
+    }),
+  };
+}
