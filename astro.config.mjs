@@ -28,7 +28,7 @@ export default defineConfig({
   // render one, so templates may break lines anywhere (as Prettier does) without gluing words.
   compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // images(): chart PNG/SVG (light, dark) and social cards, drawn from the built pages (after the build).
+  // images(): chart PNG/SVG (light, dark) and social cards, drawn from the charts' models (after the build).
   integrations: [timelineData(), mdx(), images()],
   // The unified (remark) processor, so that the story's event references are checked at build time.
   markdown: { processor: unified({ remarkPlugins: [remarkCheckRefs] }) },
@@ -42,5 +42,18 @@ export default defineConfig({
     resolve: {
       alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) },
     },
+    // … and its only use of d3-interpolate is that animation's path; the real module brings all of
+    // d3-color. Browser code only: the build's d3-scale interpolates with it.
+    plugins: [
+      {
+        name: 'd3-interpolate-lite',
+        enforce: 'pre',
+        applyToEnvironment: (environment) => environment.name === 'client',
+        resolveId: (id) =>
+          id === 'd3-interpolate'
+            ? fileURLToPath(new URL('./src/lib/vendor/d3-interpolate-lite.ts', import.meta.url))
+            : undefined,
+      },
+    ],
   },
 });
