@@ -8,7 +8,6 @@ import type { TimelineData } from './schema';
 export interface EventDetails {
   id: string;
   dateText: string;
-  track: string;
   trackLabel: string;
   title: string;
   summary: string;
@@ -29,7 +28,6 @@ export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'act
     out[e.id] = {
       id: e.id,
       dateText: formatDateRange(e.date, e.end) + (e.dateInferred ? ' (date inferred)' : ''),
-      track: e.track,
       trackLabel: trackLabel.get(e.track) ?? e.track,
       title: e.title,
       summary: e.summary,
