@@ -1,23 +1,26 @@
-// The details panel of the interactive timeline: an event's details (loaded once for every chart
-// on the page), beside its mark on wide charts or along the bottom of the screen on phones, and
-// following its mark as the chart zooms; and the tooltip of a mark or cluster.
-import type { EventDetails } from '../../lib/timeline/details';
+// The details panel of the interactive timeline: an event's details (rendered at build time by
+// EventDetails.astro, loaded once for every chart on the page), beside its mark on wide charts or
+// along the bottom of the screen on phones, and following its mark as the chart zooms; and the
+// tooltip of a mark or cluster.
 import type { EventMark, LayoutEvent, TimelineLayout } from '../../lib/timeline/layout';
 import { tipPosition, type Rect } from '../roving-tip';
 
-let detailsCache: Promise<Record<string, EventDetails>> | undefined;
+/** Each event's details as markup, by event id (/data/timeline-details.json). */
+type DetailsMarkup = Record<string, string>;
+
+let detailsCache: Promise<DetailsMarkup> | undefined;
 
 /**
  * The details of every event (one request for all charts), or undefined when they did not load
  * (an HTTP error, a network error, not JSON): then the failed request is dropped, so the next
  * opening of a panel asks again. Never rejects.
  */
-export function loadDetails(url: string): Promise<Record<string, EventDetails> | undefined> {
+export function loadDetails(url: string): Promise<DetailsMarkup | undefined> {
   const request = (detailsCache ??= fetch(url).then(async (r) => {
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     const all: unknown = await r.json();
     if (!all || typeof all !== 'object') throw new Error(`${url}: not the events' details`);
-    return all as Record<string, EventDetails>;
+    return all as DetailsMarkup;
   }));
   return request.catch((error: unknown) => {
     if (detailsCache === request) detailsCache = undefined;
@@ -63,89 +66,34 @@ export class DetailsPanel {
     private eventHref: string,
   ) {}
 
-  private href(id: string): string {
-    return this.eventHref.replace('{id}', id);
-  }
-
-  /** The panel's heading: one level under the chart's figure heading. */
-  private heading(text: string): HTMLElement {
-    const h = document.createElement(this.root.closest('figure')?.querySelector('h2') ? 'h3' : 'h4');
-    h.textContent = text;
-    this.box.setAttribute('aria-label', `Details: ${text}`);
-    return h;
-  }
-
-  private closeButton(): HTMLButtonElement {
+  /**
+   * Shows the event's details (`markup`, our own build output), or when they did not load its title
+   * and a link to its page (the next opening tries again). The heading is one level under the chart's
+   * figure heading.
+   */
+  fill(id: string, markup: string | undefined, event: LayoutEvent | undefined): void {
+    const box = this.box;
+    box.className = `tl-details${event ? ` tc-${event.track}` : ''}`;
     const close = el('button', 'Close', 'tl-details__close');
     close.type = 'button';
     close.setAttribute('aria-label', 'Close the details');
-    return close;
-  }
-
-  /** Shows the event's details, or (they did not load) its title and a link to its page. */
-  fill(id: string, d: EventDetails | undefined, event: LayoutEvent | undefined): void {
-    if (d) this.fillDetails(d);
-    else this.fillFallback(id, event);
-  }
-
-  /** When the details did not load: the event's title and a link to its page (the next open tries again). */
-  private fillFallback(id: string, event: LayoutEvent | undefined): void {
-    const box = this.box;
-    box.replaceChildren();
-    box.className = `tl-details${event ? ` tc-${event.track}` : ''}`;
-    const close = this.closeButton();
-    const heading = this.heading(event?.title ?? id);
-    const p = el('p', undefined, 'tl-details__fallback');
-    const page = el('a', "Open the event's page");
-    page.href = this.href(id);
-    p.append('Details could not be loaded. ', page, '.');
-    box.append(close, heading, p);
-  }
-
-  private fillDetails(d: EventDetails): void {
-    const box = this.box;
-    box.replaceChildren();
-    box.className = `tl-details tc-${d.track}`;
-    const close = this.closeButton();
-    const heading = this.heading(d.title);
-    box.append(close, el('p', `${d.dateText} · ${d.trackLabel}`, 'tl-details__meta'), heading, el('p', d.summary));
-    const list = (title: string, items: (string | Node)[]) => {
-      if (!items.length) return;
-      box.append(el('p', title, 'tl-details__meta'));
-      const ul = el('ul');
-      for (const item of items) el('li', undefined, undefined, ul).append(item);
-      box.append(ul);
-    };
-    const line = (text: string, a: HTMLAnchorElement) => {
-      const span = el('span');
-      span.append(text, a);
-      return span;
-    };
-    list('Steps', d.milestones);
-    list('Figures', d.figures);
-    if (d.actors.length) box.append(el('p', `Who: ${d.actors.join(', ')}`));
-    list(
-      'Related events',
-      d.related.map((r) => {
-        const a = el('a', r.title);
-        a.href = this.href(r.id);
-        a.dataset.related = r.id;
-        return line(`${r.label}: `, a);
-      }),
-    );
-    list('Notes', d.notes);
-    list(
-      'Sources',
-      d.sources.map((s) => {
-        const a = el('a', s.title);
-        a.href = s.url;
-        a.rel = 'noopener noreferrer';
-        return line(`${s.publisher}${s.via ? ` via ${s.via}` : ''}${s.date ? `, ${s.date}` : ''}: `, a);
-      }),
-    );
-    const page = el('a', 'Everything about this event');
-    page.href = this.href(d.id);
-    el('p', undefined, undefined, box).append(page);
+    const body = document.createElement('template');
+    if (markup) body.innerHTML = markup;
+    else {
+      const page = el('a', "Open the event's page");
+      page.href = this.eventHref.replace('{id}', id);
+      el('h3', event?.title ?? id, undefined, body.content);
+      el('p', 'Details could not be loaded. ', 'tl-details__fallback', body.content).append(page, '.');
+    }
+    let heading = body.content.querySelector('h3')!;
+    if (!this.root.closest('figure')?.querySelector('h2')) {
+      const h4 = document.createElement('h4');
+      h4.append(...heading.childNodes);
+      heading.replaceWith(h4);
+      heading = h4;
+    }
+    box.setAttribute('aria-label', `Details: ${heading.textContent}`);
+    box.replaceChildren(close, body.content);
   }
 
   /** Shows the panel, in the top layer (a manual popover) where the browser has one: it then escapes the chart's containment and any stacking. */
@@ -228,7 +176,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   text?: string,
   cls?: string,
-  parent?: Element,
+  parent?: ParentNode,
 ): HTMLElementTagNameMap[K] {
   const x = document.createElement(tag);
   if (text !== undefined) x.textContent = text;

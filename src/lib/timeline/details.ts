@@ -1,5 +1,5 @@
-// What a timeline's details panel shows for each event, prepared at build time and served as
-// /data/timeline-details.json (fetched when a reader first opens an event).
+// What a timeline's details panel shows for each event, prepared at build time for EventDetails.astro,
+// which renders it into /data/timeline-details.json (fetched when a reader first opens an event).
 import { formatDateRange, formatPartialDate } from '../dates';
 import { formatFigure } from './figures';
 import { relatedEvents } from './relations';
@@ -8,7 +8,6 @@ import type { TimelineData } from './schema';
 export interface EventDetails {
   id: string;
   dateText: string;
-  track: string;
   trackLabel: string;
   title: string;
   summary: string;
@@ -17,7 +16,7 @@ export interface EventDetails {
   actors: string[];
   related: { id: string; label: string; title: string }[];
   notes: string[];
-  sources: { publisher: string; via?: string; title: string; url: string; date?: string }[];
+  sources: { publisher: string; via?: string; title: string; url: string; date?: string; archived?: string }[];
 }
 
 /** Details of every event, keyed by id. */
@@ -29,7 +28,6 @@ export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'act
     out[e.id] = {
       id: e.id,
       dateText: formatDateRange(e.date, e.end) + (e.dateInferred ? ' (date inferred)' : ''),
-      track: e.track,
       trackLabel: trackLabel.get(e.track) ?? e.track,
       title: e.title,
       summary: e.summary,
@@ -47,6 +45,7 @@ export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'act
         title: s.title,
         url: s.url,
         ...(s.date ? { date: formatPartialDate(s.date) } : {}),
+        ...(s.archived ? { archived: s.archived } : {}),
       })),
     };
   }
