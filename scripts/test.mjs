@@ -23,9 +23,9 @@ const steps = [
   ],
   ['Production build', bin('astro'), ['build']],
   [
-    'Browser tests (Chromium)',
+    'Tests of the build (browser tests in Chromium, and Node-only ones beside them)',
     bin('vitest'),
-    ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
+    ['run', '--project', 'e2e*', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
   ],
 ];
 
