@@ -28,8 +28,6 @@ async function ready(page: Page) {
 const svgSel = `${SEL} .tl-variant--wide svg`;
 const tickLabels = (page: Page, svg = svgSel) =>
   page.$$eval(`${svg} .tl-tick`, (els) => els.map((e) => e.textContent).join('|'));
-const markIds = (page: Page, svg = svgSel) =>
-  page.$$eval(`${svg} .tl-marks [data-id]`, (els) => els.map((e) => e.getAttribute('data-id')));
 
 describe('timeline without JavaScript', () => {
   it('draws the whole chart at build time: axis, tracks, marks as links to event pages', async () => {
