@@ -4,8 +4,29 @@ import { defineConfig } from 'vitest/config';
 // far from UTC so that a local-time bug shows.
 process.env.TZ = 'Pacific/Kiritimati';
 
+/**
+ * Tests of the built site that start no browser (they read dist/): their own project, so that they run side
+ * by side with each other and with the browser tests. embed-wordpress starts no browser either but shares
+ * the embed fixture's server with the embed tests (embed-helpers.ts), so it stays with them.
+ */
+const NODE_ONLY = [
+  'budgets',
+  'build-errors',
+  'build-output',
+  'csp',
+  'deploy-nginx',
+  'embed-heights',
+  'html-validate',
+  'images',
+  'links',
+  'metadata',
+  'vnu',
+].map((name) => `tests/e2e/${name}.test.ts`);
+
 export default defineConfig({
   test: {
+    // The serial browser project takes one worker; the others run the Node-only files beside it.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -16,8 +37,19 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'e2e-node',
+          include: NODE_ONLY,
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Browser tests, one file at a time: each launches its own Chromium.
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: NODE_ONLY,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,6 +1,6 @@
-// `npm test`: everything, in order — formatting, type check, unit tests, production build, browser tests
-// against the build. Stops at the first failing step; ends with "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+// `npm test`: everything — formatting and type check side by side, then the unit tests, the production build
+// and the tests of the build. Stops after the first group with a failing step; ends with "N passed, N failed".
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.mjs';
 
@@ -13,19 +13,30 @@ const env = {
 const bin = (name) => `node_modules/.bin/${name}`;
 rmSync('test-results', { recursive: true, force: true });
 
-const steps = [
-  ['Formatting (npm run lint: Prettier)', bin('prettier'), ['--check', '.']],
-  ['Type check (astro check)', bin('astro'), ['check']],
+const vitest = (project, out) => [
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=test-results/${out}.json`,
+];
+// Groups run one after another; the steps of a group run side by side (they read the sources and write
+// nothing another one reads), their output printed whole as each ends.
+const groups = [
   [
-    'Unit tests',
-    bin('vitest'),
-    ['run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+    ['Formatting (npm run lint: Prettier)', bin('prettier'), ['--check', '.']],
+    ['Type check (astro check)', bin('astro'), ['check']],
   ],
-  ['Production build', bin('astro'), ['build']],
+  // Alone: side by side with the type check, a unit test that renders PNGs ran past its 5 s here.
+  [['Unit tests', bin('vitest'), vitest('unit', 'unit')]],
+  [['Production build', bin('astro'), ['build']]],
   [
-    'Browser tests (Chromium)',
-    bin('vitest'),
-    ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
+    [
+      'Tests of the build (browser tests in Chromium, and Node-only ones beside them)',
+      bin('vitest'),
+      vitest('e2e*', 'e2e'),
+    ],
   ],
 ];
 
@@ -36,14 +47,30 @@ try {
   process.exit(1);
 }
 
-let failedStep;
-for (const [title, command, args] of steps) {
-  console.log(
-    `\n━━ ${title}: ${command.replace('node_modules/.bin/', '')} ${args.filter((a) => !a.startsWith('--reporter') && !a.startsWith('--outputFile')).join(' ')}`,
+/** Runs one step; a step alone in its group prints as it goes, one of several when it ends. */
+function run([title, command, args], alone) {
+  const heading = `\n━━ ${title}: ${command.replace('node_modules/.bin/', '')} ${args.filter((a) => !a.startsWith('--reporter') && !a.startsWith('--outputFile')).join(' ')}`;
+  if (alone) console.log(heading);
+  const child = spawn(command, args, { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
+  const output = [];
+  child.stdout?.on('data', (chunk) => output.push(chunk));
+  child.stderr?.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      if (!alone) {
+        console.log(heading);
+        process.stdout.write(Buffer.concat(output));
+      }
+      resolve(status === 0 ? undefined : title);
+    }),
   );
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) {
-    failedStep = title;
+}
+
+let failedStep;
+for (const group of groups) {
+  const failed = (await Promise.all(group.map((step) => run(step, group.length === 1)))).filter(Boolean);
+  if (failed.length) {
+    failedStep = failed.join('", "');
     break;
   }
 }
@@ -57,6 +84,6 @@ for (const file of ['test-results/unit.json', 'test-results/e2e.json']) {
   failed += report.numFailedTests;
 }
 console.log('');
-if (failedStep) console.log(`npm test stopped: the step "${failedStep}" failed.`);
+if (failedStep) console.log(`npm test stopped: "${failedStep}" failed.`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failedStep || failed ? 1 : 0);

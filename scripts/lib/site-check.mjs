@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'parse5';
 
 // ── Pages ────────────────────────────────────────────────────────────────────
 
@@ -89,97 +90,42 @@ export function decodeEntities(/** @type {string} */ value) {
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 /**
- * The start tags of an HTML document, in order. Raw-text elements (script, style…) carry their content in `text`.
+ * The start tags of an HTML document as parse5 reads it (the HTML standard's parser), in source order; tags the
+ * parser adds itself (an implied <head> or <body>) are not listed. Raw-text elements (script, style…) carry their
+ * content in `text`.
  * @param {string} html
  * @returns {Tag[]}
  */
 export function parseTags(html) {
   /** @type {Tag[]} */
   const tags = [];
-  const lower = html.toLowerCase();
-  const NAME = /[a-zA-Z][a-zA-Z0-9:-]*/y;
-  const SPACE = /\s*/y;
-  const ATTR = /[^\s"'>/=]+/y;
-  const UNQUOTED = /[^\s>]*/y;
-  const skipSpace = (/** @type {number} */ at) => {
-    SPACE.lastIndex = at;
-    SPACE.exec(html);
-    return SPACE.lastIndex;
+  /** @param {any} node a parse5 node */
+  const walk = (node) => {
+    const location = node.sourceCodeLocation?.startTag;
+    if (node.tagName && location) {
+      /** @type {Record<string, string>} */
+      const attrs = {};
+      // Names as written, lower-cased (parse5 gives SVG's its camel case, and xlink:href as a prefix and a name).
+      for (const a of node.attrs) {
+        const name = (a.prefix ? `${a.prefix}:${a.name}` : a.name).toLowerCase();
+        if (!(name in attrs)) attrs[name] = a.value;
+      }
+      /** @type {Tag} */
+      const tag = {
+        name: node.tagName.toLowerCase(),
+        attrs,
+        raw: html.slice(location.startOffset, location.endOffset),
+        offset: location.startOffset,
+      };
+      if (RAW_TEXT.has(tag.name))
+        tag.text = node.childNodes.map((/** @type {any} */ child) => child.value ?? '').join('');
+      tags.push(tag);
+    }
+    for (const child of node.content?.childNodes ?? node.childNodes ?? []) walk(child);
   };
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt === -1) break;
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      i = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    if (html[lt + 1] === '!' || html[lt + 1] === '?' || html[lt + 1] === '/') {
-      const end = html.indexOf('>', lt + 1);
-      i = end === -1 ? html.length : end + 1;
-      continue;
-    }
-    NAME.lastIndex = lt + 1;
-    const nameMatch = NAME.exec(html);
-    if (!nameMatch) {
-      i = lt + 1;
-      continue;
-    }
-    const name = nameMatch[0].toLowerCase();
-    let j = NAME.lastIndex;
-    /** @type {Record<string, string>} */
-    const attrs = {};
-    while (j < html.length) {
-      j = skipSpace(j);
-      if (html[j] === '>') {
-        j++;
-        break;
-      }
-      if (html[j] === '/') {
-        j++;
-        if (html[j] === '>') {
-          j++;
-          break;
-        }
-        continue;
-      }
-      ATTR.lastIndex = j;
-      const attrMatch = ATTR.exec(html);
-      if (!attrMatch) {
-        j++;
-        continue;
-      }
-      const attrName = attrMatch[0].toLowerCase();
-      j = skipSpace(ATTR.lastIndex);
-      let value = '';
-      if (html[j] === '=') {
-        j = skipSpace(j + 1);
-        const q = html[j];
-        if (q === '"' || q === "'") {
-          const end = html.indexOf(q, j + 1);
-          value = html.slice(j + 1, end === -1 ? html.length : end);
-          j = end === -1 ? html.length : end + 1;
-        } else {
-          UNQUOTED.lastIndex = j;
-          value = /** @type {RegExpExecArray} */ (UNQUOTED.exec(html))[0];
-          j = UNQUOTED.lastIndex;
-        }
-      }
-      if (!(attrName in attrs)) attrs[attrName] = decodeEntities(value);
-    }
-    /** @type {Tag} */
-    const tag = { name, attrs, raw: html.slice(lt, j), offset: lt };
-    if (RAW_TEXT.has(name)) {
-      const close = lower.indexOf(`</${name}`, j);
-      const end = close === -1 ? html.length : close;
-      tag.text = html.slice(j, end);
-      j = end;
-    }
-    tags.push(tag);
-    i = j;
-  }
-  return tags;
+  walk(parse(html, { sourceCodeLocationInfo: true }));
+  // The parser may move an element (foster parenting); the list stays in the order of the source.
+  return tags.sort((x, y) => x.offset - y.offset);
 }
 
 /** The line (1-based) of a character offset. */

@@ -98,40 +98,6 @@ export function buildSite(vars: Record<string, string>): { status: number | null
   return { status: result.status, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') };
 }
 
-/** Pages that can load more after the load event: with scripts, or with lazy images and frames. */
-export const canLoadLater = (html: string) => /<script[^>]+\bsrc=|\bloading="?lazy/i.test(html);
-
-/**
- * Counts the tab's requests under way (across navigations) and returns `settle()`: it brings every
- * custom element into view in turn (charts load their interactive part on sight), scrolls to the
- * end, and waits until no request has been under way for 300 ms (at most 5 s).
- */
-export function settleAfterScrolling(page: Page): () => Promise<void> {
-  let inFlight = 0; // below zero counts as none
-  page.on('request', () => inFlight++);
-  page.on('requestfinished', () => inFlight--);
-  page.on('requestfailed', () => inFlight--);
-  return async () => {
-    await page.evaluate(async () => {
-      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      for (const el of document.querySelectorAll('*')) {
-        if (!el.localName.includes('-')) continue;
-        el.scrollIntoView();
-        await frame();
-      }
-      window.scrollTo(0, document.documentElement.scrollHeight);
-      await frame();
-    });
-    const end = Date.now() + 5000;
-    let quietSince = Date.now();
-    while (Date.now() < end) {
-      if (inFlight > 0) quietSince = Date.now();
-      else if (Date.now() - quietSince >= 300) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-}
-
 /** Two animation frames: what a script changes in one is drawn by the next. */
 export const frames = (page: Page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

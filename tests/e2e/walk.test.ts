@@ -1,0 +1,323 @@
+// One browser walk over the built site that checks, on each page it visits, what used to take three walks
+// (axe-all, csp and privacy): axe-core finds no violation, the Content-Security-Policy of public/_headers
+// is not violated, the page's custom elements get defined, nothing is requested from another origin, no
+// cookie is set and nothing is logged as an error. The site is served with public/_headers applied per
+// path, as a _headers host would (so /embed/* gets its own policy).
+// Four contexts — 390 and 1280 px, light and dark — go through the pages side by side, with JavaScript on,
+// in the enhanced state: each custom element is scrolled into view (charts load their interactive part
+// on sight), requests settle and every <timeline-chart> is ready before the checks run.
+// Pages: every page that is not an event page, and the sample of event pages that `eventSample` picks
+// (the event template is one template: the sample covers its variations). The checks that need no
+// browser (html-validate, budgets, links, the no-inline-script check in csp.test.ts) still read every page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DIST, launchBrowser, type Site } from './browser';
+import { walkPages } from './walk-pages';
+import { buildInfo, headersForPath, pageUrlPath, parseHeadersFile, parseTags } from '../../scripts/lib/site-check.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import type { TimelineData } from '../../src/lib/timeline/schema';
+
+const base = buildInfo(DIST).base ?? '/';
+const data: TimelineData = JSON.parse(readFileSync(join(DIST, 'data/timeline.json'), 'utf8'));
+const { pages, all: allPages } = walkPages(DIST, data);
+const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** Names that look like custom elements but are SVG/MathML's own. */
+const RESERVED = new Set([
+  'annotation-xml',
+  'color-profile',
+  'font-face',
+  'font-face-src',
+  'font-face-uri',
+  'font-face-format',
+  'font-face-name',
+  'missing-glyph',
+]);
+
+interface Tab {
+  width: number;
+  scheme: 'light' | 'dark';
+  context: BrowserContext;
+  page: Page;
+  /** Every request of the context since the last visit began. */
+  requests: string[];
+  /** Console errors, uncaught errors and CSP complaints in the console since the last visit began. */
+  errors: string[];
+  csp: string[];
+  inFlight: number;
+}
+/** What one visit found, by kind; each line starts "page @ width scheme". */
+interface Found {
+  axe: string[];
+  csp: string[];
+  foreign: string[];
+  cookies: string[];
+  errors: string[];
+  elements: string[];
+  load: string[];
+}
+const KINDS: (keyof Found)[] = ['load', 'axe', 'csp', 'elements', 'foreign', 'cookies', 'errors'];
+const combos = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ width, scheme })));
+
+let site: Site;
+let browser: Browser;
+const tabs: Tab[] = [];
+/** page → what each width × scheme found (filled as the tabs go through the pages). */
+const results = new Map<string, Promise<Found>[]>();
+let stopped = false;
+const probes: Record<string, Found> = {};
+
+beforeAll(async () => {
+  site = await startServer({ root: DIST, base, port: 0, headersFile: 'public/_headers' });
+  browser = await launchBrowser();
+  for (const { width, scheme } of combos) tabs.push(await openTab(width, scheme));
+  await runProbes(tabs[0]);
+  for (const tab of tabs) {
+    // Each tab visits the pages in order, one at a time; a failure is that page's result, not the end.
+    let previous: Promise<unknown> = Promise.resolve();
+    for (const pagePath of pages) {
+      const where = `${pagePath} @ ${tab.width} ${tab.scheme}`;
+      const result = previous.then(() =>
+        stopped
+          ? empty()
+          : visit(tab, pagePath).catch((err: unknown) => ({
+              ...empty(),
+              load: [`${where}: could not be checked — ${err}`],
+            })),
+      );
+      previous = result;
+      results.set(pagePath, [...(results.get(pagePath) ?? []), result]);
+    }
+  }
+});
+afterAll(async () => {
+  stopped = true;
+  await Promise.allSettled([...results.values()].flat());
+  for (const tab of tabs) await tab.context.close();
+  await browser?.close();
+  await site?.close();
+});
+
+const empty = (): Found => ({ axe: [], csp: [], foreign: [], cookies: [], errors: [], elements: [], load: [] });
+
+async function openTab(width: number, scheme: 'light' | 'dark'): Promise<Tab> {
+  const context = await browser.newContext({ viewport: { width, height: 844 }, colorScheme: scheme });
+  // axe and a CSP-violation recorder go into every document (frames too) before its own scripts run.
+  await context.addInitScript({ content: axeSource });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'document'}:${e.lineNumber})`,
+      );
+    });
+  });
+  const page = await context.newPage();
+  const tab: Tab = { width, scheme, context, page, requests: [], errors: [], csp: [], inFlight: 0 };
+  context.on('request', (request) => {
+    tab.requests.push(request.url());
+    tab.inFlight++;
+  });
+  context.on('requestfinished', () => tab.inFlight--);
+  context.on('requestfailed', () => tab.inFlight--);
+  page.on('console', (msg) => {
+    if (/Content[ -]Security[ -]Policy/i.test(msg.text())) tab.csp.push(`console: ${msg.text()}`);
+    else if (msg.type() === 'error') tab.errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => tab.errors.push(`uncaught: ${String(err)}`));
+  return tab;
+}
+
+/**
+ * The recorders work: a probe page with an image without alt text (from another origin), pale text, a
+ * cookie and a console error; and one under the policy with an inline script and style.
+ */
+async function runProbes(tab: Tab) {
+  const policy = rules.find((r) => r.path === '/*')?.headers['Content-Security-Policy'] ?? '';
+  const probe = (name: string, body: string, headers: Record<string, string> = {}) =>
+    tab.page.route(`${site.url}${name}`, (route) =>
+      route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body }),
+    );
+  // The other origin is intercepted here, so nothing leaves the machine.
+  await tab.page.route('https://tracker.example/**', (route) => route.fulfill({ status: 204 }));
+  await probe(
+    '__probe.html',
+    '<!DOCTYPE html><html lang="en"><title>probe</title><main><h1>Probe</h1><img src="https://tracker.example/pixel.gif" width="10" height="10"><p style="color:#bbb;background:#fff">pale text</p></main><script>document.cookie = "probe=1; path=/"; console.error("probe error")</script></html>',
+  );
+  await probe(
+    '__csp-probe.html',
+    '<!DOCTYPE html><html lang="en"><title>probe</title><script>document.title = "ran"</script><style>body{color:red}</style></html>',
+    { 'Content-Security-Policy': policy },
+  );
+  probes.page = await visit(tab, '__probe.html');
+  probes.csp = await visit(tab, '__csp-probe.html');
+  probes.cspTitle = { ...empty(), load: [await tab.page.title()] };
+  await tab.page.unrouteAll();
+}
+
+/** Loads a page, brings it to its enhanced state and checks it; returns what it found, by kind. */
+async function visit(tab: Tab, pagePath: string): Promise<Found> {
+  const { page, context } = tab;
+  const where = `${pagePath} @ ${tab.width} ${tab.scheme}`;
+  const found = empty();
+  const url = new URL(pageUrlPath(pagePath, base), site.url).href;
+  tab.requests = [];
+  tab.errors = [];
+  tab.csp = [];
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response?.status() !== 200) found.load.push(`${where}: status ${response?.status()}`);
+  if (!pagePath.startsWith('__')) {
+    const expected = headersForPath(rules, `/${pagePath.replace(/index\.html$/, '')}`)['Content-Security-Policy'];
+    const served = response?.headers()['content-security-policy'];
+    if (!served || served !== expected) found.load.push(`${where}: served with the policy "${served}"`);
+  }
+  const html = pagePath.startsWith('__') ? '' : readFileSync(join(DIST, pagePath), 'utf8');
+  const names = [
+    ...new Set(
+      parseTags(html)
+        .map((t) => t.name)
+        .filter((n) => n.includes('-') && !RESERVED.has(n)),
+    ),
+  ];
+  // Every custom element into view in turn (what loads on sight loads), then to the end of the page.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const el of document.querySelectorAll('*')) {
+      if (!el.localName.includes('-')) continue;
+      el.scrollIntoView({ block: 'center' });
+      await frame();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await frame();
+  });
+  // Scripts have run: every custom element in the HTML is defined (at most 5 s).
+  const notDefined = await page.evaluate(async (names) => {
+    await Promise.race([
+      Promise.all(names.map((n) => customElements.whenDefined(n))),
+      new Promise((r) => setTimeout(r, 5000)),
+    ]);
+    return names.filter((n) => !customElements.get(n));
+  }, names);
+  found.elements = notDefined.map((n) => `${where}: <${n}> never defined`);
+  if (await page.locator('timeline-chart').count()) {
+    const ready = await page
+      .waitForFunction(
+        () => [...document.querySelectorAll('timeline-chart')].every((el) => el.hasAttribute('data-ready')),
+        undefined,
+        { timeout: 10_000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!ready) found.load.push(`${where}: a timeline-chart not ready after 10 s`);
+  }
+  await settle(tab);
+  found.csp = [...(await cspViolations(page)), ...tab.csp].map((v) => `${where}: ${v}`);
+  const origin = new URL(site.url).origin;
+  found.foreign = tab.requests
+    .filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== origin)
+    .map((u) => `${where}: ${u}`);
+  if (tab.requests[0] !== url) found.load.push(`${where}: the first request was ${tab.requests[0]}, not the page`);
+  const cookies = await context.cookies();
+  const documentCookie = await page.evaluate(() => document.cookie);
+  found.cookies = [
+    ...cookies.map((c) => `${where}: cookie ${c.name} (${c.domain})`),
+    ...(documentCookie ? [`${where}: document.cookie "${documentCookie}"`] : []),
+  ];
+  if (cookies.length) await context.clearCookies();
+  found.errors = tab.errors.map((e) => `${where}: ${e}`);
+  // axe last, at the top of the page, so that nothing it does is counted above.
+  await page.evaluate(async () => {
+    window.scrollTo(0, 0);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected by the context's init script
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as { id: string; nodes: { target: unknown[] }[] }[]).map((v) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' ')),
+    }));
+  });
+  found.axe = violations.map((v) => `${where}: ${v.id} — ${v.targets.join(', ')}`);
+  return found;
+}
+
+/** Waits until no request of the tab has been under way for 300 ms (at most 5 s). */
+async function settle(tab: Tab) {
+  const end = Date.now() + 5000;
+  let quietSince = Date.now();
+  while (Date.now() < end) {
+    if (tab.inFlight > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 300) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The violations the recorder saw in every frame of the page. */
+async function cspViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const frame of page.frames()) {
+    const inFrame = await frame
+      .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? ['(the recorder did not run)'])
+      .catch(() => [] as string[]);
+    found.push(...inFrame.map((v) => (frame === page.mainFrame() ? v : `${v} [frame ${frame.url()}]`)));
+  }
+  return found;
+}
+
+describe('one walk: axe, CSP, other origins, cookies, errors (JS on; 390 and 1280 px; light and dark)', () => {
+  it('the recorders work on probe pages: a missing alt, pale text, a request to another origin, a cookie, an error, inline script and style under the policy', () => {
+    const { page, csp, cspTitle } = probes;
+    const text = JSON.stringify(probes, null, 1);
+    expect(
+      page.axe.some((l) => l.startsWith('__probe.html @ 390 light: image-alt — img')),
+      text,
+    ).toBe(true);
+    expect(
+      page.axe.some((l) => l.startsWith('__probe.html @ 390 light: color-contrast — p')),
+      text,
+    ).toBe(true);
+    expect(page.foreign).toEqual(['__probe.html @ 390 light: https://tracker.example/pixel.gif']);
+    expect(page.cookies).toEqual([
+      expect.stringMatching(/: cookie probe \(/),
+      '__probe.html @ 390 light: document.cookie "probe=1"',
+    ]);
+    expect(page.errors).toContain('__probe.html @ 390 light: console: probe error');
+    // The inline script did not run; the recorder and the console both saw the blocks.
+    expect(cspTitle.load).toEqual(['probe']);
+    expect(
+      csp.csp.some((v) => v.includes('script-src-elem blocked inline')),
+      text,
+    ).toBe(true);
+    expect(
+      csp.csp.some((v) => v.includes('style-src-elem blocked inline')),
+      text,
+    ).toBe(true);
+    expect(
+      csp.csp.some((v) => v.includes(': console:')),
+      text,
+    ).toBe(true);
+  });
+
+  it('visits every page but event pages, and a sample of those: the 404, embed and home pages among them', () => {
+    expect(pages).toContain('index.html');
+    expect(pages).toContain('404.html');
+    expect(pages.some((p) => p.startsWith('embed/'))).toBe(true);
+    expect(allPages.filter((p) => !p.startsWith('events/')).every((p) => pages.includes(p))).toBe(true);
+    expect(pages.filter((p) => p.startsWith('events/')).length).toBeGreaterThanOrEqual(data.tracks.length);
+  });
+
+  for (const pagePath of pages) {
+    it(`${pagePath}: nothing found`, async () => {
+      const found = await Promise.all(results.get(pagePath)!);
+      for (const kind of KINDS) {
+        const lines = found.flatMap((f) => f[kind]);
+        expect(lines, `${kind}:\n${lines.join('\n')}`).toEqual([]);
+      }
+    });
+  }
+});
