@@ -58,7 +58,8 @@ async function zoomInPage(/** @type {{ steps: number, deltaY: number }} */ { ste
   const results = [];
   const w = /** @type {any} */ (window);
   const loafBefore = w.__bench.loaf.length;
-  // The chart's render() pushes [layout, model, DOM update] ms here (timeline-interactive.ts).
+  // The chart's render() (TimelineView, src/components/Timeline/timeline-view.ts) pushes
+  // [layout, model, DOM update] ms here.
   w.__timelineRenders = [];
   await nextFrame();
   for (let i = 0; i < steps; i++) {

@@ -1,10 +1,43 @@
-// The benchmark's report: one markdown table (figure, value, budget, ✓/✗) and the list of misses.
+// The benchmark's report: its budgets, one markdown table (figure, value, budget, ✓/✗) and the list of misses.
 
 /**
  * @typedef {{ area: string, figure: string, value: string, budget: string, ok: boolean | null, note?: string }} Row
  */
 
+/**
+ * What the benchmark's parts share: the log, the report's rows and notes, the raw results, and what
+ * earlier parts leave for later ones (which builds finished, the 10,000-event content).
+ * @typedef {{
+ *   say: (s: string) => void,
+ *   rows: Row[],
+ *   notes: string[],
+ *   results: Record<string, any>,
+ *   cleanups: Array<() => Promise<void>>,
+ *   chromiumPath: string,
+ *   logs: string,
+ *   contentTmp: string,
+ *   real: { dist: string, url: string, ok: boolean },
+ *   gen1k: { dist: string, ok: boolean },
+ *   gen10k: { dist: string, ok: boolean },
+ *   content10k?: { dir: string, events: number, zoomChartEvents: number, layoutEvents: any[] },
+ * }} Bench
+ */
+
 export const KB = 1024;
+
+// Budgets (1 KB = 1024 bytes, gzip level 9 — as tests/e2e/budgets.test.ts).
+export const BUDGET = {
+  jsInitial: 15 * KB,
+  jsAll: 40 * KB,
+  css: 12 * KB,
+  homeHtml: 64 * KB, // tests/e2e/budgets.test.ts says why
+  layoutMs: 50,
+  frameMs: 16,
+  labels10k: 1000,
+};
+// Lighthouse's own "good" thresholds, as a guide (not project budgets).
+export const LH_GOOD = { score: 90, fcp: 1800, lcp: 2500, tbt: 200, cls: 0.1 };
+
 export const kb = (/** @type {number} */ n) => `${(n / KB).toFixed(1)} KB`;
 export const ms = (/** @type {number} */ n) =>
   n >= 10_000

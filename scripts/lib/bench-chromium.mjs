@@ -1,0 +1,197 @@
+// The parts of the benchmark measured in Chromium — Lighthouse, the home chart's legibility and zoom
+// frames — each with its report rows. The browser work itself is in bench-browser.mjs.
+import { startServer } from '../serve.mjs';
+import { launchDebuggableChromium, measureLegibility, measureZoom, runLighthouse } from './bench-browser.mjs';
+import { zoomPage } from './bench-sites.mjs';
+import { BUDGET, LH_GOOD, ms, secs } from './bench-report.mjs';
+
+/** @typedef {import('./bench-report.mjs').Bench} Bench */
+
+const VIEWPORTS = /** @type {const} */ ([
+  ['wide', { width: 1280, height: 800 }],
+  ['narrow', { width: 390, height: 844 }],
+]);
+
+/** Lighthouse, mobile and desktop, on the real build's home, event and embed pages. */
+export async function lighthouse(/** @type {Bench} */ bench) {
+  if (!bench.real.ok) throw new Error('the real build failed');
+  const { results } = bench;
+  const event = results.weights?.event?.page ?? 'events/joint-declaration/index.html';
+  const embed = results.weights?.embed?.page ?? 'embed/timeline/index.html';
+  const pages = [
+    ['home', ''],
+    ['event', event.replace(/index\.html$/, '')],
+    ['embed', embed.replace(/index\.html$/, '')],
+  ];
+  const chrome = await launchDebuggableChromium(bench.chromiumPath);
+  bench.cleanups.push(chrome.stop);
+  results.lighthouse = [];
+  try {
+    for (const form of /** @type {const} */ (['mobile', 'desktop'])) {
+      for (const [type, path] of pages) {
+        bench.say(`Lighthouse ${form}: ${type} (/${path}) …`);
+        const r = await runLighthouse({ url: bench.real.url + path, port: chrome.port, form });
+        results.lighthouse.push({ type, ...r });
+        lighthouseRows(bench, form, type, path, r);
+      }
+    }
+  } finally {
+    await chrome.stop();
+    bench.cleanups.splice(bench.cleanups.indexOf(chrome.stop), 1);
+  }
+}
+
+function lighthouseRows(
+  /** @type {Bench} */ bench,
+  /** @type {string} */ form,
+  /** @type {string} */ type,
+  /** @type {string} */ path,
+  /** @type {Awaited<ReturnType<typeof runLighthouse>>} */ r,
+) {
+  const s = r.scores;
+  const m = r.metrics;
+  // Embed pages are noindex, with the story as their canonical URL, on purpose: SEO does not apply.
+  const seoApplies = type !== 'embed';
+  const scoreMiss = Object.entries(s)
+    .filter(([k]) => seoApplies || k !== 'seo')
+    .filter(([, v]) => v === null || v < LH_GOOD.score)
+    .map(([k]) => k);
+  bench.rows.push({
+    area: `Lighthouse ${form}`,
+    figure: `${type} (/${path}): scores perf · a11y · best practices · SEO`,
+    value: r.runtimeError
+      ? `error: ${r.runtimeError}`
+      : `${s.performance} · ${s.accessibility} · ${s['best-practices']} · ${s.seo}`,
+    budget: seoApplies
+      ? `each ≥ ${LH_GOOD.score} (guide)`
+      : `each ≥ ${LH_GOOD.score} (guide; SEO n/a: noindex by design)`,
+    ok: !r.runtimeError && scoreMiss.length === 0,
+    note: r.failing.length ? `audits below 0.9: ${r.failing.map((a) => a.id).join(', ')}` : undefined,
+  });
+  const metricMiss = [
+    (m.fcp ?? Infinity) > LH_GOOD.fcp && 'FCP',
+    (m.lcp ?? Infinity) > LH_GOOD.lcp && 'LCP',
+    (m.tbt ?? Infinity) > LH_GOOD.tbt && 'TBT',
+    (m.cls ?? Infinity) > LH_GOOD.cls && 'CLS',
+  ].filter(Boolean);
+  bench.rows.push({
+    area: `Lighthouse ${form}`,
+    figure: `${type}: FCP · LCP · TBT · CLS`,
+    value: `${ms(m.fcp ?? NaN)} · ${ms(m.lcp ?? NaN)} · ${ms(m.tbt ?? NaN)} · ${(m.cls ?? NaN).toFixed(3)}`,
+    budget: `≤ ${secs(LH_GOOD.fcp)} · ≤ ${secs(LH_GOOD.lcp)} · ≤ ${LH_GOOD.tbt} ms · ≤ ${LH_GOOD.cls} (guide)`,
+    ok: metricMiss.length === 0,
+    note: metricMiss.length ? `over: ${metricMiss.join(', ')}` : undefined,
+  });
+  bench.say(
+    `  ${Object.values(s).join('/')} · FCP ${ms(m.fcp ?? NaN)} LCP ${ms(m.lcp ?? NaN)} TBT ${ms(m.tbt ?? NaN)} CLS ${(m.cls ?? NaN).toFixed(3)} (${r.seconds.toFixed(0)} s)`,
+  );
+}
+
+/** Legibility of the real site's home chart at 390 and 1280 px. */
+export async function legibility(/** @type {Bench} */ bench) {
+  if (!bench.real.ok) throw new Error('the real build failed');
+  bench.say("Legibility of the home page's main chart at 390 and 1280 px (tests/e2e/legibility.mjs) …");
+  const runs = await measureLegibility({
+    executablePath: bench.chromiumPath,
+    url: bench.real.url,
+    viewports: [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ],
+  });
+  bench.results.legibility = runs;
+  for (const r of runs) {
+    const bad = r.cut + r.overlaps + r.labelOnMark + r.covered + r.undersized + (r.horizontalScroll ? 1 : 0);
+    bench.rows.push({
+      area: 'Legibility (Chromium)',
+      figure: `home page, main chart (${r.chart}), ${r.viewport.width} px, full view`,
+      value:
+        `${r.labels} of ${r.marks} marks labelled · ${r.cut} labels cut · ${r.overlaps} overlapping label pairs` +
+        ` (+ ${r.labelOnMark} over a mark) · ${r.covered} covered marks · ${r.undersized} undersized targets` +
+        (r.horizontalScroll ? ' · scrolls sideways' : ''),
+      budget: 'all 0 but the labels shown',
+      ok: bad === 0,
+    });
+    bench.say(
+      `  ${r.viewport.width} px: ${r.labels} labels, ${r.cut} cut, ${r.overlaps} overlapping, ${r.covered} covered, ${r.undersized} undersized`,
+    );
+  }
+}
+
+/** Zoom frames in Chromium: the real site's home chart, then the generated chart of about 5,000 events. */
+export async function zoom(/** @type {Bench} */ bench) {
+  const { dist, path, source } = zoomPage(bench);
+  bench.notes.push(`Zoom frames were measured on /${path} of the ${source}, and on the real site's home page.`);
+  const site = await startServer({ root: dist, base: '/', port: 0 });
+  try {
+    bench.results.zoom = { source, page: path, runs: {} };
+    // The real site's main chart (its ~70 events) first: the small case the brief names beside the large one.
+    await zoomReal(bench);
+    for (const [name, viewport] of VIEWPORTS) {
+      bench.say(`Zoom frames in Chromium (${name}, ${source}) …`);
+      const z = await measureZoom({ executablePath: bench.chromiumPath, url: site.url + path, viewport, steps: 20 });
+      bench.results.zoom.runs[name] = z;
+      zoomRows(bench, name, viewport, z);
+    }
+    const w = bench.results.zoom.runs.wide;
+    if (w) {
+      bench.rows.push({
+        area: 'Zoom (Chromium)',
+        figure: `${w.events.toLocaleString('en')} events: chart ready (load → data-ready), wide`,
+        value: `${ms(w.readyMs)} · longest task ${ms(w.longestMountTask)}`,
+        budget: 'report only',
+        ok: null,
+      });
+    }
+  } finally {
+    await site.close();
+  }
+}
+
+/** Zoom frames on the real site's home page, wide and narrow. */
+async function zoomReal(/** @type {Bench} */ bench) {
+  for (const [name, viewport] of VIEWPORTS) {
+    if (!bench.real.ok) break;
+    bench.say(`Zoom frames in Chromium (${name}, the real site's home page) …`);
+    const z = await measureZoom({ executablePath: bench.chromiumPath, url: bench.real.url, viewport, steps: 20 });
+    bench.results.zoom.runs[`real-${name}`] = z;
+    bench.rows.push({
+      area: 'Zoom (Chromium)',
+      figure: `ctrl+wheel zoom frame, the real site (${z.events} events), ${name} (${viewport.width} px): first step / median`,
+      value: `${ms(z.first)} / ${ms(z.median)} median of ${z.steps} (worst ${ms(z.worst)})`,
+      budget: `≤ ${BUDGET.frameMs} ms`,
+      ok: z.first <= BUDGET.frameMs && z.median <= BUDGET.frameMs,
+    });
+  }
+}
+
+/** The rows (and notes) of one zoom run on the generated chart. */
+function zoomRows(
+  /** @type {Bench} */ bench,
+  /** @type {string} */ name,
+  /** @type {{ width: number }} */ viewport,
+  /** @type {Awaited<ReturnType<typeof measureZoom>>} */ z,
+) {
+  bench.rows.push({
+    area: 'Zoom (Chromium)',
+    figure: `first ctrl+wheel zoom step after the chart is ready, ${z.events.toLocaleString('en')} events, ${name}`,
+    value: ms(z.first),
+    budget: `≤ ${BUDGET.frameMs} ms`,
+    ok: z.first <= BUDGET.frameMs,
+  });
+  if (z.errors.length)
+    bench.notes.push(`Errors in the page during the ${name} zoom run: ${z.errors.slice(0, 3).join(' | ')}`);
+  bench.rows.push({
+    area: 'Zoom (Chromium)',
+    figure: `ctrl+wheel zoom frame, ${z.events.toLocaleString('en')} events, ${name} (${viewport.width} px)`,
+    value:
+      `${ms(z.median)} median of ${z.steps} (best ${ms(z.best)}, worst ${ms(z.worst)}; ` +
+      `script ${ms(z.medianHandler + z.medianScript)} [layout ${ms(z.medianLayout)}, model ${ms(z.medianModel)}, DOM ${ms(z.medianDom)}], ` +
+      `style/layout/paint ${ms(z.medianRendering)})`,
+    budget: `≤ ${BUDGET.frameMs} ms`,
+    ok: z.median <= BUDGET.frameMs,
+  });
+  bench.say(
+    `  ${name}: median ${ms(z.median)}, ready after ${ms(z.readyMs)}, longest load task ${ms(z.longestMountTask)}, frames > 50 ms: ${z.longFrames.length}`,
+  );
+}
