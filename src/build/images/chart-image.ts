@@ -6,7 +6,7 @@ import type { SvgNode } from '../../lib/svg';
 import type { ThemeTokens } from '../../lib/theme';
 import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
-import { firstSentence, fitLines, truncate, wrapText } from './wrap';
+import { firstSentence, fitLines, truncate, wrapText } from '../../lib/text/wrap';
 
 /** Width of every chart image in SVG units (the PNG is rendered at 2×: 2400 px). */
 export const CHART_IMAGE_WIDTH = 1200;

@@ -8,7 +8,7 @@ import type { SvgNode } from '../../lib/svg';
 import type { ThemeColours } from './chart-image';
 import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
-import { fitLines, truncate } from './wrap';
+import { fitLines, truncate } from '../../lib/text/wrap';
 
 import { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 
