@@ -17,6 +17,16 @@ function labelFields(it: Item, box: Box | null, leader: Leader | null) {
   };
 }
 
+/** Where an event's or a cluster's mark stands, in the fields' output order. */
+const markPlace = (id: string, track: LayoutTrack, x: number, y: number, r: number) => ({
+  id,
+  trackId: track.id,
+  x: round(x),
+  y: round(y),
+  r,
+  shape: track.shape,
+});
+
 function eventMark(
   it: Item,
   ev: PEvent,
@@ -29,12 +39,7 @@ function eventMark(
 ): EventMark {
   const { label, labelLines, labelAnchor, truncated, labelBox } = labelFields(it, box, leader);
   return {
-    id: ev.id,
-    trackId: track.id,
-    x: round(x),
-    y: round(y),
-    r: it.r,
-    shape: track.shape,
+    ...markPlace(ev.id, track, x, y, it.r),
     importance: ev.importance,
     highlighted: ctx.highlighted.has(ev.id),
     lane: it.lane,
@@ -64,12 +69,7 @@ function clusterMark(
   const c = it.cluster!;
   const { label, labelLines, labelAnchor, labelBox } = labelFields(it, box, leader);
   return {
-    id: c.id,
-    trackId: track.id,
-    x: round(x),
-    y: round(y),
-    r: CLUSTER_R,
-    shape: track.shape,
+    ...markPlace(c.id, track, x, y, CLUSTER_R),
     count: c.members.length,
     ids: c.members.map((e) => e.id),
     domain: clusterDomain(c, ctx),
