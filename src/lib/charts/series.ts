@@ -297,15 +297,13 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
   });
 
   return {
-    width: options.width,
-    height: Math.ceil(bottom + 8 + lineHeight * 2 + 2),
+    ...valueChartFrame(options.width, bottom, lineHeight, 2, plot.y, axis.ticks),
     plot,
     fontSize,
     barMeasures,
     totalLine,
     bars,
     totalPath,
-    yTicks: axis.ticks.map((t) => ({ ...t, y: round(plot.y + t.y) })),
     xTicks: monthTicks(
       months.map((m) => m.month),
       left,
@@ -319,6 +317,25 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
 }
 
 /** Month labels under the bands: every month if they fit, else every 2nd, 3rd, 4th, 6th or 12th. */
+/**
+ * A value chart's size and its value ticks on the page: the plot's bottom, two rows of date
+ * labels under it (rows `lineH` high) and `pad`; the ticks shifted from the plot to the page.
+ */
+export function valueChartFrame(
+  width: number,
+  bottom: number,
+  lineH: number,
+  pad: number,
+  plotY: number,
+  ticks: readonly ValueTick[],
+) {
+  return {
+    width,
+    height: Math.ceil(bottom + 8 + lineH * 2 + pad),
+    yTicks: ticks.map((t) => ({ ...t, y: round(plotY + t.y) })),
+  };
+}
+
 export function monthTicks(months: readonly string[], left: number, band: number, fontSize: number): MonthTick[] {
   const widest = Math.max(
     textWidth('May', fontSize),

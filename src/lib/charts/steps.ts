@@ -6,6 +6,7 @@ import type { Milestone, MilestoneKind, TimelineEvent } from '../timeline/schema
 import { formatPartialDate, parsePartialDate } from '../dates';
 import { DAY_MS, calendarTicks, formatNumber, round, valueAxis, type TimeTick, type ValueTick } from './axis';
 import { placeFlags } from './labels';
+import { valueChartFrame } from './series';
 import { fitText, textWidth } from './text';
 
 export interface StepOptions {
@@ -220,14 +221,12 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     .map(({ type, index }) => ({ type, index }));
 
   return {
-    width: options.width,
-    height: Math.ceil(bottom + 8 + lineH * 2 + 4),
+    ...valueChartFrame(options.width, bottom, lineH, 4, plot.y, axis.ticks),
     fontSize,
     plot,
     unit,
     segments,
     rules,
-    yTicks: axis.ticks.map((t) => ({ ...t, y: round(plot.y + t.y) })),
     xTicks: calendarTicks(t0, t1, plotW, {
       fontSize,
       overhang: Math.min(left, 20),

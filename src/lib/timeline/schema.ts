@@ -2,50 +2,11 @@
 // TypeScript types inferred from it. Shape checks live here; checks that need the
 // whole data set (unknown ids, duplicates, end before start) live in validate.ts.
 import { z } from 'zod';
-import { partialDateProblem } from '../dates';
+import { ChartSpec } from './schema-charts';
+import { DayText, Id, PartialDateText, WebUrl, text } from './schema-fields';
 
-/** A stable id: lowercase words joined by hyphens. Ids are URL parts and join keys. */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
-});
-
-/** A date at the precision the sources give: "2019", "2019-06" or "2019-06-07". */
-export const PartialDateText = z
-  .string()
-  .superRefine((value, ctx) => {
-    const problem = partialDateProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
-  })
-  .meta({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', examples: ['2019', '2019-06', '2019-06-07'] });
-
-/** A full calendar date, "YYYY-MM-DD" (for publication dates and update logs). */
-export const DayText = PartialDateText.refine((v) => v.length === 10, {
-  error: 'should be a full date, YYYY-MM-DD',
-});
-
-/** A web address that readers can open: http or https only. */
-export const WebUrl = z
-  .string()
-  .meta({ pattern: '^https?://', format: 'uri' })
-  .superRefine((value, ctx) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (it should start with https://)` });
-      return;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `"${value}" should start with http:// or https://` });
-    }
-  });
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'is empty' })
-    .max(max, { error: (issue) => `is ${String(issue.input).length} characters long; the limit is ${max}` });
+export { ChartSpec, PeriodSpec } from './schema-charts';
+export { DayText, Id, PartialDateText, WebUrl } from './schema-fields';
 
 /**
  * What kind of publisher a source comes from. `primary`: a document issued by the government,
@@ -86,6 +47,7 @@ export const Source = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
     .optional(),
 });
+export type Source = z.infer<typeof Source>;
 
 export const TRACK_SHAPES = ['circle', 'square', 'diamond', 'triangle', 'hexagon', 'star', 'cross'] as const;
 
@@ -106,6 +68,7 @@ export const Track = z.strictObject({
   /** Shape of the mark, so a track is told apart without colour. */
   shape: z.enum(TRACK_SHAPES),
 });
+export type Track = z.infer<typeof Track>;
 
 /** An office or post that people hold in turn (e.g. the INM commissioner). */
 export const Post = z.strictObject({
@@ -117,6 +80,7 @@ export const Post = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/),
   order: z.number().int().optional(),
 });
+export type Post = z.infer<typeof Post>;
 
 /** A post held by a person from one date to another, with its sources. */
 export const Role = z.strictObject({
@@ -129,6 +93,7 @@ export const Role = z.strictObject({
   note: text(400).optional(),
   sources: z.array(Source).min(1, { error: 'needs at least one source' }),
 });
+export type Role = z.infer<typeof Role>;
 
 /** A person or an institution that events name. */
 export const Actor = z.strictObject({
@@ -142,6 +107,7 @@ export const Actor = z.strictObject({
   description: text(280).optional(),
   roles: z.array(Role).default([]),
 });
+export type Actor = z.infer<typeof Actor>;
 
 export const MILESTONE_KINDS = [
   'announced',
@@ -167,6 +133,8 @@ export const Milestone = z.strictObject({
   value: z.number().optional(),
   unit: text(20).optional(),
 });
+export type Milestone = z.infer<typeof Milestone>;
+export type MilestoneKind = Milestone['kind'];
 
 /** A number that matters to the story, as reported. */
 export const Figure = z.strictObject({
@@ -179,6 +147,7 @@ export const Figure = z.strictObject({
   /** Marks a key figure for the story's figures panel. */
   key: z.boolean().default(false),
 });
+export type Figure = z.infer<typeof Figure>;
 
 export const RELATIONS = ['led-to', 'responds-to', 'implements', 'suspends', 'replaces'] as const;
 
@@ -187,6 +156,8 @@ export const EventLink = z.strictObject({
   to: Id,
   relation: z.enum(RELATIONS),
 });
+export type EventLink = z.infer<typeof EventLink>;
+export type Relation = EventLink['relation'];
 
 export const UpdateEntry = z.strictObject({
   date: DayText,
@@ -241,6 +212,7 @@ export const TimelineEvent = z.strictObject({
   /** Corrections and changes after publication. */
   updates: z.array(UpdateEntry).default([]),
 });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const RELEASES = ['first-release', 'revised', 'final'] as const;
 
@@ -254,6 +226,7 @@ export const SeriesValue = z.strictObject({
   note: text(400).optional(),
   sources: z.array(Source).min(1, { error: 'needs at least one source' }),
 });
+export type SeriesValue = z.infer<typeof SeriesValue>;
 
 /** A month of the US south-west border series. */
 export const SeriesMonth = z.strictObject({
@@ -266,6 +239,7 @@ export const SeriesMonth = z.strictObject({
   /** All south-west border encounters (apprehensions + inadmissibles). */
   total: SeriesValue.optional(),
 });
+export type SeriesMonth = z.infer<typeof SeriesMonth>;
 
 export const Series = z.strictObject({
   id: Id,
@@ -273,6 +247,7 @@ export const Series = z.strictObject({
   description: text(600),
   months: z.array(SeriesMonth).min(1),
 });
+export type Series = z.infer<typeof Series>;
 
 /** The site's metadata. */
 export const Site = z.strictObject({
@@ -288,6 +263,7 @@ export const Site = z.strictObject({
   /** The first and last day of the period the story covers. */
   period: z.strictObject({ start: PartialDateText, end: PartialDateText }),
 });
+export type Site = z.infer<typeof Site>;
 
 /** A term the story explains, linked from the text with <Term id="…">. */
 export const GlossaryEntry = z.strictObject({
@@ -299,85 +275,7 @@ export const GlossaryEntry = z.strictObject({
   aliases: z.array(text(80)).default([]),
   sources: z.array(Source).default([]),
 });
-
-/** An annotated band on a timeline, e.g. the 45 days of the review. */
-export const PeriodSpec = z.strictObject({
-  id: Id,
-  label: text(60),
-  start: PartialDateText,
-  end: PartialDateText,
-});
-
-const chartCommon = {
-  /** Used in URLs: /embed/<id>/, /images/<id>.png, /data/<id>.csv. */
-  id: Id,
-  title: text(120),
-  caption: text(400).optional(),
-  /** Shown as "Source: …". */
-  source: text(300),
-};
-
-/** A chart of the story, placed in MDX with <Chart id="…"/> and embeddable at /embed/<id>/. */
-export const ChartSpec = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({
-      ...chartCommon,
-      kind: z.literal('timeline'),
-      /** Track ids to show (default: all). */
-      tracks: z.array(Id).optional(),
-      /** The time window shown first (default: all events). */
-      window: z.strictObject({ start: PartialDateText, end: PartialDateText }).optional(),
-      /** Event ids drawn emphasised. */
-      highlight: z.array(Id).default([]),
-      periods: z.array(PeriodSpec).default([]),
-      /**
-       * The weeks the chart is about: they get more room than the rest (on phones a row per
-       * event), and the axis shows where the scale changes. `note` says so in a line under the chart.
-       */
-      focus: z.strictObject({ start: PartialDateText, end: PartialDateText, note: text(160).optional() }).optional(),
-      /** Dated notes written on the chart ("Deal, 7 June"). */
-      annotations: z.array(z.strictObject({ id: Id, date: PartialDateText, text: text(40) })).default([]),
-      density: z.enum(['compact', 'regular', 'roomy']).default('regular'),
-    }),
-    z.strictObject({
-      ...chartCommon,
-      kind: z.literal('series'),
-      /** A series id from series.yaml. */
-      series: Id,
-      /** Event ids to mark on the chart. */
-      annotate: z.array(Id).default([]),
-    }),
-    z.strictObject({
-      ...chartCommon,
-      kind: z.literal('period'),
-      start: PartialDateText,
-      end: PartialDateText,
-      /** Name of the period ("The 45 days"). */
-      label: text(60),
-      tracks: z.array(Id).optional(),
-    }),
-    z.strictObject({
-      ...chartCommon,
-      kind: z.literal('steps'),
-      /** The event whose valued milestones make the steps. */
-      event: Id,
-    }),
-    z.strictObject({
-      ...chartCommon,
-      kind: z.literal('posts'),
-      /** Post ids, top to bottom (default: all posts in their order). */
-      posts: z.array(Id).optional(),
-      from: PartialDateText,
-      to: PartialDateText,
-    }),
-    z.strictObject({
-      ...chartCommon,
-      kind: z.literal('figures'),
-    }),
-  ],
-  { error: 'should have a "kind": timeline, series, period, steps, posts or figures' },
-);
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
 /** Everything in content/data/, as one object (the shape of /data/timeline.json). */
 export const TimelineData = z.strictObject({
@@ -390,25 +288,6 @@ export const TimelineData = z.strictObject({
   glossary: z.array(GlossaryEntry).default([]),
   charts: z.array(ChartSpec).default([]),
 });
-
-export type Source = z.infer<typeof Source>;
-export type Track = z.infer<typeof Track>;
-export type Post = z.infer<typeof Post>;
-export type Role = z.infer<typeof Role>;
-export type Actor = z.infer<typeof Actor>;
-export type Milestone = z.infer<typeof Milestone>;
-export type MilestoneKind = Milestone['kind'];
-export type Figure = z.infer<typeof Figure>;
-export type EventLink = z.infer<typeof EventLink>;
-export type Relation = EventLink['relation'];
-export type TimelineEvent = z.infer<typeof TimelineEvent>;
-export type SeriesValue = z.infer<typeof SeriesValue>;
-export type SeriesMonth = z.infer<typeof SeriesMonth>;
-export type Series = z.infer<typeof Series>;
-export type Site = z.infer<typeof Site>;
-export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
-export type ChartSpec = z.infer<typeof ChartSpec>;
-export type PeriodSpec = z.infer<typeof PeriodSpec>;
 export type TimelineData = z.infer<typeof TimelineData>;
 /** What editors write (defaults not yet applied). */
 export type TimelineDataInput = z.input<typeof TimelineData>;

@@ -49,6 +49,13 @@ export interface SvgModelOptions {
 }
 
 const n = svgNumber;
+/** A group element: most of the tree is groups. */
+const g = (key: string, attrs: Record<string, string>, children: SvgNode[]): SvgNode => ({
+  key,
+  tag: 'g',
+  attrs,
+  children,
+});
 
 /** The layer groups of a timeline SVG, back to front. */
 export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptions): SvgNode[] {
@@ -83,15 +90,11 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
   };
 
   // Bands are clipped to the plot; their labels are not (vertical: they sit beside the axis labels).
-  const periods: SvgNode = {
-    key: 'periods',
-    tag: 'g',
-    attrs: { class: 'tl-periods', 'font-size': n(periodFontSize(layout.fontSize)) },
-    children: layout.periods.map((p): SvgNode => ({
-      key: p.id,
-      tag: 'g',
-      attrs: { class: periodClass(p) },
-      children: [
+  const periods: SvgNode = g(
+    'periods',
+    { class: 'tl-periods', 'font-size': n(periodFontSize(layout.fontSize)) },
+    layout.periods.map((p): SvgNode =>
+      g(p.id, { class: periodClass(p) }, [
         {
           key: 'band',
           tag: 'rect',
@@ -111,20 +114,16 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
               },
             ]
           : []),
-      ],
-    })),
-  };
+      ]),
+    ),
+  );
 
   // Notes at dates: a rule across the plot and the text (the rule is behind the marks, like the bands).
-  const annotations: SvgNode = {
-    key: 'annotations',
-    tag: 'g',
-    attrs: { class: 'tl-annotations', 'font-size': n(periodFontSize(layout.fontSize)) },
-    children: layout.annotations.map((a): SvgNode => ({
-      key: a.id,
-      tag: 'g',
-      attrs: { class: 'tl-annotation' },
-      children: [
+  const annotations: SvgNode = g(
+    'annotations',
+    { class: 'tl-annotations', 'font-size': n(periodFontSize(layout.fontSize)) },
+    layout.annotations.map((a): SvgNode =>
+      g(a.id, { class: 'tl-annotation' }, [
         {
           key: 'rule',
           tag: 'path',
@@ -141,19 +140,15 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
           },
           text: i < a.lines.length - 1 ? `${a.lines[i]} ` : a.lines[i],
         })),
-      ],
-    })),
-  };
+      ]),
+    ),
+  );
 
-  const tracks: SvgNode = {
-    key: 'tracks',
-    tag: 'g',
-    attrs: { class: 'tl-tracks' },
-    children: layout.tracks.map((t): SvgNode => ({
-      key: t.id,
-      tag: 'g',
-      attrs: { class: `${trackClass(t)} ${trackColourClass(t.id)}` },
-      children: [
+  const tracks: SvgNode = g(
+    'tracks',
+    { class: 'tl-tracks' },
+    layout.tracks.map((t): SvgNode =>
+      g(t.id, { class: `${trackClass(t)} ${trackColourClass(t.id)}` }, [
         { key: 'band', tag: 'rect', attrs: { ...rectAttrs(t), class: 'tl-track__band' } },
         {
           key: 'symbol',
@@ -170,157 +165,144 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
           attrs: { class: 'tl-track__label', x: n(t.labelX), y: n(t.labelY) },
           text: t.labelText,
         },
-      ],
-    })),
-  };
+      ]),
+    ),
+  );
 
   // Every tick line in one path and each label a <text> of its own, placed absolutely: a zoom
   // step moves them all with one attribute per label, not a group, a line and a label per tick.
   const labelledTicks = layout.axis.ticks.filter((t) => t.label);
-  const axis: SvgNode = {
-    key: 'axis',
-    tag: 'g',
-    attrs: { class: CLASS.axis, 'aria-hidden': 'true', 'font-size': n(layout.axis.fontSize) },
-    children: [
-      {
-        key: 'line',
-        tag: 'path',
-        attrs: {
-          class: 'tl-axis__line',
-          d: vertical
-            ? `M${n(layout.axis.x + layout.axis.w)},${n(layout.plot.y)}V${n(layout.plot.y + layout.plot.h)}`
-            : `M${n(layout.plot.x)},${n(layout.axis.y)}H${n(layout.plot.x + layout.plot.w)}`,
-        },
+  const axis: SvgNode = g('axis', { class: CLASS.axis, 'aria-hidden': 'true', 'font-size': n(layout.axis.fontSize) }, [
+    {
+      key: 'line',
+      tag: 'path',
+      attrs: {
+        class: 'tl-axis__line',
+        d: vertical
+          ? `M${n(layout.axis.x + layout.axis.w)},${n(layout.plot.y)}V${n(layout.plot.y + layout.plot.h)}`
+          : `M${n(layout.plot.x)},${n(layout.axis.y)}H${n(layout.plot.x + layout.plot.w)}`,
       },
-      ...(layout.axis.breaks.length > 0
-        ? [
-            {
-              key: 'breaks',
-              tag: 'path',
-              attrs: {
-                class: 'tl-axis__break',
-                // Two short slashes across the axis line where the scale changes.
-                d: layout.axis.breaks
-                  .map((b) =>
-                    vertical
-                      ? `M${n(layout.axis.x + layout.axis.w - 6)},${n(b - 1)}l12,-4M${n(layout.axis.x + layout.axis.w - 6)},${n(b + 3)}l12,-4`
-                      : `M${n(b - 3)},${n(Math.max(0, layout.axis.y - 4))}l4,8M${n(b + 1)},${n(Math.max(0, layout.axis.y - 4))}l4,8`,
-                  )
-                  .join(''),
-              },
-            } satisfies SvgNode,
-          ]
-        : []),
-      {
-        key: 'ticks',
-        tag: 'path',
-        attrs: {
-          class: 'tl-ticks',
-          d: layout.axis.ticks.map((t) => `M${n(t.x)},${n(t.y)}${vertical ? 'h-5' : 'v5'}`).join(''),
-        },
-      },
-      ...labelledTicks.map((tick): SvgNode => ({
-        key: String(tick.t),
-        tag: 'text',
-        attrs: { class: tickClass(tick), x: n(tick.labelX), y: n(tick.labelY), 'text-anchor': tick.anchor },
-        text: tick.label,
-      })),
-    ],
-  };
-
-  const data: SvgNode = {
-    key: 'data',
-    tag: 'g',
-    attrs: { class: 'tl-data', 'clip-path': `url(#${clipId})` },
-    children: [
-      {
-        key: 'links',
-        tag: 'g',
-        attrs: { class: 'tl-links', 'aria-hidden': 'true' },
-        // Only the selected event's links: all of them would cross every label.
-        children: layout.links
-          .filter((l) => linkShown(l, options.selectedId))
-          .map((l): SvgNode => ({
-            key: l.id,
+    },
+    ...(layout.axis.breaks.length > 0
+      ? [
+          {
+            key: 'breaks',
             tag: 'path',
-            attrs: { class: linkClass(l, true), d: linkPath(l, layout.orientation) },
-          })),
+            attrs: {
+              class: 'tl-axis__break',
+              // Two short slashes across the axis line where the scale changes.
+              d: layout.axis.breaks
+                .map((b) =>
+                  vertical
+                    ? `M${n(layout.axis.x + layout.axis.w - 6)},${n(b - 1)}l12,-4M${n(layout.axis.x + layout.axis.w - 6)},${n(b + 3)}l12,-4`
+                    : `M${n(b - 3)},${n(Math.max(0, layout.axis.y - 4))}l4,8M${n(b + 1)},${n(Math.max(0, layout.axis.y - 4))}l4,8`,
+                )
+                .join(''),
+            },
+          } satisfies SvgNode,
+        ]
+      : []),
+    {
+      key: 'ticks',
+      tag: 'path',
+      attrs: {
+        class: 'tl-ticks',
+        d: layout.axis.ticks.map((t) => `M${n(t.x)},${n(t.y)}${vertical ? 'h-5' : 'v5'}`).join(''),
       },
-      {
-        key: 'spans',
-        tag: 'g',
-        attrs: { class: 'tl-spans', 'aria-hidden': 'true' },
-        children: layout.spans.map((s): SvgNode => ({
-          key: s.id,
+    },
+    ...labelledTicks.map((tick): SvgNode => ({
+      key: String(tick.t),
+      tag: 'text',
+      attrs: { class: tickClass(tick), x: n(tick.labelX), y: n(tick.labelY), 'text-anchor': tick.anchor },
+      text: tick.label,
+    })),
+  ]);
+
+  const data: SvgNode = g('data', { class: 'tl-data', 'clip-path': `url(#${clipId})` }, [
+    {
+      key: 'links',
+      tag: 'g',
+      attrs: { class: 'tl-links', 'aria-hidden': 'true' },
+      // Only the selected event's links: all of them would cross every label.
+      children: layout.links
+        .filter((l) => linkShown(l, options.selectedId))
+        .map((l): SvgNode => ({
+          key: l.id,
           tag: 'path',
-          attrs: { class: `${spanClass(s)} ${trackColourClass(s.trackId)}`, d: spanPath(s) },
+          attrs: { class: linkClass(l, true), d: linkPath(l, layout.orientation) },
         })),
-      },
-      {
-        key: 'milestones',
-        tag: 'g',
-        attrs: { class: 'tl-milestones', 'aria-hidden': 'true' },
-        children: layout.milestones.map((m): SvgNode => ({
-          key: m.id,
-          tag: 'path',
-          attrs: {
-            class: `${milestoneClass(m)} ${trackColourClass(m.trackId)}`,
-            d: milestonePath(m),
-            transform: milestoneTransform(m),
-          },
-        })),
-      },
-      {
-        key: 'clusters',
-        tag: 'g',
-        attrs: { class: 'tl-clusters' },
-        children: layout.clusters.map((c): SvgNode => ({
-          key: c.id,
-          tag: 'g',
-          attrs: {
+    },
+    g(
+      'spans',
+      { class: 'tl-spans', 'aria-hidden': 'true' },
+      layout.spans.map((s): SvgNode => ({
+        key: s.id,
+        tag: 'path',
+        attrs: { class: `${spanClass(s)} ${trackColourClass(s.trackId)}`, d: spanPath(s) },
+      })),
+    ),
+    g(
+      'milestones',
+      { class: 'tl-milestones', 'aria-hidden': 'true' },
+      layout.milestones.map((m): SvgNode => ({
+        key: m.id,
+        tag: 'path',
+        attrs: {
+          class: `${milestoneClass(m)} ${trackColourClass(m.trackId)}`,
+          d: milestonePath(m),
+          transform: milestoneTransform(m),
+        },
+      })),
+    ),
+    g(
+      'clusters',
+      { class: 'tl-clusters' },
+      layout.clusters.map((c): SvgNode =>
+        g(
+          c.id,
+          {
             class: `${clusterClass(c)} ${trackColourClass(c.trackId)}`,
             transform: clusterTransform(c),
             role: 'img',
             'aria-label': c.ariaLabel,
             ...clusterData(c),
           },
-          children: [
+          [
             ...leaderNode(c.leader, c),
             { key: 'symbol', tag: 'path', attrs: { class: 'tl-cluster__symbol', d: symbolPath(c.shape, c.r) } },
             ...labelNodes('tl-cluster__label', c.labelBox, c.labelLines, c.labelAnchor, layout.labelHeight, c),
           ],
-        })),
-      },
-      {
-        key: 'marks',
-        tag: 'g',
-        attrs: { class: 'tl-marks' },
-        children: layout.marks.map((m): SvgNode => ({
-          key: m.id,
-          tag: 'a',
-          attrs: {
-            class: `${markClass(m)} ${trackColourClass(m.trackId)}${m.id === options.selectedId ? ` ${CLASS.mark}--selected` : ''}`,
-            href: options.href(m.id),
-            transform: markTransform(m),
-            'aria-label': m.ariaLabel,
-            tabindex: m.id === focusId ? '0' : '-1',
-            ...markData(m),
+        ),
+      ),
+    ),
+    g(
+      'marks',
+      { class: 'tl-marks' },
+      layout.marks.map((m): SvgNode => ({
+        key: m.id,
+        tag: 'a',
+        attrs: {
+          class: `${markClass(m)} ${trackColourClass(m.trackId)}${m.id === options.selectedId ? ` ${CLASS.mark}--selected` : ''}`,
+          href: options.href(m.id),
+          transform: markTransform(m),
+          'aria-label': m.ariaLabel,
+          tabindex: m.id === focusId ? '0' : '-1',
+          ...markData(m),
+        },
+        children: [
+          ...leaderNode(m.leader, m),
+          // As wide as the room between marks: a target of its own, never over a neighbour.
+          {
+            key: 'hit',
+            tag: 'circle',
+            attrs: { class: 'tl-mark__hit', r: n(Math.max(m.r + 6, layout.targetSize / 2)) },
           },
-          children: [
-            ...leaderNode(m.leader, m),
-            // As wide as the room between marks: a target of its own, never over a neighbour.
-            {
-              key: 'hit',
-              tag: 'circle',
-              attrs: { class: 'tl-mark__hit', r: n(Math.max(m.r + 6, layout.targetSize / 2)) },
-            },
-            { key: 'symbol', tag: 'path', attrs: { class: CLASS.markSymbol, d: markPath(m) } },
-            ...labelNodes(CLASS.label, m.labelBox, m.labelLines, m.labelAnchor, layout.labelHeight, m),
-          ],
-        })),
-      },
-    ],
-  };
+          { key: 'symbol', tag: 'path', attrs: { class: CLASS.markSymbol, d: markPath(m) } },
+          ...labelNodes(CLASS.label, m.labelBox, m.labelLines, m.labelAnchor, layout.labelHeight, m),
+        ],
+      })),
+    ),
+  ]);
 
   return [defs, periods, tracks, annotations, axis, data];
 }

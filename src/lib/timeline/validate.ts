@@ -18,6 +18,10 @@ export interface DataIssue {
 export function validateTimelineData(data: TimelineData): DataIssue[] {
   const issues: DataIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
+  /** A date range whose end lies before its start: the problem is filed at the end's path. */
+  const inOrder = (path: (string | number)[], start: string, end: string | undefined) => {
+    if (end && endsBeforeStart(start, end)) add(path, `ends (${end}) before it starts (${start})`);
+  };
 
   const trackIds = checkUnique(data.tracks, 'tracks', 'track', add);
   const actorIds = checkUnique(data.actors, 'actors', 'actor', add);
@@ -39,9 +43,7 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   data.actors.forEach((actor, i) => {
     actor.roles.forEach((role, j) => {
       if (!postIds.has(role.post)) add(['actors', i, 'roles', j, 'post'], unknown('post', role.post, postIds));
-      if (role.to && endsBeforeStart(role.from, role.to)) {
-        add(['actors', i, 'roles', j, 'to'], `ends (${role.to}) before it starts (${role.from})`);
-      }
+      inOrder(['actors', i, 'roles', j, 'to'], role.from, role.to);
     });
   });
 
@@ -63,9 +65,7 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
           : `the title is too long to show beside the event's mark ${unfit}; add a short "label" (a few words) for the charts`,
       );
     }
-    if (event.end && endsBeforeStart(event.date, event.end)) {
-      add(['events', i, 'end'], `ends (${event.end}) before it starts (${event.date})`);
-    }
+    inOrder(['events', i, 'end'], event.date, event.end);
     event.milestones.forEach((milestone, j) => {
       const problem = milestoneProblem(event.date, event.end, milestone.date, milestone.kind);
       if (problem) add(['events', i, 'milestones', j, 'date'], problem);
@@ -104,13 +104,8 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
       case 'timeline':
         ids('tracks', chart.tracks, trackIds, 'track');
         ids('highlight', chart.highlight, eventIds, 'event');
-        if (chart.window && endsBeforeStart(chart.window.start, chart.window.end)) {
-          add(['charts', i, 'window', 'end'], `ends (${chart.window.end}) before it starts (${chart.window.start})`);
-        }
-        chart.periods.forEach((p, j) => {
-          if (endsBeforeStart(p.start, p.end))
-            add(['charts', i, 'periods', j, 'end'], `ends (${p.end}) before it starts (${p.start})`);
-        });
+        if (chart.window) inOrder(['charts', i, 'window', 'end'], chart.window.start, chart.window.end);
+        chart.periods.forEach((p, j) => inOrder(['charts', i, 'periods', j, 'end'], p.start, p.end));
         break;
       case 'series':
         if (!seriesIds.has(chart.series)) add(['charts', i, 'series'], unknown('series', chart.series, seriesIds));
@@ -118,8 +113,7 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
         break;
       case 'period':
         ids('tracks', chart.tracks, trackIds, 'track');
-        if (endsBeforeStart(chart.start, chart.end))
-          add(['charts', i, 'end'], `ends (${chart.end}) before it starts (${chart.start})`);
+        inOrder(['charts', i, 'end'], chart.start, chart.end);
         break;
       case 'steps': {
         const event = data.events.find((e) => e.id === chart.event);
@@ -131,8 +125,7 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
       }
       case 'posts':
         ids('posts', chart.posts, postIds, 'post');
-        if (endsBeforeStart(chart.from, chart.to))
-          add(['charts', i, 'to'], `ends (${chart.to}) before it starts (${chart.from})`);
+        inOrder(['charts', i, 'to'], chart.from, chart.to);
         break;
       case 'figures':
         break;

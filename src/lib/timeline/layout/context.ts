@@ -2,8 +2,8 @@
 import { fitText, type FittedText } from '../lanes';
 import { toU, type Warp } from '../warp';
 import { DAY, compareText } from './constants';
-import type { PEvent } from './prepare';
-import type { Box, LayoutOptions, LayoutTrack } from './types';
+import type { PEvent, PreparedTimeline } from './prepare';
+import type { Box, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
 
 export interface Ctx {
   o: Required<
@@ -68,6 +68,28 @@ export interface Item {
 }
 
 export type BaseCtx = Pick<Ctx, 'o' | 'mFont' | 'labelH' | 'fullDomain' | 'highlighted' | 'warp'>;
+
+/** One orientation's layout: layoutTimeline picks the horizontal or the vertical one, which take the same. */
+export type OrientationLayout = (
+  prepared: PreparedTimeline,
+  visible: readonly LayoutTrack[],
+  domain: [number, number],
+  base: BaseCtx,
+  options: LayoutOptions,
+) => TimelineLayout;
+
+/** The output's fields that are the same in both orientations, in their output order (after `plot`). */
+export const commonFields = (
+  domain: [number, number],
+  base: BaseCtx,
+): Pick<TimelineLayout, 'domain' | 'fullDomain' | 'warp' | 'targetSize' | 'fontSize' | 'labelHeight'> => ({
+  domain,
+  fullDomain: [...base.fullDomain],
+  warp: base.warp,
+  targetSize: base.o.targetSize,
+  fontSize: base.o.fontSize,
+  labelHeight: base.labelH,
+});
 
 export function makeCtx(base: BaseCtx, domain: [number, number], origin: number, length: number): Ctx {
   const u0 = toU(base.warp, domain[0]);

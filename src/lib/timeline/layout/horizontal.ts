@@ -4,14 +4,23 @@ import { BOLD_WIDTH, textWidth } from '../lanes';
 import { axisText, axisTicks } from './axis';
 import { collectZoned } from './clusters';
 import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
-import { makeCtx, pos, shorten, type BaseCtx, type Ctx, type Item } from './context';
+import {
+  commonFields,
+  makeCtx,
+  pos,
+  shorten,
+  type BaseCtx,
+  type Ctx,
+  type Item,
+  type OrientationLayout,
+} from './context';
 import { trackLanes } from './horizontal-lanes';
 import { clusterItem, eventItem } from './items';
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import { layoutAnnotationsHorizontal, layoutPeriodsHorizontal } from './periods';
 import type { PreparedTimeline } from './prepare';
 import { placeRow } from './rows';
-import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout, TrackBand } from './types';
+import type { AxisLayout, LayoutOptions, LayoutTrack, TrackBand } from './types';
 
 /** What the stages of one horizontal layout read: the rows down the page, and time → px across it. */
 interface HorizontalFrame {
@@ -30,14 +39,8 @@ interface HorizontalFrame {
   laneH: number;
 }
 
-export function layoutHorizontal(
-  prepared: PreparedTimeline,
-  visible: readonly LayoutTrack[],
-  domain: [number, number],
-  base: BaseCtx,
-  options: LayoutOptions,
-): TimelineLayout {
-  const { o, labelH } = base;
+export const layoutHorizontal: OrientationLayout = (prepared, visible, domain, base, options) => {
+  const { o } = base;
   const f = horizontalFrame(domain, base, options);
   const { ctx, plotX, plotY, plotW, annotationsH } = f;
   const fixedH = plotY + f.periodsH + visible.length * f.headerH + PAD;
@@ -62,12 +65,7 @@ export function layoutHorizontal(
     orientation: 'horizontal',
     size: { width: o.width, height: round(y + PAD) },
     plot: { x: plotX, y: plotY, w: plotW, h: round(plotH) },
-    domain,
-    fullDomain: [...base.fullDomain],
-    warp: base.warp,
-    targetSize: o.targetSize,
-    fontSize: o.fontSize,
-    labelHeight: labelH,
+    ...commonFields(domain, base),
     axis: horizontalAxis(f),
     tracks,
     periods: periodBands,
@@ -78,7 +76,7 @@ export function layoutHorizontal(
     clusters: drawn.clusters,
     marks: drawn.marks,
   };
-}
+};
 
 function horizontalFrame(domain: [number, number], base: BaseCtx, options: LayoutOptions): HorizontalFrame {
   const { o, labelH } = base;

@@ -8,6 +8,21 @@ import type { LayoutTrack } from './types';
 /** Half the footprint of a mark along its row: with LABEL_GAP between footprints, two centres stay a target size apart. */
 export const targetHalf = (r: number, ctx: Ctx) => Math.max(r, ctx.o.targetSize / 2 - LABEL_GAP / 2);
 
+/** An item's fields before lane assignment and label placement fill them in. */
+const unplaced = (track: LayoutTrack) => ({
+  track,
+  lane: -1,
+  label: null,
+  lines: NO_LINES,
+  truncated: false,
+  anchor: 'start' as const,
+  boxX: 0,
+  boxW: 0,
+  cx: 0,
+  rank: 0,
+  box: null,
+});
+
 export function eventItem(ev: PEvent, track: LayoutTrack, ctx: Ctx, along: (t: number) => number): Item {
   const x = along(ev.t);
   const r = RADIUS[ev.importance];
@@ -24,17 +39,7 @@ export function eventItem(ev: PEvent, track: LayoutTrack, ctx: Ctx, along: (t: n
     textW: (Number.isNaN(ev.titleEm) ? (ev.titleEm = textWidth(ev.text, 1)) : ev.titleEm) * font,
     ev,
     cluster: undefined,
-    track,
-    lane: -1,
-    label: null,
-    lines: NO_LINES,
-    truncated: false,
-    anchor: 'start',
-    boxX: 0,
-    boxW: 0,
-    cx: 0,
-    rank: 0,
-    box: null,
+    ...unplaced(track),
   };
 }
 
@@ -59,16 +64,6 @@ export function clusterItem(
     textW: textWidth(text, font),
     ev: undefined,
     cluster: c,
-    track,
-    lane: -1,
-    label: null,
-    lines: NO_LINES,
-    truncated: false,
-    anchor: 'start',
-    boxX: 0,
-    boxW: 0,
-    cx: 0,
-    rank: 0,
-    box: null,
+    ...unplaced(track),
   };
 }

@@ -6,7 +6,15 @@ import { NO_LINES, pos, type Ctx, type Item } from './context';
 import type { PEvent, PMilestone } from './prepare';
 import type { Box, ClusterMark, EventMark, LayoutTrack, Leader, LinkPath, MilestoneMark, SpanBar } from './types';
 
-function labelFields(it: Item, box: Box | null, leader: Leader | null) {
+/** Where drawItem puts an item: its symbol at (x, y), its label's box (null: hidden) and leader. */
+interface MarkAt {
+  x: number;
+  y: number;
+  box: Box | null;
+  leader: Leader | null;
+}
+
+function labelFields(it: Item, { box, leader }: MarkAt) {
   return {
     label: box ? it.label : null,
     labelLines: box ? it.lines : NO_LINES,
@@ -17,24 +25,21 @@ function labelFields(it: Item, box: Box | null, leader: Leader | null) {
   };
 }
 
-function eventMark(
-  it: Item,
-  ev: PEvent,
-  track: LayoutTrack,
-  x: number,
-  y: number,
-  box: Box | null,
-  leader: Leader | null,
-  ctx: Ctx,
-): EventMark {
-  const { label, labelLines, labelAnchor, truncated, labelBox } = labelFields(it, box, leader);
+/** Where an event's or a cluster's mark stands, in the fields' output order. */
+const markPlace = (id: string, track: LayoutTrack, at: MarkAt, r: number) => ({
+  id,
+  trackId: track.id,
+  x: round(at.x),
+  y: round(at.y),
+  r,
+  shape: track.shape,
+});
+
+function eventMark(it: Item, ev: PEvent, at: MarkAt, ctx: Ctx): EventMark {
+  const track = it.track;
+  const { label, labelLines, labelAnchor, truncated, labelBox, leader } = labelFields(it, at);
   return {
-    id: ev.id,
-    trackId: track.id,
-    x: round(x),
-    y: round(y),
-    r: it.r,
-    shape: track.shape,
+    ...markPlace(ev.id, track, at, it.r),
     importance: ev.importance,
     highlighted: ctx.highlighted.has(ev.id),
     lane: it.lane,
@@ -52,24 +57,11 @@ function eventMark(
   };
 }
 
-function clusterMark(
-  it: Item,
-  track: LayoutTrack,
-  x: number,
-  y: number,
-  box: Box | null,
-  leader: Leader | null,
-  ctx: Ctx,
-): ClusterMark {
+function clusterMark(it: Item, at: MarkAt, ctx: Ctx): ClusterMark {
   const c = it.cluster!;
-  const { label, labelLines, labelAnchor, labelBox } = labelFields(it, box, leader);
+  const { label, labelLines, labelAnchor, labelBox, leader } = labelFields(it, at);
   return {
-    id: c.id,
-    trackId: track.id,
-    x: round(x),
-    y: round(y),
-    r: CLUSTER_R,
-    shape: track.shape,
+    ...markPlace(c.id, it.track, at, CLUSTER_R),
     count: c.members.length,
     ids: c.members.map((e) => e.id),
     domain: clusterDomain(c, ctx),
@@ -79,7 +71,7 @@ function clusterMark(
     labelAnchor,
     labelBox,
     leader,
-    ...clusterTexts(c, track.label),
+    ...clusterTexts(c, it.track.label),
   };
 }
 
@@ -117,21 +109,13 @@ export const noneDrawn = (): Drawn => ({ marks: [], spans: [], milestones: [], c
  * view: a span that began before the window shows its bar, its mark out of sight), with its bars
  * and milestones centred at `across` across the time axis.
  */
-export function drawItem(
-  d: Drawn,
-  it: Item,
-  at: { x: number; y: number; box: Box | null; leader: Leader | null },
-  across: number,
-  ctx: Ctx,
-  vertical: boolean,
-): void {
-  const { x, y, box, leader } = at;
+export function drawItem(d: Drawn, it: Item, at: MarkAt, across: number, ctx: Ctx, vertical: boolean): void {
   if (it.cluster) {
-    d.clusters.push(clusterMark(it, it.track, x, y, box, leader, ctx));
+    d.clusters.push(clusterMark(it, at, ctx));
     return;
   }
   const ev = it.ev!;
-  const mark = eventMark(it, ev, it.track, x, y, box, leader, ctx);
+  const mark = eventMark(it, ev, at, ctx);
   if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
     d.marks.push(mark);
     d.shown.set(ev.id, { mark, ev });

@@ -5,6 +5,14 @@ import { LABEL_GAP, round } from './constants';
 import { pos, shorten, type Ctx } from './context';
 import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
 
+/** A period's visible part along the time axis (start, end) and its date text, or null when it is out of view. */
+export function periodShown(p: Period, ctx: Ctx): [number, number, string] | null {
+  const s = pos(ctx, parsePartialDate(p.start).start.getTime());
+  const e = pos(ctx, parsePartialDate(p.end).end.getTime());
+  if (e < ctx.viewL || s > ctx.viewR) return null;
+  return [Math.max(s, ctx.viewL), Math.min(e, ctx.viewR), formatDateRange(p.start, p.end)];
+}
+
 /**
  * Period bands across the plot, each label in the row above the tracks at its band's
  * start. A label may run on past its band's end, but never into the next band to the
@@ -19,12 +27,9 @@ export function layoutPeriodsHorizontal(
 ): PeriodBand[] {
   const bands: (PeriodBand & { order: number; start: number })[] = [];
   periods.forEach((p, order) => {
-    const s = pos(ctx, parsePartialDate(p.start).start.getTime());
-    const e = pos(ctx, parsePartialDate(p.end).end.getTime());
-    if (e < ctx.viewL || s > ctx.viewR) return;
-    const x0 = Math.max(s, ctx.viewL);
-    const x1 = Math.min(e, ctx.viewR);
-    const dateText = formatDateRange(p.start, p.end);
+    const shown = periodShown(p, ctx);
+    if (!shown) return;
+    const [x0, x1, dateText] = shown;
     bands.push({
       order,
       start: x0,

@@ -142,25 +142,22 @@ export interface Leader {
   y2: number;
 }
 
-export interface EventMark {
+/** What an event's mark and a cluster's mark both carry: where they stand, their label, their names. */
+export interface PlacedMark {
   id: string;
   trackId: string;
   x: number;
   y: number;
   r: number;
   shape: MarkShape;
-  importance: 1 | 2 | 3;
-  highlighted: boolean;
   /** Horizontal: lane inside the track; vertical: the mark's slot in the column (0 on the axis line, 1 beside it). */
   lane: number;
-  title: string;
   /** The text shown beside the mark (maybe cut with "…"; rows joined with a space), or null when hidden. */
   label: string | null;
   /** The label's rows, top to bottom ([] when hidden); more than one only in the vertical layout. */
   labelLines: string[];
   /** 'start': the text begins at labelBox.x (right of the mark); 'end': it ends at labelBox.x + w (left of the mark). */
   labelAnchor: 'start' | 'end';
-  truncated: boolean;
   /** Covers every row; each row is `labelHeight` px high. */
   labelBox: Box | null;
   /** Vertical: mark to label, when the label is not level with the mark. */
@@ -169,6 +166,13 @@ export interface EventMark {
   dateText: string;
   /** "7 June 2019, Agreement: US and Mexico issue a joint declaration". */
   ariaLabel: string;
+}
+
+export interface EventMark extends PlacedMark {
+  importance: 1 | 2 | 3;
+  highlighted: boolean;
+  title: string;
+  truncated: boolean;
   /** True when the event has an end date. */
   span: boolean;
 }
@@ -252,27 +256,12 @@ export interface AnnotationMark {
   y2: number;
 }
 
-export interface ClusterMark {
-  /** "cluster-<track>-<bin>": stable while panning. */
-  id: string;
-  trackId: string;
-  x: number;
-  y: number;
-  r: number;
-  shape: MarkShape;
+/** A cluster's id is "cluster-<track>-<bin>": stable while panning; its label "+12" (vertical: "+12 Personnel"). */
+export interface ClusterMark extends PlacedMark {
   count: number;
   ids: string[];
   /** Zoom here to see the events apart. */
   domain: [number, number];
-  lane: number;
-  /** "+12" (vertical: "+12 Personnel"), or null when it has no room. */
-  label: string | null;
-  labelLines: string[];
-  labelAnchor: 'start' | 'end';
-  labelBox: Box | null;
-  leader: Leader | null;
-  dateText: string;
-  ariaLabel: string;
 }
 
 export interface LayoutTick {

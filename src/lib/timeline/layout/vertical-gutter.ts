@@ -1,13 +1,13 @@
 // Vertical: the gutter left of the axis line, and the period bands. Annotations go into the gutter
 // first, beside their date on up to two rows (the date is in their text: the axis labels they cover
 // give way), then the axis labels, then the period labels.
-import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../../dates';
+import { parsePartialDate, partialDateMidpoint } from '../../dates';
 import { wrapText, type LaneGrid } from '../lanes';
 import type { TimeTick } from '../ticks';
 import { PAD, V_LEFT, round } from './constants';
 import { pos, shorten, type Item } from './context';
 import { axisText } from './axis';
-import { noteFont } from './periods';
+import { noteFont, periodShown } from './periods';
 import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
 import { placeLabel, type LabelColumn } from './vertical-labels';
 import type { VerticalFrame } from './vertical-frame';
@@ -69,12 +69,9 @@ export function verticalPeriods(
   const font = noteFont(ctx);
   const bands: PeriodBand[] = [];
   periods.forEach((p, order) => {
-    const s = pos(ctx, parsePartialDate(p.start).start.getTime());
-    const e = pos(ctx, parsePartialDate(p.end).end.getTime());
-    if (e < ctx.viewL || s > ctx.viewR) return;
-    const y0 = Math.max(s, ctx.viewL);
-    const y1 = Math.min(e, ctx.viewR);
-    const dateText = formatDateRange(p.start, p.end);
+    const shown = periodShown(p, ctx);
+    if (!shown) return;
+    const [y0, y1, dateText] = shown;
     const band: PeriodBand = {
       id: p.id,
       label: p.label,

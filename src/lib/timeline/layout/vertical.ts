@@ -3,23 +3,17 @@ import { LaneGrid, textWidth } from '../lanes';
 import type { TimeTick } from '../ticks';
 import { axisText, axisTicks } from './axis';
 import { PAD, TICK_LABEL_GAP, V_BAR_OFFSET, V_LEFT, round } from './constants';
-import { makeCtx, type BaseCtx, type Item } from './context';
+import { commonFields, makeCtx, type BaseCtx, type Item, type OrientationLayout } from './context';
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
-import type { AxisLayout, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
+import type { AxisLayout, LayoutOptions } from './types';
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
 import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
 import { labelColumn, placeEventLabels } from './vertical-labels';
 
-export function layoutVertical(
-  prepared: PreparedTimeline,
-  visible: readonly LayoutTrack[],
-  domain: [number, number],
-  base: BaseCtx,
-  options: LayoutOptions,
-): TimelineLayout {
+export const layoutVertical: OrientationLayout = (prepared, visible, domain, base, options) => {
   const { o, labelH } = base;
   const f = verticalFrame(prepared, domain, base, options);
   const items = columnItems(prepared, visible, f, o.targetSize);
@@ -36,12 +30,7 @@ export function layoutVertical(
     orientation: 'vertical',
     size: { width: f.width, height: round(f.plotY + f.length + PAD) },
     plot: f.plot,
-    domain,
-    fullDomain: [...base.fullDomain],
-    warp: base.warp,
-    targetSize: o.targetSize,
-    fontSize: o.fontSize,
-    labelHeight: labelH,
+    ...commonFields(domain, base),
     axis: verticalAxis(ticks, breaks, f),
     tracks: [],
     periods,
@@ -52,7 +41,7 @@ export function layoutVertical(
     clusters,
     marks,
   };
-}
+};
 
 /** Axis labels | axis line with the marks on it (slot 0) and beside it (slot 1) | labels. */
 function verticalFrame(

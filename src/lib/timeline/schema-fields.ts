@@ -1,0 +1,47 @@
+// The schema's building blocks: ids, dates, web addresses and bounded text (schema.ts re-exports them).
+import { z } from 'zod';
+import { partialDateProblem } from '../dates';
+
+/** A stable id: lowercase words joined by hyphens. Ids are URL parts and join keys. */
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
+});
+
+/** A date at the precision the sources give: "2019", "2019-06" or "2019-06-07". */
+export const PartialDateText = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = partialDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
+  })
+  .meta({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', examples: ['2019', '2019-06', '2019-06-07'] });
+
+/** A full calendar date, "YYYY-MM-DD" (for publication dates and update logs). */
+export const DayText = PartialDateText.refine((v) => v.length === 10, {
+  error: 'should be a full date, YYYY-MM-DD',
+});
+
+/** A web address that readers can open: http or https only. */
+export const WebUrl = z
+  .string()
+  .meta({ pattern: '^https?://', format: 'uri' })
+  .superRefine((value, ctx) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (it should start with https://)` });
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `"${value}" should start with http:// or https://` });
+    }
+  });
+
+/** Editor-written text: trimmed, not empty, at most `max` characters. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'is empty' })
+    .max(max, { error: (issue) => `is ${String(issue.input).length} characters long; the limit is ${max}` });
