@@ -26,6 +26,17 @@ export async function loadGenerator() {
 
 const trackOf = (/** @type {number} */ i) => (i % 2 === 1 ? 'people' : i % 4 === 0 ? 'threat' : 'deal');
 
+/** The first words of a title, at most three and at most 40 characters. */
+function labelOf(/** @type {string} */ title) {
+  let label = '';
+  for (const word of title.split(' ').slice(0, 3)) {
+    const next = label ? `${label} ${word}` : word;
+    if (next.length > 40) break;
+    label = next;
+  }
+  return label;
+}
+
 /**
  * Writes a content folder with the fixture's content plus `count` generated events.
  * @param {string} dir
@@ -70,8 +81,9 @@ export async function writeDenseContent(dir, count) {
       ...(e.end ? { end: e.end } : {}),
       track,
       title: e.title,
-      // A chart label of a few words, as editors write them (a long title alone is refused).
-      label: e.title.split(' ').slice(0, 3).join(' '),
+      // A chart label of a few words, as editors write them (a long title alone is refused), within
+      // the schema's 40 characters (three long generated words can pass it).
+      label: labelOf(e.title),
       summary: `${e.title}: a generated event for the benchmark.`,
       importance: e.importance,
       ...(e.milestones ? { milestones: e.milestones } : {}),
