@@ -6,7 +6,7 @@
 /** Text widths are estimated, not measured: 1.15 leaves room for fonts wider than Helvetica (DejaVu Sans is about 12% wider). */
 const textWidthFactor = 1.15;
 
-/** px per event on a focus day of the narrow variant (see warpFor in layout.ts): a target's size and a little more. */
+/** px per event on a focus day of the narrow variant (see warpFor in layout/scale.ts): a target's size and a little more. */
 const NARROW_ROW = 33;
 
 export const TIMELINE_VARIANTS = {
