@@ -1,5 +1,5 @@
 // An Astro integration that draws the site's images once the pages are written: every chart as
-// SVG and PNG (light and dark) from the SVG of its built embed page, and the social cards
+// SVG and PNG (light and dark) from its model, painted in each theme, and the social cards
 // (src/build/images/build.ts). A failure stops the build with one line naming the chart or event.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
