@@ -21,6 +21,7 @@ const NODE_ONLY = [
   'links',
   'metadata',
   'vnu',
+  'way-in',
 ].map((name) => `tests/e2e/${name}.test.ts`);
 
 export default defineConfig({
