@@ -35,9 +35,12 @@ export function safeUrl(href) {
   return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-/** Text with every character that Markdown (or HTML inside it) would read as markup escaped. */
+/**
+ * Text with every character that Markdown (or HTML inside it) would read as markup escaped; "@" too, or an
+ * e-mail address would become a mailto: link (GitHub-flavoured Markdown's autolinks).
+ */
 function escapeText(text) {
-  return text.replace(/[\\`*_[\]<>~|]/g, '\\$&').replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  return text.replace(/[\\`*_[\]<>~|@]/g, '\\$&').replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 }
 
 /** A paragraph's or list item's start escaped where Markdown would read it as a heading, quote or list. */

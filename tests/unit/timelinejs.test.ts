@@ -71,12 +71,14 @@ describe('TimelineJS HTML to the safe Markdown subset', () => {
 
   it('escapes text that Markdown would read as markup', () => {
     const { markdown } = fromHtml(
-      '<p>&lt;img src=x onerror=alert(1)&gt; *not em* [not](javascript:alert(1)) &amp;lt; ~x~ `c`</p>' +
+      '<p>&lt;img src=x onerror=alert(1)&gt; *not em* [not](javascript:alert(1)) &amp;lt; ~x~ `c` a@example.org</p>' +
         '<p># not a heading</p><p>1985. Not a list</p><p>- not an item</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
     );
     const html = marked.parse(markdown, { async: false });
     expect(renderedElements(markdown)).toEqual(['p', 'p', 'p', 'p', 'p']);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; *not em* [not](javascript:alert(1)) &amp;lt; ~x~ `c`');
+    expect(html).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; *not em* [not](javascript:alert(1)) &amp;lt; ~x~ `c` a@example.org',
+    );
     expect(html).toContain('<p># not a heading</p>\n<p>1985. Not a list</p>\n<p>- not an item</p>');
   });
 
