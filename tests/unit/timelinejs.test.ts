@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { marked } from 'marked';
 import { parseFragment } from 'parse5';
+import { parse } from 'yaml';
 import { partialDateProblem } from '../../src/lib/dates';
 import { fromHtml, firstSentence } from '../../scripts/lib/timelinejs-markdown.mjs';
 import { COLUMNS, parseCsv, readTimelineJs } from '../../scripts/lib/timelinejs-read.mjs';
@@ -251,6 +252,9 @@ describe('TimelineJS rows to events and tracks', () => {
         url: 'https://www.youtube.com/watch?v=aPweFhhXFvY',
       },
     ]);
+    // The YAML reads back as the same data, whatever quotes, colons and dots the text holds.
+    expect(parse(toYaml(events, 'x'))).toEqual(events);
+    expect(parse(toYaml(tracks, 'x'))).toEqual(tracks);
     expect(report.map((r) => `${r.where}: ${r.message}`)).toEqual([
       `row 2: the title slide ("Women in Computing") gives the site's title and description`,
       'row 4: "Edith Clarke: Bucking the Trend": no text; the summary repeats the headline',
