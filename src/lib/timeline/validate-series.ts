@@ -6,7 +6,8 @@ import { chartMeasures, csvColumn, downloadName, monthMeasureIds, RESERVED_DOWNL
 
 type Add = (path: (string | number)[], message: string) => void;
 
-const list = (ids: readonly string[]) => ids.join(', ');
+/** "a, b, c": each id once. */
+const list = (ids: readonly string[]) => [...new Set(ids)].join(', ');
 
 /** Adds a problem for each inconsistency between the series, their measures, their months and their charts. */
 export function checkSeries(data: Pick<TimelineData, 'series' | 'charts'>, add: Add): void {
