@@ -10,7 +10,7 @@ import type { PeriodSpan, PeriodTick } from './period';
 export const MARK_R = 6;
 
 /**
- * Whole days from `start` to `date`: dayNumber('2019-06-07', '2019-07-22') = 45. This is the day's
+ * Whole days from `start` to `date`: dayNumber('2019-03-01', '2019-04-04') = 34. This is the day's
  * position in the window (0 for the start date); the counter shows it plus firstDayNumber().
  */
 export function dayNumber(start: string, date: string): number {

@@ -27,7 +27,7 @@ export interface PeriodChartProps {
   start: string;
   /** Last day, "YYYY-MM-DD" (day N). */
   end: string;
-  /** Name of the window, e.g. "The 45 days". */
+  /** Name of the window, e.g. "The first five weeks". */
   label: string;
   /** How the counter numbers the days; default 'exclusive' (see firstDayNumber in period-days.ts). */
   countDays?: DayCount;

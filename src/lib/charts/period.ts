@@ -1,4 +1,4 @@
-// Layout of a window of days (e.g. "the 45 days" from 7 June to 22 July): a day axis, a
+// Layout of a window of days (e.g. "the first five weeks", 1 March to 4 April): a day axis, a
 // day counter, the events inside the window as track-shaped marks with labels that never
 // overlap, and events with an end as bars in a strip by the axis. Horizontal for wide
 // charts, vertical (time running down) for narrow ones. Plain objects with px values.
@@ -29,7 +29,7 @@ export interface PeriodOptions {
   end: string;
   /** How the counter numbers the days (see firstDayNumber). Default 'exclusive'. */
   countDays?: DayCount;
-  /** Name of the window, e.g. "The 45 days". */
+  /** Name of the window, e.g. "The first five weeks". */
   label: string;
   /** Width of the SVG, px. */
   width: number;
@@ -99,13 +99,13 @@ export interface PeriodLayout {
   width: number;
   height: number;
   fontSize: number;
-  /** Days from start to end: 45 for 7 June → 22 July. */
+  /** Days from start to end: 34 for 1 March → 4 April. */
   days: number;
   /** The counter's number for the start date (0 or 1) and for the end date (days + firstDay). */
   firstDay: number;
   lastDay: number;
   label: string;
-  /** "7 June – 22 July 2019". */
+  /** "1 March – 4 April 2019". */
   range: string;
   /** Where the heading sits; the range goes on a second line when `rangeBelow`. */
   labelX: number;

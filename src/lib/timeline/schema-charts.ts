@@ -6,7 +6,7 @@ import { Id, PartialDateText, text } from './schema-fields';
 export const DAY_COUNTS = ['exclusive', 'inclusive'] as const;
 export type DayCount = (typeof DAY_COUNTS)[number];
 
-/** An annotated band on a timeline, e.g. the 45 days of the review. */
+/** An annotated band on a timeline, e.g. the weeks of a review. */
 export const PeriodSpec = z.strictObject({
   id: Id,
   label: text(60),
@@ -42,7 +42,7 @@ export const ChartSpec = z.discriminatedUnion(
        * event), and the axis shows where the scale changes. `note` says so in a line under the chart.
        */
       focus: z.strictObject({ start: PartialDateText, end: PartialDateText, note: text(160).optional() }).optional(),
-      /** Dated notes written on the chart ("Deal, 7 June"). */
+      /** Dated notes written on the chart ("Vote, 7 March"). */
       annotations: z.array(z.strictObject({ id: Id, date: PartialDateText, text: text(40) })).default([]),
       density: z.enum(['compact', 'regular', 'roomy']).default('regular'),
     }),
@@ -64,7 +64,7 @@ export const ChartSpec = z.discriminatedUnion(
       kind: z.literal('period'),
       start: PartialDateText,
       end: PartialDateText,
-      /** Name of the period ("The 45 days"). */
+      /** Name of the period ("The first five weeks"). */
       label: text(60),
       tracks: z.array(Id).optional(),
       /**
