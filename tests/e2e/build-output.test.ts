@@ -1,17 +1,22 @@
 // The built data files: present, consistent with each other, and timeline.json valid against its schema.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { DIST } from './browser';
+import { csvColumn } from '../../src/lib/timeline/series';
 
 const read = (p: string) => readFileSync(`${DIST}/${p}`, 'utf8');
 
 describe('dist/data', () => {
-  it('holds the four data files', () => {
-    for (const f of ['timeline.json', 'timeline.csv', 'border-apprehensions.csv', 'timeline.schema.json']) {
+  it('holds the data files, and a CSV for each series and no other', () => {
+    for (const f of ['timeline.json', 'timeline.csv', 'timeline.schema.json']) {
       expect(existsSync(`${DIST}/data/${f}`), f).toBe(true);
     }
+    const data = JSON.parse(read('data/timeline.json'));
+    const seriesFiles = data.series.map((s: { id: string; download?: string }) => `${s.download ?? s.id}.csv`);
+    const csvs = readdirSync(`${DIST}/data`).filter((f) => f.endsWith('.csv') && f !== 'timeline.csv');
+    expect(csvs.sort()).toEqual([...seriesFiles].sort());
   });
 
   it('timeline.json validates against timeline.schema.json', () => {
@@ -43,11 +48,15 @@ describe('dist/data', () => {
     }
   });
 
-  it('border-apprehensions.csv has one row per month of the series', () => {
+  it("each series' CSV has one row per month and a column per declared measure", () => {
     const data = JSON.parse(read('data/timeline.json'));
-    const rows = parseCsv(read('data/border-apprehensions.csv'));
-    expect(rows[0].slice(0, 2)).toEqual(['month', 'border_patrol_apprehensions']);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(data.series[0].months.map((m: { month: string }) => m.month).sort());
+    for (const s of data.series) {
+      const rows = parseCsv(read(`data/${s.download ?? s.id}.csv`));
+      const columns = s.measures.map((m: { id: string; label: string }) => csvColumn(m));
+      const perMeasure = (c: string) => [c, `${c}_release`, `${c}_derived`, `${c}_sources`];
+      expect(rows[0]).toEqual(['month', ...columns.flatMap(perMeasure), 'notes']);
+      expect(rows.slice(1).map((r) => r[0])).toEqual(s.months.map((m: { month: string }) => m.month).sort());
+    }
   });
 
   it('every event has a page that lists all its sources, with their publishers', () => {

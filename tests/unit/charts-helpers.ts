@@ -29,20 +29,39 @@ export const tracks: Track[] = [
 ];
 
 type V = { value: number; release?: string; derived?: boolean };
-const value = (v?: V) => (v ? { release: 'first-release', sources: [source], ...v } : undefined);
+const value = (v: V) => ({ release: 'first-release', sources: [source], ...v });
 
-export function series(months: { month: string; bp: V; inad?: V; total?: V }[]): Series {
+/** Two parts and their total, as a series declares them. */
+export const PARTS_AND_TOTAL = [
+  { id: 'borderPatrol', label: 'Border Patrol apprehensions' },
+  { id: 'inadmissibles', label: 'Port-of-entry inadmissibles' },
+  { id: 'total', label: 'Total encounters', sumOf: ['borderPatrol', 'inadmissibles'] },
+];
+
+/** A series of these measures; each month gives values under measure ids (undefined: no value). */
+export function monthlySeries(
+  measures: { id: string; label: string; unit?: string; sumOf?: string[] }[],
+  months: ({ month: string } & Record<string, V | string | undefined>)[],
+): Series {
   return Series.parse({
     id: 'test-series',
     title: 'Test series',
     description: 'A test series.',
-    months: months.map((m) => ({
-      month: m.month,
-      borderPatrol: value(m.bp),
-      inadmissibles: value(m.inad),
-      total: value(m.total),
+    measures,
+    months: months.map(({ month, ...values }) => ({
+      month,
+      ...Object.fromEntries(
+        Object.entries(values).flatMap(([id, v]) => (v && typeof v === 'object' ? [[id, value(v)]] : [])),
+      ),
     })),
   });
+}
+
+export function series(months: { month: string; bp: V; inad?: V; total?: V }[]): Series {
+  return monthlySeries(
+    PARTS_AND_TOTAL,
+    months.map((m) => ({ month: m.month, borderPatrol: m.bp, inadmissibles: m.inad, total: m.total })),
+  );
 }
 
 export function post(id: string, order?: number): Post {

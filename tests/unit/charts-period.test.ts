@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, counterDays, dayNumber, layoutPeriodChart } from '../../src/lib/charts/period';
+import { addDays, counterDays, dayNumber, firstDayNumber, layoutPeriodChart } from '../../src/lib/charts/period';
+import { periodChart } from '../../src/lib/charts/period-svg';
+import type { TimelineData } from '../../src/lib/timeline/schema';
 import { event, overlaps, tracks } from './charts-helpers';
 
 describe('day counter arithmetic', () => {
@@ -134,5 +136,78 @@ describe('layoutPeriodChart, vertical', () => {
 
   it('ends the chart below the last label', () => {
     for (const m of l.marks) expect(m.box[3]).toBeLessThanOrEqual(l.height);
+  });
+});
+
+describe('day counting (countDays)', () => {
+  // A 35-day period counted inclusive: 1 March is day 1, 4 April day 35 (31 + 4 days).
+  const span35 = { start: '2019-03-01', end: '2019-04-04', label: 'Thirty-five days' };
+  const inMarch = [
+    event({ id: 'first', date: '2019-03-01', title: 'On the first day' }),
+    event({ id: 'middle', date: '2019-03-15', title: 'In the middle' }),
+    event({ id: 'end', date: '2019-04-04', title: 'On the last day' }),
+  ];
+  const counters = (l: ReturnType<typeof layoutPeriodChart>) => l.ticks.filter((t) => t.counter).map((t) => t.counter);
+
+  it('numbers the start date 0 counting exclusive (the default) and 1 counting inclusive', () => {
+    expect(firstDayNumber()).toBe(0);
+    expect(firstDayNumber('exclusive')).toBe(0);
+    expect(firstDayNumber('inclusive')).toBe(1);
+  });
+
+  it('counts a 35-day period inclusive as day 1 … day 35, the start date being day 1', () => {
+    for (const orientation of ['horizontal', 'vertical'] as const) {
+      const l = layoutPeriodChart(inMarch, tracks, { ...span35, countDays: 'inclusive', width: 680, orientation });
+      expect(l.days).toBe(34);
+      expect([l.firstDay, l.lastDay]).toEqual([1, 35]);
+      const ticks = l.ticks.filter((t) => t.counter);
+      expect(ticks[0]).toMatchObject({ day: 0, counter: 'day 1', date: '1 Mar' });
+      expect(ticks.at(-1)).toMatchObject({ day: 34, counter: 'day 35', date: '4 Apr' });
+      // No date-only tick: the start date has its number.
+      expect(l.ticks.every((t) => t.counter !== '')).toBe(true);
+      const tip = (id: string) => l.marks.find((m) => m.id === id)!.tip.split('\n')[0];
+      expect([tip('first'), tip('middle'), tip('end')]).toEqual([
+        '1 March 2019 (day 1)',
+        '15 March 2019 (day 15)',
+        '4 April 2019 (day 35)',
+      ]);
+    }
+  });
+
+  it('counts the same period exclusive as day 1 … day 34, the start date being day 0', () => {
+    const l = layoutPeriodChart(inMarch, tracks, { ...span35, width: 680 });
+    expect([l.firstDay, l.lastDay]).toEqual([0, 34]);
+    expect(counters(l)[0]).toBe('day 1');
+    expect(counters(l).at(-1)).toBe('day 34');
+    expect(l.ticks.find((t) => t.counter === 'day 1')).toMatchObject({ day: 1, date: '2 Mar' });
+    expect(l.marks.find((m) => m.id === 'end')!.tip.split('\n')[0]).toBe('4 April 2019 (day 34)');
+  });
+
+  it('counts the 45 days from 7 June to 22 July as day 1 … day 45 exclusive and day 1 … day 46 inclusive', () => {
+    const exclusive = layoutPeriodChart(events, tracks, { ...options, width: 680 });
+    const inclusive = layoutPeriodChart(events, tracks, { ...options, width: 680, countDays: 'inclusive' });
+    expect([exclusive.firstDay, exclusive.lastDay]).toEqual([0, 45]);
+    expect([inclusive.firstDay, inclusive.lastDay]).toEqual([1, 46]);
+    expect(counters(exclusive)[0]).toBe('day 1');
+    expect(counters(exclusive).at(-1)).toBe('day 45');
+    expect(counters(inclusive)[0]).toBe('day 1');
+    expect(counters(inclusive).at(-1)).toBe('day 46');
+    // The same day, the same place; only its number differs.
+    const exDay = exclusive.ticks.find((t) => t.counter === 'day 45')!;
+    const inDay = inclusive.ticks.find((t) => t.counter === 'day 46')!;
+    expect([exDay.day, exDay.at, exDay.date]).toEqual([inDay.day, inDay.at, inDay.date]);
+    const tip = (l: typeof exclusive) => l.marks.find((m) => m.id === 'start-1')!.tip.split('\n')[0];
+    expect([tip(exclusive), tip(inclusive)]).toEqual(['7 June 2019 (day 0)', '7 June 2019 (day 1)']);
+  });
+
+  it('says in the caption which day is day 1 and what the last day is numbered', () => {
+    const data = { events: inMarch, tracks } as unknown as TimelineData;
+    const props = { id: 'p', ...span35 };
+    expect(periodChart({ ...props, countDays: 'inclusive' }, data).caption).toBe(
+      'The events of 1 March – 4 April 2019, day by day. Day 1 is 1 March 2019; day 35 is 4 April 2019.',
+    );
+    expect(periodChart(props, data).caption).toBe(
+      'The events of 1 March – 4 April 2019, day by day. Day 1 is the day after 1 March 2019; day 34 is 4 April 2019.',
+    );
   });
 });

@@ -58,12 +58,12 @@ describe('layoutSeriesChart', () => {
       plotHeight: 200,
       measures: ['borderPatrol', 'inadmissibles', 'total'],
     });
-    expect(withTotal.totalLine).toBe(true);
-    expect(withTotal.barMeasures).toEqual(['borderPatrol', 'inadmissibles']);
+    expect(withTotal.lineMeasure?.id).toBe('total');
+    expect(withTotal.barMeasures.map((m) => m.id)).toEqual(['borderPatrol', 'inadmissibles']);
     expect(withTotal.bars[1].total?.release).toBe('revised');
     expect(withTotal.totalPath.match(/[ML]/g)).toHaveLength(3);
     const alone = layoutSeriesChart(data, { width: 600, plotHeight: 200, measures: ['total'] });
-    expect(alone.totalLine).toBe(false);
+    expect(alone.lineMeasure).toBeUndefined();
     expect(alone.bars[0].segments[0].measure).toBe('total');
   });
 
@@ -71,7 +71,7 @@ describe('layoutSeriesChart', () => {
     expect(l.bars[1].tip).toBe(
       'June 2019\nBorder Patrol apprehensions: 94,902 (final)\nPort-of-entry inadmissibles: 9,447 (first release, derived)',
     );
-    expect(seriesTip(data.months[2], ['inadmissibles'])).toBe('July 2019\nPort-of-entry inadmissibles: not available');
+    expect(seriesTip(data.months[2], [data.measures[1]])).toBe('July 2019\nPort-of-entry inadmissibles: not available');
   });
 
   it('flags events inside their month, by day, with labels in lanes that do not overlap', () => {

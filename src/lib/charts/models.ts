@@ -31,7 +31,7 @@ export const figureId = (spec: Pick<ChartSpec, 'id'>) => `chart-${spec.id}`;
 export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVariant): ChartModel {
   const id = figureId(spec);
   if (spec.kind === 'series') {
-    const chart = seriesChart({ id, series: spec.series, annotate: spec.annotate }, data);
+    const chart = seriesChart({ id, series: spec.series, annotate: spec.annotate, measures: spec.measures }, data);
     const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: v.key };
   }
@@ -42,7 +42,8 @@ export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVa
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }
   if (spec.kind === 'period') {
-    const chart = periodChart({ id, start: spec.start, end: spec.end, label: spec.label, tracks: spec.tracks }, data);
+    const { start, end, label, tracks, countDays } = spec;
+    const chart = periodChart({ id, start, end, label, tracks, countDays }, data);
     const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }

@@ -2,15 +2,28 @@
 // layouts: day numbers, the counter's ticks, which events fall in the window, span lanes, tips.
 import { formatDateRange, formatPartialDate, parsePartialDate } from '../dates';
 import type { TimelineEvent, Track } from '../timeline/schema';
+import type { DayCount } from '../timeline/schema-charts';
 import { DAY_MS, dayDiff, dayStart, round } from './axis';
 import type { PeriodSpan, PeriodTick } from './period';
 
 /** Radius of an event's mark, px. */
 export const MARK_R = 6;
 
-/** The day number of `date` in a window starting on `start`: dayNumber('2019-06-07', '2019-07-22') = 45. */
+/**
+ * Whole days from `start` to `date`: dayNumber('2019-03-01', '2019-04-04') = 34. This is the day's
+ * position in the window (0 for the start date); the counter shows it plus firstDayNumber().
+ */
 export function dayNumber(start: string, date: string): number {
   return dayDiff(start, date);
+}
+
+/**
+ * The counter's number for the window's start date: 0 when counting `exclusive` (day 1 is the day
+ * after the start; the end date's number is the days elapsed), 1 when `inclusive` (day 1 is the start
+ * date; the end date's number is how many days the window lasts).
+ */
+export function firstDayNumber(count: DayCount = 'exclusive'): number {
+  return count === 'inclusive' ? 1 : 0;
 }
 
 /** "YYYY-MM-DD" of the day `n` days after `start` (UTC). */
@@ -51,10 +64,11 @@ export function eventsInWindow(events: readonly TimelineEvent[], start: string, 
   return { dated, undated };
 }
 
-export function eventTip(e: TimelineEvent, start: string, track: Track | undefined): string {
+/** An event's tooltip: its dates with its day number (from `first` on the start date), title and track. */
+export function eventTip(e: TimelineEvent, start: string, track: Track | undefined, first = 0): string {
   const day = dayNumber(start, e.date);
   const when = formatDateRange(e.date, e.end);
-  const counter = day >= 0 ? ` (day ${day})` : '';
+  const counter = day >= 0 ? ` (day ${day + first})` : '';
   return [`${when}${counter}`, e.title, track ? track.label : ''].filter(Boolean).join('\n');
 }
 
@@ -75,20 +89,26 @@ export function spanDays(e: TimelineEvent, start: string, days: number) {
   return { s: Math.max(0, s), e: Math.min(days, en), clippedStart: s < 0, clippedEnd: en > days };
 }
 
-/** The labelled ticks of the day axis: the start day's date, then "day N" with its date. */
+/**
+ * The labelled ticks of the day axis: "day N" with its date, N counted from `first` on the start
+ * date. Counting from 0, the start date (day 0) carries only its date.
+ */
 export function counterTicks(
   start: string,
   days: number,
   pxPerDay: number,
   minSpacing: number,
   at: (d: number) => number,
+  first = 0,
 ): PeriodTick[] {
   const shortDate = (d: number) => formatPartialDate(addDays(start, d)).replace(/^(\d+ \w{3})\w* \d{4}$/, '$1');
   const ticks: PeriodTick[] = [];
-  // The start day carries only its date, when the first counter label leaves room for it.
-  if (pxPerDay >= minSpacing) ticks.push({ day: 0, at: at(0), counter: '', date: shortDate(0) });
-  for (const d of counterDays(days, pxPerDay, minSpacing))
-    ticks.push({ day: d, at: at(d), counter: `day ${d}`, date: shortDate(d) });
+  // Day 0 carries only its date, when the first counter label leaves room for it.
+  if (first === 0 && pxPerDay >= minSpacing) ticks.push({ day: 0, at: at(0), counter: '', date: shortDate(0) });
+  for (const n of counterDays(days + first, pxPerDay, minSpacing)) {
+    const d = n - first;
+    ticks.push({ day: d, at: at(d), counter: `day ${n}`, date: shortDate(d) });
+  }
   return ticks;
 }
 
@@ -102,7 +122,7 @@ export function spanAlong(
   start: string,
   days: number,
   track: Track | undefined,
-  { origin, dayLen }: { origin: number; dayLen: number },
+  { origin, dayLen, first = 0 }: { origin: number; dayLen: number; first?: number },
 ) {
   const d = spanDays(e, start, days);
   const from = round(origin + d.s * dayLen + (d.clippedStart ? 0 : dayLen / 2));
@@ -112,7 +132,7 @@ export function spanAlong(
     track: e.track,
     clippedStart: d.clippedStart,
     clippedEnd: d.clippedEnd,
-    tip: eventTip(e, start, track),
+    tip: eventTip(e, start, track, first),
   };
   return { from, length: round(Math.max(2, to - from)), span };
 }

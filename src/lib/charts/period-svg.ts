@@ -3,6 +3,7 @@
 // or from one layout (periodChartSvg).
 import type { SvgNode } from '../svg';
 import type { TimelineData, Track } from '../timeline/schema';
+import type { DayCount } from '../timeline/schema-charts';
 import { formatDateRange, formatPartialDate } from '../dates';
 import { shapeIconPath } from '../timeline/icons';
 import { publisherLine } from './axis';
@@ -22,12 +23,14 @@ import {
 export interface PeriodChartProps {
   /** The figure's id. */
   id: string;
-  /** First day, "YYYY-MM-DD" (day 0; the counter starts at day 1 the day after). */
+  /** First day, "YYYY-MM-DD": day 0 (day 1 is the day after), or day 1 when `countDays` is 'inclusive'. */
   start: string;
   /** Last day, "YYYY-MM-DD" (day N). */
   end: string;
-  /** Name of the window, e.g. "The 45 days". */
+  /** Name of the window, e.g. "The first five weeks". */
   label: string;
+  /** How the counter numbers the days; default 'exclusive' (see firstDayNumber in period-days.ts). */
+  countDays?: DayCount;
   /** Only events of these tracks (ids); default all. */
   tracks?: readonly string[];
   /** Only events of this importance or more central (1 central … 3 background); default 3 (all). */
@@ -150,7 +153,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
   const events = data.events.filter(
     (e) => (!props.tracks || props.tracks.includes(e.track)) && e.importance <= (props.maxImportance ?? 3),
   );
-  const options = { start: props.start, end: props.end, label: props.label };
+  const options = { start: props.start, end: props.end, label: props.label, countDays: props.countDays };
   const layouts = {
     wide: layoutPeriodChart(events, data.tracks, {
       ...options,
@@ -165,7 +168,9 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
   const listed = data.events.filter((e) => shown.has(e.id));
   const usedTracks = data.tracks.filter((t) => listed.some((e) => e.track === t.id));
   const range = formatDateRange(props.start, props.end);
-  const desc = `A day-by-day chart of ${listed.length} event${listed.length === 1 ? '' : 's'} from ${range} (day 1 to day ${wide.days}), marked by track. The table lists them all.`;
+  const desc = `A day-by-day chart of ${listed.length} event${listed.length === 1 ? '' : 's'} from ${range} (day 1 to day ${wide.lastDay}), marked by track. The table lists them all.`;
+  const dayOne =
+    wide.firstDay === 1 ? formatPartialDate(props.start) : `the day after ${formatPartialDate(props.start)}`;
   const variants = (['wide', 'narrow'] as const).map((name) => ({
     name,
     layout: layouts[name],
@@ -178,7 +183,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
     usedTracks,
     legend: usedTracks.map((t): LegendItem => ({ swatch: trackMarkSvg(t, 12), label: t.label })),
     title: `${props.label}: ${range}`,
-    caption: `The events of ${range}, day by day. Day 1 is the day after ${formatPartialDate(props.start)}; day ${wide.days} is ${formatPartialDate(props.end)}.`,
+    caption: `The events of ${range}, day by day. Day 1 is ${dayOne}; day ${wide.lastDay} is ${formatPartialDate(props.end)}.`,
     source: publisherLine(
       listed.flatMap((e) => e.sources),
       3,

@@ -1,9 +1,10 @@
-// Layout of a window of days (e.g. "the 45 days" from 7 June to 22 July): a day axis, a
+// Layout of a window of days (e.g. "the first five weeks", 1 March to 4 April): a day axis, a
 // day counter, the events inside the window as track-shaped marks with labels that never
 // overlap, and events with an end as bars in a strip by the axis. Horizontal for wide
 // charts, vertical (time running down) for narrow ones. Plain objects with px values.
 import { formatDateRange, parsePartialDate } from '../dates';
 import type { TimelineEvent, Track } from '../timeline/schema';
+import type { DayCount } from '../timeline/schema-charts';
 import { dayStart, round } from './axis';
 import { fitText, textWidth } from './text';
 import {
@@ -11,6 +12,7 @@ import {
   dayNumber,
   eventsInWindow,
   eventTip,
+  firstDayNumber,
   MARK_R,
   spanAlong,
   spanDays,
@@ -18,14 +20,16 @@ import {
 } from './period-days';
 import { vertical } from './period-vertical';
 
-export { addDays, counterDays, dayNumber } from './period-days';
+export { addDays, counterDays, dayNumber, firstDayNumber } from './period-days';
 
 export interface PeriodOptions {
-  /** First day of the window, "YYYY-MM-DD": day 0. */
+  /** First day of the window, "YYYY-MM-DD": day 0, or day 1 when counting inclusive. */
   start: string;
   /** Last day of the window, "YYYY-MM-DD": day N. */
   end: string;
-  /** Name of the window, e.g. "The 45 days". */
+  /** How the counter numbers the days (see firstDayNumber). Default 'exclusive'. */
+  countDays?: DayCount;
+  /** Name of the window, e.g. "The first five weeks". */
   label: string;
   /** Width of the SVG, px. */
   width: number;
@@ -80,6 +84,7 @@ export interface PeriodSpan {
 }
 
 export interface PeriodTick {
+  /** Whole days from the window's start: 0 on the first day (the counter may call it day 1). */
   day: number;
   /** Position along the axis (x when horizontal, y when vertical). */
   at: number;
@@ -94,10 +99,13 @@ export interface PeriodLayout {
   width: number;
   height: number;
   fontSize: number;
-  /** Days from start to end: 45 for 7 June → 22 July. */
+  /** Days from start to end: 34 for 1 March → 4 April. */
   days: number;
+  /** The counter's number for the start date (0 or 1) and for the end date (days + firstDay). */
+  firstDay: number;
+  lastDay: number;
   label: string;
-  /** "7 June – 22 July 2019". */
+  /** "1 March – 4 April 2019". */
   range: string;
   /** Where the heading sits; the range goes on a second line when `rangeBelow`. */
   labelX: number;
@@ -122,7 +130,8 @@ const LABEL_GAP = 6;
 /**
  * Lays out the window [start, end] with the `events` that fall in it: marks coloured and
  * shaped by track, labels stacked in lanes (horizontal) or pushed down (vertical) so that
- * none overlaps another, a day counter ("day 1" … "day N") and dates along the axis.
+ * none overlaps another, a day counter ("day 1" … "day N", counted as options.countDays says) and
+ * dates along the axis.
  */
 export function layoutPeriodChart(
   events: readonly TimelineEvent[],
@@ -137,6 +146,7 @@ export function layoutPeriodChart(
       throw new Error(`PeriodChart: "${d}" should be a full date, YYYY-MM-DD`);
   }
   const days = dayNumber(start, end);
+  const firstDay = firstDayNumber(options.countDays);
   if (days < 1) throw new Error(`PeriodChart: the window ends (${end}) before or on the day it starts (${start})`);
   const trackById = new Map(tracks.map((t) => [t.id, t]));
   const { dated, undated } = eventsInWindow(events, start, end);
@@ -148,6 +158,8 @@ export function layoutPeriodChart(
     width,
     fontSize,
     days,
+    firstDay,
+    lastDay: days + firstDay,
     label:
       fitText(
         label,
@@ -163,14 +175,14 @@ export function layoutPeriodChart(
     (a, b) => dayStart(a.date) - dayStart(b.date) || a.importance - b.importance || a.id.localeCompare(b.id),
   );
   const spanLane = spanLanes(spanEvents.map((e) => spanDays(e, start, days)));
-  const input = { sorted, spanEvents, spanLane, trackById, options, days, fontSize };
+  const input = { sorted, spanEvents, spanLane, trackById, options, days, firstDay, fontSize };
   return orientation === 'horizontal' ? { ...base, ...horizontal(input) } : { ...base, ...vertical(input) };
 }
 
 /** What the horizontal and vertical layouts each work out. */
 export type PeriodBody = Omit<
   PeriodLayout,
-  'orientation' | 'width' | 'fontSize' | 'days' | 'label' | 'range' | 'undated'
+  'orientation' | 'width' | 'fontSize' | 'days' | 'firstDay' | 'lastDay' | 'label' | 'range' | 'undated'
 >;
 
 /** What the horizontal and vertical layouts start from. */
@@ -183,10 +195,13 @@ export interface PeriodInput {
   trackById: Map<string, Track>;
   options: PeriodOptions;
   days: number;
+  /** The counter's number for the start date. */
+  firstDay: number;
   fontSize: number;
 }
 
-function horizontal({ sorted, spanEvents, spanLane, trackById, options, days, fontSize }: PeriodInput): PeriodBody {
+function horizontal(input: PeriodInput): PeriodBody {
+  const { sorted, spanEvents, spanLane, trackById, options, days, firstDay, fontSize } = input;
   const { start, width } = options;
   const left = 14;
   const right = 14;
@@ -255,16 +270,18 @@ function horizontal({ sorted, spanEvents, spanLane, trackById, options, days, fo
       box: [round(p.x0), round(y - laneH / 2 + 2), round(p.x1), round(y + laneH / 2 - 2)],
       connector: '',
       lane: p.lane,
-      tip: eventTip(p.e, start, track),
+      tip: eventTip(p.e, start, track, firstDay),
     };
   });
 
   const spans: PeriodSpan[] = spanEvents.map((e, i) => {
-    const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), { origin: left, dayLen: dayW });
+    const along = { origin: left, dayLen: dayW, first: firstDay };
+    const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), along);
     return { ...span, x: from, y: round(axisY - 6 - spanStrip + 4 + spanLane[i] * 8), width: length, height: 5 };
   });
 
-  const ticks = counterTicks(start, days, dayW, textWidth('day 45', fontSize) + 10, xOf);
+  const widest = textWidth(`day ${days + firstDay}`, fontSize);
+  const ticks = counterTicks(start, days, dayW, widest + 10, xOf, firstDay);
   return {
     height: Math.ceil(axisY + 12 + fontSize * 2.6 + 6),
     labelX: left,

@@ -3,7 +3,8 @@
 import type { SvgNode } from '../svg';
 import type { TimelineData } from '../timeline/schema';
 import { formatNumber, publisherLine } from './axis';
-import { DISC_R, layoutSeriesChart, MEASURE_LABELS, monthLabel, type Measure, type SeriesLayout } from './series';
+import { chartMeasures, measureValue, sortedMonths, totalMeasure } from '../timeline/series';
+import { DISC_R, layoutSeriesChart, monthLabel, type SeriesLayout } from './series';
 import {
   boxSwatch,
   chartFrame,
@@ -27,8 +28,11 @@ export interface SeriesChartProps {
   series: string;
   /** Events to flag: ids, or { id, label } to give a short label (default: the event's title). */
   annotate?: readonly (string | { id: string; label?: string })[];
-  /** Measures, stacked from the bottom; 'total' becomes a line over the others. */
-  measures?: readonly Measure[];
+  /**
+   * Ids of the series' measures, stacked from the bottom; a "sum of" measure becomes a line over the
+   * others. Default: the measures that are not a "sum of".
+   */
+  measures?: readonly string[];
 }
 
 /** The bars, axes and flags of one variant of the chart. */
@@ -124,26 +128,26 @@ function total(t: SeriesLayout['bars'][number]['total']): SvgNode | undefined {
   });
 }
 
-/** The legend: one entry per stacked measure, the total line, and the release marks the chart uses. */
+/** The legend: one entry per stacked measure, the "sum of" line, and the release marks the chart uses. */
 export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string): LegendItem[] {
   const [l] = layouts;
   const uses = (k: keyof SeriesLayout['uses']) => layouts.some((x) => x.uses[k]);
   const items: LegendItem[] = l.barMeasures.map((m, slot) => ({
     swatch: boxSwatch(`fill-${slot}`),
-    label: MEASURE_LABELS[m],
+    label: m.label,
   }));
-  if (l.totalLine) {
+  if (l.lineMeasure) {
     const line = [
       el('path', { d: 'M1,7H21', class: 'stroke-fg', 'stroke-width': '1.5' }),
       el('circle', { cx: '11', cy: '7', r: '3.5', class: 'fill-fg' }),
     ];
-    items.push({ swatch: swatch(22, 14, line), label: `${MEASURE_LABELS.total} (line)` });
+    items.push({ swatch: swatch(22, 14, line), label: `${l.lineMeasure.label} (line)` });
   }
   if (uses('firstRelease')) {
     const size = { width: 14, height: 14, box: [1, 1, 12, 12] as [number, number, number, number], strokeWidth: 1 };
     items.push({
       swatch: hatchSwatch(size, `${chartId}-legend-hatch`, 'fill-muted', 'stroke-fg'),
-      label: `Hatched${l.totalLine ? ', hollow dot' : ''}: as first released`,
+      label: `Hatched${l.lineMeasure ? ', hollow dot' : ''}: as first released`,
     });
   }
   if (uses('firstRelease') && uses('revised'))
@@ -163,7 +167,8 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
     const known = data.series.map((s) => s.id).join(', ') || 'none';
     throw new Error(`SeriesChart: unknown series "${props.series}"; known series: ${known}`);
   }
-  const measures: Measure[] = [...(props.measures ?? ['borderPatrol', 'inadmissibles'])];
+  const measures = chartMeasures(series, props.measures).shown;
+  const ids = measures.map((m) => m.id);
   const eventById = new Map(data.events.map((e) => [e.id, e]));
   const annotations = (props.annotate ?? []).map((a) => {
     const ref = typeof a === 'string' ? { id: a } : a;
@@ -171,7 +176,7 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
     if (!event) throw new Error(`SeriesChart "${props.id}": unknown event id "${ref.id}" in annotate`);
     return { id: event.id, date: event.date, label: ref.label ?? event.title, title: event.title };
   });
-  const common = { measures, annotations };
+  const common = { measures: ids, annotations };
   const layouts = {
     wide: layoutSeriesChart(series, { ...common, width: 680, plotHeight: 250, maxLabelWidth: 210 }),
     narrow: layoutSeriesChart(series, {
@@ -182,16 +187,20 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
       annotationStyle: 'number',
     }),
   };
-  const months = [...series.months].sort((a, b) => a.month.localeCompare(b.month));
+  const months = sortedMonths(series);
 
-  // A one-paragraph description for assistive technology.
+  // A one-paragraph description for assistive technology. A month's total: the series' "sum of"
+  // measure where the month gives it, else the sum of the bars.
+  const sumMeasure = totalMeasure(series);
   const sums = months.map((m) => ({
     m,
-    v: m.total?.value ?? layouts.wide.barMeasures.reduce((s, k) => s + (m[k]?.value ?? 0), 0),
+    v:
+      (sumMeasure && measureValue(m, sumMeasure.id)?.value) ??
+      layouts.wide.barMeasures.reduce((s, k) => s + (measureValue(m, k.id)?.value ?? 0), 0),
   }));
   const peak = sums.reduce((a, b) => (b.v > a.v ? b : a), sums[0]);
   const low = sums.reduce((a, b) => (b.v < a.v ? b : a), sums[0]);
-  const whatMeasured = measures.map((m) => MEASURE_LABELS[m].toLowerCase()).join(', ');
+  const whatMeasured = measures.map((m) => m.label.toLowerCase()).join(', ');
   const desc = `Monthly bars of ${whatMeasured}, ${monthLabel(months[0].month)} to ${monthLabel(months[months.length - 1].month)}. Highest in ${monthLabel(peak.m.month)} (${formatNumber(peak.v)}), lowest in ${monthLabel(low.m.month)} (${formatNumber(low.v)}). Values as first released are hatched. Every value is in the table.`;
   const dateOf = new Map(annotations.map((a) => [a.id, a.date]));
   const variants = (['wide', 'narrow'] as const).map((name) => {
@@ -201,7 +210,7 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
     const key = numbered.map((a) => ({ n: a.n, date: dateOf.get(a.id)!, label: a.fullLabel }));
     return { name, layout: l, svg: seriesChartSvg(l, { chartId: props.id, variant: name, desc }), key };
   });
-  const allSources = months.flatMap((m) => measures.flatMap((k) => m[k]?.sources ?? []));
+  const allSources = months.flatMap((m) => ids.flatMap((k) => measureValue(m, k)?.sources ?? []));
   return {
     series,
     months,

@@ -1,24 +1,14 @@
-// Layout of a monthly series as bars: stacked components (e.g. Border Patrol apprehensions
-// and port-of-entry inadmissibles), an optional total line, release status and derived
-// values kept visible, and dated events flagged above the plot. Plain objects, px values.
-import type { Series, SeriesMonth, SeriesValue } from '../timeline/schema';
+// Layout of a monthly series as bars: the measures the series declares stacked (its parts), an
+// optional "sum of" measure as a line over them, release status and derived values kept visible,
+// and dated events flagged above the plot. Plain objects, px values.
+import type { Series, SeriesMeasure, SeriesMonth, SeriesValue } from '../timeline/schema';
+import { chartMeasures, measureValue, sortedMonths, withUnit } from '../timeline/series';
 import { MONTHS, daysInMonth, parsePartialDate } from '../dates';
 import { formatCompact, formatNumber, round, valueAxis, type ValueTick } from './axis';
 import { placeFlags } from './labels';
 import { fitText, textWidth } from './text';
 
-/** The measures a series month can carry. */
-export type Measure = 'borderPatrol' | 'inadmissibles' | 'total';
 export type Release = SeriesValue['release'];
-
-export const MEASURES: readonly Measure[] = ['borderPatrol', 'inadmissibles', 'total'];
-
-/** Readers' names of the measures (as the schema defines them). */
-export const MEASURE_LABELS: Readonly<Record<Measure, string>> = {
-  borderPatrol: 'Border Patrol apprehensions',
-  inadmissibles: 'Port-of-entry inadmissibles',
-  total: 'Total encounters',
-};
 
 export const RELEASE_LABELS: Readonly<Record<Release, string>> = {
   'first-release': 'first release',
@@ -38,8 +28,11 @@ export interface SeriesLayoutOptions {
   width: number;
   /** Height of the plot area (bars), px. */
   plotHeight: number;
-  /** Measures to draw, in stacking order from the bottom. 'total' is a line when other measures are shown. */
-  measures?: readonly Measure[];
+  /**
+   * Ids of the measures to draw, in stacking order from the bottom (default: those that are not a
+   * "sum of"). A "sum of" measure shown with others is a line over them.
+   */
+  measures?: readonly string[];
   annotations?: readonly SeriesAnnotationInput[];
   fontSize?: number;
   /** Short numbers on the value axis ("150k"), for narrow charts. */
@@ -51,7 +44,8 @@ export interface SeriesLayoutOptions {
 }
 
 export interface SeriesSegment {
-  measure: Measure;
+  /** The measure's id. */
+  measure: string;
   /** 0 for the first stacked measure, 1 for the next …: the colour slot. */
   slot: number;
   x: number;
@@ -115,11 +109,11 @@ export interface SeriesLayout {
   plot: { x: number; y: number; width: number; height: number };
   fontSize: number;
   /** Measures drawn as stacked bars, bottom first. */
-  barMeasures: Measure[];
-  /** Whether the total is drawn as a line over the bars. */
-  totalLine: boolean;
+  barMeasures: SeriesMeasure[];
+  /** The "sum of" measure drawn as a line over the bars, if any. */
+  lineMeasure?: SeriesMeasure;
   bars: SeriesBar[];
-  /** SVG path of the total line ('' when none). */
+  /** SVG path of the line ('' when none). */
   totalPath: string;
   yTicks: ValueTick[];
   xTicks: MonthTick[];
@@ -140,37 +134,41 @@ export function monthLabel(month: string): string {
 }
 
 /** A value as the tooltip, table and accessible name state it: "94,897 (first release, derived)". */
-export function describeValue(v: Pick<SeriesValue, 'value' | 'release' | 'derived'>): string {
-  return `${formatNumber(v.value)} (${RELEASE_LABELS[v.release]}${v.derived ? ', derived' : ''})`;
+export function describeValue(
+  v: Pick<SeriesValue, 'value' | 'release' | 'derived'>,
+  measure: Pick<SeriesMeasure, 'unit'> = {},
+): string {
+  return `${withUnit(formatNumber(v.value), measure)} (${RELEASE_LABELS[v.release]}${v.derived ? ', derived' : ''})`;
 }
 
 /** The text shown on hover and focus for one month: month, then each measure's value and status. */
-export function seriesTip(month: SeriesMonth, measures: readonly Measure[]): string {
+export function seriesTip(month: SeriesMonth, measures: readonly SeriesMeasure[]): string {
   const lines = [monthLabel(month.month)];
   for (const m of measures) {
-    const v = month[m];
-    lines.push(`${MEASURE_LABELS[m]}: ${v ? describeValue(v) : 'not available'}`);
+    const v = measureValue(month, m.id);
+    lines.push(`${m.label}: ${v ? describeValue(v, m) : 'not available'}`);
   }
   return lines.join('\n');
 }
 
 /**
- * Lays out `series` as monthly bars over `width` px: the stacked measures, a total line
- * when 'total' is shown with other measures, the value axis, month labels that fit, and
+ * Lays out `series` as monthly bars over `width` px: the stacked measures, a line for a "sum of"
+ * measure shown with its parts, the value axis, month labels that fit, and
  * `annotations` flagged above the plot without overlapping.
  */
 export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions): SeriesLayout {
   const fontSize = options.fontSize ?? 11;
-  const measures = (options.measures ?? ['borderPatrol', 'inadmissibles']).filter((m, i, a) => a.indexOf(m) === i);
-  if (measures.length === 0) throw new Error('layoutSeriesChart: no measures to show');
-  const barMeasures = measures.length > 1 ? measures.filter((m) => m !== 'total') : [...measures];
-  const totalLine = measures.includes('total') && barMeasures.length > 0 && !barMeasures.includes('total');
-  const months = [...series.months].sort((a, b) => a.month.localeCompare(b.month));
+  const { shown, bars: barMeasures, line: lineMeasure } = chartMeasures(series, options.measures);
+  const lineOf = (m: SeriesMonth) => (lineMeasure ? measureValue(m, lineMeasure.id) : undefined);
+  const months = sortedMonths(series);
   const lineHeight = Math.round(fontSize * 1.3);
 
-  // Value axis: the taller of the stacked bars and the total.
-  const stackMax = Math.max(0, ...months.map((m) => barMeasures.reduce((s, k) => s + (m[k]?.value ?? 0), 0)));
-  const totalMax = totalLine ? Math.max(0, ...months.map((m) => m.total?.value ?? 0)) : 0;
+  // Value axis: the taller of the stacked bars and the line.
+  const stackMax = Math.max(
+    0,
+    ...months.map((m) => barMeasures.reduce((s, k) => s + (measureValue(m, k.id)?.value ?? 0), 0)),
+  );
+  const totalMax = Math.max(0, ...months.map((m) => lineOf(m)?.value ?? 0));
   const axis = valueAxis(
     Math.max(stackMax, totalMax),
     options.plotHeight,
@@ -226,13 +224,13 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     let base = 0;
     const segments: SeriesSegment[] = [];
     barMeasures.forEach((measure, slot) => {
-      const v = m[measure];
+      const v = measureValue(m, measure.id);
       if (!v) return;
       note(v);
       const y0 = plot.y + axis.y(base);
       const y1 = plot.y + axis.y(base + v.value);
       segments.push({
-        measure,
+        measure: measure.id,
         slot,
         x,
         y: round(y1),
@@ -245,14 +243,15 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
       base += v.value;
     });
     let total: SeriesTotalPoint | undefined;
-    if (totalLine && m.total) {
-      note(m.total);
+    const t = lineOf(m);
+    if (t) {
+      note(t);
       total = {
         x: round(bandX + band / 2),
-        y: round(plot.y + axis.y(m.total.value)),
-        value: m.total.value,
-        release: m.total.release,
-        derived: m.total.derived,
+        y: round(plot.y + axis.y(t.value)),
+        value: t.value,
+        release: t.release,
+        derived: t.derived,
       };
     }
     return {
@@ -262,11 +261,11 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
       bandWidth: round(band),
       segments,
       total,
-      tip: seriesTip(m, measures),
+      tip: seriesTip(m, shown),
     };
   });
 
-  // The total line breaks where a month has no total.
+  // The line breaks where a month has no value for it.
   let totalPath = '';
   let pen = false;
   for (const b of bars) {
@@ -301,7 +300,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     plot,
     fontSize,
     barMeasures,
-    totalLine,
+    lineMeasure,
     bars,
     totalPath,
     xTicks: monthTicks(

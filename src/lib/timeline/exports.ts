@@ -1,8 +1,9 @@
-// The data files readers and other tools download: events and the border series as CSV.
+// The data files readers and other tools download: events, and each monthly series, as CSV.
 import { parsePartialDate } from '../dates';
 import { toCsv } from '../csv';
 import { formatFigure } from './figures';
 import type { Series, Source, TimelineData } from './schema';
+import { csvColumn, downloadName, measureValue, sortedMonths } from './series';
 
 /** A source on one line: "AP [wire] via The Japan Times, 2019-06-17: Title <url> (read at <archived>)". */
 export function sourceLine(s: Source): string {
@@ -54,26 +55,41 @@ export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'acto
 
 /** One row per month: each measure's value, release status, whether derived, and its sources. */
 export function seriesToCsv(series: Series): string {
-  const measures = ['borderPatrol', 'inadmissibles', 'total'] as const;
-  const names = {
-    borderPatrol: 'border_patrol_apprehensions',
-    inadmissibles: 'port_of_entry_inadmissibles',
-    total: 'total_encounters',
-  };
+  const columns = series.measures.map((m) => ({ id: m.id, name: csvColumn(m) }));
   const header = ['month'];
-  for (const m of measures) header.push(names[m], `${names[m]}_release`, `${names[m]}_derived`, `${names[m]}_sources`);
+  for (const { name } of columns) header.push(name, `${name}_release`, `${name}_derived`, `${name}_sources`);
   header.push('notes');
-  const months = [...series.months].sort((a, b) => a.month.localeCompare(b.month));
-  const rows = months.map((row) => {
+  const rows = sortedMonths(series).map((row) => {
     const out: (string | number | boolean | undefined)[] = [row.month];
     const notes: string[] = [];
-    for (const m of measures) {
-      const v = row[m];
+    for (const { id, name } of columns) {
+      const v = measureValue(row, id);
       out.push(v?.value, v?.release, v ? v.derived : undefined, v?.sources.map(sourceLine).join(' | '));
-      if (v?.note) notes.push(`${names[m]}: ${v.note}`);
+      if (v?.note) notes.push(`${name}: ${v.note}`);
     }
     out.push(notes.join(' | '));
     return out;
   });
   return toCsv(header, rows);
+}
+
+/** A series' CSV download: the series, and its file's path from the site's root ("data/<name>.csv"). */
+export interface SeriesCsvFile {
+  series: Series;
+  /** The file's name without ".csv": the series' `download`, else its id. */
+  name: string;
+  /** "data/<name>.csv", for withBase(). */
+  path: string;
+}
+
+/**
+ * The series CSV files the build writes, one per series, in the order of series.yaml; empty when the
+ * content has no series (then nothing should link one).
+ */
+export function seriesCsvFiles(data: Pick<TimelineData, 'series'>): SeriesCsvFile[] {
+  return data.series.map((series) => ({
+    series,
+    name: downloadName(series),
+    path: `data/${downloadName(series)}.csv`,
+  }));
 }

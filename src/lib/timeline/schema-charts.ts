@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { Id, PartialDateText, text } from './schema-fields';
 
-/** An annotated band on a timeline, e.g. the 45 days of the review. */
+/** How a period chart numbers its days: see `countDays`. */
+export const DAY_COUNTS = ['exclusive', 'inclusive'] as const;
+export type DayCount = (typeof DAY_COUNTS)[number];
+
+/** An annotated band on a timeline, e.g. the weeks of a review. */
 export const PeriodSpec = z.strictObject({
   id: Id,
   label: text(60),
@@ -38,7 +42,7 @@ export const ChartSpec = z.discriminatedUnion(
        * event), and the axis shows where the scale changes. `note` says so in a line under the chart.
        */
       focus: z.strictObject({ start: PartialDateText, end: PartialDateText, note: text(160).optional() }).optional(),
-      /** Dated notes written on the chart ("Deal, 7 June"). */
+      /** Dated notes written on the chart ("Vote, 7 March"). */
       annotations: z.array(z.strictObject({ id: Id, date: PartialDateText, text: text(40) })).default([]),
       density: z.enum(['compact', 'regular', 'roomy']).default('regular'),
     }),
@@ -49,15 +53,26 @@ export const ChartSpec = z.discriminatedUnion(
       series: Id,
       /** Event ids to mark on the chart. */
       annotate: z.array(Id).default([]),
+      /**
+       * Ids of the series' measures to draw, stacked from the bottom; a "sum of" measure is drawn as a
+       * line over the others. Default: the measures that are not a "sum of".
+       */
+      measures: z.array(z.string()).min(1, { error: 'should name at least one measure' }).optional(),
     }),
     z.strictObject({
       ...chartCommon,
       kind: z.literal('period'),
       start: PartialDateText,
       end: PartialDateText,
-      /** Name of the period ("The 45 days"). */
+      /** Name of the period ("The first five weeks"). */
       label: text(60),
       tracks: z.array(Id).optional(),
+      /**
+       * How the day counter counts. `exclusive` (default): the start date is day 0 and day 1 the day
+       * after, so the end date's number is the days elapsed (1 to 3 March: day 0, 1, 2). `inclusive`:
+       * the start date is day 1, so the end date's number is the days the period lasts (day 1, 2, 3).
+       */
+      countDays: z.enum(DAY_COUNTS).default('exclusive'),
     }),
     z.strictObject({
       ...chartCommon,

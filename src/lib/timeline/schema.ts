@@ -216,35 +216,61 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const RELEASES = ['first-release', 'revised', 'final'] as const;
 
-/** One published value of the monthly series, with where it comes from. */
+/** One published value of a monthly series, with where it comes from. */
 export const SeriesValue = z.strictObject({
   value: z.number().int().nonnegative(),
   /** first-release: as first announced; revised/final: a later figure that replaced it. */
   release: z.enum(RELEASES),
-  /** True when the value is our arithmetic on sourced values (e.g. total − Border Patrol). */
+  /** True when the value is our arithmetic on sourced values (e.g. a total minus one of its parts). */
   derived: z.boolean().default(false),
   note: text(400).optional(),
   sources: z.array(Source).min(1, { error: 'needs at least one source' }),
 });
 export type SeriesValue = z.infer<typeof SeriesValue>;
 
-/** A month of the US south-west border series. */
-export const SeriesMonth = z.strictObject({
-  /** "YYYY-MM". */
-  month: PartialDateText.refine((v) => v.length === 7, { error: 'should be a month, YYYY-MM' }),
-  /** Border Patrol apprehensions between ports of entry. */
-  borderPatrol: SeriesValue,
-  /** Office of Field Operations inadmissibles at ports of entry. */
-  inadmissibles: SeriesValue.optional(),
-  /** All south-west border encounters (apprehensions + inadmissibles). */
-  total: SeriesValue.optional(),
+/** A measure's id: its key in each month. Letters, digits, "_" and "-"; not "month", which names the month. */
+export const MeasureId = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: 'should be a letter then letters, digits, "_" or "-", like "arrivals"' })
+  .refine((v) => v !== 'month', { error: '"month" names the month; give the measure another id' });
+
+/**
+ * What a series counts, declared once; each month then gives its value under the measure's id.
+ * Legends, tables, tooltips and the CSV columns (the label in snake_case) all use the label.
+ */
+export const SeriesMeasure = z.strictObject({
+  id: MeasureId,
+  /** The readers' name, e.g. "Arrivals by sea". */
+  label: text(80),
+  /** What one counts, written after each value in tooltips and tables ("people", "t"); none by default. */
+  unit: text(20).optional(),
+  /**
+   * The measures this one is the total of. A chart stacks the others as bars and draws this one as a
+   * line over them. Published totals need not equal the sum of their parts: this is not checked.
+   */
+  sumOf: z.array(MeasureId).min(2, { error: 'should list at least two measures' }).optional(),
 });
+export type SeriesMeasure = z.infer<typeof SeriesMeasure>;
+
+/** A month of a series: "month", then one value per measure it has, under the measure's id. */
+export const SeriesMonth = z
+  .strictObject({
+    /** "YYYY-MM". */
+    month: PartialDateText.refine((v) => v.length === 7, { error: 'should be a month, YYYY-MM' }),
+  })
+  .catchall(SeriesValue);
 export type SeriesMonth = z.infer<typeof SeriesMonth>;
 
 export const Series = z.strictObject({
   id: Id,
   title: text(120),
   description: text(600),
+  /**
+   * The name of its CSV download, /data/<download>.csv (default: the series id). Not "timeline",
+   * which is the events' CSV.
+   */
+  download: Id.optional(),
+  measures: z.array(SeriesMeasure).min(1, { error: 'needs at least one measure' }),
   months: z.array(SeriesMonth).min(1),
 });
 export type Series = z.infer<typeof Series>;

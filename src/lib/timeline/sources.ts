@@ -1,5 +1,6 @@
 // Every source of the data, grouped by publisher, with the events and entries that cite it.
 import { SOURCE_KINDS, type Source, type TimelineData } from './schema';
+import { measureValue } from './series';
 
 export type SourceKind = Source['kind'];
 
@@ -64,10 +65,10 @@ export function* sourceUses(
   }
   for (const [i, series] of data.series.entries()) {
     for (const [j, m] of series.months.entries()) {
-      for (const measure of ['borderPatrol', 'inadmissibles', 'total'] as const) {
-        for (const [k, source] of (m[measure]?.sources ?? []).entries()) {
+      for (const { id } of series.measures) {
+        for (const [k, source] of (measureValue(m, id)?.sources ?? []).entries()) {
           const by: Citation = { kind: 'series', id: m.month, label: `${series.title}, ${m.month}` };
-          yield { source, path: ['series', i, 'months', j, measure, 'sources', k], by };
+          yield { source, path: ['series', i, 'months', j, id, 'sources', k], by };
         }
       }
     }

@@ -4,6 +4,7 @@
 import { parsePartialDate } from '../dates';
 import type { TimelineData } from './schema';
 import { sourceUses } from './sources';
+import { checkSeries } from './validate-series';
 import { labelFits } from './layout';
 import { TIMELINE_VARIANTS } from './variants';
 
@@ -81,6 +82,7 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   });
 
   checkSources(data, add);
+  checkSeries(data, add);
 
   data.series.forEach((series, s) => {
     const seen = new Map<string, number>();

@@ -1,6 +1,6 @@
 // /data/charts/<id>.csv: the data behind each chart of content/data/charts.yaml, one row per thing
 // drawn, each with its sources — the "Data (CSV)" download of the Embed control. (Not /data/<id>.csv:
-// a chart id could clash with the site-wide files there, such as border-apprehensions.csv.)
+// a chart id could clash with the site-wide files there, such as timeline.csv or a series' CSV.)
 import type { APIContext } from 'astro';
 import { getTimelineData } from '../../../data/timeline';
 import { eventsToCsv, seriesToCsv, sourceLine } from '../../../lib/timeline/exports';
