@@ -42,9 +42,13 @@ export function explainIssue(issue: $ZodIssue): string {
       const typo = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : '';
       return `should be one of: ${options}; found ${found(input)}${typo}`;
     }
-    case 'invalid_union':
-      if (input === undefined) return custom ? `is missing; it ${issue.message}` : MISSING;
-      return `${custom ? issue.message : 'has a value of the wrong kind'}; found ${found(input)}`;
+    case 'invalid_union': {
+      // A discriminated union reports the whole entry; what was found is its discriminator ("kind").
+      const tag = (issue as { discriminator?: string }).discriminator;
+      const value = tag ? (input as Record<string, unknown> | undefined)?.[tag] : input;
+      if (value === undefined) return custom ? `is missing; it ${issue.message}` : MISSING;
+      return `${custom ? issue.message : 'has a value of the wrong kind'}; found ${found(value)}`;
+    }
     case 'too_small':
       if (issue.origin === 'array') return custom ? issue.message : `needs at least ${issue.minimum}`;
       if (issue.origin === 'number') return `should be at least ${issue.minimum}; found ${String(input)}`;
@@ -54,6 +58,11 @@ export function explainIssue(issue: $ZodIssue): string {
       return issue.message;
     case 'invalid_format':
       return `${custom ? issue.message : 'is not in the expected format'}; found ${found(input)}`;
+    case 'custom':
+      // A refinement's message names the rule; say what was found unless it already does.
+      return typeof input === 'string' && !issue.message.includes(input)
+        ? `${issue.message}; found "${input}"`
+        : issue.message;
     default:
       return issue.message;
   }
@@ -78,6 +87,7 @@ function wrongType(expected: string, input: unknown): string {
   if (expected === 'boolean' && typeof input === 'string') return `${problem}: write true or false, without quotes`;
   if (expected === 'array' && (typeof input === 'string' || typeof input === 'number'))
     return `${problem}: write each item on its own line, starting with "- "`;
+  if (expected === 'array' && typeof input === 'object') return `${problem}: start each entry with "- "`;
   if (expected === 'object' && typeof input !== 'object')
     return `${problem}: write its fields on the lines below, indented, as "name: value"`;
   return problem;
@@ -115,7 +125,7 @@ export function yamlProblem(
   const [{ code, message, pos }] = errors;
   const key = /^[^:\r\n]*/.exec(source.slice(pos[0]))![0].trim();
   const plain: Record<string, string> = {
-    DUPLICATE_KEY: `the field "${key}" appears twice in the same entry; keep one`,
+    DUPLICATE_KEY: `"${key}" appears a second time in the same entry; remove one, or if a new entry starts here, begin it with "- "`,
     BLOCK_AS_IMPLICIT_KEY: 'a value holds a colon and a space (": "); put the whole value in quotes',
     MULTIPLE_DOCS: 'the file has a second document after a "---" line; remove that line',
   };

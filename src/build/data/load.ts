@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { TimelineData, type TimelineData as Data } from '../../lib/timeline/schema';
 import { validateTimelineData } from '../../lib/timeline/validate';
-import { didYouMean } from '../../lib/timeline/suggest';
+import { didYouMean, nearMatches } from '../../lib/timeline/suggest';
 import { explainIssue, fieldsAt, unknownField, yamlProblem } from './explain';
 
 /** Which file holds which part of the combined data, and where in that file it starts. */
@@ -131,13 +131,32 @@ export function loadTimelineData(dir = defaultDataDir()): Data {
   // reportInput: the messages say what was found, not only what was expected.
   const result = TimelineData.safeParse(raw, { reportInput: true });
   if (!result.success) {
+    const missing = new Set(result.error.issues.filter(isMissing).map((i) => i.path.join('\0')));
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        // One problem per unknown field, at its own line, with the nearest field the entry takes.
+        // One problem per unknown field, at its own line, with the nearest field the entry takes;
+        // a misspelt required field is one mistake, so its "is missing" goes unsaid.
         const known = fieldsAt(TimelineData, issue.path, raw);
-        for (const k of issue.keys) problems.push({ ...locate([...issue.path, k]), message: unknownField(k, known) });
-      } else problems.push({ ...locate(issue.path), message: explainIssue(issue) });
+        for (const k of issue.keys) {
+          const meant = known && nearMatches(k, known).find((f) => missing.has([...issue.path, f].join('\0')));
+          if (meant) missing.delete([...issue.path, meant].join('\0'));
+          problems.push({ ...locate([...issue.path, k]), message: unknownField(k, meant ? [meant] : known) });
+        }
+      }
     }
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys' || (isMissing(issue) && !missing.has(issue.path.join('\0')))) continue;
+      const problem = { ...locate(issue.path), message: explainIssue(issue) };
+      if (issue.path.length === 1 && issue.path[0] !== 'site') {
+        // A whole file (or part) of the wrong shape: "this file should be a list …".
+        problem.message = `${problem.entry} ${problem.message}`;
+        problem.entry = undefined;
+      }
+      problems.push(problem);
+    }
+    // In reading order: the files in their usual order, each from the top.
+    const order = (p: DataProblem) => FILES.findIndex((f) => shown(f.file) === p.file);
+    problems.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
     throw new DataError(dedupe(problems));
   }
   for (const issue of validateTimelineData(result.data)) {
@@ -146,6 +165,10 @@ export function loadTimelineData(dir = defaultDataDir()): Data {
   if (problems.length) throw new DataError(dedupe(problems));
   return result.data;
 }
+
+/** A required field that is not there. */
+const isMissing = (issue: { code: string; input?: unknown }) =>
+  issue.code === 'invalid_type' && issue.input === undefined;
 
 /** The file's text, or why it cannot be read as text: not UTF-8 (a leading byte-order mark is dropped). */
 function readText(path: string): string | { line: number; message: string } {

@@ -76,7 +76,7 @@ export function findBadReferences(
           if (event && !(Number.isInteger(index) && index >= 1 && index <= event.figures.length)) {
             report(
               node,
-              `asks for figure ${attr(node, 'figure')} of "${event.id}", which has ${event.figures.length} figure(s)`,
+              `asks for figure ${attr(node, 'figure')} of "${event.id}", which has ${count(event.figures.length, 'figure')}`,
             );
           }
         }
@@ -87,6 +87,8 @@ export function findBadReferences(
   walk(tree);
   return problems;
 }
+
+const count = (n: number, noun: string) => `${n === 0 ? 'no' : n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The remark plugin: fails the file with every bad reference it holds. */
 export default function remarkCheckRefs() {

@@ -1,19 +1,20 @@
 // "Did you mean …?": the known names close to a misspelt one. One rule for ids, field names and
 // story references, so every message suggests the same way.
 
-/** Up to three known names close to `word`: one holds the other, they share a 4-letter start, or a typo or two apart. */
+/**
+ * Up to three known names close to `word`, nearest first: one holds the other, they share a 4-letter
+ * start, or they are a typo or two apart.
+ */
 export function nearMatches(word: string, known: Iterable<string>): string[] {
   const lower = word.toLowerCase();
   const scored: [string, number][] = [];
   for (const k of known) {
     const kl = k.toLowerCase();
-    if (kl === lower) scored.push([k, 0]);
-    else if (kl.includes(lower) || lower.includes(kl) || sharedPrefix(kl, lower) >= 4) scored.push([k, 1]);
-    else {
-      const d = editDistance(kl, lower);
-      if (d <= Math.min(2, Math.floor(Math.max(kl.length, lower.length) / 3))) scored.push([k, 1 + d]);
-    }
+    const d = editDistance(kl, lower);
+    const typo = d <= Math.min(2, Math.floor(Math.max(kl.length, lower.length) / 3));
+    if (typo || kl.includes(lower) || lower.includes(kl) || sharedPrefix(kl, lower) >= 4) scored.push([k, d]);
   }
+  // The fewest edits first: "publsher" is "publisher" before it is "published".
   return scored
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, 3)
