@@ -94,6 +94,13 @@ export const REFERENCE_CASES: Case[] = [
     ],
   ],
   [
+    'a story that places the lead chart again',
+    { [STORY]: swap('<Chart id="hours" />', '<Chart id="year" />') },
+    [
+      'stories/story.mdx:14 — <Chart> places "year", the lead chart (the first in content/data/charts.yaml), which the home page shows under the headline; remove it from the story\'s text',
+    ],
+  ],
+  [
     'a story that asks for a figure the event lacks',
     { [STORY]: swap('figure={1}', 'figure={2}') },
     ['stories/story.mdx:12 — <FigureRef> asks for figure 2 of "budget-cut", which has 1 figure'],

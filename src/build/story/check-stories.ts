@@ -18,17 +18,25 @@ const FOLDERS = ['stories', 'pages'];
 export function storyProblems(data: TimelineData, dir = contentDir()): DataProblem[] {
   const parser = unified().use(remarkParse).use(remarkMdx);
   const problems: DataProblem[] = [];
-  for (const path of FOLDERS.flatMap((folder) => mdxFiles(join(dir, folder)))) {
-    const file = relative(process.cwd(), path);
-    let tree: MdNode;
-    try {
-      const { content } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
-      tree = parser.parse(content) as MdNode;
-    } catch (error) {
-      problems.push(notMdx(file, error));
-      continue;
+  const parsed: { file: string; tree: MdNode; order: number; folder: string }[] = [];
+  for (const folder of FOLDERS) {
+    for (const path of mdxFiles(join(dir, folder))) {
+      const file = relative(process.cwd(), path);
+      try {
+        const { content, frontmatter } = parseFrontmatter(readFileSync(path, 'utf8'), {
+          frontmatter: 'empty-with-spaces',
+        });
+        const order = typeof frontmatter.order === 'number' ? frontmatter.order : 1;
+        parsed.push({ file, tree: parser.parse(content) as MdNode, order, folder });
+      } catch (error) {
+        problems.push(notMdx(file, error));
+      }
     }
-    problems.push(...findBadReferences(tree, data, file));
+  }
+  // The main story comes first by order, then name, as the home page picks it (src/data/stories.ts).
+  const main = parsed.filter((p) => p.folder === 'stories').sort((a, b) => a.order - b.order)[0];
+  for (const { file, tree } of parsed) {
+    problems.push(...findBadReferences(tree, data, file, file === main?.file ? data.charts[0]?.id : undefined));
   }
   return problems;
 }

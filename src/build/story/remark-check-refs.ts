@@ -25,6 +25,8 @@ export function findBadReferences(
   tree: MdNode,
   data: Pick<TimelineData, 'events' | 'glossary' | 'charts'>,
   file: string,
+  /** The lead chart's id, for the main story: the home page shows it under the headline, so the text may not. */
+  lead?: string,
 ): DataProblem[] {
   const charts = new Set(data.charts.map((c) => c.id));
   const events = new Map(data.events.map((e) => [e.id, e]));
@@ -42,7 +44,12 @@ export function findBadReferences(
   const walk = (node: MdNode) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Chart') {
       const id = attr(node, 'id') ?? '';
-      if (!charts.has(id)) {
+      if (id === lead) {
+        report(
+          node,
+          `places "${id}", the lead chart (the first in content/data/charts.yaml), which the home page shows under the headline; remove it from the story's text`,
+        );
+      } else if (!charts.has(id)) {
         const hint = didYouMean(id, charts) || ` (charts: ${[...charts].join(', ') || 'none'})`;
         report(node, `refers to "${id}", which is not in content/data/charts.yaml${hint}`);
       }
