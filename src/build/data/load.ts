@@ -4,6 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { $ZodIssue } from 'zod/v4/core';
 import { TimelineData, type TimelineData as Data } from '../../lib/timeline/schema';
 import { validateTimelineData } from '../../lib/timeline/validate';
 import { didYouMean, nearMatches } from '../../lib/timeline/suggest';
@@ -84,11 +85,39 @@ export function defaultDataDir(): string {
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
+  const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
+  const { parsed, raw, problems } = readDataFiles(dir, shown);
+  if (problems.length) throw new DataError(problems);
+
+  const locate = (path: PropertyKey[]): DataProblem => {
+    const [key, ...rest] = path as (string | number)[];
+    const spec = FILES.find((f) => f.key === key)!;
+    const file = parsed.get(spec.file);
+    const inFile = [...spec.at, ...rest];
+    const where = rest.length || key === 'site' ? describePath(String(key), rest, raw) : { entry: 'this file' };
+    if (!rest.length && spec.at.length) where.entry = `the "${spec.at[0]}" part`;
+    return { file: shown(spec.file), line: file ? lineOf(file, inFile) : undefined, ...where, message: '' };
+  };
+
+  // reportInput: the messages say what was found, not only what was expected.
+  const result = TimelineData.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    const found = schemaProblems(result.error.issues, raw, locate);
+    // In reading order: the files in their usual order, each from the top.
+    const order = (p: DataProblem) => FILES.findIndex((f) => shown(f.file) === p.file);
+    found.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
+    throw new DataError(dedupe(found));
+  }
+  const crossChecks = validateTimelineData(result.data).map((i) => ({ ...locate(i.path), message: i.message }));
+  if (crossChecks.length) throw new DataError(dedupe(crossChecks));
+  return result.data;
+}
+
+/** Reads and parses every data file; problems so far: missing, unreadable, empty or not YAML. */
+function readDataFiles(dir: string, shown: (file: string) => string) {
   const problems: DataProblem[] = [];
   const parsed = new Map<string, ParsedFile>();
   const raw: Record<string, unknown> = {};
-  const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
-
   for (const { key, file, at } of FILES) {
     let entry = parsed.get(file);
     if (!entry) {
@@ -111,64 +140,50 @@ export function loadTimelineData(dir = defaultDataDir()): Data {
         problems.push({ file: shown(file), message: `this file is empty; it should hold ${HOLDS[file]}` });
       } else if (at.length) problems.push(...partsProblems(entry, shown(file)));
     }
+    // An empty optional file holds no entries.
     if (entry.doc.errors.length || entry.doc.contents === null) continue;
     const value = at.length ? entry.doc.getIn(at, false) : entry.doc.toJS();
     if (value !== undefined)
       raw[key] = at.length ? ((value as { toJSON?: () => unknown })?.toJSON?.() ?? value) : value;
   }
-  if (problems.length) throw new DataError(problems);
+  return { parsed, raw, problems };
+}
 
-  const locate = (path: PropertyKey[]): DataProblem => {
-    const [key, ...rest] = path as (string | number)[];
-    const spec = FILES.find((f) => f.key === key)!;
-    const file = parsed.get(spec.file);
-    const inFile = [...spec.at, ...rest];
-    const where = rest.length || key === 'site' ? describePath(String(key), rest, raw) : { entry: 'this file' };
-    if (!rest.length && spec.at.length) where.entry = `the "${spec.at[0]}" part`;
-    return { file: shown(spec.file), line: file ? lineOf(file, inFile) : undefined, ...where, message: '' };
-  };
-
-  // reportInput: the messages say what was found, not only what was expected.
-  const result = TimelineData.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    const missing = new Set(result.error.issues.filter(isMissing).map((i) => i.path.join('\0')));
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        // One problem per unknown field, at its own line, with the nearest field the entry takes;
-        // a misspelt required field is one mistake, so its "is missing" goes unsaid.
-        const known = fieldsAt(TimelineData, issue.path, raw);
-        for (const k of issue.keys) {
-          const meant = known && nearMatches(k, known).find((f) => missing.has([...issue.path, f].join('\0')));
-          if (meant) missing.delete([...issue.path, meant].join('\0'));
-          problems.push({ ...locate([...issue.path, k]), message: unknownField(k, meant ? [meant] : known) });
-        }
-      }
+/** The schema's issues as problems, one per unknown field, a misspelt required field counted once. */
+function schemaProblems(
+  issues: $ZodIssue[],
+  raw: Record<string, unknown>,
+  locate: (path: PropertyKey[]) => DataProblem,
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const key = (path: PropertyKey[]) => path.map(String).join('\0');
+  const missing = new Set(issues.filter(isMissing).map((i) => key(i.path)));
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    // Each unknown field at its own line, with the nearest field the entry takes; when that one
+    // is missing, "sumary" and a missing "summary" are one mistake, told once.
+    const known = fieldsAt(TimelineData, issue.path, raw);
+    for (const k of issue.keys) {
+      const meant = known && nearMatches(k, known).find((f) => missing.has(key([...issue.path, f])));
+      if (meant) missing.delete(key([...issue.path, meant]));
+      problems.push({ ...locate([...issue.path, k]), message: unknownField(k, meant ? [meant] : known) });
     }
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys' || (isMissing(issue) && !missing.has(issue.path.join('\0')))) continue;
-      const problem = { ...locate(issue.path), message: explainIssue(issue) };
-      if (issue.path.length === 1 && issue.path[0] !== 'site') {
-        // A whole file (or part) of the wrong shape: "this file should be a list …".
-        problem.message = `${problem.entry} ${problem.message}`;
-        problem.entry = undefined;
-      }
-      problems.push(problem);
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' || (isMissing(issue) && !missing.has(key(issue.path)))) continue;
+    const problem = { ...locate(issue.path), message: explainIssue(issue) };
+    if (issue.path.length === 1 && issue.path[0] !== 'site') {
+      // A whole file (or part) of the wrong shape: "this file should be a list …".
+      problem.message = `${problem.entry} ${problem.message}`;
+      problem.entry = undefined;
     }
-    // In reading order: the files in their usual order, each from the top.
-    const order = (p: DataProblem) => FILES.findIndex((f) => shown(f.file) === p.file);
-    problems.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
-    throw new DataError(dedupe(problems));
+    problems.push(problem);
   }
-  for (const issue of validateTimelineData(result.data)) {
-    problems.push({ ...locate(issue.path), message: issue.message });
-  }
-  if (problems.length) throw new DataError(dedupe(problems));
-  return result.data;
+  return problems;
 }
 
 /** A required field that is not there. */
-const isMissing = (issue: { code: string; input?: unknown }) =>
-  issue.code === 'invalid_type' && issue.input === undefined;
+const isMissing = (issue: $ZodIssue) => issue.code === 'invalid_type' && issue.input === undefined;
 
 /** The file's text, or why it cannot be read as text: not UTF-8 (a leading byte-order mark is dropped). */
 function readText(path: string): string | { line: number; message: string } {
