@@ -176,6 +176,13 @@ export const FIELD_CASES: Case[] = [
     { 'data/site.yaml': swap('published: 2024-03-01', 'published: 2024-03') },
     ['data/site.yaml:4 — site settings, field "published": should be a full date, YYYY-MM-DD; found "2024-03"'],
   ],
+  [
+    'a date left empty',
+    { [EVENTS]: swap('date: 2023-10-02', 'date:') },
+    [
+      'data/events.yaml:44 — event "hours-restored", field "date": has no value: write a date in quotes after the colon, like \'2019-06-07\'',
+    ],
+  ],
   // YAML syntax.
   [
     'a quote that is never closed',
