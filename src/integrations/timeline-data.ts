@@ -1,9 +1,10 @@
-// An Astro integration that checks content/data/ before anything is built, so bad data
-// stops `astro build` with the list of problems instead of a stack trace. Then it looks for
-// the loaded words of content/data/loaded-words.yaml in the project's own prose, and warns
-// (file:line and the word) for each one outside quotation marks; a warning, not an error.
+// An Astro integration that checks content/data/ and the stories' references before anything is
+// built, so bad content stops `astro build` with the list of problems instead of a stack trace.
+// Then it looks for the loaded words of content/data/loaded-words.yaml in the project's own prose,
+// and warns (file:line and the word) for each one outside quotation marks; a warning, not an error.
 import type { AstroIntegration } from 'astro';
-import { loadTimelineData, DataError, contentDir } from '../build/data/load';
+import { DataError, contentDir } from '../build/data/load';
+import { loadContent } from '../build/story/check-stories';
 import { checkLoadedWords, formatLoadedWordHit } from '../build/prose/loaded-words';
 
 export default function timelineData(): AstroIntegration {
@@ -12,7 +13,7 @@ export default function timelineData(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         try {
-          const data = loadTimelineData();
+          const data = loadContent();
           logger.info(`content/data: ${data.events.length} events, ${data.tracks.length} tracks — valid`);
           const figure = (id: string, n: number) => data.events.find((e) => e.id === id)?.figures[n - 1];
           const hits = checkLoadedWords(contentDir(), figure);

@@ -1,9 +1,11 @@
 // The build refuses bad content: it exits non-zero and prints the problem in plain words —
-// for data, the file, the event and the field; for a story, the file and line of a bad reference.
+// for data, the file, the event and the field; for a story, the file and line of each bad reference,
+// as `npm run validate` prints them.
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { buildSite } from './browser';
 
 /** A copy of the fixture content with one file edited; returns the folder. */
@@ -34,15 +36,30 @@ describe('astro build with bad content', () => {
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
-  it('stops on a story reference to an unknown event and names the file and line', () => {
+  it('stops on unknown ids in the story and ends with the same plain list that validate prints', () => {
     const dir = brokenContent('stories/fixture-story.mdx', (t) =>
-      t.replace('<EventRef id="joint-declaration" />', '<EventRef id="joint-declarashun" />'),
+      t
+        .replace('<EventRef id="joint-declaration" />', '<EventRef id="joint-declarashun" />')
+        .replace('<Chart id="june" />', '<Chart id="juen" />'),
     );
     const { status, output } = build(dir);
     expect(status).toBe(1);
-    expect(output).toMatch(
-      /fixture-story\.mdx:13 — <EventRef> refers to the event "joint-declarashun", which is not in content\/data\/events\.yaml/,
-    );
+    const expected = [
+      'The stories and pages have 2 problems; fix them and build again:',
+      `  • ${relative(process.cwd(), dir)}/stories/fixture-story.mdx:13 — <EventRef> refers to the event "joint-declarashun", which is not in content/data/events.yaml (did you mean "joint-declaration"?)`,
+      `  • ${relative(process.cwd(), dir)}/stories/fixture-story.mdx:18 — <Chart> refers to "juen", which is not in content/data/charts.yaml (did you mean "june"?)`,
+    ];
+    // The build's last lines are the list, and nothing after it: no stack trace, no "Location".
+    expect(output.trimEnd().split('\n').slice(-3)).toEqual([
+      expect.stringMatching(/\[timeline-data\] /),
+      ...expected.slice(1),
+    ]);
+    expect(output).toContain(expected[0]);
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+|Stack trace/);
+    // `npm run validate` prints the same list.
+    const validate = spawnSync(process.execPath, ['scripts/validate.mjs', dir], { encoding: 'utf8' });
+    expect(validate.status).toBe(1);
+    expect(validate.stderr.trimEnd().split('\n')).toEqual(expected);
   });
 
   it('stops when the story places the lead chart (shown under the headline) again', () => {
@@ -52,8 +69,9 @@ describe('astro build with bad content', () => {
     const { status, output } = build(dir);
     expect(status).toBe(1);
     expect(output).toMatch(
-      /fixture-story\.mdx: <Chart id="timeline" \/> is the lead chart \(the first in content\/data\/charts\.yaml\)/,
+      /fixture-story\.mdx:18 — <Chart> places "timeline", the lead chart \(the first in content\/data\/charts\.yaml\), which the home page shows under the headline; remove it from the story's text\n*$/,
     );
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+|Stack trace/);
   });
 
   it('builds the unbroken fixture content', () => {

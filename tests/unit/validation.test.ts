@@ -156,8 +156,12 @@ describe('loadTimelineData', () => {
     );
     const kinds = '"primary", "wire", "newspaper", "broadcaster", "other"';
     expect(lines).toEqual([
-      expect.stringContaining(`event "joint-declaration", field "sources › 1 › kind": should be one of: ${kinds}`),
-      expect.stringContaining(`event "guillen-resigns", field "sources › 1 › kind": should be one of: ${kinds}`),
+      expect.stringContaining(
+        `event "joint-declaration", field "sources › 1 › kind": is missing; it should be one of: ${kinds}`,
+      ),
+      expect.stringContaining(
+        `event "guillen-resigns", field "sources › 1 › kind": should be one of: ${kinds}; found "tabloid"`,
+      ),
     ]);
   });
 
@@ -228,9 +232,18 @@ describe('loadTimelineData', () => {
     expect(line).toMatch(/series\.yaml:\d+ — series "border", field "months › 2 › month": 2019-05 appears twice/);
   });
 
+  it('refuses a series with a missing month, naming it and the months around it', () => {
+    const [line] = problemsOf(withEdit('series.yaml', (d) => void (d[0].months[1].month = '2019-08')));
+    expect(line).toMatch(
+      /series\.yaml:\d+ — series "border", field "months › 2 › month": 2019-06 to 2019-07 are missing: the months jump from 2019-05 to 2019-08\. Add those 2 months/,
+    );
+  });
+
   it('refuses a misspelt field name', () => {
     const [line] = problemsOf(withEdit('events.yaml', (d) => void (event(d, 'joint-declaration').sumary = 'typo')));
-    expect(line).toMatch(/event "joint-declaration": has a field this entry does not take: "sumary"/);
+    expect(line).toMatch(
+      /event "joint-declaration", field "sumary": is not a field this entry takes \(did you mean "summary"\?\)/,
+    );
   });
 
   it('refuses a role whose post does not exist', () => {

@@ -7,6 +7,8 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 
 import type { $ZodIssue } from 'zod/v4/core';
 import { TimelineData, type TimelineData as Data } from '../../lib/timeline/schema';
 import { validateTimelineData } from '../../lib/timeline/validate';
+import { didYouMean, nearMatches } from '../../lib/timeline/suggest';
+import { explainIssue, fieldsAt, unknownField, yamlProblem } from './explain';
 
 /** Which file holds which part of the combined data, and where in that file it starts. */
 const FILES = [
@@ -22,6 +24,13 @@ const FILES = [
 
 const OPTIONAL_FILES = new Set(['actors.yaml', 'series.yaml', 'glossary.yaml', 'charts.yaml']);
 
+/** What an empty required file should hold. */
+const HOLDS: Record<string, string> = {
+  'site.yaml': 'the site settings (title, description, language …)',
+  'tracks.yaml': 'the list of tracks',
+  'events.yaml': 'the list of events',
+};
+
 export interface DataProblem {
   file: string;
   line?: number;
@@ -34,8 +43,11 @@ export interface DataProblem {
 
 /** The build's error for bad data: its message is the list of problems, one a line. */
 export class DataError extends Error {
-  constructor(public problems: DataProblem[]) {
-    super(formatProblems(problems));
+  constructor(
+    public problems: DataProblem[],
+    what = 'The timeline data',
+  ) {
+    super(formatProblems(problems, what));
     this.name = 'DataError';
   }
 }
@@ -47,10 +59,10 @@ export function formatProblem(p: DataProblem): string {
   return `${where} — ${what ? `${what}: ` : ''}${p.message}`;
 }
 
-export function formatProblems(problems: DataProblem[]): string {
+export function formatProblems(problems: DataProblem[], what = 'The timeline data'): string {
   const n = problems.length;
   return [
-    `The timeline data has ${n} problem${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and build again:`,
+    `${what} ha${what.endsWith('s') ? 've' : 's'} ${n} problem${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and build again:`,
     ...problems.map((p) => `  • ${formatProblem(p)}`),
   ].join('\n');
 }
@@ -73,67 +85,141 @@ export function defaultDataDir(): string {
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
+  const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
+  const { parsed, raw, problems } = readDataFiles(dir, shown);
+  if (problems.length) throw new DataError(problems);
+
+  const locate = (path: PropertyKey[]): DataProblem => {
+    const [key, ...rest] = path as (string | number)[];
+    const spec = FILES.find((f) => f.key === key)!;
+    const file = parsed.get(spec.file);
+    const inFile = [...spec.at, ...rest];
+    const where = rest.length || key === 'site' ? describePath(String(key), rest, raw) : { entry: 'this file' };
+    if (!rest.length && spec.at.length) where.entry = `the "${spec.at[0]}" part`;
+    return { file: shown(spec.file), line: file ? lineOf(file, inFile) : undefined, ...where, message: '' };
+  };
+
+  // reportInput: the messages say what was found, not only what was expected.
+  const result = TimelineData.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    const found = schemaProblems(result.error.issues, raw, locate);
+    // In reading order: the files in their usual order, each from the top.
+    const order = (p: DataProblem) => FILES.findIndex((f) => shown(f.file) === p.file);
+    found.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
+    throw new DataError(dedupe(found));
+  }
+  const crossChecks = validateTimelineData(result.data).map((i) => ({ ...locate(i.path), message: i.message }));
+  if (crossChecks.length) throw new DataError(dedupe(crossChecks));
+  return result.data;
+}
+
+/** Reads and parses every data file; problems so far: missing, unreadable, empty or not YAML. */
+function readDataFiles(dir: string, shown: (file: string) => string) {
   const problems: DataProblem[] = [];
   const parsed = new Map<string, ParsedFile>();
   const raw: Record<string, unknown> = {};
-  const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
-
   for (const { key, file, at } of FILES) {
     let entry = parsed.get(file);
     if (!entry) {
       const path = join(dir, file);
       if (!existsSync(path)) {
-        if (!OPTIONAL_FILES.has(file)) {
-          problems.push({ file: shown(file), message: 'this file is missing' });
-        }
+        if (!OPTIONAL_FILES.has(file)) problems.push({ file: shown(file), message: 'this file is missing' });
+        continue;
+      }
+      const read = readText(path);
+      if (typeof read !== 'string') {
+        problems.push({ file: shown(file), ...read });
         continue;
       }
       const lines = new LineCounter();
-      const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+      const doc = parseDocument(read, { lineCounter: lines, prettyErrors: false });
       entry = { path, doc, lines };
       parsed.set(file, entry);
-      for (const err of doc.errors) {
-        const line = err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line;
-        problems.push({
-          file: shown(file),
-          line,
-          message: `this is not valid YAML (${err.message.split('\n')[0]}); check indentation, colons and quotes on or just above this line`,
-        });
-      }
+      if (doc.errors.length) problems.push({ file: shown(file), ...yamlProblem(read, doc.errors, lines) });
+      else if (doc.contents === null && !OPTIONAL_FILES.has(file)) {
+        problems.push({ file: shown(file), message: `this file is empty; it should hold ${HOLDS[file]}` });
+      } else if (at.length) problems.push(...partsProblems(entry, shown(file)));
     }
-    if (entry.doc.errors.length) continue;
+    // An empty optional file holds no entries.
+    if (entry.doc.errors.length || entry.doc.contents === null) continue;
     const value = at.length ? entry.doc.getIn(at, false) : entry.doc.toJS();
     if (value !== undefined)
       raw[key] = at.length ? ((value as { toJSON?: () => unknown })?.toJSON?.() ?? value) : value;
   }
-  if (problems.length) throw new DataError(problems);
+  return { parsed, raw, problems };
+}
 
-  const locate = (path: PropertyKey[]): DataProblem => {
-    const [key, ...rest] = path as (string | number)[];
-    const spec = FILES.find((f) => f.key === key);
-    if (!spec) return { file: shown('site.yaml'), field: path.join(' › '), message: '' };
-    const file = parsed.get(spec.file);
-    const inFile = [...spec.at, ...rest];
-    return {
-      file: shown(spec.file),
-      line: file ? lineOf(file, inFile) : undefined,
-      ...describePath(String(key), rest, raw),
-      message: '',
-    };
-  };
-
-  const result = TimelineData.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({ ...locate(issue.path), message: explainIssue(issue) });
+/** The schema's issues as problems, one per unknown field, a misspelt required field counted once. */
+function schemaProblems(
+  issues: $ZodIssue[],
+  raw: Record<string, unknown>,
+  locate: (path: PropertyKey[]) => DataProblem,
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const key = (path: PropertyKey[]) => path.map(String).join('\0');
+  const missing = new Set(issues.filter(isMissing).map((i) => key(i.path)));
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    // Each unknown field at its own line, with the nearest field the entry takes; when that one
+    // is missing, "sumary" and a missing "summary" are one mistake, told once.
+    const known = fieldsAt(TimelineData, issue.path, raw);
+    for (const k of issue.keys) {
+      const meant = known && nearMatches(k, known).find((f) => missing.has(key([...issue.path, f])));
+      if (meant) missing.delete(key([...issue.path, meant]));
+      problems.push({ ...locate([...issue.path, k]), message: unknownField(k, meant ? [meant] : known) });
     }
-    throw new DataError(dedupe(problems));
   }
-  for (const issue of validateTimelineData(result.data)) {
-    problems.push({ ...locate(issue.path), message: issue.message });
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' || (isMissing(issue) && !missing.has(key(issue.path)))) continue;
+    const problem = { ...locate(issue.path), message: explainIssue(issue) };
+    if (issue.path.length === 1 && issue.path[0] !== 'site') {
+      // A whole file (or part) of the wrong shape: "this file should be a list …".
+      problem.message = `${problem.entry} ${problem.message}`;
+      problem.entry = undefined;
+    }
+    problems.push(problem);
   }
-  if (problems.length) throw new DataError(dedupe(problems));
-  return result.data;
+  return problems;
+}
+
+/** A required field that is not there. */
+const isMissing = (issue: $ZodIssue) => issue.code === 'invalid_type' && issue.input === undefined;
+
+/** The file's text, or why it cannot be read as text: not UTF-8 (a leading byte-order mark is dropped). */
+function readText(path: string): string | { line: number; message: string } {
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    return {
+      line: text.slice(0, bad).split('\n').length,
+      message:
+        'this file is not saved as UTF-8 (this line has a character in another encoding); ' +
+        'in your editor, save the file with the encoding "UTF-8"',
+    };
+  }
+}
+
+/** A file of several parts (actors.yaml: posts and actors) must be a set of those parts, by name. */
+function partsProblems(file: ParsedFile, shown: string): DataProblem[] {
+  const parts = FILES.filter((f) => file.path.endsWith(f.file)).map((f) => f.at[0] as string);
+  const root = file.doc.contents;
+  const line = offsetLine(file, root);
+  if (!isMap(root)) {
+    return [
+      { file: shown, line, message: `this file should have the parts ${parts.map((p) => `"${p}:"`).join(' and ')}` },
+    ];
+  }
+  return root.items
+    .map((pair) => String((pair.key as { value?: unknown })?.value))
+    .filter((k) => !parts.includes(k))
+    .map((k) => ({
+      file: shown,
+      line: lineOf(file, [k]),
+      message: `"${k}" is not a part of this file${didYouMean(k, parts) || `; its parts are ${parts.join(' and ')}`}`,
+    }));
 }
 
 function dedupe(problems: DataProblem[]): DataProblem[] {
@@ -193,53 +279,4 @@ function describePath(key: string, rest: (string | number)[], raw: Record<string
   // Lists inside an entry are counted from 1 for readers: "sources › 2 › url".
   const fieldText = field.map((f) => (typeof f === 'number' ? String(f + 1) : f)).join(' › ');
   return { entry, field: fieldText || undefined };
-}
-
-/** Plain words for a zod issue; our own messages pass through. */
-function explainIssue(issue: $ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type': {
-      const input = (issue as { input?: unknown }).input;
-      if (input === undefined) return 'is missing; this field is required';
-      return `should be ${article(issue.expected)}, but is ${describeValue(input)}`;
-    }
-    case 'unrecognized_keys':
-      return `has a field this entry does not take: ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
-    case 'invalid_value':
-      return `should be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_union':
-      return issue.message.startsWith('Invalid') ? 'has a value of the wrong kind' : issue.message;
-    case 'too_small':
-      if (issue.origin === 'array')
-        return issue.message.startsWith('Too') ? `needs at least ${issue.minimum}` : issue.message;
-      if (issue.origin === 'number') return `should be at least ${issue.minimum}`;
-      return issue.message;
-    case 'too_big':
-      if (issue.origin === 'number') return `should be at most ${issue.maximum}`;
-      return issue.message;
-    case 'invalid_format':
-      return issue.message.startsWith('Invalid') ? `is not in the expected format` : issue.message;
-    default:
-      return issue.message;
-  }
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a set of fields',
-  };
-  return names[expected] ?? expected;
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'empty';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a set of fields';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  return `${typeof v} ${JSON.stringify(v)}`;
 }

@@ -1,16 +1,18 @@
-// A remark plugin that checks every <EventRef id="…"> and <FigureRef event="…" figure={n}>
-// in the MDX stories against the timeline data, and stops the build with the file and line
-// of an unknown id.
+// The check of every <EventRef id="…">, <FigureRef event="…" figure={n}>, <Term id="…">, <Chart id="…">
+// and <Timeline highlight={…}> in an MDX tree against the timeline data, with the file and line of each
+// unknown id. `npm run validate` and the build's data check run it on every file (check-stories.ts);
+// this remark plugin runs it again as Astro compiles each file, for `astro dev`.
 import { relative } from 'node:path';
-import { loadTimelineData } from '../data/load';
+import { DataError, loadTimelineData, type DataProblem } from '../data/load';
 import type { TimelineData } from '../../lib/timeline/schema';
+import { didYouMean } from '../../lib/timeline/suggest';
 
 interface JsxAttribute {
   type: string;
   name?: string;
   value?: unknown;
 }
-interface MdNode {
+export interface MdNode {
   type: string;
   name?: string | null;
   attributes?: JsxAttribute[];
@@ -18,17 +20,20 @@ interface MdNode {
   position?: { start: { line: number; column: number } };
 }
 
-/** Problems in one MDX tree: "file:line — why". */
+/** Problems in one MDX tree, each with the file and line. */
 export function findBadReferences(
   tree: MdNode,
   data: Pick<TimelineData, 'events' | 'glossary' | 'charts'>,
   file: string,
-): string[] {
+  /** The lead chart's id, for the main story: the home page shows it under the headline, so the text may not. */
+  lead?: string,
+): DataProblem[] {
   const charts = new Set(data.charts.map((c) => c.id));
   const events = new Map(data.events.map((e) => [e.id, e]));
   const terms = new Set(data.glossary.map((g) => g.id));
-  const problems: string[] = [];
-  const at = (node: MdNode) => `${file}:${node.position?.start.line ?? '?'}`;
+  const problems: DataProblem[] = [];
+  const report = (node: MdNode, message: string) =>
+    problems.push({ file, line: node.position?.start.line, message: `<${node.name}> ${message}` });
   const attr = (node: MdNode, name: string) => {
     const a = node.attributes?.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
     if (!a) return undefined;
@@ -39,17 +44,20 @@ export function findBadReferences(
   const walk = (node: MdNode) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Chart') {
       const id = attr(node, 'id') ?? '';
-      if (!charts.has(id)) {
-        problems.push(
-          `${at(node)} — <Chart> refers to "${id}", which is not in content/data/charts.yaml (charts: ${[...charts].join(', ') || 'none'})`,
+      if (id === lead) {
+        report(
+          node,
+          `places "${id}", the lead chart (the first in content/data/charts.yaml), which the home page shows under the headline; remove it from the story's text`,
         );
+      } else if (!charts.has(id)) {
+        const hint = didYouMean(id, charts) || ` (charts: ${[...charts].join(', ') || 'none'})`;
+        report(node, `refers to "${id}", which is not in content/data/charts.yaml${hint}`);
       }
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Term') {
       const id = attr(node, 'id') ?? '';
-      if (!terms.has(id)) {
-        problems.push(`${at(node)} — <Term> refers to "${id}", which is not in content/data/glossary.yaml`);
-      }
+      if (!terms.has(id))
+        report(node, `refers to "${id}", which is not in content/data/glossary.yaml${didYouMean(id, terms)}`);
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       if (node.name === 'EventRef' || node.name === 'Timeline' || node.name === 'FigureRef') {
@@ -61,12 +69,11 @@ export function findBadReferences(
           if (h) ids.push(...[...h.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]));
         }
         for (const id of ids) {
-          if (!id) problems.push(`${at(node)} — <${node.name}> needs the id of an event`);
+          if (!id) report(node, 'needs the id of an event');
           else if (!events.has(id)) {
-            const near = [...events.keys()].filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
-            problems.push(
-              `${at(node)} — <${node.name}> refers to the event "${id}", which is not in content/data/events.yaml` +
-                (near.length ? ` (did you mean ${near.map((k) => `"${k}"`).join(' or ')}?)` : ''),
+            report(
+              node,
+              `refers to the event "${id}", which is not in content/data/events.yaml${didYouMean(id, events.keys())}`,
             );
           }
         }
@@ -74,8 +81,9 @@ export function findBadReferences(
           const event = events.get(attr(node, 'event') ?? '');
           const index = Number(attr(node, 'figure') ?? '1');
           if (event && !(Number.isInteger(index) && index >= 1 && index <= event.figures.length)) {
-            problems.push(
-              `${at(node)} — <FigureRef> asks for figure ${attr(node, 'figure')} of "${event.id}", which has ${event.figures.length} figure(s)`,
+            report(
+              node,
+              `asks for figure ${attr(node, 'figure')} of "${event.id}", which has ${count(event.figures.length, 'figure')}`,
             );
           }
         }
@@ -87,17 +95,22 @@ export function findBadReferences(
   return problems;
 }
 
+const count = (n: number, noun: string) => `${n === 0 ? 'no' : n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The remark plugin: fails the file with every bad reference it holds. */
 export default function remarkCheckRefs() {
   let data: TimelineData | undefined;
-  return (tree: MdNode, vfile: { path?: string; fail: (message: string) => never }) => {
+  return (tree: MdNode, vfile: { path?: string }) => {
     data ??= loadTimelineData();
     const file = vfile.path ? relative(process.cwd(), vfile.path) : 'story';
     const problems = findBadReferences(tree, data, file);
     if (problems.length) {
-      const error = new Error(`Broken references in the story:\n  • ${problems.join('\n  • ')}`);
+      const error = new DataError(problems, STORY_PROBLEMS);
       error.stack = error.message; // the message says it all
       throw error;
     }
   };
 }
+
+/** The subject of the message that lists problems in the stories and pages. */
+export const STORY_PROBLEMS = 'The stories and pages';

@@ -7,9 +7,15 @@ export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
 });
 
+/**
+ * The message of a date that is not text; load.ts words it from what was found (YAML reads an unquoted
+ * 2019 as a number). A missing date keeps zod's own issue, which load.ts words as missing.
+ */
+export const DATE_NOT_TEXT = 'should be a date in quotes';
+
 /** A date at the precision the sources give: "2019", "2019-06" or "2019-06-07". */
 export const PartialDateText = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? undefined : DATE_NOT_TEXT) })
   .superRefine((value, ctx) => {
     const problem = partialDateProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });

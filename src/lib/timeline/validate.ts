@@ -1,5 +1,5 @@
 // Checks that need the whole data set: duplicate and unknown ids, spans that end
-// before they start, milestones outside their event, duplicate months.
+// before they start, milestones outside their event, duplicate or missing months.
 // Pure: takes parsed data, returns problems with the path of the offending value.
 import { parsePartialDate } from '../dates';
 import type { TimelineData } from './schema';
@@ -7,6 +7,7 @@ import { sourceUses } from './sources';
 import { checkSeries } from './validate-series';
 import { labelFits } from './layout';
 import { TIMELINE_VARIANTS } from './variants';
+import { nearMatches } from './suggest';
 
 export interface DataIssue {
   /** Path in the combined data, e.g. ["events", 3, "links", 0, "to"]. */
@@ -84,18 +85,13 @@ export function validateTimelineData(data: TimelineData): DataIssue[] {
   checkSources(data, add);
   checkSeries(data, add);
 
-  data.series.forEach((series, s) => {
-    const seen = new Map<string, number>();
-    series.months.forEach((month, m) => {
-      const first = seen.get(month.month);
-      if (first !== undefined) {
-        add(
-          ['series', s, 'months', m, 'month'],
-          `${month.month} appears twice (entries ${first + 1} and ${m + 1}); each month once`,
-        );
-      } else seen.set(month.month, m);
-    });
-  });
+  data.series.forEach((series, s) =>
+    checkMonths(
+      series.months.map((m) => m.month),
+      ['series', s, 'months'],
+      add,
+    ),
+  );
 
   data.charts.forEach((chart, i) => {
     const ids = (field: string, list: string[] | undefined, known: Set<string>, noun: string) =>
@@ -187,7 +183,7 @@ function checkUnique(
 
 function unknown(noun: string, id: string, known: Set<string>): string {
   const list = [...known].sort();
-  const near = list.filter((k) => k.includes(id) || id.includes(k) || sharedPrefix(k, id) >= 4).slice(0, 3);
+  const near = nearMatches(id, list);
   const hint = near.length
     ? `did you mean ${near.map((k) => `"${k}"`).join(' or ')}?`
     : list.length <= 12
@@ -196,10 +192,44 @@ function unknown(noun: string, id: string, known: Set<string>): string {
   return `there is no ${noun} "${id}" (${hint})`;
 }
 
-function sharedPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
+/**
+ * A monthly series lists each month once, and every month from its first to its last: a chart
+ * would otherwise draw a straight line across the gap as if the months between were known.
+ */
+function checkMonths(
+  months: string[],
+  path: (string | number)[],
+  add: (path: (string | number)[], message: string) => void,
+) {
+  const seen = new Map<string, number>();
+  months.forEach((month, m) => {
+    const first = seen.get(month);
+    if (first !== undefined)
+      add([...path, m, 'month'], `${month} appears twice (entries ${first + 1} and ${m + 1}); each month once`);
+    else seen.set(month, m);
+  });
+  const sorted = [...seen.keys()].sort();
+  for (let k = 1; k < sorted.length; k++) {
+    const missing = monthsBetween(sorted[k - 1], sorted[k]);
+    if (!missing.length) continue;
+    const what = missing.length === 1 ? `${missing[0]} is missing` : `${missing[0]} to ${missing.at(-1)} are missing`;
+    add(
+      [...path, seen.get(sorted[k])!, 'month'],
+      `${what}: the months jump from ${sorted[k - 1]} to ${sorted[k]}. ` +
+        `Add ${missing.length === 1 ? 'that month' : `those ${missing.length} months`} with ${missing.length === 1 ? 'its' : 'their'} figures: ` +
+        'every month from the first to the last must be listed',
+    );
+  }
+}
+
+/** The "YYYY-MM" months strictly between two others. */
+function monthsBetween(from: string, to: string): string[] {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = index(from) + 1; i < index(to); i++) {
+    out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
 }
 
 /** True when `end` lies entirely before `start` (partial dates compare by their periods). */
