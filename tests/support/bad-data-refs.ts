@@ -141,21 +141,21 @@ export const REFERENCE_CASES: Case[] = [
     'a series with a missing month',
     { 'data/series.yaml': series(['2023-01', '2023-02', '2023-04']) },
     [
-      'data/series.yaml:23 — series "visits", field "months › 3 › month": 2023-03 is missing: the months jump from 2023-02 to 2023-04. Add that month with its figures: every month from the first to the last must be listed',
+      'data/series.yaml:24 — series "visits", field "months › 3 › month": 2023-03 is missing: the months jump from 2023-02 to 2023-04. Add that month with its figures: every month from the first to the last must be listed',
     ],
   ],
   [
     'a series with three missing months',
     { 'data/series.yaml': series(['2023-01', '2023-05', '2023-06']) },
     [
-      'data/series.yaml:14 — series "visits", field "months › 2 › month": 2023-02 to 2023-04 are missing: the months jump from 2023-01 to 2023-05. Add those 3 months with their figures: every month from the first to the last must be listed',
+      'data/series.yaml:15 — series "visits", field "months › 2 › month": 2023-02 to 2023-04 are missing: the months jump from 2023-01 to 2023-05. Add those 3 months with their figures: every month from the first to the last must be listed',
     ],
   ],
   [
     'a month listed twice',
     { 'data/series.yaml': series(['2023-01', '2023-02', '2023-02']) },
     [
-      'data/series.yaml:23 — series "visits", field "months › 3 › month": 2023-02 appears twice (entries 2 and 3); each month once',
+      'data/series.yaml:24 — series "visits", field "months › 3 › month": 2023-02 appears twice (entries 2 and 3); each month once',
     ],
   ],
 ];

@@ -47,11 +47,11 @@ export function check(edits: Record<string, Edit>): { heading?: string; lines: s
 
 /** A monthly series with these months (the only place the tests write a series). */
 export const series = (months: string[]) =>
-  `- id: visits\n  title: Visits\n  description: Visits a month.\n  months:\n` +
+  `- id: visits\n  title: Visits\n  description: Visits a month.\n  measures: [{ id: visitors, label: Visitors }]\n  months:\n` +
   months
     .map(
       (m) =>
-        `    - month: '${m}'\n      borderPatrol:\n        value: 100\n        release: final\n` +
+        `    - month: '${m}'\n      visitors:\n        value: 100\n        release: final\n` +
         `        sources:\n          - publisher: City Council\n            kind: primary\n` +
         `            title: Visits\n            url: https://example.org/visits\n`,
     )
