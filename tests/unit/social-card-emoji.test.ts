@@ -4,12 +4,13 @@
 // against DejaVu's own character map (read with fontkitten).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { create } from 'fontkitten';
+import { create, type Font } from 'fontkitten';
 import { composeSocialCard, withoutEmoji } from '../../src/build/images/social-card';
 import { fontFiles } from '../../src/build/images/render';
 import { findAll, parseMarkup, textContent } from '../support/markup';
 
-const [regular, bold] = fontFiles().map((file) => create(readFileSync(file)));
+// A .ttf is one font (a .ttc would be a collection).
+const [regular, bold] = fontFiles().map((file) => create(readFileSync(file)) as Font);
 /** The characters of `text` that a DejaVu face has no glyph for. */
 const tofu = (text: string) =>
   [...new Set(text)].filter((ch) => ![regular, bold].every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)));
