@@ -51,7 +51,14 @@ function withoutDir(page: string): { checked: number; missing: string[] } {
 
 describe('dir="auto" on data text', () => {
   const event = data.events.find((e) => e.body && e.sources.length > 1) ?? data.events[0];
-  it.each(['index.html', `events/${event.id}/index.html`])('on every element of %s that shows it', (page) => {
+  const pages = [
+    'index.html',
+    `events/${event.id}/index.html`,
+    'table/index.html',
+    'glossary/index.html',
+    'sources/index.html',
+  ];
+  it.each(pages)('on every element of %s that shows it', (page) => {
     const { checked, missing } = withoutDir(page);
     expect(checked).toBeGreaterThan(20);
     expect(missing).toEqual([]);
