@@ -30,9 +30,9 @@ const where = (e: MarkupElement): string => {
 };
 
 /** How many elements hold a data text as their own text, and those with no dir on themselves or their parent. */
-function withoutDir(page: string): { checked: number; missing: string[] } {
+function withoutDir(html: string): { checked: number; missing: string[] } {
   const texts = dataTexts();
-  const root = parseMarkup(readFileSync(join(DIST, page), 'utf8'));
+  const root = parseMarkup(html);
   const body = findAll(root, (e) => e.tag === 'body')[0];
   const skipped = new Set(['script', 'style', 'title', 'template']);
   const missing = new Set<string>();
@@ -59,8 +59,18 @@ describe('dir="auto" on data text', () => {
     'sources/index.html',
   ];
   it.each(pages)('on every element of %s that shows it', (page) => {
-    const { checked, missing } = withoutDir(page);
+    const { checked, missing } = withoutDir(readFileSync(join(DIST, page), 'utf8'));
     expect(checked).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+
+  it("in the timeline's details panel (/data/timeline-details.json, inserted by the browser)", () => {
+    const details = JSON.parse(readFileSync(join(DIST, 'data/timeline-details.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const { checked, missing } = withoutDir(`<!doctype html><body>${details[event.id]}</body>`);
+    expect(checked).toBeGreaterThan(5);
     expect(missing).toEqual([]);
   });
 });
