@@ -1,6 +1,9 @@
 // Social cards (og:image), 1200×630, light theme: the site title, a date/track line, the page's
 // title on up to three lines, a thin strip of the whole timeline with the page's event (or the
 // chart's period) marked, and the publisher. Returns SVG markup; text in DejaVu Sans.
+// Emoji are dropped from the drawn text (withoutEmoji): DejaVu has no glyph for them, and resvg would draw
+// an empty box. (A monochrome emoji TTF is on npm, but drawing it would mean a second font for resvg and for
+// the line-breaking metrics of render.ts; one font keeps every card's text measured as it is drawn.)
 // composeSocialCard({ siteTitle, title, kicker, strip, publisher, url, colours })
 import type { MarkShape } from '../../lib/timeline/shapes';
 import { symbolPath, translatePath } from '../../lib/timeline/shapes';
@@ -52,8 +55,31 @@ export interface SocialCardInput {
   colours: ThemeColours;
 }
 
-/** Lays out a social card; returns SVG markup. */
-export function composeSocialCard(input: SocialCardInput): string {
+// Emoji, whole: a pictograph from U+2300 on (below it, DejaVu draws every one: ©, ™, arrows) or a flag
+// letter, with what joins it (skin tones, presentation selectors, keycaps, tags, zero-width joins to the
+// next one), a keycap sequence, or a stray emoji presentation selector.
+const PICTOGRAPH = String.raw`(?:(?![\u0000-\u22FF])\p{Extended_Pictographic}|\p{Regional_Indicator})`;
+const JOINED = String.raw`[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}]*`;
+const EMOJI = String.raw`[#*0-9]\uFE0F?\u20E3|${PICTOGRAPH}${JOINED}(?:\u200D${PICTOGRAPH}${JOINED})*|\uFE0F`;
+/** Emoji and the spaces before them. */
+const EMOJI_RUN = new RegExp(String.raw`\s*(?:${EMOJI})+`, 'gu');
+
+/** Text without its emoji (and the spaces they leave), for fonts that have none; other text as it was. */
+export function withoutEmoji(text: string): string {
+  const out = text.replace(EMOJI_RUN, '');
+  return out === text ? text : out.trim();
+}
+
+/** Lays out a social card; returns SVG markup. Emoji are dropped from the text it draws. */
+export function composeSocialCard(card: SocialCardInput): string {
+  const k = card.kicker;
+  const input: SocialCardInput = {
+    ...card,
+    siteTitle: withoutEmoji(card.siteTitle),
+    title: withoutEmoji(card.title),
+    publisher: withoutEmoji(card.publisher),
+    kicker: k && { ...k, label: k.label && withoutEmoji(k.label) },
+  };
   const c = input.colours;
   const W = SOCIAL_CARD_WIDTH;
   const H = SOCIAL_CARD_HEIGHT;
@@ -146,7 +172,7 @@ export function composeSocialCard(input: SocialCardInput): string {
       role: 'img',
       'font-family': FONT_STACK,
     },
-    [element('title', {}, [input.title]), ...body],
+    [element('title', {}, [card.title]), ...body],
   );
   return svgDocument(root);
 }

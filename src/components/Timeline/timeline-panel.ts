@@ -88,6 +88,7 @@ export class DetailsPanel {
     let heading = body.content.querySelector('h3')!;
     if (!this.root.closest('figure')?.querySelector('h2')) {
       const h4 = document.createElement('h4');
+      if (heading.dir) h4.dir = heading.dir;
       h4.append(...heading.childNodes);
       heading.replaceWith(h4);
       heading = h4;

@@ -75,6 +75,7 @@ class ChartTooltip extends HTMLElement {
         .data(lines)
         .join('span')
         .attr('class', (_, i) => (i === 0 ? 'chart-tip-head' : null))
+        .attr('dir', 'auto')
         .text((d) => d);
     }
     tip.hidden = false;

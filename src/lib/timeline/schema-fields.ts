@@ -1,6 +1,7 @@
 // The schema's building blocks: ids, dates, web addresses and bounded text (schema.ts re-exports them).
 import { z } from 'zod';
 import { partialDateProblem } from '../dates';
+import { markdownProblems } from '../markdown';
 
 /** A stable id: lowercase words joined by hyphens. Ids are URL parts and join keys. */
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -51,3 +52,13 @@ export const text = (max: number) =>
     .trim()
     .min(1, { error: 'is empty' })
     .max(max, { error: (issue) => `is ${String(issue.input).length} characters long; the limit is ${max}` });
+
+/**
+ * Markdown an editor writes (an event's body, a glossary definition), at most `max` characters when given.
+ * Only the safe subset of lib/markdown.ts: raw HTML, and links to anything but http(s) or a path on this
+ * site, are refused with a message each (the renderer would show them as text).
+ */
+export const markdown = (max?: number) =>
+  (max ? text(max) : z.string().trim()).superRefine((value, ctx) => {
+    for (const message of markdownProblems(value)) ctx.addIssue({ code: 'custom', message });
+  });

@@ -3,7 +3,7 @@
 // whole data set (unknown ids, duplicates, end before start) live in validate.ts.
 import { z } from 'zod';
 import { ChartSpec } from './schema-charts';
-import { DayText, Id, PartialDateText, WebUrl, text } from './schema-fields';
+import { DayText, Id, PartialDateText, WebUrl, markdown, text } from './schema-fields';
 
 export { ChartSpec, PeriodSpec } from './schema-charts';
 export { DayText, Id, PartialDateText, WebUrl } from './schema-fields';
@@ -182,8 +182,8 @@ export const TimelineEvent = z.strictObject({
    */
   label: text(40).optional(),
   summary: text(280),
-  /** Longer text in Markdown, shown on the event's page. */
-  body: z.string().trim().optional(),
+  /** Longer text in Markdown, shown on the event's page (the safe subset: no HTML, http(s) or site links). */
+  body: markdown().optional(),
   /**
    * Where it happened, when the title or summary says so: a city or building and the ISO 3166 alpha-2
    * code of its country ({ name: 'Mexico City', country: 'MX' }). It is the event's location in the
@@ -295,8 +295,8 @@ export type Site = z.infer<typeof Site>;
 export const GlossaryEntry = z.strictObject({
   id: Id,
   term: text(80),
-  /** Plain-language definition (Markdown allowed: links, emphasis). */
-  definition: text(1200),
+  /** Plain-language definition (Markdown allowed: links, emphasis; no HTML). */
+  definition: markdown(1200),
   /** Other names readers may meet ("MPP" for the Migrant Protection Protocols). */
   aliases: z.array(text(80)).default([]),
   sources: z.array(Source).default([]),
