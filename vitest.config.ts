@@ -14,6 +14,7 @@ const NODE_ONLY = [
   'build-errors',
   'build-output',
   'csp',
+  'data-dir',
   'deploy-nginx',
   'embed-heights',
   'html-validate',
