@@ -1,0 +1,146 @@
+// The engine's own words: every fixed sentence, heading, button and label the site shows that does not
+// come from content/. One object per language; `en` is the reference, and its type (UiStrings) is what
+// any other language must fill in whole — the type checker lists every missing key. Sentences with
+// numbers are functions; sentences with links are templates whose [text](key) parts become links
+// (see links.ts), so a translation can move the link inside its sentence.
+// The story's own wording (what its series is called, what its footer says about its sources) lives in
+// content/data/site.yaml, never here.
+
+export const en = {
+  skipLink: 'Skip to content',
+  nav: {
+    label: 'Site',
+    chronology: 'Chronology',
+    table: 'Table',
+    glossary: 'Glossary',
+    sources: 'Sources',
+  },
+  footer: {
+    /** The footer's sentence about sources when site.yaml has no `notes.footer`. */
+    sources: 'Every event cites its sources.',
+    data: 'Data:',
+    json: 'JSON',
+    csv: 'CSV',
+    seriesCsv: (name: string) => `${name} (CSV)`,
+    schema: 'JSON Schema',
+    embeds: 'Every chart can be embedded in another site: [embeds](embed).',
+    published: 'Published',
+    updated: 'updated',
+  },
+  home: {
+    keyPoints: 'What you need to know',
+    published: 'Published',
+    updated: 'Updated',
+    chronologyHeading: 'Every event, with its sources',
+    chronology: (events: number, from: string, to: string, sources: number) =>
+      `The charts above draw ${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
+      'Read them as [a chronology](chronology), month by month, or as [a table](table) you can sort and filter; ' +
+      'every event has its own page.',
+    dataHeading: 'The data',
+    dataIntro: 'Everything on this page comes from one data set, published for reuse:',
+    json: (series?: string) => `events, tracks, people and posts${series ? `, and the ${series}` : ''}`,
+    csv: 'one row per event, with its sources',
+    schema: 'the JSON Schema of timeline.json',
+  },
+  downloads: {
+    /** What a series is called when site.yaml does not name it: "…, and the data series". */
+    seriesName: 'data series',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'There is no page at this address. The whole chronology and its data are on the home page.',
+    lede: 'There is no page at this address. It may have been mistyped, or the link that brought you here is out of date.',
+    intro: 'Everything in this explainer starts from the home page:',
+    home: '[The home page](home): the story in brief.',
+    chronology: '[The chronology](chronology): every event in date order, each with its sources.',
+    data: (series?: string) =>
+      `[The data](data): the events${series ? ` and the ${series}` : ''} as [JSON](json) and [CSV](csv), free to reuse.`,
+  },
+  chronology: {
+    title: 'Chronology',
+    listName: (site: string) => `${site}: chronology`,
+    description: (events: number, from: string, to: string) =>
+      `All ${events} events, ${from} to ${to}, each with its sources.`,
+    lede: (events: number, from: string, to: string, sources: number) =>
+      `${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
+      'The same events are in [a table](table) you can sort and filter, and each has [its own page](event).',
+    tracks: 'Tracks',
+  },
+  table: {
+    title: 'All events in a table',
+    description: 'Every event of the chronology in one table, with filters.',
+    heading: 'All events',
+    filters: 'Filter the events',
+    track: 'Track',
+    allTracks: 'All tracks',
+    actor: 'Person or institution',
+    anyone: 'Anyone',
+    apply: 'Apply',
+    clear: 'Clear filters',
+    count: (n: number) => `${n} events`,
+    caption: 'Events of the chronology, oldest first',
+    date: 'Date',
+    oldestFirst: '(oldest first)',
+    newestFirst: '(newest first)',
+    /** Filled in the browser: {shown} and {total} are numbers. */
+    shown: '{shown} of {total} events shown',
+    event: 'Event',
+    who: 'Who',
+    sources: 'Sources',
+  },
+  sources: {
+    title: 'Sources and method',
+    description: (n: number) => `How the data was gathered, and all ${n} sources by publisher.`,
+    corrections: 'Corrections and updates',
+    noCorrections: 'None so far.',
+    all: (n: number) => `All sources (${n}), by publisher`,
+    credited: 'Each source is credited to its original publisher.',
+    kindsCaption: 'Sources by kind of publisher',
+    kind: 'Kind',
+    publishers: 'Publishers',
+    sources: 'Sources',
+    citedFor: 'Cited for:',
+  },
+  glossary: {
+    title: 'Glossary',
+    description: 'The terms used in the story, explained.',
+    empty: 'No terms yet.',
+    also: 'also:',
+    sources: 'Sources',
+  },
+  event: {
+    breadcrumb: 'Breadcrumb',
+    home: 'Home',
+    chronology: 'Chronology',
+    inferred: '(date inferred from the weekday the sources give)',
+    contextTitle: 'Where it sits in the chronology',
+    contextCaption: (span: string) => `The events of the ${span} before and after, this one emphasised.`,
+    contextSource: 'The sources listed on each event’s page',
+    steps: 'Steps',
+    didNotHappen: 'did not happen',
+    figures: 'Figures',
+    who: 'Who',
+    related: 'Related events',
+    notes: 'Notes on the sources',
+    sources: 'Sources',
+    updates: 'Updates',
+    prevNext: 'Chronology',
+  },
+  embedPage: {
+    heading: (site: string) => `Chart from “${site}”`,
+    description: (chart: string, site: string, publisher: string) => `${chart}: a chart from “${site}” (${publisher}).`,
+    source: 'Source:',
+    fullStory: 'Full story',
+    newTab: '(opens in a new tab)',
+  },
+};
+
+/** What every language provides: the shape of `en`, with its texts as plain strings. */
+export type UiStrings = typeof en;
+
+const LANGUAGES: Record<string, UiStrings> = { en };
+
+/** The strings for a BCP 47 language tag ("en", "en-GB"): its primary language, or English. */
+export function uiStrings(language: string): UiStrings {
+  return LANGUAGES[language.toLowerCase().split('-')[0]] ?? en;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { en, uiStrings } from '../../src/lib/ui/strings';
+import { linkPieces } from '../../src/lib/ui/links';
+
+describe('UI strings', () => {
+  it('picks a language by its primary subtag and falls back to English', () => {
+    expect(uiStrings('en-GB')).toBe(en);
+    expect(uiStrings('EN')).toBe(en);
+    expect(uiStrings('xx')).toBe(en);
+  });
+
+  it('mentions a series only when it is given one', () => {
+    expect(en.home.json()).toBe('events, tracks, people and posts');
+    expect(en.home.json('border series')).toBe('events, tracks, people and posts, and the border series');
+    expect(en.notFound.data()).not.toContain('series');
+  });
+});
+
+describe('linkPieces', () => {
+  it('splits a sentence into text and links, in order', () => {
+    expect(linkPieces('Read them as [a chronology](chronology), or as [a table](table) you can sort.')).toEqual([
+      { text: 'Read them as ' },
+      { text: 'a chronology', link: 'chronology' },
+      { text: ', or as ' },
+      { text: 'a table', link: 'table' },
+      { text: ' you can sort.' },
+    ]);
+  });
+
+  it('leaves a sentence without links whole, and brackets without a key as text', () => {
+    expect(linkPieces('No links here.')).toEqual([{ text: 'No links here.' }]);
+    expect(linkPieces('[The data](data)')).toEqual([{ text: 'The data', link: 'data' }]);
+    expect(linkPieces('a [note] (x) <b>')).toEqual([{ text: 'a [note] (x) <b>' }]);
+  });
+});
