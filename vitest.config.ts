@@ -20,6 +20,7 @@ const NODE_ONLY = [
   'images',
   'links',
   'metadata',
+  'other-story',
   'vnu',
 ].map((name) => `tests/e2e/${name}.test.ts`);
 
