@@ -12,7 +12,7 @@ export interface SeriesDownload {
   path: string;
   /** Its file name, as the home page lists it. */
   file: string;
-  /** What the story calls it: "border series". */
+  /** What the story calls it ("monthly series"). */
   name: string;
   /** Its line on the home page. */
   description: string;

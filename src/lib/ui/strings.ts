@@ -126,6 +126,123 @@ export const en = {
     updates: 'Updates',
     prevNext: 'Chronology',
   },
+  timeline: {
+    label: (title: string, events: number) =>
+      `${title}: a timeline of ${events} events. Use the arrow keys to move between events, Enter for details, ` +
+      'plus and minus to zoom. The same events are listed in text on the chronology page.',
+    zoom: 'Zoom',
+    zoomIn: 'Zoom in',
+    zoomInTitle: 'Zoom in (+)',
+    zoomOut: 'Zoom out',
+    zoomOutTitle: 'Zoom out (−)',
+    reset: 'Reset',
+    resetTitle: 'Show the whole period (0)',
+    tracks: 'Tracks',
+    showHide: 'Show or hide tracks',
+    details: 'Event details',
+    asList: (events: number) => `All ${events} events as a text list`,
+    asTable: 'as a table',
+  },
+  /**
+   * The interactive timeline's words, sent to the browser in the chart's payload (never in its script):
+   * {name} parts are filled there.
+   */
+  timelineClient: {
+    close: 'Close',
+    closeLabel: 'Close the details',
+    detailsLabel: 'Details: {title}',
+    openPage: "Open the event's page",
+    detailsFailed: 'Details could not be loaded. {link}.',
+    cluster: '{count} events: click to zoom in',
+    hintMouse: 'Drag to pan · Ctrl+scroll or pinch to zoom',
+    hintTouch: 'Drag to pan · pinch to zoom',
+    showing: 'Showing {from} to {to}: {events} events shown, {groups} groups.',
+    shown: '{events} events shown.',
+  },
+  list: {
+    inferredTitle: 'Worked out from the weekday the sources give',
+    inferred: '(date inferred)',
+    steps: 'Steps',
+    didNotHappen: '(did not happen)',
+    figures: 'Figures',
+    note: 'Note:',
+    sources: 'Sources:',
+  },
+  /** The details panel of an event (built once into /data/timeline-details.json). */
+  details: {
+    steps: 'Steps',
+    figures: 'Figures',
+    who: 'Who:',
+    related: 'Related events',
+    notes: 'Notes',
+    sources: 'Sources',
+    via: 'via',
+    everything: 'Everything about this event',
+  },
+  copyWeRead: 'copy we read',
+  embed: {
+    summary: 'Embed',
+    galleryLabel: 'Embed code and downloads',
+    code: 'Embed code',
+    hint:
+      'Paste it into the HTML of your article. The chart takes the width of its column and sets its own height. ' +
+      'In WordPress, paste the address of the preview on a line of its own instead.',
+    copy: 'Copy code',
+    copied: 'Copied',
+    selected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy',
+    links: 'Preview and downloads',
+    preview: 'Preview',
+    previewOf: 'of the embed:',
+    pngDark: 'PNG (dark)',
+    csv: 'Data (CSV)',
+  },
+  figure: {
+    showTable: 'Show the data as a table',
+    tableLabel: (title: string) => `${title}: the data`,
+    source: 'Source:',
+  },
+  charts: {
+    legend: 'Legend',
+    markedEvents: 'Marked events',
+    none: '—',
+    keyFigures: {
+      title: 'Key figures',
+      caption: 'The numbers that matter to the story, each with the event it belongs to and where it comes from.',
+      empty: 'No figure is marked as key yet.',
+      source: 'Source:',
+      via: 'via',
+      head: ['Figure', 'What it counts', 'Date', 'Source'],
+    },
+    steps: {
+      empty:
+        'No step of this event carries a value yet, so there is nothing to chart; its milestones are listed in the table.',
+      caption: (title: string) => `${title}: every step`,
+      head: { date: 'Date', step: 'Step', value: 'Value', happened: 'Happened?' },
+      yes: 'Yes',
+      no: 'No',
+      noBecause: (why: string) => `No: ${why}`,
+    },
+    posts: {
+      caption: (title: string) => `${title}: every holder, with dates`,
+      head: ['Holder', 'Post', 'From', 'To', 'Source'],
+      continues: 'continues',
+    },
+  },
+  storyRail: {
+    label: 'Where this section sits in the timeline',
+    previous: '← Previous section',
+    next: 'Next section →',
+  },
+  embedGallery: {
+    title: 'Embed the charts',
+    description: (site: string) =>
+      `Put the charts of “${site}” in your own article: embed code, themes, data and images.`,
+    lede:
+      'Every chart of this explainer can go into your own article. Copy its embed code below and paste it into ' +
+      'your page’s HTML. The chart keeps its sources and links back to the full story.',
+    how: 'How it works',
+    none: 'There are no charts to embed yet.',
+  },
   embedPage: {
     heading: (site: string) => `Chart from “${site}”`,
     description: (chart: string, site: string, publisher: string) => `${chart}: a chart from “${site}” (${publisher}).`,
