@@ -4,10 +4,10 @@
 // its images — and that, with no series, nothing offers or names one.
 // The build skips the PNGs (SKIP_IMAGES) to stay fast; the test composes the SVGs they are drawn from,
 // chart images and social cards, and reads their text instead.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { buildSite } from './browser';
 import { findAll, parseMarkup, type MarkupElement, type MarkupNode } from '../support/markup';
@@ -137,6 +137,7 @@ beforeAll(() => {
   expect(result.status, result.output).toBe(0);
   texts = outputTexts();
 }, 120_000);
+afterAll(() => rmSync(dirname(out), { recursive: true, force: true }));
 
 describe('another newsroom’s story (tests/fixtures/other-story)', () => {
   it('derives the main story’s words from content/', () => {
@@ -183,6 +184,8 @@ describe('another newsroom’s story (tests/fixtures/other-story)', () => {
     const links = findAll(footer, (e) => e.tag === 'a').map((a) => a.attrs.href);
     expect(links).toEqual(['/data/timeline.json', '/data/timeline.csv', '/data/timeline.schema.json', '/embed/']);
     expect(markupText(home)).toContain('Every event cites its sources.');
+    // The fixture has people but no posts: the data set is described as it is.
+    expect(markupText(home)).toMatch(/— events, tracks and people\s*\n/);
     expect(texts.get('chronology/index.html')).toContain('الموظفون الفيدراليون ينتظرون رواتبهم');
   });
 });

@@ -6,6 +6,10 @@
 // The story's own wording (what its series is called, what its footer says about its sources) lives in
 // content/data/site.yaml, never here.
 
+/** "a, b and c". */
+const listOf = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 export const en = {
   skipLink: 'Skip to content',
   nav: {
@@ -38,7 +42,10 @@ export const en = {
       'every event has its own page.',
     dataHeading: 'The data',
     dataIntro: 'Everything on this page comes from one data set, published for reuse:',
-    json: (series?: string) => `events, tracks, people and posts${series ? `, and the ${series}` : ''}`,
+    /** What timeline.json holds: only the kinds the content has, then its series if any. */
+    json: (has: { people: boolean; posts: boolean }, series?: string) =>
+      listOf(['events', 'tracks', ...(has.people ? ['people'] : []), ...(has.posts ? ['posts'] : [])]) +
+      (series ? `, and the ${series}` : ''),
     csv: 'one row per event, with its sources',
     schema: 'the JSON Schema of timeline.json',
   },
