@@ -229,6 +229,12 @@ export const en = {
       no: 'No',
       noBecause: (why: string) => `No: ${why}`,
     },
+    period: {
+      tracks: 'Tracks',
+      undated: 'Also in this period, dated only to the month (not placed on the chart):',
+      caption: (title: string) => `${title}: the events and their day numbers`,
+      head: { date: 'Date', day: 'Day', event: 'Event', track: 'Track' },
+    },
     posts: {
       caption: (title: string) => `${title}: every holder, with dates`,
       head: ['Holder', 'Post', 'From', 'To', 'Source'],
