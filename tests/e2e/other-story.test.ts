@@ -43,12 +43,15 @@ const KNOWN: [path: string, word: string][] = [
   ['data/timeline.schema.json', 'border'],
 ];
 
+/** Fixed words that are also CSS property names, which the engine's scripts set (frame.style.border). */
+const CSS_WORDS = new Set(['border']);
+
 const yamlOf = (file: string) => parse(readFileSync(join('content/data', file), 'utf8'));
 
 /**
- * The main story's own names, read from content/: actors' names (and each word of a person's name),
- * places, track labels, glossary terms and their aliases (a term "National Guard (Mexico)" gives
- * "National Guard" and "Mexico").
+ * The main story’s own names, read from content/: actors’ names (and each word of five letters or more of a
+ * person’s name: "Ebrard", not "Mark"), places, track labels, glossary terms and their aliases (a term
+ * "National Guard (Mexico)" gives "National Guard" and "Mexico").
  */
 function mainStoryWords(): string[] {
   const actors: { name: string; kind: string }[] = yamlOf('actors.yaml').actors;
@@ -57,14 +60,16 @@ function mainStoryWords(): string[] {
   const glossary: { term: string; aliases?: string[] }[] = yamlOf('glossary.yaml');
   const phrases = [
     ...actors.map((a) => a.name),
-    ...actors.filter((a) => a.kind === 'person').flatMap((a) => a.name.split(/\s+/).filter((w) => w.length > 3)),
-    ...events.flatMap((e) => (e.place ? [e.place.name] : [])),
+    ...actors.filter((a) => a.kind === 'person').flatMap((a) => a.name.split(/\s+/).filter((w) => w.length > 4)),
+    // "Agua Prieta, Sonora": the place and its region.
+    ...events.flatMap((e) => (e.place ? [e.place.name, ...e.place.name.split(/,\s*/)] : [])),
     ...tracks.map((t) => t.label),
     ...glossary.flatMap((g) => [g.term, ...(g.aliases ?? [])]),
   ];
+  // A name in brackets ("(Mexico)", "(INM)") counts too; a description ("Veracruz (state)") does not.
   const words = phrases.flatMap((p) => {
     const inner = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(p);
-    return inner ? [p, inner[1], inner[2]] : [p];
+    return inner ? [p, inner[1], ...(/^\p{Lu}/u.test(inner[2]) ? [inner[2]] : [])] : [p];
   });
   return [...new Set(words.map((w) => w.trim()).filter((w) => w.length > 2))];
 }
@@ -101,11 +106,14 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
-/** Every text of the build a reader or a tool gets: path → text (scripts, styles and PNGs aside). */
+/**
+ * Every text of the build a reader or a tool gets: path → text. Scripts are read whole (no story word
+ * belongs in the engine's code); stylesheets and PNGs are not (CSS names its "border" properties).
+ */
 function outputTexts(): Map<string, string> {
   const texts = new Map<string, string>();
   for (const path of listFiles(out)) {
-    if (path.startsWith('_astro/') || /\.(js|css|png)$/.test(path)) continue;
+    if (/\.(css|png)$/.test(path)) continue;
     const raw = readFileSync(join(out, path), 'utf8');
     texts.set(path, /\.(html|svg)$/.test(path) ? markupText(raw) : raw);
   }
@@ -125,6 +133,7 @@ function findWords(texts: Map<string, string>, patterns: { word: string; re: Reg
   const found: string[] = [];
   for (const [path, text] of texts)
     for (const { word, re } of patterns) {
+      if (path.endsWith('.js') && CSS_WORDS.has(word)) continue;
       const m = re.exec(text);
       if (m) found.push(`${path}: "${word}" in “…${text.slice(Math.max(0, m.index - 40), m.index + 40)}…”`);
     }
