@@ -5,6 +5,7 @@
 // (see links.ts), so a translation can move the link inside its sentence.
 // The story's own wording (what its series is called, what its footer says about its sources) lives in
 // content/data/site.yaml, never here.
+import type { Source } from '../timeline/schema';
 
 /** "a, b and c". */
 const listOf = (items: string[]) =>
@@ -107,6 +108,26 @@ export const en = {
     publishers: 'Publishers',
     sources: 'Sources',
     citedFor: 'Cited for:',
+    /** How each kind of publisher is named: the table's row, its description, one publisher's kind. */
+    kinds: {
+      primary: {
+        label: 'Primary documents',
+        one: 'primary source',
+        description: 'issued by a government, court, agency or organisation itself',
+      },
+      wire: { label: 'Wire services', one: 'wire service', description: 'news agencies such as AP, Reuters and AFP' },
+      newspaper: {
+        label: 'Newspapers and news sites',
+        one: 'newspaper or news site',
+        description: 'newspapers, magazines and news websites',
+      },
+      broadcaster: { label: 'Broadcasters', one: 'broadcaster', description: 'television and radio newsrooms' },
+      other: {
+        label: 'Other',
+        one: 'other: blog, advocacy site, law firm, aggregator or mirror',
+        description: 'blogs, advocacy sites, law-firm pages, aggregators and mirrors',
+      },
+    } satisfies Record<Source['kind'], { label: string; one: string; description: string }>,
   },
   glossary: {
     title: 'Glossary',
