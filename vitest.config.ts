@@ -21,6 +21,7 @@ const NODE_ONLY = [
   'images',
   'links',
   'metadata',
+  'other-story',
   'vnu',
   'way-in',
 ].map((name) => `tests/e2e/${name}.test.ts`);

@@ -1,5 +1,6 @@
 // <events-table>: sorts the events table by date and filters it by track and actor.
-// The table is complete without JavaScript; this only adds the controls.
+// The table is complete without JavaScript; this only adds the controls. Its words come from the page
+// (data-shown="{shown} of {total} events shown", data-oldest, data-newest), so they follow the UI strings.
 
 class EventsTable extends HTMLElement {
   connectedCallback() {
@@ -24,7 +25,9 @@ class EventsTable extends HTMLElement {
         row.hidden = !ok;
         if (ok) shown++;
       }
-      status.textContent = `${shown} of ${rows.length} events shown`;
+      status.textContent = (this.dataset.shown ?? '')
+        .replace('{shown}', String(shown))
+        .replace('{total}', String(rows.length));
     };
 
     sortButton?.addEventListener('click', () => {
@@ -33,7 +36,7 @@ class EventsTable extends HTMLElement {
       if (!ascending) sorted.reverse();
       body.append(...sorted);
       dateHeader?.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      sortButton.querySelector('.dir')!.textContent = ascending ? '(oldest first)' : '(newest first)';
+      sortButton.querySelector('.dir')!.textContent = (ascending ? this.dataset.oldest : this.dataset.newest) ?? '';
     });
     form.addEventListener('change', apply);
     form.addEventListener('reset', () => setTimeout(apply));

@@ -56,7 +56,7 @@ class TimelineController extends TimelineView {
       .map((e) => e.id)
       .sort((a, b) => this.timeOf.get(a)! - this.timeOf.get(b)! || a.localeCompare(b));
     this.tooltip = root.querySelector('.tl-tooltip')!;
-    this.panel = new DetailsPanel(root.querySelector('.tl-details')!, root, payload.eventHref);
+    this.panel = new DetailsPanel(root.querySelector('.tl-details')!, root, payload.eventHref, payload.ui);
     this.status = root.querySelector('.tl-status')!;
     charts.push(this);
 
@@ -81,7 +81,7 @@ class TimelineController extends TimelineView {
     );
     addEventListener('afterprint', () => this.render());
     root.dataset.ready = '';
-    this.hint = showHint(root);
+    this.hint = showHint(root, payload.ui);
     this.fromUrl(true);
     document.fonts?.ready.then(() => {
       this.fitFont();
@@ -140,7 +140,7 @@ class TimelineController extends TimelineView {
   }
 
   announce(): void {
-    requestAnimationFrame(() => (this.status.textContent = windowStatus(this.layout)));
+    requestAnimationFrame(() => (this.status.textContent = windowStatus(this.layout, this.payload.ui)));
   }
 
   // ── selection and keyboard ──
@@ -186,7 +186,7 @@ class TimelineController extends TimelineView {
     const toggle = this.root.querySelector('.tl-filters-toggle .tl-count');
     if (toggle) toggle.textContent = this.hiddenTracks.size ? `(${this.hiddenTracks.size} hidden)` : '';
     this.render();
-    this.status.textContent = shownStatus(this.layout);
+    this.status.textContent = shownStatus(this.layout, this.payload.ui);
   }
 
   // ── details panel and deep links ──
@@ -265,7 +265,7 @@ class TimelineController extends TimelineView {
 
   showTooltip(target: EventTarget | null): void {
     const mark = (target as Element | null)?.closest?.('.tl-marks [data-id], .tl-cluster');
-    if (mark) showMarkTip(this.tooltip, mark, this.layout);
+    if (mark) showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
   }
 
   hideTooltip(): void {

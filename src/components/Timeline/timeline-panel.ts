@@ -4,6 +4,8 @@
 // tooltip of a mark or cluster.
 import type { EventMark, LayoutEvent, TimelineLayout } from '../../lib/timeline/layout';
 import { tipPosition, type Rect } from '../roving-tip';
+import type { TimelinePayload } from '../../lib/timeline/payload';
+import { fill } from '../../lib/ui/fill';
 
 /** Each event's details as markup, by event id (/data/timeline-details.json). */
 type DetailsMarkup = Record<string, string>;
@@ -64,6 +66,7 @@ export class DetailsPanel {
     readonly box: HTMLElement,
     private root: HTMLElement,
     private eventHref: string,
+    private ui: TimelinePayload['ui'],
   ) {}
 
   /**
@@ -74,16 +77,18 @@ export class DetailsPanel {
   fill(id: string, markup: string | undefined, event: LayoutEvent | undefined): void {
     const box = this.box;
     box.className = `tl-details${event ? ` tc-${event.track}` : ''}`;
-    const close = el('button', 'Close', 'tl-details__close');
+    const ui = this.ui;
+    const close = el('button', ui.close, 'tl-details__close');
     close.type = 'button';
-    close.setAttribute('aria-label', 'Close the details');
+    close.setAttribute('aria-label', ui.closeLabel);
     const body = document.createElement('template');
     if (markup) body.innerHTML = markup;
     else {
-      const page = el('a', "Open the event's page");
+      const page = el('a', ui.openPage);
       page.href = this.eventHref.replace('{id}', id);
       el('h3', event?.title ?? id, undefined, body.content);
-      el('p', 'Details could not be loaded. ', 'tl-details__fallback', body.content).append(page, '.');
+      const [before, after = ''] = ui.detailsFailed.split('{link}');
+      el('p', before, 'tl-details__fallback', body.content).append(page, after);
     }
     let heading = body.content.querySelector('h3')!;
     if (!this.root.closest('figure')?.querySelector('h2')) {
@@ -93,7 +98,7 @@ export class DetailsPanel {
       heading.replaceWith(h4);
       heading = h4;
     }
-    box.setAttribute('aria-label', `Details: ${heading.textContent}`);
+    box.setAttribute('aria-label', fill(ui.detailsLabel, { title: heading.textContent ?? '' }));
     box.replaceChildren(close, body.content);
   }
 
@@ -157,14 +162,14 @@ export class DetailsPanel {
 }
 
 /** Shows the tooltip `tip` for a mark or cluster element of the chart laid out as `layout`. */
-export function showMarkTip(tip: HTMLElement, mark: Element, layout: TimelineLayout): void {
+export function showMarkTip(tip: HTMLElement, mark: Element, layout: TimelineLayout, ui: TimelinePayload['ui']): void {
   const id = mark.getAttribute('data-id')!;
   const m = layout.marks.find((x) => x.id === id);
   const c = m ? undefined : layout.clusters.find((x) => x.id === id);
   if (!m && !c) return;
   tip.replaceChildren();
   const strong = el('strong', m ? m.dateText : c!.dateText);
-  tip.append(strong, m ? m.title : `${c!.count} events: click to zoom in`);
+  tip.append(strong, m ? m.title : fill(ui.cluster, { count: c!.count }));
   tip.hidden = false;
   // Below the mark, from its left edge; 200 px is the tooltip's widest.
   const at = tipPosition(mark.getBoundingClientRect(), tip.parentElement!.getBoundingClientRect(), 200, 0, 6, false);

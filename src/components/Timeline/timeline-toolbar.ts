@@ -2,6 +2,10 @@
 // status line a screen reader hears, and the story's references to events (hovering or focusing
 // one marks the event on the nearest chart that shows it).
 import type { TimelineLayout } from '../../lib/timeline/layout';
+import type { TimelinePayload } from '../../lib/timeline/payload';
+import { fill } from '../../lib/ui/fill';
+
+type Words = TimelinePayload['ui'];
 
 let hinted = false;
 
@@ -9,7 +13,7 @@ let hinted = false;
  * "Drag to pan · …", once per browsing session, in the toolbar's row of `root` (its room is
  * already there); it fades after ten seconds or when `hide` is called (the reader zoomed).
  */
-export function showHint(root: HTMLElement): { hide: () => void } | undefined {
+export function showHint(root: HTMLElement, ui: Words): { hide: () => void } | undefined {
   if (hinted) return undefined;
   hinted = true;
   try {
@@ -20,7 +24,7 @@ export function showHint(root: HTMLElement): { hide: () => void } | undefined {
   }
   const hint = document.createElement('p');
   hint.className = 'tl-hint';
-  hint.textContent = `Drag to pan · ${matchMedia('(hover: none)').matches ? '' : 'Ctrl+scroll or '}pinch to zoom`;
+  hint.textContent = matchMedia('(hover: none)').matches ? ui.hintTouch : ui.hintMouse;
   root.querySelector('.tl-controls')?.append(hint);
   const handle = { hide: () => hint.classList.add('tl-hint--gone') };
   setTimeout(handle.hide, 10_000);
@@ -35,16 +39,16 @@ export function toggleFilters(root: HTMLElement, button: HTMLButtonElement): voi
 }
 
 /** The status line after a zoom step: the window and what it shows. */
-export function windowStatus(layout: TimelineLayout): string {
+export function windowStatus(layout: TimelineLayout, ui: Words): string {
   const fmt = (t: number) =>
     new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const [a, b] = layout.domain;
-  return `Showing ${fmt(a)} to ${fmt(b)}: ${layout.marks.length} events shown, ${layout.clusters.length} groups.`;
+  return fill(ui.showing, { from: fmt(a), to: fmt(b), events: layout.marks.length, groups: layout.clusters.length });
 }
 
 /** The status line after a track filter changed: how many events the chart shows. */
-export function shownStatus(layout: TimelineLayout): string {
-  return `${layout.marks.length + layout.clusters.reduce((n, c) => n + c.count, 0)} events shown.`;
+export function shownStatus(layout: TimelineLayout, ui: Words): string {
+  return fill(ui.shown, { events: layout.marks.length + layout.clusters.reduce((n, c) => n + c.count, 0) });
 }
 
 /** What event references need of a chart. */

@@ -5,7 +5,7 @@
 // With JavaScript the code gets an instance id (?frame=<id>, snippet.ts: withFrameId), new at each
 // page view: the copy a journalist pastes names its frame uniquely in the messages whose formats have a
 // key (Datawrapper's), even with two copies of one chart on a page. Without JavaScript, and in the
-// oEmbed answer, the code stays as built.
+// oEmbed answer, the code stays as built. Its words come from the button (data-copied, data-selected).
 import { withFrameId } from './snippet';
 
 const CLEAR_AFTER = 6000;
@@ -32,11 +32,11 @@ function setup(button: HTMLButtonElement): void {
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no Clipboard API');
       await navigator.clipboard.writeText(field.value);
-      say('Copied');
+      say(button.dataset.copied ?? '');
     } catch {
       field.focus();
       field.select();
-      say('Selected: press Ctrl+C (⌘C on a Mac) to copy');
+      say(button.dataset.selected ?? '');
     }
   });
   button.hidden = false;

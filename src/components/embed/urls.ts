@@ -67,12 +67,12 @@ export interface Download {
  * The chart's downloads that this build makes: PNG and SVG when a route in src/pages/images/ or a file
  * in public/images/ provides them (none does yet), and the data as CSV (/data/charts/<id>.csv).
  */
-export function chartDownloads(id: string): Download[] {
+export function chartDownloads(id: string, labels: { pngDark: string; csv: string }): Download[] {
   // The images are written after the pages by the images integration (src/integrations/images.ts).
   return [
     { label: 'PNG', href: withBase(chartImagePath(id, 'png')) },
     { label: 'SVG', href: withBase(chartImagePath(id, 'svg')) },
-    { label: 'PNG (dark)', href: withBase(chartImagePath(id, 'png', 'dark')) },
-    { label: 'Data (CSV)', href: withBase(`data/charts/${id}.csv`) },
+    { label: labels.pngDark, href: withBase(chartImagePath(id, 'png', 'dark')) },
+    { label: labels.csv, href: withBase(`data/charts/${id}.csv`) },
   ];
 }

@@ -4,6 +4,7 @@
 import { parsePartialDate } from '../dates';
 import type { LayoutEvent, LayoutOptions, LayoutTrack, Period } from './layout';
 import type { TimelineEvent, Track } from './schema';
+import type { UiStrings } from '../ui/strings';
 
 export interface TimelineVariant {
   /** 'wide' (horizontal), 'column' (horizontal, 560–719 px containers) or 'narrow' (vertical, small screens). */
@@ -21,6 +22,8 @@ export interface TimelinePayload {
   eventHref: string;
   /** Where the details of every event are: /data/timeline-details.json under the base. */
   detailsUrl: string;
+  /** The words the interactive chart writes (tooltips, status line, details panel), in the page's language. */
+  ui: UiStrings['timelineClient'];
 }
 
 /** The layout's view of an event: what it draws, nothing more. */

@@ -288,6 +288,17 @@ export const Site = z.strictObject({
   credits: z.array(text(200)).default([]),
   /** The first and last day of the period the story covers. */
   period: z.strictObject({ start: PartialDateText, end: PartialDateText }),
+  /**
+   * The footer's sentence about the sources, when the story has something to add ("Every event cites its
+   * sources; many links are copies of wire stories…"). Default: "Every event cites its sources."
+   */
+  footerNote: text(300).optional(),
+  /** Said on the sources page after "Each source is credited to its original publisher.", e.g. how wire copies are named. */
+  sourcesNote: text(400).optional(),
+  /** What the downloads and the 404 page call the data series, if there is one: "border series". Default: "data series". */
+  seriesName: text(60).optional(),
+  /** The series download's line on the home page ("monthly … figures, each with its source"). Default: the series' title. */
+  seriesDescription: text(200).optional(),
 });
 export type Site = z.infer<typeof Site>;
 

@@ -16,27 +16,6 @@ export interface PublisherGroup {
   sources: CitedSource[];
 }
 
-/** How a kind is named to readers. */
-export const KIND_LABELS: Record<SourceKind, { label: string; one: string; description: string }> = {
-  primary: {
-    label: 'Primary documents',
-    one: 'primary source',
-    description: 'issued by a government, court, agency or organisation itself',
-  },
-  wire: { label: 'Wire services', one: 'wire service', description: 'news agencies such as AP, Reuters and AFP' },
-  newspaper: {
-    label: 'Newspapers and news sites',
-    one: 'newspaper or news site',
-    description: 'newspapers, magazines and news websites',
-  },
-  broadcaster: { label: 'Broadcasters', one: 'broadcaster', description: 'television and radio newsrooms' },
-  other: {
-    label: 'Other',
-    one: 'other: blog, advocacy site, law firm, aggregator or mirror',
-    description: 'blogs, advocacy sites, law-firm pages, aggregators and mirrors',
-  },
-};
-
 /** Per kind: how many publishers and how many distinct sources, in the order of SOURCE_KINDS. */
 export function countsByKind(groups: PublisherGroup[]): { kind: SourceKind; publishers: number; sources: number }[] {
   return SOURCE_KINDS.map((kind) => {

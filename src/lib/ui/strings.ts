@@ -1,0 +1,297 @@
+// The engine's own words: every fixed sentence, heading, button and label the site shows that does not
+// come from content/. One object per language; `en` is the reference, and its type (UiStrings) is what
+// any other language must fill in whole — the type checker lists every missing key. Sentences with
+// numbers are functions; sentences with links are templates whose [text](key) parts become links
+// (see links.ts), so a translation can move the link inside its sentence.
+// The story's own wording (what its series is called, what its footer says about its sources) lives in
+// content/data/site.yaml, never here.
+import type { Source } from '../timeline/schema';
+
+/** "a, b and c". */
+const listOf = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+export const en = {
+  skipLink: 'Skip to content',
+  nav: {
+    label: 'Site',
+    chronology: 'Chronology',
+    table: 'Table',
+    glossary: 'Glossary',
+    sources: 'Sources',
+  },
+  footer: {
+    /** The footer's sentence about sources when site.yaml has no `notes.footer`. */
+    sources: 'Every event cites its sources.',
+    data: 'Data:',
+    json: 'JSON',
+    csv: 'CSV',
+    seriesCsv: (name: string) => `${name} (CSV)`,
+    schema: 'JSON Schema',
+    embeds: 'Every chart can be embedded in another site: [embeds](embed).',
+    published: 'Published',
+    updated: 'updated',
+  },
+  home: {
+    keyPoints: 'What you need to know',
+    published: 'Published',
+    updated: 'Updated',
+    chronologyHeading: 'Every event, with its sources',
+    chronology: (events: number, from: string, to: string, sources: number) =>
+      `The charts above draw ${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
+      'Read them as [a chronology](chronology), month by month, or as [a table](table) you can sort and filter; ' +
+      'every event has its own page.',
+    dataHeading: 'The data',
+    dataIntro: 'Everything on this page comes from one data set, published for reuse:',
+    /** What timeline.json holds: only the kinds the content has, then its series if any. */
+    json: (has: { people: boolean; posts: boolean }, series?: string) =>
+      listOf(['events', 'tracks', ...(has.people ? ['people'] : []), ...(has.posts ? ['posts'] : [])]) +
+      (series ? `, and the ${series}` : ''),
+    csv: 'one row per event, with its sources',
+    schema: 'the JSON Schema of timeline.json',
+  },
+  downloads: {
+    /** What a series is called when site.yaml does not name it: "…, and the data series". */
+    seriesName: 'data series',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'There is no page at this address. The whole chronology and its data are on the home page.',
+    lede: 'There is no page at this address. It may have been mistyped, or the link that brought you here is out of date.',
+    intro: 'Everything in this explainer starts from the home page:',
+    home: '[The home page](home): the story in brief.',
+    chronology: '[The chronology](chronology): every event in date order, each with its sources.',
+    data: (series?: string) =>
+      `[The data](data): the events${series ? ` and the ${series}` : ''} as [JSON](json) and [CSV](csv), free to reuse.`,
+  },
+  chronology: {
+    title: 'Chronology',
+    listName: (site: string) => `${site}: chronology`,
+    description: (events: number, from: string, to: string) =>
+      `All ${events} events, ${from} to ${to}, each with its sources.`,
+    lede: (events: number, from: string, to: string, sources: number) =>
+      `${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
+      'The same events are in [a table](table) you can sort and filter, and each has [its own page](event).',
+    tracks: 'Tracks',
+  },
+  table: {
+    title: 'All events in a table',
+    description: 'Every event of the chronology in one table, with filters.',
+    heading: 'All events',
+    filters: 'Filter the events',
+    track: 'Track',
+    allTracks: 'All tracks',
+    actor: 'Person or institution',
+    anyone: 'Anyone',
+    apply: 'Apply',
+    clear: 'Clear filters',
+    count: (n: number) => `${n} events`,
+    caption: 'Events of the chronology, oldest first',
+    date: 'Date',
+    oldestFirst: '(oldest first)',
+    newestFirst: '(newest first)',
+    /** Filled in the browser: {shown} and {total} are numbers. */
+    shown: '{shown} of {total} events shown',
+    event: 'Event',
+    who: 'Who',
+    sources: 'Sources',
+  },
+  sources: {
+    title: 'Sources and method',
+    description: (n: number) => `How the data was gathered, and all ${n} sources by publisher.`,
+    corrections: 'Corrections and updates',
+    noCorrections: 'None so far.',
+    all: (n: number) => `All sources (${n}), by publisher`,
+    credited: 'Each source is credited to its original publisher.',
+    kindsCaption: 'Sources by kind of publisher',
+    kind: 'Kind',
+    publishers: 'Publishers',
+    sources: 'Sources',
+    citedFor: 'Cited for:',
+    /** How each kind of publisher is named: the table's row, its description, one publisher's kind. */
+    kinds: {
+      primary: {
+        label: 'Primary documents',
+        one: 'primary source',
+        description: 'issued by a government, court, agency or organisation itself',
+      },
+      wire: { label: 'Wire services', one: 'wire service', description: 'news agencies such as AP, Reuters and AFP' },
+      newspaper: {
+        label: 'Newspapers and news sites',
+        one: 'newspaper or news site',
+        description: 'newspapers, magazines and news websites',
+      },
+      broadcaster: { label: 'Broadcasters', one: 'broadcaster', description: 'television and radio newsrooms' },
+      other: {
+        label: 'Other',
+        one: 'other: blog, advocacy site, law firm, aggregator or mirror',
+        description: 'blogs, advocacy sites, law-firm pages, aggregators and mirrors',
+      },
+    } satisfies Record<Source['kind'], { label: string; one: string; description: string }>,
+  },
+  glossary: {
+    title: 'Glossary',
+    description: 'The terms used in the story, explained.',
+    empty: 'No terms yet.',
+    also: 'also:',
+    sources: 'Sources',
+  },
+  event: {
+    breadcrumb: 'Breadcrumb',
+    home: 'Home',
+    chronology: 'Chronology',
+    inferred: '(date inferred from the weekday the sources give)',
+    contextTitle: 'Where it sits in the chronology',
+    contextCaption: (span: string) => `The events of the ${span} before and after, this one emphasised.`,
+    contextSource: 'The sources listed on each event’s page',
+    steps: 'Steps',
+    didNotHappen: 'did not happen',
+    figures: 'Figures',
+    who: 'Who',
+    related: 'Related events',
+    notes: 'Notes on the sources',
+    sources: 'Sources',
+    updates: 'Updates',
+    prevNext: 'Chronology',
+  },
+  timeline: {
+    label: (title: string, events: number) =>
+      `${title}: a timeline of ${events} events. Use the arrow keys to move between events, Enter for details, ` +
+      'plus and minus to zoom. The same events are listed in text on the chronology page.',
+    zoom: 'Zoom',
+    zoomIn: 'Zoom in',
+    zoomInTitle: 'Zoom in (+)',
+    zoomOut: 'Zoom out',
+    zoomOutTitle: 'Zoom out (−)',
+    reset: 'Reset',
+    resetTitle: 'Show the whole period (0)',
+    tracks: 'Tracks',
+    showHide: 'Show or hide tracks',
+    details: 'Event details',
+    asList: (events: number) => `All ${events} events as a text list`,
+    asTable: 'as a table',
+  },
+  /**
+   * The interactive timeline's words, sent to the browser in the chart's payload (never in its script):
+   * {name} parts are filled there.
+   */
+  timelineClient: {
+    close: 'Close',
+    closeLabel: 'Close the details',
+    detailsLabel: 'Details: {title}',
+    openPage: "Open the event's page",
+    detailsFailed: 'Details could not be loaded. {link}.',
+    cluster: '{count} events: click to zoom in',
+    hintMouse: 'Drag to pan · Ctrl+scroll or pinch to zoom',
+    hintTouch: 'Drag to pan · pinch to zoom',
+    showing: 'Showing {from} to {to}: {events} events shown, {groups} groups.',
+    shown: '{events} events shown.',
+  },
+  list: {
+    inferredTitle: 'Worked out from the weekday the sources give',
+    inferred: '(date inferred)',
+    steps: 'Steps',
+    didNotHappen: '(did not happen)',
+    figures: 'Figures',
+    note: 'Note:',
+    sources: 'Sources:',
+  },
+  /** The details panel of an event (built once into /data/timeline-details.json). */
+  details: {
+    steps: 'Steps',
+    figures: 'Figures',
+    who: 'Who:',
+    related: 'Related events',
+    notes: 'Notes',
+    sources: 'Sources',
+    via: 'via',
+    everything: 'Everything about this event',
+  },
+  copyWeRead: 'copy we read',
+  embed: {
+    summary: 'Embed',
+    galleryLabel: 'Embed code and downloads',
+    code: 'Embed code',
+    hint:
+      'Paste it into the HTML of your article. The chart takes the width of its column and sets its own height. ' +
+      'In WordPress, paste the address of the preview on a line of its own instead.',
+    copy: 'Copy code',
+    copied: 'Copied',
+    selected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy',
+    links: 'Preview and downloads',
+    preview: 'Preview',
+    previewOf: 'of the embed:',
+    pngDark: 'PNG (dark)',
+    csv: 'Data (CSV)',
+  },
+  figure: {
+    showTable: 'Show the data as a table',
+    tableLabel: (title: string) => `${title}: the data`,
+    source: 'Source:',
+  },
+  charts: {
+    legend: 'Legend',
+    markedEvents: 'Marked events',
+    none: '—',
+    keyFigures: {
+      title: 'Key figures',
+      caption: 'The numbers that matter to the story, each with the event it belongs to and where it comes from.',
+      empty: 'No figure is marked as key yet.',
+      source: 'Source:',
+      via: 'via',
+      head: ['Figure', 'What it counts', 'Date', 'Source'],
+    },
+    steps: {
+      empty:
+        'No step of this event carries a value yet, so there is nothing to chart; its milestones are listed in the table.',
+      caption: (title: string) => `${title}: every step`,
+      head: { date: 'Date', step: 'Step', value: 'Value', happened: 'Happened?' },
+      yes: 'Yes',
+      no: 'No',
+      noBecause: (why: string) => `No: ${why}`,
+    },
+    period: {
+      tracks: 'Tracks',
+      undated: 'Also in this period, dated only to the month (not placed on the chart):',
+      caption: (title: string) => `${title}: the events and their day numbers`,
+      head: { date: 'Date', day: 'Day', event: 'Event', track: 'Track' },
+    },
+    posts: {
+      caption: (title: string) => `${title}: every holder, with dates`,
+      head: ['Holder', 'Post', 'From', 'To', 'Source'],
+      continues: 'continues',
+    },
+  },
+  storyRail: {
+    label: 'Where this section sits in the timeline',
+    previous: '← Previous section',
+    next: 'Next section →',
+  },
+  embedGallery: {
+    title: 'Embed the charts',
+    description: (site: string) =>
+      `Put the charts of “${site}” in your own article: embed code, themes, data and images.`,
+    lede:
+      'Every chart of this explainer can go into your own article. Copy its embed code below and paste it into ' +
+      'your page’s HTML. The chart keeps its sources and links back to the full story.',
+    how: 'How it works',
+    none: 'There are no charts to embed yet.',
+  },
+  embedPage: {
+    heading: (site: string) => `Chart from “${site}”`,
+    description: (chart: string, site: string, publisher: string) => `${chart}: a chart from “${site}” (${publisher}).`,
+    source: 'Source:',
+    fullStory: 'Full story',
+    newTab: '(opens in a new tab)',
+  },
+};
+
+/** What every language provides: the shape of `en`, with its texts as plain strings. */
+export type UiStrings = typeof en;
+
+const LANGUAGES: Record<string, UiStrings> = { en };
+
+/** The strings for a BCP 47 language tag ("en", "en-GB"): its primary language, or English. */
+export function uiStrings(language: string): UiStrings {
+  return LANGUAGES[language.toLowerCase().split('-')[0]] ?? en;
+}
