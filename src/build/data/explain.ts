@@ -59,8 +59,9 @@ export function explainIssue(issue: $ZodIssue): string {
     case 'invalid_format':
       return `${custom ? issue.message : 'is not in the expected format'}; found ${found(input)}`;
     case 'custom':
-      // A refinement's message names the rule; say what was found unless it already does.
-      return typeof input === 'string' && !issue.message.includes(input)
+      // A refinement's message names the rule; say what was found unless it already quotes it (or a
+      // part of it, as the Markdown rules do) or the text is too long to repeat in one line.
+      return typeof input === 'string' && !issue.message.includes('"') && !/[\n\r]/.test(input) && input.length <= 80
         ? `${issue.message}; found "${input}"`
         : issue.message;
     default:
