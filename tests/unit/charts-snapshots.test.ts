@@ -2,7 +2,7 @@
 // the markup the page wrote before the chart moved to a model (tests/snapshots/charts/<id>.svg: the
 // wide and the narrow <svg>, taken from the built home page). Compared after normalising what does not
 // change the drawing: attribute order, entities, whitespace at the ends of text, Astro's scoping attributes.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTimelineData } from '../../src/build/data/load';
@@ -46,6 +46,12 @@ describe.each(['border-apprehensions', 'tariff-schedule', 'the-45-days', 'who-he
   'the %s chart',
   (id) => {
     const spec = data.charts.find((c) => c.id === id)!;
+    // UPDATE_SNAPSHOTS=1 rewrites the snapshot, after a change meant to show (look at the pages first).
+    if (process.env.UPDATE_SNAPSHOTS)
+      writeFileSync(
+        resolve('tests/snapshots/charts', `${id}.svg`),
+        (['wide', 'narrow'] as const).map((v) => svgNodeToString(chartModel(spec, data, v).svg)).join('\n') + '\n',
+      );
     const [wide, narrow] = snapshot(id);
     it.each([
       ['wide', wide],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chartImageSvgs, createImageContext } from '../../src/build/images/build';
 import { CHART_DRAWINGS } from '../../src/build/images/drawings';
 import { getTimelineData } from '../../src/data/timeline';
-import { normaliseSvg, snapshotSvg } from './images-snapshot';
+import { normaliseSvg, snapshotSvg, writeSnapshot } from './images-snapshot';
 
 const data = getTimelineData();
 const ctx = createImageContext({ outDir: '/nonexistent', base: '/', site: 'http://localhost:4321', data });
@@ -18,6 +18,9 @@ describe('chart images drawn from their models match their snapshots', () => {
 
   it.each(drawn.map((c) => [c.id, c] as const))('%s', (_id, chart) => {
     const svgs = chartImageSvgs(ctx, chart);
+    // UPDATE_SNAPSHOTS=1 rewrites the snapshots, after a change meant to show (look at the images first).
+    if (process.env.UPDATE_SNAPSHOTS)
+      for (const theme of ['light', 'dark'] as const) writeSnapshot(chart.id, theme, svgs[theme]);
     for (const theme of ['light', 'dark'] as const)
       expect(normaliseSvg(svgs[theme]), theme).toEqual(normaliseSvg(snapshotSvg(chart.id, theme)));
   });

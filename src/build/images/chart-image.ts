@@ -102,7 +102,8 @@ function heading(input: ChartImageInput, y: number): Section {
   const nodes = [...t.nodes];
   y = t.bottom + 6;
   if (input.caption) {
-    const cap1 = fitLines(firstSentence(input.caption), INNER, 1, [20, 18, 17], (s, size) => measureText(s, size));
+    // Up to three lines: a sentence cut with an ellipsis would misquote the caption.
+    const cap1 = fitLines(firstSentence(input.caption), INNER, 3, [20, 18, 17], (s, size) => measureText(s, size));
     const cap = textLines(cap1.lines, MARGIN, y, cap1.size, 24, { fill: c.muted });
     nodes.push(...cap.nodes);
     y = cap.bottom;

@@ -159,7 +159,6 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
       ...options,
       width: 680,
       orientation: 'horizontal',
-      maxLabelWidth: 200,
     }),
     narrow: layoutPeriodChart(events, data.tracks, { ...options, width: 360, orientation: 'vertical', dayHeight: 13 }),
   };

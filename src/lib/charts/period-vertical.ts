@@ -38,7 +38,8 @@ export function vertical({
   const markX = (k: number) => round(axisX + MARK_R + 4 + k * (2 * MARK_R + 3));
   const textX = round(markX(groupMax - 1) + MARK_R + 8);
   const maxWidth = width - textX - 4;
-  const wrapped = sorted.map((e) => wrapText(e.title, maxWidth, fontSize, maxLines));
+  // The short label (as on the timeline), so that it wraps to its lines instead of being cut.
+  const wrapped = sorted.map((e) => wrapText(e.label ?? e.title, maxWidth, fontSize, maxLines));
   const maxShift = options.maxShift ?? lineH * 5;
 
   // Each label wants to be level with its mark; labels that would collide share the shift up

@@ -35,8 +35,6 @@ export interface PeriodOptions {
   width: number;
   orientation?: 'horizontal' | 'vertical';
   fontSize?: number;
-  /** Horizontal: longest label, px. Vertical: labels wrap at the width instead. */
-  maxLabelWidth?: number;
   /** Vertical: px per day. */
   dayHeight?: number;
   /** Vertical: most lines per label. */
@@ -209,7 +207,6 @@ function horizontal(input: PeriodInput): PeriodBody {
   const dayW = plotW / (days + 1);
   const xOf = (day: number) => round(left + (day + 0.5) * dayW);
   const laneH = Math.max(Math.round(fontSize * 1.35), 2 * MARK_R + 4) + 4;
-  const maxLabel = options.maxLabelWidth ?? 190;
   const headY = fontSize + 6;
   const top = headY + 14;
 
@@ -225,7 +222,10 @@ function horizontal(input: PeriodInput): PeriodBody {
       [...labelled, ...bare].map((e) => {
         const day = dayNumber(start, e.date);
         const x = xOf(day);
-        const text = e.importance <= level ? fitText(e.title, maxLabel, fontSize) || e.title.slice(0, 1) : '';
+        // The event's short label whole (the one the timeline shows, checked to fit by validation);
+        // cut only if it is wider than the whole plot, which a valid label never is.
+        const name = e.label ?? e.title;
+        const text = e.importance <= level ? fitText(name, plotW, fontSize) || name.slice(0, 1) : '';
         const w = text ? textWidth(text, fontSize) : 0;
         const runsRight = x + MARK_R + 4 + w <= width - 2;
         const x0 = runsRight || !text ? x - MARK_R : x - MARK_R - 4 - w;

@@ -59,11 +59,13 @@ export function postsChartSvg(l: PostsLayout, o: FrameOptions): SvgNode {
           y2: row.y,
           'stroke-opacity': '0.5',
         }),
-        el('text', { x: l.plot.x, y: row.titleY, class: 'strong-text' }, row.title),
+        ...row.titleLines.map((line, k) =>
+          el('text', { x: l.plot.x, y: row.titleY + k * lineH, class: 'strong-text' }, line),
+        ),
         row.bars.length === 0 &&
           el(
             'text',
-            { x: l.plot.x, y: row.titleY + lineH + 4, class: 'muted-text' },
+            { x: l.plot.x, y: row.titleY + row.titleLines.length * lineH + 4, class: 'muted-text' },
             'No holder recorded in this period',
           ),
       ]),

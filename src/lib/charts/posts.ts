@@ -4,7 +4,7 @@
 import type { Actor, Post, Source } from '../timeline/schema';
 import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../dates';
 import { calendarTicks, round, type TimeTick } from './axis';
-import { fitText, surname, textWidth } from './text';
+import { surname, textWidth, wrapText } from './text';
 
 export interface PostsOptions {
   width: number;
@@ -58,8 +58,8 @@ export interface PostChange {
 
 export interface PostRow {
   postId: string;
-  /** The post's name, cut to fit the row. */
-  title: string;
+  /** The post's name, wrapped to the row's width (never cut). */
+  titleLines: string[];
   fullTitle: string;
   titleY: number;
   y: number;
@@ -166,9 +166,10 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     const rowTop = y;
     const titleY = round(rowTop + fontSize);
     const laneH = lineH + BAR_H + 6;
-    const barsTop = rowTop + lineH + 4;
     const fullTitle = post.label;
-    const title = fitText(fullTitle, plotW, fontSize, true) || fullTitle.slice(0, 1);
+    const titleLines = wrapText(fullTitle, plotW, fontSize, Infinity, true);
+    const titleH = titleLines.length * lineH;
+    const barsTop = rowTop + titleH + 4;
 
     const bars: PostBar[] = tenures.map((t, i) => {
       const s = at(t.from);
@@ -231,9 +232,9 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     });
     changes.sort((a, b) => a.x - b.x);
 
-    const height = lineH + 4 + laneCount * laneH + 6;
+    const height = titleH + 4 + laneCount * laneH + 6;
     y += height;
-    return { postId: post.id, title, fullTitle, titleY, y: round(rowTop), height, bars, changes, tenures };
+    return { postId: post.id, titleLines, fullTitle, titleY, y: round(rowTop), height, bars, changes, tenures };
   });
 
   const plotBottom = y;

@@ -174,11 +174,11 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
     const ref = typeof a === 'string' ? { id: a } : a;
     const event = eventById.get(ref.id);
     if (!event) throw new Error(`SeriesChart "${props.id}": unknown event id "${ref.id}" in annotate`);
-    return { id: event.id, date: event.date, label: ref.label ?? event.title, title: event.title };
+    return { id: event.id, date: event.date, label: ref.label ?? event.label ?? event.title, title: event.title };
   });
   const common = { measures: ids, annotations };
   const layouts = {
-    wide: layoutSeriesChart(series, { ...common, width: 680, plotHeight: 250, maxLabelWidth: 210 }),
+    wide: layoutSeriesChart(series, { ...common, width: 680, plotHeight: 250 }),
     narrow: layoutSeriesChart(series, {
       ...common,
       width: 360,

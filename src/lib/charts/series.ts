@@ -37,8 +37,6 @@ export interface SeriesLayoutOptions {
   fontSize?: number;
   /** Short numbers on the value axis ("150k"), for narrow charts. */
   compact?: boolean;
-  /** Longest annotation label, px; longer labels are cut with an ellipsis. */
-  maxLabelWidth?: number;
   /** 'label': each flag carries its label; 'number': a numbered disc (1, 2 … in date order) for a key beside the chart. */
   annotationStyle?: 'label' | 'number';
 }
@@ -184,7 +182,6 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
 
   // Annotation flags, placed in lanes above the plot.
   const monthIndex = new Map(months.map((m, i) => [m.month, i]));
-  const maxLabel = options.maxLabelWidth ?? 180;
   const numbered = options.annotationStyle === 'number';
   const byDate = [...(options.annotations ?? [])].sort(
     (a, b) => parsePartialDate(a.date).start.getTime() - parsePartialDate(b.date).start.getTime(),
@@ -195,7 +192,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     const i = monthIndex.get(key);
     if (i === undefined || p.precision === 'year') return [];
     const fraction = p.precision === 'day' ? (p.day! - 0.5) / daysInMonth(p.year, p.month!) : 0.5;
-    const label = numbered ? String(k + 1) : fitText(a.label, maxLabel, fontSize, true) || a.label.slice(0, 1);
+    const label = numbered ? String(k + 1) : fitText(a.label, plotWidth, fontSize, true) || a.label.slice(0, 1);
     // A numbered disc is drawn centred on its rule: its "label box" straddles x.
     const width = numbered ? DISC_R * 2 : textWidth(label, fontSize, true);
     return [{ a, n: k + 1, x: left + band * (i + fraction), label, width }];
