@@ -7,7 +7,7 @@
 //   gzipSize(file)                     gzipped bytes of a file (level 9, like gzip-size / size-limit)
 //   pageBudget(distDir, page)          { html, css, jsInitial, jsAll } gzipped bytes of what a page loads
 //
-// `base` is the path the site is built for (BASE_PATH, e.g. /explainers/mexico-2019/): links start with
+// `base` is the path the site is built for (BASE_PATH, e.g. /explainers/my-story/): links start with
 // it and dist/ holds the files without it. `site` is SITE_URL: absolute links on it count as same-site.
 // Both default to what the build recorded in dist/build-info.json, else '/' and SITE_URL/localhost.
 export * from './site-pages.mjs';

@@ -33,7 +33,7 @@ function actorJsonLd(actor: Actor): JsonLd {
 /**
  * The countries an event without a `place` is located in: those of the people and institutions it
  * names (their `country` in actors.yaml), in the order they are named; for an event that names none
- * (a period such as the 45-day review), those of the events it links to. A bilateral declaration
+ * (a period such as a review), those of the events it links to. A bilateral declaration
  * thus gets both countries: true at the level of countries, and nothing more precise is claimed.
  */
 export function eventCountries(event: TimelineEvent, data: Pick<TimelineData, 'actors' | 'events'>): string[] {

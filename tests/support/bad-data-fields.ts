@@ -110,7 +110,7 @@ export const FIELD_CASES: Case[] = [
     'an id with capitals and spaces',
     { 'data/glossary.yaml': swap('id: opening-hours', 'id: Opening Hours') },
     [
-      'data/glossary.yaml:1 — glossary entry "Opening Hours", field "id": should be lowercase letters, digits and hyphens, like "joint-declaration"; found "Opening Hours"',
+      'data/glossary.yaml:1 — glossary entry "Opening Hours", field "id": should be lowercase letters, digits and hyphens, like "budget-vote"; found "Opening Hours"',
     ],
   ],
   [

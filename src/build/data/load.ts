@@ -34,7 +34,7 @@ const HOLDS: Record<string, string> = {
 export interface DataProblem {
   file: string;
   line?: number;
-  /** e.g. 'event "joint-declaration"' */
+  /** e.g. 'event "budget-vote"' */
   entry?: string;
   /** e.g. 'sources › 2 › url' */
   field?: string;
@@ -267,7 +267,7 @@ const NOUNS: Record<string, string> = {
   charts: 'chart',
 };
 
-/** 'event "joint-declaration"' and 'sources › 2 › url' from a data path. */
+/** 'event "budget-vote"' and 'sources › 2 › url' from a data path. */
 function describePath(key: string, rest: (string | number)[], raw: Record<string, unknown>) {
   if (key === 'site') return { entry: 'site settings', field: rest.join(' › ') || undefined };
   const [index, ...field] = rest;

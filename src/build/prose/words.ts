@@ -19,7 +19,7 @@ const APOS = /[\u2019\u2018'`]/g;
 /**
  * Which characters of `text` are inside quotation marks. Straight double quotes toggle; “ opens
  * and ” closes; ‘ opens when it does not follow a letter, and ’ closes an open ‘ when no letter
- * follows it (so the apostrophe in “Mexico’s” is not a quotation mark).
+ * follows it (so the apostrophe in “council’s” is not a quotation mark).
  */
 export function quotedMask(text: string): boolean[] {
   const mask: boolean[] = new Array(text.length).fill(false);

@@ -1,4 +1,4 @@
-// Layout of one event's valued milestones as a step chart (e.g. a scheduled tariff rate
+// Layout of one event's valued milestones as a step chart (e.g. a scheduled rate
 // rising 5 → 25 %): steps that happened solid, steps that did not (didNotHappen) dashed and
 // labelled "never imposed", and the event's other milestones (suspended, announced …) as
 // vertical rules with flag labels. Plain objects with px values; dates in UTC.

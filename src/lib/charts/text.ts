@@ -58,9 +58,9 @@ const TWO_SURNAME_COUNTRIES = new Set([
 ]);
 
 /**
- * The family name as a short label: "Kevin McAleenan" → "McAleenan", "Donald J. Trump" → "Trump";
+ * The family name as a short label: "Ada King" → "King", "Mary J. Blige" → "Blige";
  * for people of countries with two family names, the last two words of a name of three or more
- * ("Tonatiuh Guillén López" → "Guillén López").
+ * ("María Pérez Gómez" → "Pérez Gómez").
  */
 export function surname(name: string, country?: string): string {
   const words = name

@@ -1,5 +1,5 @@
 // Where the build's images live (site paths, without the base) and the social cards' size. Light
-// on imports so that layouts and pages can use it: socialCardPath('event', 'joint-declaration').
+// on imports so that layouts and pages can use it: socialCardPath('event', 'budget-vote').
 
 /** Social cards are 1200×630 PNGs (the size Facebook, LinkedIn and X show large). */
 export const SOCIAL_CARD_WIDTH = 1200;

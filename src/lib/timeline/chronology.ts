@@ -31,7 +31,7 @@ export function groupEventsByMonth<T extends Pick<TimelineEvent, 'date' | 'id'>>
   return groups;
 }
 
-/** The name a screen reader gives an event: "7 June 2019, Agreement: US and Mexico issue a joint declaration". */
+/** The name a screen reader gives an event: "7 June 2019, Council: The council adopts the budget". */
 export function eventAccessibleName(
   event: Pick<TimelineEvent, 'date' | 'title'>,
   track: Pick<Track, 'label'> | undefined,

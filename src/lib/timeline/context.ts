@@ -1,7 +1,7 @@
 // The small timeline of an event page: the event and its neighbours in time. Six weeks either
 // side, narrowed when more than `max` events fall in them, so a page costs the same to build
 // whether the site has 70 events or 10,000 (and the chart stays legible).
-// const { ids, from, to, days } = eventContext(extents, 'joint-declaration')
+// const { ids, from, to, days } = eventContext(extents, 'budget-vote')
 
 const DAY = 86_400_000;
 

@@ -5,7 +5,7 @@ import { markdownProblems } from '../markdown';
 
 /** A stable id: lowercase words joined by hyphens. Ids are URL parts and join keys. */
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: 'should be lowercase letters, digits and hyphens, like "joint-declaration"',
+  error: 'should be lowercase letters, digits and hyphens, like "budget-vote"',
 });
 
 /**

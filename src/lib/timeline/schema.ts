@@ -70,7 +70,7 @@ export const Track = z.strictObject({
 });
 export type Track = z.infer<typeof Track>;
 
-/** An office or post that people hold in turn (e.g. the INM commissioner). */
+/** An office or post that people hold in turn (e.g. the head of a city department). */
 export const Post = z.strictObject({
   id: Id,
   label: text(120),
@@ -121,15 +121,15 @@ export const MILESTONE_KINDS = [
   'ended',
 ] as const;
 
-/** A dated step inside one event: the tariff was announced, scheduled, then suspended. */
+/** A dated step inside one event: a fare rise was announced, scheduled, then suspended. */
 export const Milestone = z.strictObject({
   kind: z.enum(MILESTONE_KINDS),
   date: PartialDateText,
-  /** Short text shown beside the step ("5% tariff due"). */
+  /** Short text shown beside the step ("5% rise due"). */
   label: text(80).optional(),
-  /** True when the step was planned but never happened (a tariff never imposed). */
+  /** True when the step was planned but never happened (a rise never applied). */
   didNotHappen: z.boolean().default(false),
-  /** A number the step sets, e.g. a tariff rate of 5 (with unit "%"): drawn by step charts. */
+  /** A number the step sets, e.g. a rate of 5 (with unit "%"): drawn by step charts. */
   value: z.number().optional(),
   unit: text(20).optional(),
 });
@@ -177,7 +177,7 @@ export const TimelineEvent = z.strictObject({
   track: Id,
   title: text(90),
   /**
-   * The few words shown beside the event's mark on a chart ("Tariff threat", "Guillén resigns");
+   * The few words shown beside the event's mark on a chart ("Budget vote", "Director resigns");
    * lists, pages and tables use the title. Default the title. A chart shows it whole or not at all.
    */
   label: text(40).optional(),
@@ -186,7 +186,7 @@ export const TimelineEvent = z.strictObject({
   body: markdown().optional(),
   /**
    * Where it happened, when the title or summary says so: a city or building and the ISO 3166 alpha-2
-   * code of its country ({ name: 'Mexico City', country: 'MX' }). It is the event's location in the
+   * code of its country ({ name: 'Lyon', country: 'FR' }). It is the event's location in the
    * page's structured data; without it, that is the countries of its actors.
    */
   place: z
@@ -308,7 +308,7 @@ export const GlossaryEntry = z.strictObject({
   term: text(80),
   /** Plain-language definition (Markdown allowed: links, emphasis; no HTML). */
   definition: markdown(1200),
-  /** Other names readers may meet ("MPP" for the Migrant Protection Protocols). */
+  /** Other names readers may meet ("WHO" for the World Health Organization). */
   aliases: z.array(text(80)).default([]),
   sources: z.array(Source).default([]),
 });

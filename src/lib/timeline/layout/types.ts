@@ -36,7 +36,7 @@ export interface LayoutTrack {
   colourDark?: string;
 }
 
-/** An annotated band behind the chart, e.g. the 45-day period of the agreement. */
+/** An annotated band behind the chart, e.g. a review period set by an agreement. */
 export interface Period {
   id: string;
   label: string;
@@ -164,7 +164,7 @@ export interface PlacedMark {
   leader: Leader | null;
   /** The date at the precision the data gives: "June 2019", "30 May – 7 June 2019". */
   dateText: string;
-  /** "7 June 2019, Agreement: US and Mexico issue a joint declaration". */
+  /** "7 June 2019, Council: The council adopts the budget". */
   ariaLabel: string;
 }
 
