@@ -30,3 +30,11 @@ export function eventExtents(): { id: string; start: number; end: number }[] {
   }));
   return extents;
 }
+
+let indexById: Map<string, number> | undefined;
+
+/** Each event's position in date order (getTimelineData().events), by id: built once, not scanned per page. */
+export function eventIndex(): Map<string, number> {
+  indexById ??= new Map(getTimelineData().events.map((e, i) => [e.id, i]));
+  return indexById;
+}

@@ -156,3 +156,30 @@ describe('composeSocialCard', () => {
     }
   });
 });
+
+describe('composeSocialCard with the strip written once per build', () => {
+  const strip = timelineStrip(data);
+  const card = (s: typeof strip, title: string) =>
+    composeSocialCard({ siteTitle: 'Site', title, strip: s, publisher: 'Pub', url: 'example.org', colours });
+  // A copy of the marks is a strip the cache has not seen: the card is drawn from scratch.
+  const fresh = (s: typeof strip, title: string) => card({ ...s, marks: [...s.marks] }, title);
+
+  it('gives each card its own title and marked event over the shared strip', () => {
+    const marked = { start: Date.UTC(2019, 5, 7), row: 0, colour: '#0072B2', shape: 'square' as const };
+    const first = card({ ...strip, marked }, 'First $& <title>');
+    const second = card(strip, 'Second');
+    expect(first).toBe(fresh({ ...strip, marked }, 'First $& <title>'));
+    expect(second).toBe(fresh(strip, 'Second'));
+    expect(first).toContain('First $&amp; &lt;title&gt;');
+    expect(second).not.toContain('First');
+  });
+
+  it('draws a strip again when what it is drawn from changes, not only its marks', () => {
+    const band = { start: Date.UTC(2019, 0, 1), end: Date.UTC(2019, 3, 1) };
+    const plain = card(strip, 'T');
+    const banded = card({ ...strip, band }, 'T');
+    expect(banded).not.toBe(plain);
+    expect(banded).toBe(fresh({ ...strip, band }, 'T'));
+    expect(card({ ...strip, labels: [] }, 'T')).toBe(fresh({ ...strip, labels: [] }, 'T'));
+  });
+});

@@ -7,7 +7,7 @@
 // composeSocialCard({ siteTitle, title, kicker, strip, publisher, url, colours })
 import type { MarkShape } from '../../lib/timeline/shapes';
 import { symbolPath, translatePath } from '../../lib/timeline/shapes';
-import type { SvgNode } from '../../lib/svg';
+import { svgNodeToString, type SvgNode } from '../../lib/svg';
 import type { ThemeColours } from './chart-image';
 import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
@@ -148,42 +148,93 @@ export function composeSocialCard(card: SocialCardInput): string {
     );
   });
 
-  if (input.strip) body.push(...drawStrip(input.strip, stripTop, c));
+  const strip = input.strip ? drawStrip(input.strip, stripTop, c) : [];
 
   // Publisher and address.
   const baseline = H - 34;
-  body.push(element('rect', { x: MARGIN, y: baseline - 40, width: INNER, height: 1, fill: c.rule }));
-  body.push(
+  const footer: SvgNode[] = [];
+  footer.push(element('rect', { x: MARGIN, y: baseline - 40, width: INNER, height: 1, fill: c.rule }));
+  footer.push(
     element('text', { x: MARGIN, y: baseline, 'font-size': 24, 'font-weight': 700, fill: c.fg }, [input.publisher]),
   );
   const publisherW = measureText(input.publisher, 24, 700);
   const url = truncate(input.url, INNER - publisherW - 40, (s) => measureText(s, 22));
-  body.push(
+  footer.push(
     element('text', { x: MARGIN + INNER, y: baseline, 'font-size': 22, 'text-anchor': 'end', fill: c.muted }, [url]),
   );
 
-  const root = element(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      width: W,
-      height: H,
-      viewBox: `0 0 ${W} ${H}`,
-      role: 'img',
-      'font-family': FONT_STACK,
-    },
-    [element('title', {}, [card.title]), ...body],
-  );
-  return svgDocument(root);
+  const root = element('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width: W,
+    height: H,
+    viewBox: `0 0 ${W} ${H}`,
+    role: 'img',
+    'font-family': FONT_STACK,
+  });
+  // svgDocument(root) with these children, written out here so that the strip's markup, the same on
+  // every card of a site (thousands of marks), is written once (stripMarkup).
+  const children = [element('title', {}, [card.title]), ...body, ...strip, ...footer];
+  const markup = children.map((n) => (typeof n === 'string' ? n : svgNodeToString(n))).join('');
+  return svgDocument(root).replace(/<\/svg>\n$/, () => `${markup}</svg>\n`);
 }
 
-/** The timeline strip: one thin row per track, every event as a small mark, the page's event large. */
-function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colours']): SvgNode[] {
-  const out: SvgNode[] = [];
+/**
+ * The timeline strip: one thin row per track, every event as a small mark (as markup, stripMarkup),
+ * the page's event large.
+ */
+function drawStrip(strip: TimelineStrip, top: number, c: ThemeColours): (SvgNode | string)[] {
+  const out: (SvgNode | string)[] = [stripMarkup(strip, top, c)];
+  const { x, rowY, height } = stripScale(strip, top);
+  if (strip.marked) {
+    const m = strip.marked;
+    const mx = x(m.start);
+    if (m.end !== undefined && x(m.end) - mx > 3) {
+      out.push(element('rect', { x: mx, y: rowY(m.row) - 3, width: x(m.end) - mx, height: 6, fill: m.colour }));
+    }
+    out.push(element('rect', { x: mx - 1.25, y: top - 10, width: 2.5, height: height + 22, fill: c.fg }));
+    out.push(
+      element('path', {
+        d: symbolPath(m.shape, 10),
+        transform: `translate(${fmt(mx)},${fmt(rowY(m.row))})`,
+        fill: m.colour,
+        stroke: c.bg,
+        'stroke-width': 2.5,
+      }),
+    );
+  }
+  return out;
+}
+
+/** The strip's scales: x of a time, y of a row's middle, and the height of its rows. */
+function stripScale(strip: TimelineStrip, top: number) {
   const rowH = 8;
-  const height = Math.max(1, strip.rows) * rowH;
-  const x = (t: number) => MARGIN + ((t - strip.from) / (strip.to - strip.from || 1)) * INNER;
-  const rowY = (row: number) => top + 6 + row * rowH + rowH / 2;
+  return {
+    x: (t: number) => MARGIN + ((t - strip.from) / (strip.to - strip.from || 1)) * INNER,
+    rowY: (row: number) => top + 6 + row * rowH + rowH / 2,
+    height: Math.max(1, strip.rows) * rowH,
+  };
+}
+
+/** The markup of the strips drawn so far, by their marks, then by everything else they are drawn from. */
+const stripCache = new WeakMap<readonly StripMark[], Map<string, string>>();
+
+/** The strip without the page's event, as markup: the same for every event's card, so written once. */
+function stripMarkup(strip: TimelineStrip, top: number, c: ThemeColours): string {
+  const key = JSON.stringify([strip.from, strip.to, strip.rows, strip.band, strip.labels, top, c]);
+  let byRest = stripCache.get(strip.marks);
+  if (!byRest) stripCache.set(strip.marks, (byRest = new Map()));
+  let markup = byRest.get(key);
+  if (markup === undefined) {
+    markup = stripNodes(strip, top, c).map(svgNodeToString).join('');
+    byRest.set(key, markup);
+  }
+  return markup;
+}
+
+/** The strip's panel, its band, every event's mark and the axis. */
+function stripNodes(strip: TimelineStrip, top: number, c: ThemeColours): SvgNode[] {
+  const out: SvgNode[] = [];
+  const { x, rowY, height } = stripScale(strip, top);
   out.push(element('rect', { x: MARGIN, y: top, width: INNER, height: height + 12, fill: c.panel }));
   if (strip.band) {
     const x1 = x(Math.max(strip.from, strip.band.start));
@@ -230,23 +281,6 @@ function drawStrip(strip: TimelineStrip, top: number, c: SocialCardInput['colour
     const anchorX = Math.min(MARGIN + INNER - w / 2, Math.max(MARGIN + w / 2, tx));
     out.push(
       element('text', { x: anchorX, y: axisY + 28, 'font-size': 18, 'text-anchor': 'middle', fill: c.muted }, [label]),
-    );
-  }
-  if (strip.marked) {
-    const m = strip.marked;
-    const mx = x(m.start);
-    if (m.end !== undefined && x(m.end) - mx > 3) {
-      out.push(element('rect', { x: mx, y: rowY(m.row) - 3, width: x(m.end) - mx, height: 6, fill: m.colour }));
-    }
-    out.push(element('rect', { x: mx - 1.25, y: top - 10, width: 2.5, height: height + 22, fill: c.fg }));
-    out.push(
-      element('path', {
-        d: symbolPath(m.shape, 10),
-        transform: `translate(${fmt(mx)},${fmt(rowY(m.row))})`,
-        fill: m.colour,
-        stroke: c.bg,
-        'stroke-width': 2.5,
-      }),
     );
   }
   return out;
