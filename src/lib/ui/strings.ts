@@ -3,8 +3,9 @@
 // any other language must fill in whole — the type checker lists every missing key. Sentences with
 // numbers are functions; sentences with links are templates whose [text](key) parts become links
 // (see links.ts), so a translation can move the link inside its sentence.
-// The story's own wording (what its series is called, what its footer says about its sources) lives in
-// content/data/site.yaml, never here.
+// The words inside charts, images, data files and the details panel are in strings-charts.ts, spread in
+// below: one type for all. The story's own wording (what its series is called, what its footer says
+// about its sources) lives in content/data/site.yaml, never here.
 import type { Source } from '../timeline/schema';
 import { chartsEn, csvEn, kindsEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
 
