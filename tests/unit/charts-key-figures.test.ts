@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectKeyFigures } from '../../src/lib/charts/key-figures';
+import { en } from '../../src/lib/ui/strings';
 import { event } from './charts-helpers';
 
 const events = [
@@ -21,7 +22,7 @@ const events = [
 
 describe('collectKeyFigures', () => {
   it('keeps only the key figures, formatted, with their event and its first source', () => {
-    const f = collectKeyFigures(events);
+    const f = collectKeyFigures(events, en);
     expect(f.map((x) => x.value)).toEqual(['5%', 'about 15,000 troops']);
     expect(f[0]).toMatchObject({
       eventId: 'a',
@@ -32,7 +33,7 @@ describe('collectKeyFigures', () => {
     expect(f[1].source?.url).toBe('https://example.org/');
   });
   it('follows the order of the ids it is given, and names an unknown one', () => {
-    expect(collectKeyFigures(events, ['b', 'a']).map((x) => x.eventId)).toEqual(['b', 'a']);
-    expect(() => collectKeyFigures(events, ['zzz'])).toThrow(/unknown event id "zzz"/);
+    expect(collectKeyFigures(events, en, ['b', 'a']).map((x) => x.eventId)).toEqual(['b', 'a']);
+    expect(() => collectKeyFigures(events, en, ['zzz'])).toThrow(/unknown event id "zzz"/);
   });
 });

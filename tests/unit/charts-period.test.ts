@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, counterDays, dayNumber, firstDayNumber, layoutPeriodChart } from '../../src/lib/charts/period';
 import { periodChart } from '../../src/lib/charts/period-svg';
 import type { TimelineData } from '../../src/lib/timeline/schema';
+import { en } from '../../src/lib/ui/strings';
 import { event, overlaps, tracks } from './charts-helpers';
 
 describe('day counter arithmetic', () => {
@@ -39,7 +40,7 @@ const events = [
   event({ id: 'span', date: '2019-06-01', end: '2019-06-12', track: 'b', title: 'A span from before the window' }),
   event({ id: 'span-in', date: '2019-06-20', end: '2019-08-30', title: 'A span running past the end' }),
 ];
-const options = { start: '2019-06-07', end: '2019-07-22', label: 'The 45 days' };
+const options = { start: '2019-06-07', end: '2019-07-22', label: 'The 45 days', words: en.charts.period };
 
 describe('layoutPeriodChart, horizontal', () => {
   const l = layoutPeriodChart(events, tracks, { ...options, width: 680 });
@@ -141,7 +142,7 @@ describe('layoutPeriodChart, vertical', () => {
 
 describe('day counting (countDays)', () => {
   // A 35-day period counted inclusive: 1 March is day 1, 4 April day 35 (31 + 4 days).
-  const span35 = { start: '2019-03-01', end: '2019-04-04', label: 'Thirty-five days' };
+  const span35 = { start: '2019-03-01', end: '2019-04-04', label: 'Thirty-five days', words: en.charts.period };
   const inMarch = [
     event({ id: 'first', date: '2019-03-01', title: 'On the first day' }),
     event({ id: 'middle', date: '2019-03-15', title: 'In the middle' }),
@@ -203,10 +204,10 @@ describe('day counting (countDays)', () => {
   it('says in the caption which day is day 1 and what the last day is numbered', () => {
     const data = { events: inMarch, tracks } as unknown as TimelineData;
     const props = { id: 'p', ...span35 };
-    expect(periodChart({ ...props, countDays: 'inclusive' }, data).caption).toBe(
+    expect(periodChart({ ...props, countDays: 'inclusive' }, data, en).caption).toBe(
       'The events of 1 March – 4 April 2019, day by day. Day 1 is 1 March 2019; day 35 is 4 April 2019.',
     );
-    expect(periodChart(props, data).caption).toBe(
+    expect(periodChart(props, data, en).caption).toBe(
       'The events of 1 March – 4 April 2019, day by day. Day 1 is the day after 1 March 2019; day 34 is 4 April 2019.',
     );
   });

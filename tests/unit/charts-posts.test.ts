@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { holderLabels, layoutPostsChart, tenuresOf } from '../../src/lib/charts/posts';
+import { en } from '../../src/lib/ui/strings';
 import { actor, post } from './charts-helpers';
+
+const words = en.charts.posts;
 
 const posts = [post('dhs', 2), post('cbp', 1), post('empty', 3)];
 const actors = [
@@ -17,16 +20,22 @@ const actors = [
 ];
 
 describe('layoutPostsChart', () => {
-  const l = layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12' });
+  const l = layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12', words });
 
   it('draws one row per post in their order, the rows stacked without overlap', () => {
     expect(l.rows.map((r) => r.postId)).toEqual(['cbp', 'dhs', 'empty']);
     for (let i = 1; i < l.rows.length; i++) expect(l.rows[i].y).toBeCloseTo(l.rows[i - 1].y + l.rows[i - 1].height, 1);
     expect(l.rows[2].bars).toHaveLength(0);
-    const chosen = layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12', postIds: ['dhs'] });
+    const chosen = layoutPostsChart(posts, actors, {
+      width: 680,
+      from: '2019-01',
+      to: '2019-12',
+      words,
+      postIds: ['dhs'],
+    });
     expect(chosen.rows.map((r) => r.postId)).toEqual(['dhs']);
     expect(() =>
-      layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12', postIds: ['nope'] }),
+      layoutPostsChart(posts, actors, { width: 680, from: '2019-01', to: '2019-12', words, postIds: ['nope'] }),
     ).toThrow(/unknown post id "nope"/);
   });
 
@@ -57,10 +66,10 @@ describe('layoutPostsChart', () => {
   });
 
   it('shortens a label to the surname, then hides it, keeping the full name in the tooltip', () => {
-    const narrow = layoutPostsChart(posts, actors, { width: 260, from: '2019-01', to: '2019-12' });
+    const narrow = layoutPostsChart(posts, actors, { width: 260, from: '2019-01', to: '2019-12', words });
     const levels = narrow.rows.flatMap((r) => r.bars.map((b) => b.labelLevel));
     expect(levels).toContain('surname');
-    const tiny = layoutPostsChart(posts, actors, { width: 90, from: '2019-01', to: '2019-12' });
+    const tiny = layoutPostsChart(posts, actors, { width: 90, from: '2019-01', to: '2019-12', words });
     const hidden = tiny.rows.flatMap((r) => r.bars).filter((b) => b.labelLevel === 'hidden');
     expect(hidden.length).toBeGreaterThan(0);
     for (const b of hidden) {
@@ -80,7 +89,7 @@ describe('layoutPostsChart', () => {
       actor('a', 'Ann Able', [{ post: 'dhs', from: '2019-01-01', to: '2019-06-30' }]),
       actor('b', 'Bob Baker', [{ post: 'dhs', from: '2019-06-01', to: '2019-12-31', acting: true }]),
     ];
-    const o = layoutPostsChart([post('dhs')], overlapping, { width: 600, from: '2019-01', to: '2019-12' });
+    const o = layoutPostsChart([post('dhs')], overlapping, { width: 600, from: '2019-01', to: '2019-12', words });
     const [a, b] = o.rows[0].bars;
     expect(a.y).not.toBe(b.y);
     // Each change mark crosses only the line of the tenure that changes, not the labels of the other.
@@ -92,8 +101,11 @@ describe('layoutPostsChart', () => {
   });
 
   it('builds labels with the surname of two family names for countries that use them', () => {
-    expect(holderLabels('Tonatiuh Guillén López', false, 'MX')).toEqual(['Tonatiuh Guillén López', 'Guillén López']);
-    expect(holderLabels('Chad Wolf', true, 'US')).toEqual(['Chad Wolf (acting)', 'Wolf (acting)']);
-    expect(tenuresOf('cbp', actors).map((t) => t.actorId)).toEqual(['mcaleenan', 'sanders', 'morgan']);
+    expect(holderLabels('Tonatiuh Guillén López', false, words, 'MX')).toEqual([
+      'Tonatiuh Guillén López',
+      'Guillén López',
+    ]);
+    expect(holderLabels('Chad Wolf', true, words, 'US')).toEqual(['Chad Wolf (acting)', 'Wolf (acting)']);
+    expect(tenuresOf('cbp', actors, words).map((t) => t.actorId)).toEqual(['mcaleenan', 'sanders', 'morgan']);
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/lib/ui/strings';
+
+const words = en.charts.series;
 import { layoutSeriesChart, monthTicks, seriesTip } from '../../src/lib/charts/series';
 import { series } from './charts-helpers';
 import { textWidth } from '../../src/lib/charts/text';
@@ -15,7 +18,7 @@ const data = series([
 ]);
 
 describe('layoutSeriesChart', () => {
-  const l = layoutSeriesChart(data, { width: 600, plotHeight: 200 });
+  const l = layoutSeriesChart(data, { width: 600, plotHeight: 200, words });
   const bottom = l.plot.y + l.plot.height;
 
   it('stacks the measures from the bottom without gaps or overlaps, in proportion to their values', () => {
@@ -54,6 +57,7 @@ describe('layoutSeriesChart', () => {
 
   it('draws the total as a line when shown with the other measures, and as bars when alone', () => {
     const withTotal = layoutSeriesChart(data, {
+      words,
       width: 600,
       plotHeight: 200,
       measures: ['borderPatrol', 'inadmissibles', 'total'],
@@ -62,7 +66,7 @@ describe('layoutSeriesChart', () => {
     expect(withTotal.barMeasures.map((m) => m.id)).toEqual(['borderPatrol', 'inadmissibles']);
     expect(withTotal.bars[1].total?.release).toBe('revised');
     expect(withTotal.totalPath.match(/[ML]/g)).toHaveLength(3);
-    const alone = layoutSeriesChart(data, { width: 600, plotHeight: 200, measures: ['total'] });
+    const alone = layoutSeriesChart(data, { width: 600, plotHeight: 200, words, measures: ['total'] });
     expect(alone.lineMeasure).toBeUndefined();
     expect(alone.bars[0].segments[0].measure).toBe('total');
   });
@@ -71,11 +75,14 @@ describe('layoutSeriesChart', () => {
     expect(l.bars[1].tip).toBe(
       'June 2019\nBorder Patrol apprehensions: 94,902 (final)\nPort-of-entry inadmissibles: 9,447 (first release, derived)',
     );
-    expect(seriesTip(data.months[2], [data.measures[1]])).toBe('July 2019\nPort-of-entry inadmissibles: not available');
+    expect(seriesTip(data.months[2], [data.measures[1]], words)).toBe(
+      'July 2019\nPort-of-entry inadmissibles: not available',
+    );
   });
 
   it('flags events inside their month, by day, with labels in lanes that do not overlap', () => {
     const a = layoutSeriesChart(data, {
+      words,
       width: 600,
       plotHeight: 200,
       annotations: [
@@ -111,6 +118,7 @@ describe('layoutSeriesChart', () => {
 
   it('numbers the flags in date order in the narrow style', () => {
     const a = layoutSeriesChart(data, {
+      words,
       width: 360,
       plotHeight: 200,
       annotationStyle: 'number',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTimelineData } from '../../src/build/data/load';
 import { chartModel } from '../../src/lib/charts/models';
 import { svgNodeToString } from '../../src/lib/svg';
+import { en } from '../../src/lib/ui/strings';
 import { sortEvents } from '../../src/lib/timeline/chronology';
 
 const raw = loadTimelineData(resolve('content/data'));
@@ -50,14 +51,14 @@ describe.each(['border-apprehensions', 'tariff-schedule', 'the-45-days', 'who-he
     if (process.env.UPDATE_SNAPSHOTS)
       writeFileSync(
         resolve('tests/snapshots/charts', `${id}.svg`),
-        (['wide', 'narrow'] as const).map((v) => svgNodeToString(chartModel(spec, data, v).svg)).join('\n') + '\n',
+        (['wide', 'narrow'] as const).map((v) => svgNodeToString(chartModel(spec, data, v, en).svg)).join('\n') + '\n',
       );
     const [wide, narrow] = snapshot(id);
     it.each([
       ['wide', wide],
       ['narrow', narrow],
     ] as const)('draws its %s variant as the template did', (variant, before) => {
-      const model = chartModel(spec, data, variant);
+      const model = chartModel(spec, data, variant, en);
       expect(normaliseSvg(svgNodeToString(model.svg))).toBe(normaliseSvg(before));
       expect(model.svg.attrs.viewBox).toBe(`0 0 ${model.width} ${model.height}`);
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatStepValue, layoutMilestoneSteps, milestoneText, valuedMilestones } from '../../src/lib/charts/steps';
+import { en } from '../../src/lib/ui/strings';
 import { event } from './charts-helpers';
 
 const tariff = event({
@@ -17,16 +18,18 @@ const tariff = event({
 });
 
 describe('layoutMilestoneSteps', () => {
-  const l = layoutMilestoneSteps(tariff, { width: 680, plotHeight: 200 })!;
+  const l = layoutMilestoneSteps(tariff, { width: 680, plotHeight: 200, ui: en })!;
 
   it('returns null for an event whose milestones carry no value', () => {
     expect(
       layoutMilestoneSteps(
         event({ id: 'plain', date: '2019-06-07', milestones: [{ kind: 'signed', date: '2019-06-07' }] }),
-        { width: 600, plotHeight: 200 },
+        { width: 600, plotHeight: 200, ui: en },
       ),
     ).toBeNull();
-    expect(layoutMilestoneSteps(event({ id: 'none', date: '2019-06-07' }), { width: 600, plotHeight: 200 })).toBeNull();
+    expect(
+      layoutMilestoneSteps(event({ id: 'none', date: '2019-06-07' }), { width: 600, plotHeight: 200, ui: en }),
+    ).toBeNull();
   });
 
   it('orders the valued milestones by date and steps up with each value', () => {
@@ -48,7 +51,7 @@ describe('layoutMilestoneSteps', () => {
     expect(l.uses).toEqual({ happened: false, notHappened: true });
     expect(l.segments.map((s) => s.note)).toEqual(Array(5).fill('never imposed'));
     expect(l.segments[0].tip).toBe('10 June 2019\n5% tariff due\n5% — never imposed');
-    const narrow = layoutMilestoneSteps(tariff, { width: 300, plotHeight: 200 })!;
+    const narrow = layoutMilestoneSteps(tariff, { width: 300, plotHeight: 200, ui: en })!;
     expect(narrow.notesInLegend).toBe(true);
     expect(narrow.segments.some((s) => s.note === '')).toBe(true);
   });
@@ -85,10 +88,10 @@ describe('layoutMilestoneSteps', () => {
       date: '2019-01-01',
       milestones: [{ kind: 'effective', date: '2019-01-01', value: 6000, unit: 'troops' }],
     });
-    const one = layoutMilestoneSteps(e, { width: 400, plotHeight: 100 })!;
+    const one = layoutMilestoneSteps(e, { width: 400, plotHeight: 100, ui: en })!;
     expect(one.segments[0].happened).toBe(true);
     expect(one.segments[0].note).toBe('');
     expect(formatStepValue(6000, 'troops')).toBe('6,000 troops');
-    expect(milestoneText(e.milestones[0])).toBe('Took effect');
+    expect(milestoneText(e.milestones[0], en)).toBe('Took effect');
   });
 });

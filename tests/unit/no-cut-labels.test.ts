@@ -8,6 +8,7 @@ import { chartImageSvgs, createImageContext } from '../../src/build/images/build
 import { loadTimelineData } from '../../src/build/data/load';
 import { chartModel } from '../../src/lib/charts/models';
 import { svgNodeToString } from '../../src/lib/svg';
+import { en } from '../../src/lib/ui/strings';
 import { sortEvents } from '../../src/lib/timeline/chronology';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
@@ -35,7 +36,7 @@ describe.each(['content/data', 'tests/fixtures/other-story/data'])('the charts o
   it.each(companions.flatMap((c) => (['wide', 'narrow'] as const).map((v) => [c.id, v, c] as const)))(
     '%s, %s: every label whole',
     (_id, variant, spec) => {
-      expect(cutTexts(svgNodeToString(chartModel(spec, data, variant).svg), content)).toEqual([]);
+      expect(cutTexts(svgNodeToString(chartModel(spec, data, variant, en).svg), content)).toEqual([]);
     },
   );
 

@@ -1,6 +1,9 @@
 // A monthly series names its measures in content: the chart's stacking, legend, tooltips and the
 // CSV's columns come from those declarations, whatever the measures are called.
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/lib/ui/strings';
+
+const words = en.charts.series;
 import { layoutSeriesChart } from '../../src/lib/charts/series';
 import { seriesChart } from '../../src/lib/charts/series-svg';
 import { seriesCsvFiles, seriesToCsv } from '../../src/lib/timeline/exports';
@@ -31,24 +34,29 @@ const harvest = monthlySeries(
 describe('a series with its own measures', () => {
   it('shows the parts by default, stacked in the declared order, and the total as a line when asked', () => {
     expect(defaultMeasures(harvest)).toEqual(['wheat', 'barley', 'oats']);
-    const l = layoutSeriesChart(harvest, { width: 600, plotHeight: 200 });
+    const l = layoutSeriesChart(harvest, { width: 600, plotHeight: 200, words });
     expect(l.barMeasures.map((m) => m.id)).toEqual(['wheat', 'barley', 'oats']);
     expect(l.lineMeasure).toBeUndefined();
     expect(l.bars[0].month).toBe('2020-01');
     expect(l.bars[0].segments.map((s) => s.measure)).toEqual(['wheat', 'barley']);
-    const withLine = layoutSeriesChart(harvest, { width: 600, plotHeight: 200, measures: ['all', 'oats', 'wheat'] });
+    const withLine = layoutSeriesChart(harvest, {
+      width: 600,
+      plotHeight: 200,
+      words,
+      measures: ['all', 'oats', 'wheat'],
+    });
     expect(withLine.barMeasures.map((m) => m.id)).toEqual(['oats', 'wheat']);
     expect(withLine.lineMeasure?.id).toBe('all');
     expect(withLine.bars.map((b) => b.total?.value)).toEqual([15, 26]);
   });
 
   it('names the measures in the tooltips, with their unit, and in the legend', () => {
-    const l = layoutSeriesChart(harvest, { width: 600, plotHeight: 200, measures: ['wheat', 'barley', 'all'] });
+    const l = layoutSeriesChart(harvest, { width: 600, plotHeight: 200, words, measures: ['wheat', 'barley', 'all'] });
     expect(l.bars[0].tip).toBe(
       'January 2020\nWheat harvested: 10 t (final)\nBarley harvested: 4 t (first release, derived)\nAll grain: 15 t (first release)',
     );
     const data = { series: [harvest], events: [] } as unknown as TimelineData;
-    const chart = seriesChart({ id: 'c', series: harvest.id, measures: ['wheat', 'barley', 'all'] }, data);
+    const chart = seriesChart({ id: 'c', series: harvest.id, measures: ['wheat', 'barley', 'all'] }, data, en);
     expect(chart.legend.slice(0, 3).map((i) => i.label)).toEqual([
       'Wheat harvested',
       'Barley harvested',
@@ -103,7 +111,7 @@ describe('series CSV', () => {
     expect(csvColumn({ id: 'x', label: 'Café arrivées' })).toBe('cafe_arrivees');
     expect(csvColumn({ id: 'x', label: 'وصول' })).toBe('وصول');
     expect(csvColumn({ id: 'fallback', label: '—' })).toBe('fallback');
-    const [header, jan, feb] = seriesToCsv(harvest).trim().split(/\r?\n/);
+    const [header, jan, feb] = seriesToCsv(harvest, en).trim().split(/\r?\n/);
     expect(header.split(',')).toEqual([
       'month',
       ...['wheat_harvested', 'barley_harvested', 'oats_rolled_whole', 'all_grain'].flatMap((c) => [

@@ -9,13 +9,14 @@ import {
   type SvgNode,
 } from '../../src/lib/timeline/svg-model';
 import { svgToString } from '../../src/lib/svg';
+import { en } from '../../src/lib/ui/strings';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
 import fixture from '../fixtures/timeline/fixture.json';
 
 const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
 const tracks: LayoutTrack[] = z.array(Track).parse(fixture.tracks);
 const periods = fixture.periods;
-const SITE = { fontSize: 13, textWidthFactor: 1.15 } as const;
+const SITE = { fontSize: 13, textWidthFactor: 1.15, words: en.timelineClient.layout } as const;
 const model = (extra: Partial<SvgModelOptions> = {}): SvgModelOptions => ({
   uid: 'tl-test',
   href: (id) => `/events/${id}/`,

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { chartImagePath, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
+import { uiStrings } from '../../lib/ui/strings';
 import { CHART_IMAGE_WIDTH, composeChartImage } from './chart-image';
 import { createImageContext, displayUrl, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
 import { chartDrawings } from './drawings';
@@ -28,7 +29,7 @@ export function chartImageSvgs(ctx: ImageContext, chart: ChartSpec): Record<Them
       ...drawing,
       title: chart.title,
       caption: caption ?? chart.caption,
-      source: chart.source,
+      source: uiStrings(ctx.data.site.language).charts.source(chart.source),
       publisher: ctx.data.site.publisher,
       url: displayUrl(ctx),
       colours: THEME[theme],

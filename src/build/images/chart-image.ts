@@ -51,7 +51,7 @@ export interface ChartDrawing {
 export interface ChartImageInput extends Omit<ChartDrawing, 'caption'> {
   title: string;
   caption?: string;
-  /** Shown as "Source: …", in full. */
+  /** The source line, in full, with its fixed words ("Source: …", ui.charts.source). */
   source: string;
   /** Publisher and where the chart lives, e.g. "Timeline Explainer · example.org/explainers/x/". */
   publisher: string;
@@ -212,7 +212,7 @@ function footer(input: ChartImageInput, y: number): Section {
   y += 8;
   nodes.push(element('rect', { x: MARGIN, y, width: INNER, height: 1, fill: c.rule }));
   y += 14;
-  const source = smallPrint(`Source: ${input.source}`, y, c.muted);
+  const source = smallPrint(input.source, y, c.muted);
   nodes.push(...source.nodes);
   y = source.bottom + 6;
   const publisherW = measureText(input.publisher, 16, 700);

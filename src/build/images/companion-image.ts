@@ -1,7 +1,7 @@
 // The companion charts' images (series, steps, period, posts): the wide variant of the chart's model
 // (chartModel in src/lib/charts/models.ts, the same tree the page writes), painted with the rules
 // below, which say in attributes what charts.css says for a static chart, and the model's legend.
-// Registered in drawings.ts: series: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme)
+// Registered in drawings.ts: series: (chart, data, theme, ui) => companionDrawing(chartModel(chart, data, 'wide', ui), theme)
 import type { SvgNode } from '../../lib/svg';
 import type { ChartDrawing } from './chart-image';
 import { paint, type PaintRule, type PaintTheme } from './paint';

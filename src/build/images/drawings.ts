@@ -3,6 +3,7 @@
 // read. chartDrawings(ctx, chart) gives the light and dark drawings.
 import { svgToString } from '../../lib/svg';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
+import { uiStrings, type UiStrings } from '../../lib/ui/strings';
 import type { Box, ChartDrawing } from './chart-image';
 import type { ImageContext, Theme } from './context';
 import { THEMES } from './context';
@@ -18,21 +19,22 @@ export type DrawChart<K extends Kind> = (
   chart: Extract<ChartSpec, { kind: K }>,
   data: TimelineData,
   theme: PaintTheme,
+  ui: UiStrings,
 ) => ChartDrawing;
 
 /** Every kind, drawn from its model. */
 export const CHART_DRAWINGS: { [K in Kind]: DrawChart<K> } = {
   timeline: timelineDrawing,
   figures: figuresDrawing,
-  series: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme),
-  steps: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme),
-  posts: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme),
-  period: (chart, data, theme) => companionDrawing(chartModel(chart, data, 'wide'), theme, ['period-chart']),
+  series: (chart, data, theme, ui) => companionDrawing(chartModel(chart, data, 'wide', ui), theme),
+  steps: (chart, data, theme, ui) => companionDrawing(chartModel(chart, data, 'wide', ui), theme),
+  posts: (chart, data, theme, ui) => companionDrawing(chartModel(chart, data, 'wide', ui), theme),
+  period: (chart, data, theme, ui) => companionDrawing(chartModel(chart, data, 'wide', ui), theme, ['period-chart']),
 };
 
 function drawOne(ctx: ImageContext, chart: ChartSpec, theme: Theme): ChartDrawing {
   const draw = CHART_DRAWINGS[chart.kind] as DrawChart<Kind>;
-  return draw(chart, ctx.data, paintTheme(theme, ctx.data.tracks));
+  return draw(chart, ctx.data, paintTheme(theme, ctx.data.tracks), uiStrings(ctx.data.site.language));
 }
 
 /** The box to show: the chart's own, grown to what it draws outside it (unless the drawing did so). */

@@ -3,19 +3,23 @@
 import { collectKeyFigures } from '../../lib/charts/key-figures';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import type { ChartDrawing } from './chart-image';
+import type { UiStrings } from '../../lib/ui/strings';
 
-export function figuresDrawing(_chart: ChartSpec, data: TimelineData): ChartDrawing {
-  const figures = collectKeyFigures(data.events);
+export function figuresDrawing(_chart: ChartSpec, data: TimelineData, _theme: unknown, ui: UiStrings): ChartDrawing {
+  const figures = collectKeyFigures(data.events, ui);
+  const words = ui.charts.keyFigures;
   return {
     chart: null,
     legend: [],
-    notes: figures.length === 0 ? ['No figure is marked as key yet.'] : [],
+    notes: figures.length === 0 ? [words.empty] : [],
     cards: figures.map((f) => ({
       value: f.value,
       label: f.label,
       lines: [
         `${f.dateText}: ${f.eventTitle}`,
-        ...(f.source ? [`Source: ${f.source.publisher}${f.source.via ? ` via ${f.source.via}` : ''}`] : []),
+        ...(f.source
+          ? [`${words.source} ${f.source.publisher}${f.source.via ? ` ${words.via} ${f.source.via}` : ''}`]
+          : []),
       ],
     })),
   };

@@ -3,6 +3,7 @@
 // static chart at 1200 px (no hover, focus or selection), and the page's legend of tracks.
 import { shapeIconPath } from '../../lib/timeline/icons';
 import { layoutTimeline } from '../../lib/timeline/layout';
+import type { UiStrings } from '../../lib/ui/strings';
 import type { TimelineData } from '../../lib/timeline/schema';
 import { timelineChartVariants, type TimelineSpec } from '../../lib/timeline/chart-variants';
 import { timelineSvgAttrs, timelineSvgLayers } from '../../lib/timeline/svg-model';
@@ -63,10 +64,15 @@ export const TIMELINE_PAINT: readonly PaintRule[] = [
 ];
 
 /** The timeline's image: its wide variant, painted, with one legend entry per track. */
-export function timelineDrawing(chart: TimelineSpec, data: TimelineData, theme: PaintTheme): ChartDrawing {
+export function timelineDrawing(
+  chart: TimelineSpec,
+  data: TimelineData,
+  theme: PaintTheme,
+  ui: Pick<UiStrings, 'timelineClient'>,
+): ChartDrawing {
   const { tracks, variants, layoutEvents, layoutTracks } = timelineChartVariants(chart, data);
   const wide = variants.find((v) => v.name === 'wide')!;
-  const layout = layoutTimeline(layoutEvents, layoutTracks, wide.options);
+  const layout = layoutTimeline(layoutEvents, layoutTracks, { ...wide.options, words: ui.timelineClient.layout });
   const uid = `tl-${chart.id}-wide`;
   const options = { uid, label: chart.title, href: () => '' };
   const root = timelineSvgAttrs(layout, options);

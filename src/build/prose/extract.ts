@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
 import { formatFigure } from '../../lib/timeline/figures';
+import { en } from '../../lib/ui/strings';
 import type { Figure } from '../../lib/timeline/schema';
 
 /** One line of prose: its text and where it is. */
@@ -146,7 +147,8 @@ export function mdxProse(src: string, file: string, figure?: FigureLookup): Pros
   body = body
     .replace(/<FigureRef\s+event="([^"]+)"(?:\s+figure=\{(\d+)\})?\s*\/>/g, (m, ev: string, n?: string) => {
       const f = figure?.(ev, Number(n ?? 1));
-      return f ? formatFigure(f) : blank(m);
+      // The copy check reads English prose (its word lists are English), so the figure reads as in English.
+      return f ? formatFigure(f, en) : blank(m);
     })
     .replace(/<\/?[A-Za-z][^>]*>/g, (m) => ` ${blank(m)}`)
     .replace(/\{[^{}]*\}/g, blank);

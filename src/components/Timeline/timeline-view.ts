@@ -77,7 +77,7 @@ export class TimelineView {
   }
 
   options(domain = this.domain): LayoutOptions {
-    const o: LayoutOptions = { ...this.variant.options };
+    const o: LayoutOptions = { ...this.variant.options, words: this.payload.ui.layout };
     if (domain) o.domain = domain;
     if (this.hiddenTracks.size)
       o.visibleTracks = this.payload.tracks.map((t) => t.id).filter((id) => !this.hiddenTracks.has(id));

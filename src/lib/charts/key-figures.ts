@@ -3,6 +3,7 @@
 import type { Source, TimelineEvent } from '../timeline/schema';
 import { formatDateRange } from '../dates';
 import { formatFigure } from '../timeline/figures';
+import type { UiStrings } from '../ui/strings';
 
 export interface KeyFigure {
   /** "about 6,000 troops". */
@@ -19,7 +20,11 @@ export interface KeyFigure {
 }
 
 /** Every figure marked key in `events` (or in the events named by `eventIds`, in that order). */
-export function collectKeyFigures(events: readonly TimelineEvent[], eventIds?: readonly string[]): KeyFigure[] {
+export function collectKeyFigures(
+  events: readonly TimelineEvent[],
+  ui: Pick<UiStrings, 'words'>,
+  eventIds?: readonly string[],
+): KeyFigure[] {
   let chosen: readonly TimelineEvent[] = events;
   if (eventIds) {
     const byId = new Map(events.map((e) => [e.id, e]));
@@ -33,7 +38,7 @@ export function collectKeyFigures(events: readonly TimelineEvent[], eventIds?: r
     e.figures
       .filter((f) => f.key)
       .map((f) => ({
-        value: formatFigure(f),
+        value: formatFigure(f, ui),
         label: f.label,
         approximate: f.approximate,
         eventId: e.id,

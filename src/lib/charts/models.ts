@@ -2,6 +2,7 @@
 // image step paints these trees): a chart of content/data/charts.yaml, the data, a variant → its SVG tree.
 import type { SvgNode } from '../svg';
 import type { ChartSpec, TimelineData } from '../timeline/schema';
+import type { UiStrings } from '../ui/strings';
 import type { LegendItem } from './svg-parts';
 import { seriesChart } from './series-svg';
 import { stepsChart } from './steps-svg';
@@ -25,30 +26,35 @@ export interface ChartModel {
 export const figureId = (spec: Pick<ChartSpec, 'id'>) => `chart-${spec.id}`;
 
 /**
- * The model of one variant of a companion chart (series, steps, period, posts) as the page draws it.
- * Throws for a timeline or key-figures chart, which are drawn elsewhere.
+ * The model of one variant of a companion chart (series, steps, period, posts) as the page draws it, in
+ * `ui`'s words. Throws for a timeline or key-figures chart, which are drawn elsewhere.
  */
-export function chartModel(spec: ChartSpec, data: TimelineData, variant: ChartVariant): ChartModel {
+export function chartModel(
+  spec: ChartSpec,
+  data: TimelineData,
+  variant: ChartVariant,
+  ui: Pick<UiStrings, 'charts' | 'milestones'>,
+): ChartModel {
   const id = figureId(spec);
   if (spec.kind === 'series') {
-    const chart = seriesChart({ id, series: spec.series, annotate: spec.annotate, measures: spec.measures }, data);
+    const chart = seriesChart({ id, series: spec.series, annotate: spec.annotate, measures: spec.measures }, data, ui);
     const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: v.key };
   }
   if (spec.kind === 'steps') {
-    const chart = stepsChart({ id, event: spec.event }, data);
+    const chart = stepsChart({ id, event: spec.event }, data, ui);
     const v = chart.variants.find((x) => x.name === variant);
     if (!v) throw new Error(`chartModel: chart "${spec.id}" has no step with a value to draw`);
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }
   if (spec.kind === 'period') {
     const { start, end, label, tracks, countDays } = spec;
-    const chart = periodChart({ id, start, end, label, tracks, countDays }, data);
+    const chart = periodChart({ id, start, end, label, tracks, countDays }, data, ui);
     const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }
   if (spec.kind === 'posts') {
-    const chart = postsChart({ id, posts: spec.posts, from: spec.from, to: spec.to }, data);
+    const chart = postsChart({ id, posts: spec.posts, from: spec.from, to: spec.to }, data, ui);
     const v = chart.variants.find((x) => x.name === variant)!;
     return { svg: v.svg, width: v.layout.width, height: v.layout.height, legend: chart.legend, key: [] };
   }

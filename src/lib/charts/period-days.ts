@@ -5,6 +5,10 @@ import type { TimelineEvent, Track } from '../timeline/schema';
 import type { DayCount } from '../timeline/schema-charts';
 import { DAY_MS, dayDiff, dayStart, round } from './axis';
 import type { PeriodSpan, PeriodTick } from './period';
+import type { UiStrings } from '../ui/strings';
+
+/** The words a period chart's layout writes: the counter's "day N", the tooltips' day. */
+export type PeriodWords = UiStrings['charts']['period'];
 
 /** Radius of an event's mark, px. */
 export const MARK_R = 6;
@@ -65,11 +69,16 @@ export function eventsInWindow(events: readonly TimelineEvent[], start: string, 
 }
 
 /** An event's tooltip: its dates with its day number (from `first` on the start date), title and track. */
-export function eventTip(e: TimelineEvent, start: string, track: Track | undefined, first = 0): string {
+export function eventTip(
+  e: TimelineEvent,
+  start: string,
+  track: Track | undefined,
+  words: PeriodWords,
+  first = 0,
+): string {
   const day = dayNumber(start, e.date);
-  const when = formatDateRange(e.date, e.end);
-  const counter = day >= 0 ? ` (day ${day + first})` : '';
-  return [`${when}${counter}`, e.title, track ? track.label : ''].filter(Boolean).join('\n');
+  const when = words.when(formatDateRange(e.date, e.end), day >= 0 ? day + first : undefined);
+  return [when, e.title, track ? track.label : ''].filter(Boolean).join('\n');
 }
 
 /** Interval partitioning: the lowest lane whose last interval ends before this one starts. */
@@ -99,6 +108,7 @@ export function counterTicks(
   pxPerDay: number,
   minSpacing: number,
   at: (d: number) => number,
+  words: PeriodWords,
   first = 0,
 ): PeriodTick[] {
   const shortDate = (d: number) => formatPartialDate(addDays(start, d)).replace(/^(\d+ \w{3})\w* \d{4}$/, '$1');
@@ -107,7 +117,7 @@ export function counterTicks(
   if (first === 0 && pxPerDay >= minSpacing) ticks.push({ day: 0, at: at(0), counter: '', date: shortDate(0) });
   for (const n of counterDays(days + first, pxPerDay, minSpacing)) {
     const d = n - first;
-    ticks.push({ day: d, at: at(d), counter: `day ${n}`, date: shortDate(d) });
+    ticks.push({ day: d, at: at(d), counter: words.day(n), date: shortDate(d) });
   }
   return ticks;
 }
@@ -122,7 +132,7 @@ export function spanAlong(
   start: string,
   days: number,
   track: Track | undefined,
-  { origin, dayLen, first = 0 }: { origin: number; dayLen: number; first?: number },
+  { origin, dayLen, words, first = 0 }: { origin: number; dayLen: number; words: PeriodWords; first?: number },
 ) {
   const d = spanDays(e, start, days);
   const from = round(origin + d.s * dayLen + (d.clippedStart ? 0 : dayLen / 2));
@@ -132,7 +142,7 @@ export function spanAlong(
     track: e.track,
     clippedStart: d.clippedStart,
     clippedEnd: d.clippedEnd,
-    tip: eventTip(e, start, track, first),
+    tip: eventTip(e, start, track, words, first),
   };
   return { from, length: round(Math.max(2, to - from)), span };
 }

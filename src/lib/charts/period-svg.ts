@@ -4,6 +4,7 @@
 import type { SvgNode } from '../svg';
 import type { TimelineData, Track } from '../timeline/schema';
 import type { DayCount } from '../timeline/schema-charts';
+import type { UiStrings } from '../ui/strings';
 import { formatDateRange, formatPartialDate } from '../dates';
 import { shapeIconPath } from '../timeline/icons';
 import { publisherLine } from './axis';
@@ -141,8 +142,9 @@ function connectors(l: PeriodLayout): SvgNode[] {
   );
 }
 
-/** Everything the period chart shows, from its props and the data: layouts, trees, legend and texts. */
-export function periodChart(props: PeriodChartProps, data: TimelineData) {
+/** Everything the period chart shows, from its props and the data: layouts, trees, legend and texts in `ui`'s words. */
+export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts'>) {
+  const words = ui.charts.period;
   const trackIds = new Set(data.tracks.map((t) => t.id));
   for (const t of props.tracks ?? []) {
     if (!trackIds.has(t)) {
@@ -153,7 +155,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
   const events = data.events.filter(
     (e) => (!props.tracks || props.tracks.includes(e.track)) && e.importance <= (props.maxImportance ?? 3),
   );
-  const options = { start: props.start, end: props.end, label: props.label, countDays: props.countDays };
+  const options = { start: props.start, end: props.end, label: props.label, countDays: props.countDays, words };
   const layouts = {
     wide: layoutPeriodChart(events, data.tracks, {
       ...options,
@@ -167,9 +169,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
   const listed = data.events.filter((e) => shown.has(e.id));
   const usedTracks = data.tracks.filter((t) => listed.some((e) => e.track === t.id));
   const range = formatDateRange(props.start, props.end);
-  const desc = `A day-by-day chart of ${listed.length} event${listed.length === 1 ? '' : 's'} from ${range} (day 1 to day ${wide.lastDay}), marked by track. The table lists them all.`;
-  const dayOne =
-    wide.firstDay === 1 ? formatPartialDate(props.start) : `the day after ${formatPartialDate(props.start)}`;
+  const desc = words.desc(listed.length, range, wide.lastDay);
   const variants = (['wide', 'narrow'] as const).map((name) => ({
     name,
     layout: layouts[name],
@@ -181,8 +181,14 @@ export function periodChart(props: PeriodChartProps, data: TimelineData) {
     undated: wide.undated,
     usedTracks,
     legend: usedTracks.map((t): LegendItem => ({ swatch: trackMarkSvg(t, 12), label: t.label })),
-    title: `${props.label}: ${range}`,
-    caption: `The events of ${range}, day by day. Day 1 is ${dayOne}; day ${wide.lastDay} is ${formatPartialDate(props.end)}.`,
+    title: words.title(props.label, range),
+    caption: words.figureCaption(
+      range,
+      formatPartialDate(props.start),
+      wide.firstDay === 1,
+      wide.lastDay,
+      formatPartialDate(props.end),
+    ),
     source: publisherLine(
       listed.flatMap((e) => e.sources),
       3,

@@ -22,7 +22,7 @@ export function vertical({
   const maxLines = options.maxLines ?? 2;
   const headY = fontSize + 6;
   const top = headY + lineH + 22;
-  const tickColumn = Math.ceil(textWidth(`day ${days + firstDay}`, fontSize) + 4);
+  const tickColumn = Math.ceil(textWidth(options.words.day(days + firstDay), fontSize) + 4);
   const spanStrip = spanEvents.length ? (Math.max(...spanLane) + 1) * 7 + 4 : 0;
   const axisX = tickColumn + 10 + spanStrip;
 
@@ -76,7 +76,7 @@ export function vertical({
         textX,
         anchor: 'start' as const,
         lane: column[i],
-        tip: eventTip(e, start, trackById.get(e.track), firstDay),
+        tip: eventTip(e, start, trackById.get(e.track), options.words, firstDay),
       };
       if (!shown[i]) {
         return {
@@ -113,13 +113,13 @@ export function vertical({
   const { marks, dayH, yOf, prevBottom } = attempt;
 
   const spans: PeriodSpan[] = spanEvents.map((e, i) => {
-    const along = { origin: top, dayLen: dayH, first: firstDay };
+    const along = { origin: top, dayLen: dayH, words: options.words, first: firstDay };
     const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), along);
     return { ...span, x: round(axisX - 6 - spanLane[i] * 7 - 4), y: from, width: 4, height: length };
   });
 
   const axisEnd = top + (days + 1) * dayH;
-  const ticks = counterTicks(start, days, dayH, lineH * 2 + 4, yOf, firstDay);
+  const ticks = counterTicks(start, days, dayH, lineH * 2 + 4, yOf, options.words, firstDay);
   return {
     height: Math.ceil(Math.max(axisEnd, prevBottom) + 12),
     labelX: 0,

@@ -17,6 +17,7 @@ import {
   spanAlong,
   spanDays,
   spanLanes,
+  type PeriodWords,
 } from './period-days';
 import { vertical } from './period-vertical';
 
@@ -43,6 +44,8 @@ export interface PeriodOptions {
   maxLanes?: number;
   /** Vertical: farthest a label may be pushed from its mark, px, before less important labels give way. Default 5 lines. */
   maxShift?: number;
+  /** The fixed words: "day N", the tooltips' day. */
+  words: PeriodWords;
 }
 
 export interface PeriodMark {
@@ -270,18 +273,18 @@ function horizontal(input: PeriodInput): PeriodBody {
       box: [round(p.x0), round(y - laneH / 2 + 2), round(p.x1), round(y + laneH / 2 - 2)],
       connector: '',
       lane: p.lane,
-      tip: eventTip(p.e, start, track, firstDay),
+      tip: eventTip(p.e, start, track, options.words, firstDay),
     };
   });
 
   const spans: PeriodSpan[] = spanEvents.map((e, i) => {
-    const along = { origin: left, dayLen: dayW, first: firstDay };
+    const along = { origin: left, dayLen: dayW, words: options.words, first: firstDay };
     const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), along);
     return { ...span, x: from, y: round(axisY - 6 - spanStrip + 4 + spanLane[i] * 8), width: length, height: 5 };
   });
 
-  const widest = textWidth(`day ${days + firstDay}`, fontSize);
-  const ticks = counterTicks(start, days, dayW, widest + 10, xOf, firstDay);
+  const widest = textWidth(options.words.day(days + firstDay), fontSize);
+  const ticks = counterTicks(start, days, dayW, widest + 10, xOf, options.words, firstDay);
   return {
     height: Math.ceil(axisY + 12 + fontSize * 2.6 + 6),
     labelX: left,

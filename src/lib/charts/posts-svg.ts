@@ -4,7 +4,8 @@ import type { SvgNode } from '../svg';
 import type { TimelineData } from '../timeline/schema';
 import { formatDateRange } from '../dates';
 import { publisherLine } from './axis';
-import { layoutPostsChart, type PostBar, type PostsLayout } from './posts';
+import { layoutPostsChart, type PostBar, type PostsLayout, type PostsWords } from './posts';
+import type { UiStrings } from '../ui/strings';
 import {
   boxSwatch,
   chartFrame,
@@ -33,7 +34,7 @@ export interface PostsChartProps {
 }
 
 /** The rows, bars, changes and month axes (above and below) of one variant of the chart. */
-export function postsChartSvg(l: PostsLayout, o: FrameOptions): SvgNode {
+export function postsChartSvg(l: PostsLayout, o: FrameOptions, words: PostsWords): SvgNode {
   const lineH = Math.round(l.fontSize * 1.3);
   const hatch = `${o.chartId}-${o.variant}-hatch`;
   const ticks = l.xTicks.filter((t) => t.label);
@@ -66,7 +67,7 @@ export function postsChartSvg(l: PostsLayout, o: FrameOptions): SvgNode {
           el(
             'text',
             { x: l.plot.x, y: row.titleY + row.titleLines.length * lineH + 4, class: 'muted-text' },
-            'No holder recorded in this period',
+            words.empty,
           ),
       ]),
     ]),
@@ -112,7 +113,7 @@ function bar(l: PostsLayout, b: PostBar, first: boolean, hatch: string): SvgNode
 }
 
 /** The legend: a holder, an acting holder (when the chart has one), a change. */
-export function postsLegend(l: PostsLayout, chartId: string): LegendItem[] {
+export function postsLegend(l: PostsLayout, chartId: string, words: PostsWords): LegendItem[] {
   const acting = {
     width: 22,
     height: 12,
@@ -120,21 +121,22 @@ export function postsLegend(l: PostsLayout, chartId: string): LegendItem[] {
     strokeWidth: 1.2,
   };
   return [
-    { swatch: boxSwatch('fill-0', 1, 22, 12), label: 'Holder' },
+    { swatch: boxSwatch('fill-0', 1, 22, 12), label: words.legend.holder },
     l.uses.acting && {
       swatch: hatchSwatch(acting, `${chartId}-legend-hatch`, 'fill-0', 'stroke-0'),
-      label: 'Acting or interim',
+      label: words.legend.acting,
     },
-    { swatch: ruleSwatch(8, 1.5), label: 'Change of holder' },
+    { swatch: ruleSwatch(8, 1.5), label: words.legend.change },
   ].filter((x): x is LegendItem => !!x);
 }
 
 /** Everything the posts chart shows, from its props and the data: layouts, trees, legend and texts. */
-export function postsChart(props: PostsChartProps, data: TimelineData) {
+export function postsChart(props: PostsChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts'>) {
+  const words = ui.charts.posts;
   const from = props.from ?? data.site.period.start;
   const to = props.to ?? data.site.period.end;
   const postIds = props.posts && props.posts !== 'all' ? props.posts : undefined;
-  const options = { from, to, postIds };
+  const options = { from, to, postIds, words };
   const layouts = {
     wide: layoutPostsChart(data.posts, data.actors, { ...options, width: 680 }),
     narrow: layoutPostsChart(data.posts, data.actors, { ...options, width: 360 }),
@@ -146,19 +148,18 @@ export function postsChart(props: PostsChartProps, data: TimelineData) {
   );
   const holders = wide.rows.reduce((n, r) => n + r.tenures.length, 0);
   const changes = wide.rows.reduce((n, r) => n + r.changes.length, 0);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const desc = `${plural(wide.rows.length, 'post')}, ${plural(holders, 'tenure')} and ${plural(changes, 'change')} from ${range}. The table lists every holder with dates.`;
+  const desc = words.desc(wide.rows.length, holders, changes, range);
   const variants = (['wide', 'narrow'] as const).map((name) => ({
     name,
     layout: layouts[name],
-    svg: postsChartSvg(layouts[name], { chartId: props.id, variant: name, desc }),
+    svg: postsChartSvg(layouts[name], { chartId: props.id, variant: name, desc }, words),
   }));
   return {
     rows: wide.rows,
     variants,
-    legend: postsLegend(wide, props.id),
-    title: `Who held the posts, ${range}`,
-    caption: `One row per post, one bar per holder. ${wide.uses.acting ? 'Hatched bars are acting or interim holders. ' : ''}A tick marks each change.`,
+    legend: postsLegend(wide, props.id, words),
+    title: words.title(range),
+    caption: words.figureCaption(wide.uses.acting),
     source: publisherLine(roleSources, 3),
   };
 }

@@ -2,6 +2,10 @@
 // their name (shortened to the surname, then hidden, when it does not fit), acting holders
 // flagged, and every change of holder marked. Plain objects with px values; dates in UTC.
 import type { Actor, Post, Source } from '../timeline/schema';
+import type { UiStrings } from '../ui/strings';
+
+/** The words a posts chart's layout writes: "(acting)", the tooltips' "from". */
+export type PostsWords = UiStrings['charts']['posts'];
 import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../dates';
 import { calendarTicks, round, type TimeTick } from './axis';
 import { surname, textWidth, wrapText } from './text';
@@ -14,6 +18,7 @@ export interface PostsOptions {
   /** Posts to show, in this order; default all, by their `order`. */
   postIds?: readonly string[];
   fontSize?: number;
+  words: PostsWords;
 }
 
 /** One tenure as the chart and its table show it. */
@@ -91,13 +96,13 @@ function at(date: string): number {
 }
 
 /** The label candidates for a holder, longest first: full name, then surname, each with "(acting)". */
-export function holderLabels(name: string, acting: boolean, country?: string): [string, string] {
-  const suffix = acting ? ' (acting)' : '';
-  return [`${name}${suffix}`, `${surname(name, country)}${suffix}`];
+export function holderLabels(name: string, acting: boolean, words: PostsWords, country?: string): [string, string] {
+  const named = (n: string) => (acting ? words.acting(n) : n);
+  return [named(name), named(surname(name, country))];
 }
 
 /** The tenures of `postId` held by `actors`, in date order. */
-export function tenuresOf(postId: string, actors: readonly Actor[]): Tenure[] {
+export function tenuresOf(postId: string, actors: readonly Actor[], words: PostsWords): Tenure[] {
   const out: Tenure[] = [];
   for (const a of actors) {
     for (const r of a.roles) {
@@ -110,7 +115,7 @@ export function tenuresOf(postId: string, actors: readonly Actor[]): Tenure[] {
         to: r.to,
         note: r.note,
         sources: r.sources,
-        fullLabel: `${a.name}${r.acting ? ' (acting)' : ''}`,
+        fullLabel: r.acting ? words.acting(a.name) : a.name,
       });
     }
   }
@@ -152,7 +157,9 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
   let acting = false;
 
   const rows: PostRow[] = chosen.map((post) => {
-    const tenures = tenuresOf(post.id, actors).filter((t) => at(t.from) < t1 && (t.to === undefined || at(t.to) > t0));
+    const tenures = tenuresOf(post.id, actors, options.words).filter(
+      (t) => at(t.from) < t1 && (t.to === undefined || at(t.to) > t0),
+    );
     // Overlapping tenures of one post (a handover, an interim) go on separate lines.
     const laneEnds: number[] = [];
     const lanes = tenures.map((t) => {
@@ -194,7 +201,7 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
         tip: [
           t.fullLabel,
           post.label,
-          t.to ? formatDateRange(t.from, t.to) : `from ${formatPartialDate(t.from)}`,
+          t.to ? formatDateRange(t.from, t.to) : options.words.from(formatPartialDate(t.from)),
           t.note ?? '',
         ]
           .filter(Boolean)
@@ -206,7 +213,7 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     bars.forEach((b, i) => {
       const next = bars.find((_, j) => j > i && lanes[j] === lanes[i]);
       const room = (next ? next.x : left + plotW) - b.textX - 6;
-      const [full, short] = holderLabels(b.name, b.acting, countryOf.get(b.actorId));
+      const [full, short] = holderLabels(b.name, b.acting, options.words, countryOf.get(b.actorId));
       const plain = surname(b.name, countryOf.get(b.actorId));
       const fits = (text: string) => textWidth(text, fontSize) <= room;
       const chosen = fits(full) ? full : fits(short) ? short : fits(plain) ? plain : '';

@@ -4,7 +4,8 @@ import type { SvgNode } from '../svg';
 import type { TimelineData } from '../timeline/schema';
 import { formatNumber, publisherLine } from './axis';
 import { chartMeasures, measureValue, sortedMonths, totalMeasure } from '../timeline/series';
-import { DISC_R, layoutSeriesChart, monthLabel, type SeriesLayout } from './series';
+import { DISC_R, layoutSeriesChart, monthLabel, type SeriesLayout, type SeriesWords } from './series';
+import type { UiStrings } from '../ui/strings';
 import {
   boxSwatch,
   chartFrame,
@@ -129,7 +130,7 @@ function total(t: SeriesLayout['bars'][number]['total']): SvgNode | undefined {
 }
 
 /** The legend: one entry per stacked measure, the "sum of" line, and the release marks the chart uses. */
-export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string): LegendItem[] {
+export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string, words: SeriesWords): LegendItem[] {
   const [l] = layouts;
   const uses = (k: keyof SeriesLayout['uses']) => layouts.some((x) => x.uses[k]);
   const items: LegendItem[] = l.barMeasures.map((m, slot) => ({
@@ -141,27 +142,28 @@ export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string):
       el('path', { d: 'M1,7H21', class: 'stroke-fg', 'stroke-width': '1.5' }),
       el('circle', { cx: '11', cy: '7', r: '3.5', class: 'fill-fg' }),
     ];
-    items.push({ swatch: swatch(22, 14, line), label: `${l.lineMeasure.label} (line)` });
+    items.push({ swatch: swatch(22, 14, line), label: words.legend.line(l.lineMeasure.label) });
   }
   if (uses('firstRelease')) {
     const size = { width: 14, height: 14, box: [1, 1, 12, 12] as [number, number, number, number], strokeWidth: 1 };
     items.push({
       swatch: hatchSwatch(size, `${chartId}-legend-hatch`, 'fill-muted', 'stroke-fg'),
-      label: `Hatched${l.lineMeasure ? ', hollow dot' : ''}: as first released`,
+      label: words.legend.firstRelease(!!l.lineMeasure),
     });
   }
   if (uses('firstRelease') && uses('revised'))
-    items.push({ swatch: boxSwatch('fill-muted'), label: 'Solid: revised or final' });
+    items.push({ swatch: boxSwatch('fill-muted'), label: words.legend.revised });
   if (uses('derived'))
     items.push({
       swatch: boxSwatch('derived-outline', 1.5),
-      label: 'Dashed outline: derived (our arithmetic on published figures)',
+      label: words.legend.derived,
     });
   return items;
 }
 
-/** Everything the series chart shows, from its props and the data: layouts, trees, legend and texts. */
-export function seriesChart(props: SeriesChartProps, data: TimelineData) {
+/** Everything the series chart shows, from its props and the data: layouts, trees, legend and texts in `ui`'s words. */
+export function seriesChart(props: SeriesChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts'>) {
+  const words = ui.charts.series;
   const series = data.series.find((s) => s.id === props.series);
   if (!series) {
     const known = data.series.map((s) => s.id).join(', ') || 'none';
@@ -176,7 +178,7 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
     if (!event) throw new Error(`SeriesChart "${props.id}": unknown event id "${ref.id}" in annotate`);
     return { id: event.id, date: event.date, label: ref.label ?? event.label ?? event.title, title: event.title };
   });
-  const common = { measures: ids, annotations };
+  const common = { measures: ids, annotations, words };
   const layouts = {
     wide: layoutSeriesChart(series, { ...common, width: 680, plotHeight: 250 }),
     narrow: layoutSeriesChart(series, {
@@ -201,7 +203,13 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
   const peak = sums.reduce((a, b) => (b.v > a.v ? b : a), sums[0]);
   const low = sums.reduce((a, b) => (b.v < a.v ? b : a), sums[0]);
   const whatMeasured = measures.map((m) => m.label.toLowerCase()).join(', ');
-  const desc = `Monthly bars of ${whatMeasured}, ${monthLabel(months[0].month)} to ${monthLabel(months[months.length - 1].month)}. Highest in ${monthLabel(peak.m.month)} (${formatNumber(peak.v)}), lowest in ${monthLabel(low.m.month)} (${formatNumber(low.v)}). Values as first released are hatched. Every value is in the table.`;
+  const desc = words.desc(
+    whatMeasured,
+    monthLabel(months[0].month),
+    monthLabel(months[months.length - 1].month),
+    [monthLabel(peak.m.month), formatNumber(peak.v)],
+    [monthLabel(low.m.month), formatNumber(low.v)],
+  );
   const dateOf = new Map(annotations.map((a) => [a.id, a.date]));
   const variants = (['wide', 'narrow'] as const).map((name) => {
     const l = layouts[name];
@@ -217,7 +225,7 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData) {
     measures,
     annotations,
     variants,
-    legend: seriesLegend([layouts.wide, layouts.narrow], props.id),
+    legend: seriesLegend([layouts.wide, layouts.narrow], props.id, words),
     title: series.title,
     caption: series.description,
     source: publisherLine(allSources, 3),

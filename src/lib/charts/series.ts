@@ -7,14 +7,12 @@ import { MONTHS, daysInMonth, parsePartialDate } from '../dates';
 import { formatCompact, formatNumber, round, valueAxis, type ValueTick } from './axis';
 import { placeFlags } from './labels';
 import { fitText, textWidth } from './text';
+import type { UiStrings } from '../ui/strings';
+
+/** The words a series chart writes: release statuses, "not available", its legend and description. */
+export type SeriesWords = UiStrings['charts']['series'];
 
 export type Release = SeriesValue['release'];
-
-export const RELEASE_LABELS: Readonly<Record<Release, string>> = {
-  'first-release': 'first release',
-  revised: 'revised',
-  final: 'final',
-};
 
 export interface SeriesAnnotationInput {
   id: string;
@@ -39,6 +37,7 @@ export interface SeriesLayoutOptions {
   compact?: boolean;
   /** 'label': each flag carries its label; 'number': a numbered disc (1, 2 … in date order) for a key beside the chart. */
   annotationStyle?: 'label' | 'number';
+  words: SeriesWords;
 }
 
 export interface SeriesSegment {
@@ -131,20 +130,26 @@ export function monthLabel(month: string): string {
   return `${MONTHS[p.month! - 1]} ${p.year}`;
 }
 
+/** A value's release status as the tooltip and table state it: "first release, derived". */
+export function releaseText(v: Pick<SeriesValue, 'release' | 'derived'>, words: SeriesWords): string {
+  return `${words.release[v.release]}${v.derived ? words.derived : ''}`;
+}
+
 /** A value as the tooltip, table and accessible name state it: "94,897 (first release, derived)". */
 export function describeValue(
   v: Pick<SeriesValue, 'value' | 'release' | 'derived'>,
-  measure: Pick<SeriesMeasure, 'unit'> = {},
+  measure: Pick<SeriesMeasure, 'unit'>,
+  words: SeriesWords,
 ): string {
-  return `${withUnit(formatNumber(v.value), measure)} (${RELEASE_LABELS[v.release]}${v.derived ? ', derived' : ''})`;
+  return `${withUnit(formatNumber(v.value), measure)} (${releaseText(v, words)})`;
 }
 
 /** The text shown on hover and focus for one month: month, then each measure's value and status. */
-export function seriesTip(month: SeriesMonth, measures: readonly SeriesMeasure[]): string {
+export function seriesTip(month: SeriesMonth, measures: readonly SeriesMeasure[], words: SeriesWords): string {
   const lines = [monthLabel(month.month)];
   for (const m of measures) {
     const v = measureValue(month, m.id);
-    lines.push(`${m.label}: ${v ? describeValue(v, m) : 'not available'}`);
+    lines.push(`${m.label}: ${v ? describeValue(v, m, words) : words.notAvailable}`);
   }
   return lines.join('\n');
 }
@@ -258,7 +263,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
       bandWidth: round(band),
       segments,
       total,
-      tip: seriesTip(m, shown),
+      tip: seriesTip(m, shown, options.words),
     };
   });
 

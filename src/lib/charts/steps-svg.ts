@@ -5,7 +5,7 @@ import type { SvgNode } from '../svg';
 import type { TimelineData } from '../timeline/schema';
 import { formatPartialDate } from '../dates';
 import { publisherLine } from './axis';
-import { layoutMilestoneSteps, type StepLayout } from './steps';
+import { layoutMilestoneSteps, type StepLayout, type StepWords } from './steps';
 import { chartFrame, el, g, monthLabel, PRESENT, ring, ruleSwatch, swatch, tipItem, valueAxis } from './svg-parts';
 import type { FrameOptions, LegendItem } from './svg-parts';
 
@@ -14,7 +14,7 @@ export interface StepsChartProps {
   id: string;
   /** Id of the event whose milestones are drawn. */
   event: string;
-  /** Words for a step that did not happen; default "never imposed". */
+  /** Words for a step that did not happen; default the language's ("never imposed"). */
   notHappenedText?: string;
 }
 
@@ -98,8 +98,9 @@ function step(l: StepLayout, index: number, first: boolean): SvgNode {
 }
 
 /** The legend: the kinds of step and of rule the chart draws. */
-export function stepsLegend(l: StepLayout, notHappened: string): LegendItem[] {
+export function stepsLegend(l: StepLayout, notHappened: string, ui: StepWords): LegendItem[] {
   const items: LegendItem[] = [];
+  const words = ui.charts.steps.legend;
   const step = (solid: boolean) =>
     swatch(24, 14, [
       el('path', {
@@ -116,23 +117,35 @@ export function stepsLegend(l: StepLayout, notHappened: string): LegendItem[] {
         'stroke-width': !solid && '2',
       }),
     ]);
-  if (l.uses.happened) items.push({ swatch: step(true), label: 'Took effect' });
-  if (l.uses.notHappened) items.push({ swatch: step(false), label: `Scheduled, ${notHappened}` });
-  if (l.rules.some((r) => r.strong)) items.push({ swatch: ruleSwatch(10, 2), label: 'Suspended, blocked or ended' });
-  if (l.rules.some((r) => !r.strong)) items.push({ swatch: ruleSwatch(10, 1, '2 2'), label: 'Other step' });
+  if (l.uses.happened) items.push({ swatch: step(true), label: words.happened });
+  if (l.uses.notHappened) items.push({ swatch: step(false), label: words.notHappened(notHappened) });
+  if (l.rules.some((r) => r.strong)) items.push({ swatch: ruleSwatch(10, 2), label: words.strong });
+  if (l.rules.some((r) => !r.strong)) items.push({ swatch: ruleSwatch(10, 1, '2 2'), label: words.other });
   return items;
 }
 
-/** Everything the step chart shows, from its props and the data; no variants when no step has a value. */
-export function stepsChart(props: StepsChartProps, data: TimelineData) {
+/**
+ * Everything the step chart shows, from its props and the data, in `ui`'s words; no variants when no
+ * step has a value.
+ */
+export function stepsChart(props: StepsChartProps, data: TimelineData, ui: StepWords) {
   const event = data.events.find((e) => e.id === props.event);
   if (!event) throw new Error(`MilestoneStepChart "${props.id}": unknown event id "${props.event}"`);
-  const notHappened = props.notHappenedText ?? 'never imposed';
-  const wide = layoutMilestoneSteps(event, { width: 680, plotHeight: 220, notHappenedText: notHappened });
-  const narrow = layoutMilestoneSteps(event, { width: 360, plotHeight: 220, notHappenedText: notHappened });
+  const words = ui.charts.steps;
+  const notHappened = props.notHappenedText ?? words.notHappened;
+  const wide = layoutMilestoneSteps(event, { width: 680, plotHeight: 220, notHappenedText: notHappened, ui });
+  const narrow = layoutMilestoneSteps(event, { width: 360, plotHeight: 220, notHappenedText: notHappened, ui });
   const valued = wide ? wide.segments : [];
+  const [first, last] = [valued[0], valued[valued.length - 1]];
   const desc = wide
-    ? `A step chart of ${valued.length} scheduled step${valued.length === 1 ? '' : 's'}, from ${valued[0].valueText} on ${formatPartialDate(valued[0].date)} to ${valued[valued.length - 1].valueText} on ${formatPartialDate(valued[valued.length - 1].date)}. ${valued.filter((s) => !s.happened).length} did not happen. The table lists every step.`
+    ? words.desc(
+        valued.length,
+        first.valueText,
+        formatPartialDate(first.date),
+        last.valueText,
+        formatPartialDate(last.date),
+        valued.filter((s) => !s.happened).length,
+      )
     : '';
   const layouts = wide && narrow ? { wide, narrow } : undefined;
   const variants = layouts
@@ -142,17 +155,14 @@ export function stepsChart(props: StepsChartProps, data: TimelineData) {
         svg: stepsChartSvg(layouts[name], { chartId: props.id, variant: name, desc }),
       }))
     : [];
-  const notHappenedCaption = notHappened === 'never imposed' ? 'were never imposed' : `: ${notHappened}`;
   return {
     event,
     notHappened,
     unit: wide?.unit,
     variants,
-    legend: wide ? stepsLegend(wide, notHappened) : [],
+    legend: wide ? stepsLegend(wide, notHappened, ui) : [],
     title: event.title,
-    caption: wide
-      ? `The steps as scheduled${wide.uses.notHappened ? `; dashed, hollow steps ${notHappenedCaption}` : ''}.`
-      : undefined,
+    caption: wide ? words.figureCaption(wide.uses.notHappened ? notHappened : undefined) : undefined,
     source: publisherLine(event.sources, 3),
     milestones: [...event.milestones].sort((a, b) => a.date.localeCompare(b.date)),
   };

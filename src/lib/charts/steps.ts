@@ -3,6 +3,7 @@
 // labelled "never imposed", and the event's other milestones (suspended, announced …) as
 // vertical rules with flag labels. Plain objects with px values; dates in UTC.
 import type { Milestone, MilestoneKind, TimelineEvent } from '../timeline/schema';
+import type { UiStrings } from '../ui/strings';
 import { formatPartialDate, parsePartialDate } from '../dates';
 import { DAY_MS, calendarTicks, formatNumber, round, valueAxis, type TimeTick, type ValueTick } from './axis';
 import { placeFlags } from './labels';
@@ -13,9 +14,14 @@ export interface StepOptions {
   width: number;
   plotHeight: number;
   fontSize?: number;
-  /** Words under a step that did not happen. */
+  /** Words under a step that did not happen; default the language's (ui.charts.steps.notHappened). */
   notHappenedText?: string;
+  /** The fixed words: milestone kinds, "did not happen". */
+  ui: StepWords;
 }
+
+/** The words a step chart's layout writes. */
+export type StepWords = Pick<UiStrings, 'charts' | 'milestones'>;
 
 export interface StepSegment {
   date: string;
@@ -86,21 +92,9 @@ export function valuedMilestones(event: TimelineEvent): Milestone[] {
     .sort((a, b) => parsePartialDate(a.date).start.getTime() - parsePartialDate(b.date).start.getTime());
 }
 
-const KIND_WORDS: Readonly<Record<MilestoneKind, string>> = {
-  announced: 'Announced',
-  scheduled: 'Scheduled',
-  signed: 'Signed',
-  published: 'Published',
-  effective: 'Took effect',
-  suspended: 'Suspended',
-  blocked: 'Blocked',
-  reinstated: 'Reinstated',
-  ended: 'Ended',
-};
-
-/** A milestone's label as readers see it: its own label, else its kind ("Suspended"). */
-export function milestoneText(m: Milestone): string {
-  return m.label ?? KIND_WORDS[m.kind];
+/** A milestone's label as readers see it: its own label, else its kind in `ui`'s words ("Suspended"). */
+export function milestoneText(m: Milestone, ui: Pick<UiStrings, 'milestones'>): string {
+  return m.label ?? ui.milestones[m.kind];
 }
 
 const shortDate = (date: string) =>
@@ -118,7 +112,8 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
   if (valued.length === 0) return null;
   const fontSize = options.fontSize ?? 11;
   const lineH = Math.round(fontSize * 1.3);
-  const notHappened = options.notHappenedText ?? 'never imposed';
+  const { ui } = options;
+  const notHappened = options.notHappenedText ?? ui.charts.steps.notHappened;
   const unit = valued.find((m) => m.unit)?.unit ?? '';
   const others = event.milestones
     .filter((m) => m.value === undefined)
@@ -144,7 +139,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
 
   // Rule labels above the plot, in lanes.
   const ruleInputs = others.map((m) => {
-    const text = fitText(`${milestoneText(m)}, ${shortDate(m.date)}`, Math.min(220, plotW), fontSize);
+    const text = fitText(`${milestoneText(m, ui)}, ${shortDate(m.date)}`, Math.min(220, plotW), fontSize);
     return { m, x: xOf(parsePartialDate(m.date).start.getTime()), text, width: textWidth(text, fontSize) };
   });
   const flags = placeFlags(ruleInputs, { left: 0, right: options.width - 2 });
@@ -171,7 +166,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     const prev = i > 0 ? yOf(valued[i - 1].value!) : null;
     const tip = [
       formatPartialDate(m.date),
-      milestoneText(m),
+      milestoneText(m, ui),
       `${valueText}${happened ? '' : ` — ${notHappened}`}`,
     ].join('\n');
     return {
@@ -207,7 +202,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
       textX: f.textX,
       textY,
       anchor: f.anchor,
-      tip: [formatPartialDate(r.m.date), milestoneText(r.m), r.m.didNotHappen ? 'did not happen' : '']
+      tip: [formatPartialDate(r.m.date), milestoneText(r.m, ui), r.m.didNotHappen ? ui.charts.steps.didNotHappen : '']
         .filter(Boolean)
         .join('\n'),
     };

@@ -4,6 +4,7 @@ import { formatDateRange, formatPartialDate } from '../dates';
 import { formatFigure } from './figures';
 import { relatedEvents } from './relations';
 import type { TimelineData } from './schema';
+import type { UiStrings } from '../ui/strings';
 
 export interface EventDetails {
   id: string;
@@ -19,26 +20,30 @@ export interface EventDetails {
   sources: { publisher: string; via?: string; title: string; url: string; date?: string; archived?: string }[];
 }
 
-/** Details of every event, keyed by id. */
-export function eventDetails(data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>): Record<string, EventDetails> {
+/** Details of every event, keyed by id, with the fixed words in `ui`'s language. */
+export function eventDetails(
+  data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>,
+  ui: Pick<UiStrings, 'relations' | 'words'>,
+): Record<string, EventDetails> {
+  const { words } = ui;
   const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
   const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
   const out: Record<string, EventDetails> = {};
   for (const e of data.events) {
     out[e.id] = {
       id: e.id,
-      dateText: formatDateRange(e.date, e.end) + (e.dateInferred ? ' (date inferred)' : ''),
+      dateText: formatDateRange(e.date, e.end) + (e.dateInferred ? words.dateInferred : ''),
       trackLabel: trackLabel.get(e.track) ?? e.track,
       title: e.title,
       summary: e.summary,
       milestones: e.milestones.map(
         (m) =>
-          `${formatPartialDate(m.date)}: ${m.kind}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
+          `${formatPartialDate(m.date)}: ${words.kinds[m.kind]}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? words.didNotHappen : ''}`,
       ),
-      figures: e.figures.map((f) => `${formatFigure(f)} — ${f.label}`),
+      figures: e.figures.map((f) => `${formatFigure(f, ui)} — ${f.label}`),
       actors: e.actors.map((id) => actorName.get(id) ?? id),
-      related: relatedEvents(e, data.events).map((r) => ({ id: r.event.id, label: r.label, title: r.event.title })),
-      notes: e.sourcingNote ? [`On the sources: ${e.sourcingNote}`, ...e.notes] : e.notes,
+      related: relatedEvents(e, data.events, ui).map((r) => ({ id: r.event.id, label: r.label, title: r.event.title })),
+      notes: e.sourcingNote ? [words.onSources(e.sourcingNote), ...e.notes] : e.notes,
       sources: e.sources.map((s) => ({
         publisher: s.publisher,
         ...(s.via ? { via: s.via } : {}),

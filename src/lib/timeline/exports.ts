@@ -3,36 +3,24 @@ import { parsePartialDate } from '../dates';
 import { toCsv } from '../csv';
 import { formatFigure } from './figures';
 import type { Series, Source, TimelineData } from './schema';
+import type { UiStrings } from '../ui/strings';
+
+/** The fixed words a data file writes. */
+export type CsvWords = Pick<UiStrings, 'csv' | 'words'>;
 import { csvColumn, downloadName, measureValue, sortedMonths } from './series';
 
 /** A source on one line: "AP [wire] via The Japan Times, 2019-06-17: Title <url> (read at <archived>)". */
-export function sourceLine(s: Source): string {
-  const via = s.via ? ` via ${s.via}` : '';
-  const read = s.archived ? ` (read at <${s.archived}>)` : '';
+export function sourceLine(s: Source, ui: CsvWords): string {
+  const via = s.via ? ui.csv.via(s.via) : '';
+  const read = s.archived ? ui.csv.readAt(s.archived) : '';
   return `${s.publisher} [${s.kind}]${via}${s.date ? `, ${s.date}` : ''}: ${s.title} <${s.url}>${read}`;
 }
 
 /** One row per event; lists (actors, figures, sources, notes) are joined with " | ". */
-export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>): string {
+export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>, ui: CsvWords): string {
   const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
   const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
-  const header = [
-    'id',
-    'date',
-    'date_precision',
-    'end',
-    'track',
-    'track_label',
-    'importance',
-    'title',
-    'summary',
-    'actors',
-    'figures',
-    'milestones',
-    'related',
-    'sources',
-    'notes',
-  ];
+  const header = ui.csv.events;
   const rows = data.events.map((e) => [
     e.id,
     e.date,
@@ -44,27 +32,28 @@ export function eventsToCsv(data: Pick<TimelineData, 'events' | 'tracks' | 'acto
     e.title,
     e.summary,
     e.actors.map((id) => actorName.get(id) ?? id).join(' | '),
-    e.figures.map((f) => `${formatFigure(f)} ${f.label}`).join(' | '),
-    e.milestones.map((m) => `${m.date} ${m.kind}${m.didNotHappen ? ' (did not happen)' : ''}`).join(' | '),
+    e.figures.map((f) => `${formatFigure(f, ui)} ${f.label}`).join(' | '),
+    e.milestones.map((m) => `${m.date} ${m.kind}${m.didNotHappen ? ui.words.didNotHappen : ''}`).join(' | '),
     e.links.map((l) => `${l.relation} ${l.to}`).join(' | '),
-    e.sources.map(sourceLine).join(' | '),
-    [...(e.sourcingNote ? [`On the sources: ${e.sourcingNote}`] : []), ...e.notes].join(' | '),
+    e.sources.map((s) => sourceLine(s, ui)).join(' | '),
+    [...(e.sourcingNote ? [ui.words.onSources(e.sourcingNote)] : []), ...e.notes].join(' | '),
   ]);
   return toCsv(header, rows);
 }
 
 /** One row per month: each measure's value, release status, whether derived, and its sources. */
-export function seriesToCsv(series: Series): string {
+export function seriesToCsv(series: Series, ui: CsvWords): string {
+  const words = ui.csv.series;
   const columns = series.measures.map((m) => ({ id: m.id, name: csvColumn(m) }));
-  const header = ['month'];
-  for (const { name } of columns) header.push(name, `${name}_release`, `${name}_derived`, `${name}_sources`);
-  header.push('notes');
+  const header = [words.month];
+  for (const { name } of columns) header.push(...words.measure(name));
+  header.push(words.notes);
   const rows = sortedMonths(series).map((row) => {
     const out: (string | number | boolean | undefined)[] = [row.month];
     const notes: string[] = [];
     for (const { id, name } of columns) {
       const v = measureValue(row, id);
-      out.push(v?.value, v?.release, v ? v.derived : undefined, v?.sources.map(sourceLine).join(' | '));
+      out.push(v?.value, v?.release, v ? v.derived : undefined, v?.sources.map((s) => sourceLine(s, ui)).join(' | '));
       if (v?.note) notes.push(`${name}: ${v.note}`);
     }
     out.push(notes.join(' | '));

@@ -1,21 +1,6 @@
 // How a link between two events reads, from either end.
 import type { Relation, TimelineEvent } from './schema';
-
-const OUTGOING: Record<Relation, string> = {
-  'led-to': 'Led to',
-  'responds-to': 'Responds to',
-  implements: 'Implements',
-  suspends: 'Suspends',
-  replaces: 'Replaces',
-};
-
-const INCOMING: Record<Relation, string> = {
-  'led-to': 'Followed from',
-  'responds-to': 'Drew a response',
-  implements: 'Implemented by',
-  suspends: 'Suspended by',
-  replaces: 'Replaced by',
-};
+import type { UiStrings } from '../ui/strings';
 
 export interface RelatedEvent {
   /** How the other event relates to this one, e.g. "Led to" or "Followed from". */
@@ -49,14 +34,20 @@ function indexOf(events: readonly TimelineEvent[]): RelationIndex {
   return index;
 }
 
-/** Every event linked to `event`, in either direction, in date order of the list given. */
-export function relatedEvents(event: TimelineEvent, events: readonly TimelineEvent[]): RelatedEvent[] {
+/** Every event linked to `event`, in either direction, in date order of the list given, labelled in `ui`'s words. */
+export function relatedEvents(
+  event: TimelineEvent,
+  events: readonly TimelineEvent[],
+  ui: Pick<UiStrings, 'relations'>,
+): RelatedEvent[] {
+  const { outgoing, incoming: incomingWords } = ui.relations;
   const { byId, order, incoming } = indexOf(events);
   const out: RelatedEvent[] = [];
   for (const link of event.links) {
     const other = byId.get(link.to);
-    if (other) out.push({ label: OUTGOING[link.relation], event: other });
+    if (other) out.push({ label: outgoing[link.relation], event: other });
   }
-  for (const { from, relation } of incoming.get(event.id) ?? []) out.push({ label: INCOMING[relation], event: from });
+  for (const { from, relation } of incoming.get(event.id) ?? [])
+    out.push({ label: incomingWords[relation], event: from });
   return out.sort((a, b) => order.get(a.event.id)! - order.get(b.event.id)!);
 }

@@ -3,9 +3,11 @@
 // any other language must fill in whole — the type checker lists every missing key. Sentences with
 // numbers are functions; sentences with links are templates whose [text](key) parts become links
 // (see links.ts), so a translation can move the link inside its sentence.
-// The story's own wording (what its series is called, what its footer says about its sources) lives in
-// content/data/site.yaml, never here.
+// The words inside charts, images, data files and the details panel are in strings-charts.ts, spread in
+// below: one type for all. The story's own wording (what its series is called, what its footer says
+// about its sources) lives in content/data/site.yaml, never here.
 import type { Source } from '../timeline/schema';
+import { chartsEn, csvEn, kindsEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
 
 /** "a, b and c". */
 const listOf = (items: string[]) =>
@@ -186,6 +188,15 @@ export const en = {
     hintTouch: 'Drag to pan · pinch to zoom',
     showing: 'Showing {from} to {to}: {events} events shown, {groups} groups.',
     shown: '{events} events shown.',
+    /** The marks' accessible names and the narrow chart's mixed groups, written by the layout. */
+    layout: {
+      cluster: '{date}, {track}: {count} events, grouped; zoom in to see them',
+      /** A group of events of several tracks: its label, and its "track" in the accessible name. */
+      mixed: '+{count} events',
+      mixedTrack: 'events',
+      didNotHappen: ' (did not happen)',
+      kinds: kindsEn,
+    },
   },
   list: {
     inferredTitle: 'Worked out from the weekday the sources give',
@@ -229,39 +240,11 @@ export const en = {
     tableLabel: (title: string) => `${title}: the data`,
     source: 'Source:',
   },
-  charts: {
-    legend: 'Legend',
-    markedEvents: 'Marked events',
-    none: '—',
-    keyFigures: {
-      title: 'Key figures',
-      caption: 'The numbers that matter to the story, each with the event it belongs to and where it comes from.',
-      empty: 'No figure is marked as key yet.',
-      source: 'Source:',
-      via: 'via',
-      head: ['Figure', 'What it counts', 'Date', 'Source'],
-    },
-    steps: {
-      empty:
-        'No step of this event carries a value yet, so there is nothing to chart; its milestones are listed in the table.',
-      caption: (title: string) => `${title}: every step`,
-      head: { date: 'Date', step: 'Step', value: 'Value', happened: 'Happened?' },
-      yes: 'Yes',
-      no: 'No',
-      noBecause: (why: string) => `No: ${why}`,
-    },
-    period: {
-      tracks: 'Tracks',
-      undated: 'Also in this period, dated only to the month (not placed on the chart):',
-      caption: (title: string) => `${title}: the events and their day numbers`,
-      head: { date: 'Date', day: 'Day', event: 'Event', track: 'Track' },
-    },
-    posts: {
-      caption: (title: string) => `${title}: every holder, with dates`,
-      head: ['Holder', 'Post', 'From', 'To', 'Source'],
-      continues: 'continues',
-    },
-  },
+  charts: chartsEn,
+  relations: relationsEn,
+  milestones: milestonesEn,
+  words: wordsEn,
+  csv: csvEn,
   storyRail: {
     label: 'Where this section sits in the timeline',
     previous: '← Previous section',
@@ -275,6 +258,37 @@ export const en = {
       'Every chart of this explainer can go into your own article. Copy its embed code below and paste it into ' +
       'your page’s HTML. The chart keeps its sources and links back to the full story.',
     how: 'How it works',
+    /**
+     * The "How it works" list: **strong**, *emphasis* and `code` (see rich.ts); {names} are filled by the
+     * page: {scriptKb} the script's size, {exampleUrl} a chart's address, and code ({postMessage}, {pym},
+     * {csp}, {pinned}, {oembed}) that must stay exact.
+     */
+    howItems: [
+      'The code is an `<iframe>` and a small script (`embed.js`, {scriptKb} KB compressed, no dependencies). ' +
+        'The iframe works on its own, at about the chart’s height; the script makes it exactly as tall as the ' +
+        'chart, at every width. Several charts on one page share one script.',
+      '**WordPress:** paste the chart’s address (its preview link below, for example `{exampleUrl}`) on a line ' +
+        'of its own. WordPress finds the chart’s oEmbed description and shows it across the column, sized to the ' +
+        'chart — up to 1000 px tall, WordPress’s limit; a taller chart scrolls inside its frame. Or put the ' +
+        'embed code in a *Custom HTML* block (it takes WordPress’s `unfiltered_html` permission: administrators ' +
+        'and editors of a single site): then `embed.js` sizes it, with no limit.',
+      '**Dark pages:** add `?theme=dark` to the iframe’s address (`?theme=light` forces light; without it the ' +
+        'chart follows the reader’s setting). A page that switches themes can tell the chart with {postMessage}.',
+      '**Other resizers:** pages that already use Pym.js, Datawrapper’s resizing script, or AMP’s ' +
+        '`<amp-iframe resizable>` can leave out our script: the chart reports its height in their formats too. ' +
+        'With Pym.js, give the parent the `xdomain` option: {pym}. Without it, Pym.js takes a height from any ' +
+        'frame on your page — an advert’s could squash or stretch the chart. Datawrapper’s older scripts size ' +
+        'the first iframe whose address contains the name in the message; the chart names itself by its full ' +
+        'address, and the code copied from this page carries an id (`?frame=…`) of its own.',
+      '**Content-Security-Policy:** allow this site in `script-src` and `frame-src`; nothing inline is needed. ' +
+        'For example, a strict policy for an article with the charts is {csp}. To pin the script to this exact ' +
+        'version, use {pinned} — and update the hash if we update the script (until then, charts keep their ' +
+        'first height and scroll).',
+      '**Sandboxed frames:** the charts work in `sandbox="allow-scripts"`. Add ' +
+        '`allow-popups allow-popups-to-escape-sandbox` so that their links (the full story, the sources) can open.',
+      '**oEmbed:** each chart has an oEmbed description at {oembed}, linked from its embed page.',
+      '**Privacy:** the charts set no cookies, load nothing from any other site and have no analytics.',
+    ],
     none: 'There are no charts to embed yet.',
   },
   embedPage: {

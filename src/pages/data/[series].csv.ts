@@ -2,6 +2,7 @@
 // each value with its release status and sources. No series, no file.
 import { getTimelineData } from '../../data/timeline';
 import { seriesCsvFiles, seriesToCsv } from '../../lib/timeline/exports';
+import { uiStrings } from '../../lib/ui/strings';
 import type { Series } from '../../lib/timeline/schema';
 
 export function getStaticPaths() {
@@ -9,5 +10,7 @@ export function getStaticPaths() {
 }
 
 export function GET({ props }: { props: { series: Series } }) {
-  return new Response(seriesToCsv(props.series), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(seriesToCsv(props.series, uiStrings(getTimelineData().site.language)), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 }

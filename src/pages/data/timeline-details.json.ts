@@ -5,13 +5,15 @@ import { experimental_AstroContainer } from 'astro/container';
 import EventDetails from '../../components/Event/EventDetails.astro';
 import { getTimelineData } from '../../data/timeline';
 import { eventDetails } from '../../lib/timeline/details';
+import { uiStrings } from '../../lib/ui/strings';
 import { withBase } from '../../utils/url';
 
 export async function GET() {
   const container = await experimental_AstroContainer.create();
   const href = (id: string) => withBase(`events/${id}/`);
   const out: Record<string, string> = {};
-  for (const [id, details] of Object.entries(eventDetails(getTimelineData()))) {
+  const data = getTimelineData();
+  for (const [id, details] of Object.entries(eventDetails(data, uiStrings(data.site.language)))) {
     out[id] = await container.renderToString(EventDetails, { props: { details, href } });
   }
   return new Response(JSON.stringify(out), {

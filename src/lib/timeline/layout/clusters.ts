@@ -1,9 +1,11 @@
 // "+N" clusters: which events of a track merge at this zoom, and what a cluster says.
 import { formatDateRange } from '../../dates';
+import { fill } from '../../ui/fill';
 import { fromU, toU } from '../warp';
 import { DAY, MAX_TIGHTER, RADIUS } from './constants';
 import { clampDomain, pos, type ClusterDraft, type Ctx } from './context';
 import type { PEvent } from './prepare';
+import type { LayoutWords } from './types';
 
 /**
  * The events of one track that show in the window, split into single events and
@@ -134,7 +136,11 @@ export function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
 /** formatDateRange() results for cluster labels: zoom steps ask for the same ranges again and again. */
 export const RANGE_TEXTS = new Map<string, string>();
 
-export function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: string; ariaLabel: string } {
+export function clusterTexts(
+  c: ClusterDraft,
+  trackLabel: string,
+  words: LayoutWords,
+): { dateText: string; ariaLabel: string } {
   let first = c.members[0];
   let last = c.members[0];
   for (const e of c.members) {
@@ -150,6 +156,6 @@ export function clusterTexts(c: ClusterDraft, trackLabel: string): { dateText: s
   }
   return {
     dateText,
-    ariaLabel: `${dateText}, ${trackLabel}: ${c.members.length} events, grouped; zoom in to see them`,
+    ariaLabel: fill(words.cluster, { date: dateText, track: trackLabel, count: c.members.length }),
   };
 }

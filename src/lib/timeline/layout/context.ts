@@ -3,7 +3,7 @@ import { fitText, type FittedText } from '../lanes';
 import { toU, type Warp } from '../warp';
 import { DAY, compareText } from './constants';
 import type { PEvent, PreparedTimeline } from './prepare';
-import type { Box, LayoutOptions, LayoutTrack, TimelineLayout } from './types';
+import type { Box, LayoutOptions, LayoutTrack, LayoutWords, TimelineLayout } from './types';
 
 export interface Ctx {
   o: Required<
@@ -27,7 +27,17 @@ export interface Ctx {
   viewR: number;
   fullDomain: [number, number];
   highlighted: Set<string>;
+  words: LayoutWords;
 }
+
+/** The words when the caller gives none: the names keep their data and lose no meaning to a placeholder. */
+export const DATA_ONLY_WORDS: LayoutWords = {
+  cluster: '{date}, {track}: {count}',
+  mixed: '+{count}',
+  mixedTrack: '',
+  didNotHappen: '',
+  // No kinds: a mark's name gives the milestone's kind as the data writes it.
+};
 
 export interface ClusterDraft {
   id: string;
@@ -67,7 +77,7 @@ export interface Item {
   box: Box | null;
 }
 
-export type BaseCtx = Pick<Ctx, 'o' | 'mFont' | 'labelH' | 'fullDomain' | 'highlighted' | 'warp'>;
+export type BaseCtx = Pick<Ctx, 'o' | 'mFont' | 'labelH' | 'fullDomain' | 'highlighted' | 'warp' | 'words'>;
 
 /** One orientation's layout: layoutTimeline picks the horizontal or the vertical one, which take the same. */
 export type OrientationLayout = (

@@ -47,7 +47,7 @@
 // periods (horizontal periods, annotations) · marks (output marks, bars, links) · axis (ticks).
 import { BOLD_WIDTH, textWidth, wrapText } from '../lanes';
 import { DAY, LANES_BY_DENSITY, MARK_LABEL_GAP, PAD, RADIUS } from './constants';
-import { clampDomain } from './context';
+import { clampDomain, DATA_ONLY_WORDS } from './context';
 import { layoutHorizontal } from './horizontal';
 import { prepareTimeline, type PreparedTimeline } from './prepare';
 import { axisLength, warpFor } from './scale';
@@ -71,6 +71,7 @@ export type {
   LayoutOptions,
   LayoutTick,
   LayoutTrack,
+  LayoutWords,
   Leader,
   LinkPath,
   MilestoneMark,
@@ -136,6 +137,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     labelH,
     fullDomain,
     highlighted: new Set(options.highlighted ?? []),
+    words: options.words ?? DATA_ONLY_WORDS,
     warp: warpFor(prepared, options, fullDomain, axisLength(prepared, options, labelH), labelH, o.targetSize),
   };
   return options.orientation === 'vertical'

@@ -71,11 +71,11 @@ function clusterMark(it: Item, at: MarkAt, ctx: Ctx): ClusterMark {
     labelAnchor,
     labelBox,
     leader,
-    ...clusterTexts(c, it.track.label),
+    ...clusterTexts(c, it.track.label, ctx.words),
   };
 }
 
-function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): MilestoneMark {
+function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number, ctx: Ctx): MilestoneMark {
   return {
     id: `${ev.id}#${m.index}`,
     eventId: ev.id,
@@ -88,7 +88,7 @@ function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number): Milesto
     didNotHappen: m.didNotHappen,
     ...(m.label ? { label: m.label } : {}),
     dateText: m.dateText,
-    ariaLabel: `${m.dateText}, ${ev.title}: ${m.kind}${m.label ? ` – ${m.label}` : ''}${m.didNotHappen ? ' (did not happen)' : ''}`,
+    ariaLabel: `${m.dateText}, ${ev.title}: ${ctx.words.kinds?.[m.kind] ?? m.kind}${m.label ? ` – ${m.label}` : ''}${m.didNotHappen ? ctx.words.didNotHappen : ''}`,
   };
 }
 
@@ -124,7 +124,7 @@ export function drawItem(d: Drawn, it: Item, at: MarkAt, across: number, ctx: Ct
   for (const m of ev.milestones) {
     const a = pos(ctx, m.t);
     if (a < ctx.viewL - MILESTONE_R || a > ctx.viewR + MILESTONE_R) continue;
-    d.milestones.push(vertical ? milestoneMark(m, ev, across, a) : milestoneMark(m, ev, a, across));
+    d.milestones.push(vertical ? milestoneMark(m, ev, across, a, ctx) : milestoneMark(m, ev, a, across, ctx));
   }
 }
 

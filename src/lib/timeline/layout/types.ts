@@ -93,6 +93,25 @@ export interface LayoutOptions {
   focusShare?: number;
   /** Dated notes written into the chart ("Deal, 7 June"), placed clear of each other and of the axis labels. */
   annotations?: readonly Annotation[];
+  /**
+   * The words of the marks' accessible names and of the narrow chart's mixed groups, in the page's
+   * language (ui.timelineClient.layout). Without them those names hold only the data: dates, titles,
+   * counts.
+   */
+  words?: LayoutWords;
+}
+
+/** The layout's fixed words: templates whose {date}, {track} and {count} parts it fills. */
+export interface LayoutWords {
+  /** A cluster's accessible name. */
+  cluster: string;
+  /** The label of a group of events of several tracks ("+{count} events"), and its "track" in the name. */
+  mixed: string;
+  mixedTrack: string;
+  /** After a milestone that did not happen. */
+  didNotHappen: string;
+  /** A milestone's kind, in its mark's accessible name. */
+  kinds?: Readonly<Record<MilestoneKind, string>>;
 }
 
 /** A note at a date, drawn on the chart with a rule across the plot. */

@@ -1,4 +1,5 @@
 // Vertical: every track's marks in one column down the page, each in a slot on or beside the axis line.
+import { fill } from '../../ui/fill';
 import { fromU } from '../warp';
 import { collectZoned } from './clusters';
 import { MAX_TIGHTER, SLOTS, compareText } from './constants';
@@ -8,8 +9,8 @@ import type { PreparedTimeline } from './prepare';
 import type { LayoutTrack } from './types';
 import type { VerticalFrame } from './vertical-frame';
 
-/** The track of a cluster whose events come from several tracks. */
-export const MIXED_TRACK: LayoutTrack = { id: '', label: 'events', order: 0, shape: 'circle' };
+/** The track of a cluster whose events come from several tracks, named in the layout's words. */
+const mixedTrack = (ctx: Ctx): LayoutTrack => ({ id: '', label: ctx.words.mixedTrack, order: 0, shape: 'circle' });
 
 /**
  * A vertical column where marks of several tracks crowd: each mark that would come within
@@ -37,7 +38,7 @@ export function mergeCrowded(items: Item[], ctx: Ctx, along: (t: number) => numb
       t: fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k),
       binMs: 0,
     };
-    const merged = clusterItem(draft, MIXED_TRACK, ctx, along, `+${all.length} ${MIXED_TRACK.label}`);
+    const merged = clusterItem(draft, mixedTrack(ctx), ctx, along, fill(ctx.words.mixed, { count: all.length }));
     merged.x = Math.max(x, n >= 2 ? out[n - 2].x : -Infinity);
     out[n - 1] = merged;
   }

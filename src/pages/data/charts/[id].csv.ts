@@ -7,6 +7,7 @@ import { eventsToCsv, seriesToCsv, sourceLine } from '../../../lib/timeline/expo
 import { toCsv } from '../../../lib/csv';
 import { parsePartialDate } from '../../../lib/dates';
 import type { ChartSpec, TimelineData, TimelineEvent } from '../../../lib/timeline/schema';
+import { uiStrings } from '../../../lib/ui/strings';
 
 export function getStaticPaths() {
   return getTimelineData().charts.map((chart) => ({ params: { id: chart.id } }));
@@ -32,22 +33,27 @@ function inTracks(events: TimelineEvent[], tracks: string[] | undefined): Timeli
 }
 
 function chartCsv(chart: ChartSpec, data: TimelineData): string {
-  const sources = (list: { sources: Parameters<typeof sourceLine>[0][] }) => list.sources.map(sourceLine).join(' | ');
+  const ui = uiStrings(data.site.language);
+  const sources = (list: { sources: Parameters<typeof sourceLine>[0][] }) =>
+    list.sources.map((s) => sourceLine(s, ui)).join(' | ');
   switch (chart.kind) {
     case 'timeline':
-      return eventsToCsv({ ...data, events: inTracks(data.events, chart.tracks) });
+      return eventsToCsv({ ...data, events: inTracks(data.events, chart.tracks) }, ui);
     case 'period':
-      return eventsToCsv({
-        ...data,
-        events: inTracks(data.events, chart.tracks).filter((e) => overlaps(e.date, e.end, chart.start, chart.end)),
-      });
+      return eventsToCsv(
+        {
+          ...data,
+          events: inTracks(data.events, chart.tracks).filter((e) => overlaps(e.date, e.end, chart.start, chart.end)),
+        },
+        ui,
+      );
     case 'series': {
       const series = data.series.find((s) => s.id === chart.series);
-      return series ? seriesToCsv(series) : toCsv(['month'], []);
+      return series ? seriesToCsv(series, ui) : toCsv([ui.csv.series.month], []);
     }
     case 'steps': {
       const event = data.events.find((e) => e.id === chart.event);
-      const header = ['event_id', 'event_title', 'date', 'step', 'label', 'value', 'unit', 'did_not_happen', 'sources'];
+      const header = ui.csv.steps;
       const rows = (event?.milestones ?? []).map((m) => [
         event!.id,
         event!.title,
@@ -65,18 +71,7 @@ function chartCsv(chart: ChartSpec, data: TimelineData): string {
       const posts = chart.posts
         ? chart.posts.map((id) => data.posts.find((p) => p.id === id)).filter((p) => p !== undefined)
         : data.posts;
-      const header = [
-        'post_id',
-        'post',
-        'organisation',
-        'person_id',
-        'person',
-        'from',
-        'to',
-        'acting',
-        'note',
-        'sources',
-      ];
+      const header = ui.csv.posts;
       const rows = posts.flatMap((post) => {
         const organisation = data.actors.find((a) => a.id === post.organisation)?.name ?? post.organisation;
         return data.actors.flatMap((actor) =>
@@ -99,7 +94,7 @@ function chartCsv(chart: ChartSpec, data: TimelineData): string {
       return toCsv(header, rows);
     }
     case 'figures': {
-      const header = ['event_id', 'event_date', 'event_title', 'value', 'unit', 'label', 'approximate', 'sources'];
+      const header = ui.csv.figures;
       const rows = data.events.flatMap((e) =>
         e.figures
           .filter((f) => f.key)
