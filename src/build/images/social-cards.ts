@@ -3,6 +3,7 @@
 import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../../lib/dates';
 import { socialCardPath } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
+import { uiStrings } from '../../lib/ui/strings';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { displayUrl, ImageBuildError, type ImageContext } from './context';
 import { homeStoryTitle } from '../data/stories';
@@ -108,6 +109,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
   const { data } = ctx;
   const colours = THEME.light;
   const strip = timelineStrip(data);
+  const words = uiStrings(data.site.language).charts.socialCard;
   const common = { siteTitle: data.site.title, publisher: data.site.publisher, url: displayUrl(ctx), colours };
   const cards: SocialCard[] = [];
   const card = (path: string, subject: string, make: () => string) => {
@@ -129,7 +131,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
       title: homeStoryTitle() ?? data.site.title,
       kicker: {
         date: formatDateRange(data.site.period.start, data.site.period.end),
-        label: `${data.events.length} events`,
+        label: words.events(data.events.length),
       },
       strip,
     }),
@@ -146,7 +148,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
       return composeSocialCard({
         ...common,
         title: chart.title,
-        kicker: { date: 'Chart', label: range ? formatDateRange(range.start, range.end) : undefined },
+        kicker: { date: words.chart, label: range ? formatDateRange(range.start, range.end) : undefined },
         strip: { ...strip, band },
       });
     });

@@ -16,6 +16,11 @@ export const chartsEn = {
   none: '—',
   /** Before an image's source line: "Source: AP, Reuters". */
   source: (publishers: string) => `Source: ${publishers}`,
+  /** The small line above a social card's title. */
+  socialCard: {
+    chart: 'Chart',
+    events: (n: number) => count(n, 'event'),
+  },
   keyFigures: {
     title: 'Key figures',
     caption: 'The numbers that matter to the story, each with the event it belongs to and where it comes from.',
