@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventContext, spanInWords, type EventExtent } from '../../src/lib/timeline/context';
+import { eventContext, type EventExtent } from '../../src/lib/timeline/context';
+import { spanInWords } from '../../src/lib/ui/strings';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2019, 5, 7);
@@ -32,18 +33,27 @@ describe('eventContext', () => {
     }
   });
 
-  it('keeps at least a day either side, even when many events share the day', () => {
-    const extents = [...Array.from({ length: 30 }, (_, i) => at(`same${i}`, 0)), at('next', 1), at('later', 3)];
-    const c = eventContext(extents, 'same0', { max: 10 });
+  it('keeps at least a day either side, and the max nearest when that day holds more', () => {
+    const extents = [at('next', 1), ...Array.from({ length: 30 }, (_, i) => at(`same${i}`, 0)), at('later', 3)];
+    const c = eventContext(extents, 'same5', { max: 10 });
     expect(c.days).toBe(1);
-    expect(c.ids).toContain('next');
-    expect(c.ids).not.toContain('later');
+    expect(c.capped).toBe(true);
+    // The event itself, then the nine nearest: the same day's, in the order given; 'next' is a day away.
+    expect(c.ids).toEqual(['same0', 'same1', 'same2', 'same3', 'same4', 'same5', 'same6', 'same7', 'same8', 'same9']);
+    expect(eventContext(extents, 'same5', { max: 31 })).toMatchObject({ capped: false, days: 1 });
+    expect(eventContext(extents, 'same5', { max: 31 }).ids).toContain('next');
   });
 
-  it('keeps everything overlapping a long event', () => {
-    const extents = [at('long', 0, 100), ...Array.from({ length: 100 }, (_, i) => at(`in${i}`, i))];
+  it('keeps the max nearest of the events a long event overlaps: those that start nearest its start', () => {
+    const extents = [...Array.from({ length: 100 }, (_, i) => at(`in${99 - i}`, 99 - i)), at('long', 0, 100)];
     const c = eventContext(extents, 'long', { max: 5 });
-    expect(c.ids.length).toBe(101);
+    expect(c.capped).toBe(true);
+    expect(c.ids).toEqual(['in3', 'in2', 'in1', 'in0', 'long']);
+  });
+
+  it('is not capped when the window holds max events or fewer', () => {
+    const extents = Array.from({ length: 5 }, (_, i) => at(`e${i}`, i * 3));
+    expect(eventContext(extents, 'e2', { max: 5 })).toMatchObject({ capped: false, days: 42 });
   });
 
   it('names an unknown event', () => {

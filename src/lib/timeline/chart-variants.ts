@@ -8,6 +8,17 @@ import { TIMELINE_VARIANTS } from './variants';
 
 export type TimelineSpec = Extract<ChartSpec, { kind: 'timeline' }>;
 
+/** Each event's position in its list, once per list: an event page picks its few events without a scan. */
+const positions = new WeakMap<readonly TimelineData['events'][number][], Map<string, number>>();
+
+/** The events with these ids, in the order of `events`. */
+function eventsById(events: TimelineData['events'], ids: readonly string[]): TimelineData['events'] {
+  let at = positions.get(events);
+  if (!at) positions.set(events, (at = new Map(events.map((e, i) => [e.id, i]))));
+  const found = ids.map((id) => at.get(id)).filter((i): i is number => i !== undefined);
+  return found.sort((a, b) => a - b).map((i) => events[i]);
+}
+
 export interface TimelineChartOptions {
   /** Only these events (e.g. an event page's neighbours); default all events of the chart's tracks. */
   eventIds?: string[];
@@ -22,8 +33,7 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
   const trackIds = chart.tracks ?? data.tracks.map((t) => t.id);
   const tracks = data.tracks.filter((t) => trackIds.includes(t.id));
   const shownTracks = new Set(trackIds);
-  const shownEvents = eventIds && new Set(eventIds);
-  const events = data.events.filter((e) => shownTracks.has(e.track) && (!shownEvents || shownEvents.has(e.id)));
+  const events = (eventIds ? eventsById(data.events, eventIds) : data.events).filter((e) => shownTracks.has(e.track));
   const win = windowOverride ?? (chart.window ? [chart.window.start, chart.window.end] : undefined);
   const domain = win ? windowDomain(win[0], win[1]) : undefined;
   // The focus: the chart's own, or on a small timeline (an event page's window) the whole window,

@@ -1,6 +1,6 @@
 // The small timeline of an event page: the event and its neighbours in time. Six weeks either
-// side, narrowed when more than `max` events fall in them, so a page costs the same to build
-// whether the site has 70 events or 10,000 (and the chart stays legible).
+// side, narrowed when more than `max` events fall in them, and never more than `max` events, so a
+// page costs the same to build whether the site has 70 events or 10,000 (and the chart stays legible).
 // const { ids, from, to, days } = eventContext(extents, 'budget-vote')
 
 const DAY = 86_400_000;
@@ -20,12 +20,19 @@ export interface EventContext {
   to: number;
   /** Days shown before the event's start and after its end. */
   days: number;
+  /**
+   * True when even a day either side held more than `max` events (a crowded day, or a long event that
+   * many overlap): then `ids` are only the `max` nearest, and the page must not say "every event of …".
+   */
+  capped: boolean;
 }
 
 /**
  * The neighbours of `id`: every event overlapping [start − d, end + d], where d is 42 days, or
  * less (whole days, at least one) when more than `max` events would fall inside. Distances run
- * from the event's start and end, so a long event keeps everything that overlaps it.
+ * from the event's start and end. When a day either side still holds more than `max` (events that
+ * share a day, or a long event that many overlap), only the `max` nearest are kept: by distance,
+ * then by how near their start is to the event's start, then in the order of `extents`.
  */
 export function eventContext(
   extents: readonly EventExtent[],
@@ -48,15 +55,19 @@ export function eventContext(
     // The max-th nearest (the event itself is the first), rounded up to whole days.
     d = Math.min(limit, Math.max(DAY, Math.ceil(gaps[max - 1] / DAY) * DAY));
   }
-  const ids = extents.filter((e) => gap(e) <= d).map((e) => e.id);
-  return { ids, from: self.start - d, to: self.end + d, days: Math.round(d / DAY) };
-}
-
-const WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** "six weeks", "ten days", "1 day", "17 days": the span of an event page's context, in words. */
-export function spanInWords(days: number): string {
-  if (days % 7 === 0 && days / 7 <= 10 && days >= 14) return `${WORDS[days / 7]} weeks`;
-  if (days === 1) return 'day';
-  return `${days <= 10 ? WORDS[days] : days} days`;
+  let inside = extents.filter((e) => gap(e) <= d);
+  const capped = inside.length > max;
+  if (capped) {
+    const order = new Map(inside.map((e, i) => [e, i]));
+    const near = (e: EventExtent) => Math.abs(e.start - self.start);
+    const kept = new Set(
+      [...inside]
+        .sort((a, b) =>
+          a === self ? -1 : b === self ? 1 : gap(a) - gap(b) || near(a) - near(b) || order.get(a)! - order.get(b)!,
+        )
+        .slice(0, max),
+    );
+    inside = inside.filter((e) => kept.has(e));
+  }
+  return { ids: inside.map((e) => e.id), from: self.start - d, to: self.end + d, days: Math.round(d / DAY), capped };
 }

@@ -9,6 +9,15 @@
 import type { Source } from '../timeline/schema';
 import { chartsEn, csvEn, kindsEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
 
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "six weeks", "ten days", "day", "17 days": a number of days as a reader would say it. */
+export function spanInWords(days: number): string {
+  if (days % 7 === 0 && days / 7 <= 10 && days >= 14) return `${NUMBER_WORDS[days / 7]} weeks`;
+  if (days === 1) return 'day';
+  return `${days <= 10 ? NUMBER_WORDS[days] : days} days`;
+}
+
 /** "a, b and c". */
 const listOf = (items: string[]) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -144,7 +153,10 @@ export const en = {
     chronology: 'Chronology',
     inferred: '(date inferred from the weekday the sources give)',
     contextTitle: 'Where it sits in the chronology',
-    contextCaption: (span: string) => `The events of the ${span} before and after, this one emphasised.`,
+    /** The small timeline's caption: `days` either side of the event ("six weeks", "ten days", "day"). */
+    contextCaption: (days: number) => `The events of the ${spanInWords(days)} before and after, this one emphasised.`,
+    /** When a crowded chronology leaves room for only the nearest events. */
+    contextCaptionNearest: (n: number) => `The ${n} events nearest in time to this one, which is emphasised.`,
     contextSource: 'The sources listed on each event’s page',
     steps: 'Steps',
     didNotHappen: 'did not happen',
