@@ -43,8 +43,9 @@ export default defineConfig({
           name: 'e2e-node',
           include: NODE_ONLY,
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous: a file that builds a site waits its turn (builds run one at a time, see buildSite).
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -54,8 +55,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           exclude: NODE_ONLY,
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -1,5 +1,7 @@
 // Shared set-up for browser tests: the built site on a local port and Debian's Chromium via playwright-core.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.mjs';
@@ -85,8 +87,45 @@ export async function openPage(
 // its BASE_URL '/' over the build's BASE_PATH).
 const VITEST_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'NODE_ENV']);
 
-/** Runs `astro build` with these variables (CONTENT_DIR, OUT_DIR, BASE_PATH …); returns its status and output without colour codes. */
+// One `astro build` at a time in this checkout: builds share the project's .astro/ folder (the content
+// modules and the prerender chunks), so a build running beside another read the other's stories. The
+// test files run in several processes, so the lock is a folder (mkdir is atomic); one left by a killed
+// run is taken over after ten minutes.
+const BUILD_LOCK = join('node_modules', '.cache', 'timeline-build-lock');
+
+function withBuildLock<T>(run: () => T): T {
+  mkdirSync(join('node_modules', '.cache'), { recursive: true });
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 600_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // Released between the two calls: try again.
+      }
+      Atomics.wait(wait, 0, 0, 250);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `astro build` with these variables (CONTENT_DIR, OUT_DIR, BASE_PATH …), one build at a time (see
+ * BUILD_LOCK); returns its status and output without colour codes.
+ */
 export function buildSite(vars: Record<string, string>): { status: number | null; output: string } {
+  return withBuildLock(() => runBuild(vars));
+}
+
+function runBuild(vars: Record<string, string>): { status: number | null; output: string } {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')),
   );

@@ -136,7 +136,7 @@ beforeAll(() => {
   const result = buildSite({ CONTENT_DIR: FIXTURE, OUT_DIR: out, SKIP_IMAGES: '1' });
   expect(result.status, result.output).toBe(0);
   texts = outputTexts();
-}, 120_000);
+}, 300_000);
 afterAll(() => rmSync(dirname(out), { recursive: true, force: true }));
 
 describe('another newsroom’s story (tests/fixtures/other-story)', () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   expect(result.status, result.output).toBe(0);
   site = await serveDist({ root: out, base: BASE });
   browser = await launchBrowser();
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await site?.close();

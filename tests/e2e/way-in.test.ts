@@ -25,7 +25,7 @@ describe('ways in', () => {
     expect(status).toBe(0);
     expect(page(dir, 'index.html')).toContain('A new explainer');
     expect(page(dir, 'events/first-event/index.html')).toContain('First event');
-  }, 120_000);
+  }, 300_000);
 
   it("imports TimelineJS's sample spreadsheet into a new explainer that builds once its one unsourced event has a source", () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'timeline-way-in-')), 'content');
@@ -70,5 +70,5 @@ describe('ways in', () => {
     expect(ada).toContain('href="https://en.wikipedia.org/wiki/Analytical_Engine"');
     expect(ada).not.toContain('tl-note');
     expect(existsSync(join(dir, '..', 'dist', 'events', 'the-mother-of-the-internet', 'index.html'))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
