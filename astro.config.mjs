@@ -11,16 +11,21 @@ import remarkCheckRefs from './src/build/story/remark-check-refs.ts';
 //   SITE_URL   the public origin, e.g. https://example.org (canonical and social URLs)
 //   BASE_PATH  the sub-path, e.g. /explainers/mexico-2019/ (default: the domain root)
 const site = process.env.SITE_URL || 'http://localhost:4321';
-const base = process.env.BASE_PATH || '/';
+const rootBase = (process.env.BASE_PATH || '/').replace(/\/*$/, '/');
 // Tests build other content (CONTENT_DIR) into another folder (OUT_DIR) beside the real build.
-const outDir = process.env.OUT_DIR || './dist';
+const rootOut = process.env.OUT_DIR || './dist';
+// SITE_LANG: the language this build makes, when it is not the default (scripts/build.mjs runs one
+// build per language): its pages live in their own folder, /<lang>/, below the site's base.
+const lang = process.env.SITE_LANG;
+const base = lang ? `${rootBase}${lang}/` : process.env.BASE_PATH || '/';
+const outDir = lang ? `${rootOut.replace(/\/*$/, '')}/${lang}` : rootOut;
 
 export default defineConfig({
   site,
   base,
   outDir,
   // Other content gets its own cache, so a test build never leaves stale entries for the real one.
-  cacheDir: process.env.OUT_DIR ? `${process.env.OUT_DIR}-cache` : './node_modules/.astro',
+  cacheDir: `${process.env.OUT_DIR ? `${process.env.OUT_DIR}-cache` : './node_modules/.astro'}${lang ? `-${lang}` : ''}`,
   trailingSlash: 'ignore',
   // HTML whitespace rules, not JSX ones (Astro 7's default, 'jsx', drops every line break next to a
   // tag or an {expression}, so "to\n{date}" rendered as "toJanuary 2020" and "</a>,\n<a>" as
@@ -34,6 +39,8 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkCheckRefs] }) },
   devToolbar: { enabled: false },
   vite: {
+    // The site's root (the default language's base), for links between the languages of a page.
+    define: { 'import.meta.env.SITE_ROOT_BASE': JSON.stringify(rootBase) },
     // One stylesheet for the whole site (about 8 KB gzipped), cached once, instead of a render-blocking
     // request per component on every page.
     // NO_MINIFY=1 leaves the client code readable, for a profiler's function names.

@@ -10,8 +10,11 @@ const day = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 );
 
+/** An entry's id: its file name without `.mdx`, the language suffix kept ('story.es'; see src/data/stories.ts). */
+const generateId = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
+
 const stories = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${process.env.CONTENT_DIR || './content'}/stories` }),
+  loader: glob({ pattern: '**/*.mdx', base: `${process.env.CONTENT_DIR || './content'}/stories`, generateId }),
   schema: z.strictObject({
     /** The headline. */
     title: z.string().min(1).max(140),
@@ -29,7 +32,7 @@ const stories = defineCollection({
 
 /** Text for the engine's own pages: content/pages/method.mdx is shown on the sources page. */
 const pages = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${process.env.CONTENT_DIR || './content'}/pages` }),
+  loader: glob({ pattern: '**/*.mdx', base: `${process.env.CONTENT_DIR || './content'}/pages`, generateId }),
   schema: z.strictObject({ title: z.string().min(1).max(140) }),
 });
 

@@ -1,10 +1,30 @@
-// The stories of content/stories/, in order; the first is the home page's.
-import { getCollection, type CollectionEntry } from 'astro:content';
+// The stories of content/stories/ in this build's language, in order; the first is the home page's.
+// A file's language is in its name: `name.es.mdx` is Spanish; a name without one is in the site's
+// default language. Entries keep that suffix in their id ('us-mexico-2019.es'; see content.config.ts).
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getTimelineData, siteLanguages } from './timeline';
 
 export type Story = CollectionEntry<'stories'>;
 
-/** All stories, by their `order`, then id. */
+/** The language code at the end of an entry id ('story.es' → 'es'), or undefined. */
+const suffix = (id: string) => /\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(id)?.[1];
+
+/** Whether an entry (by id) is written in `lang`. */
+function inLanguage(id: string, lang: string): boolean {
+  const own = suffix(id);
+  return own ? own === lang : lang === siteLanguages().default;
+}
+
+/** All stories in this build's language, by their `order`, then id. */
 export async function getStories(): Promise<Story[]> {
-  const all = await getCollection('stories');
+  const lang = getTimelineData().site.language;
+  const all = (await getCollection('stories')).filter((s) => inLanguage(s.id, lang));
   return all.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+/** An engine page's text (content/pages/<id>.mdx) in this build's language. */
+export async function getPageText(id: string): Promise<CollectionEntry<'pages'> | undefined> {
+  const { language } = getTimelineData().site;
+  const own = language === siteLanguages().default ? undefined : await getEntry('pages', `${id}.${language}`);
+  return own ?? getEntry('pages', id);
 }

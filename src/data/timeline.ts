@@ -7,7 +7,7 @@ import { parsePartialDate } from '../lib/dates';
 let cached: TimelineData | undefined;
 
 /** The data of content/data/, validated, with events in date order and tracks in display order. */
-export function getTimelineData(): TimelineData {
+export function getTimelineData(_lang: string | undefined = process.env.SITE_LANG): TimelineData {
   if (!cached) {
     const data = loadTimelineData();
     cached = {
@@ -37,4 +37,19 @@ let indexById: Map<string, number> | undefined;
 export function eventIndex(): Map<string, number> {
   indexById ??= new Map(getTimelineData().events.map((e, i) => [e.id, i]));
   return indexById;
+}
+
+/**
+ * The site's languages: the default (at the site root), every language it is written in, and the
+ * published ones (the build makes pages for those; the default first).
+ */
+export function siteLanguages(): { default: string; all: string[]; published: string[] } {
+  // TEMPORARY until the translation overlay lands: read the languages list from site.yaml as written.
+  const site = getTimelineData().site as { language: string; languages?: { code: string; draft?: boolean }[] };
+  const listed = site.languages ?? (process.env.TEMP_LANGS ?? site.language).split(',').map((code) => ({ code }));
+  const all = [site.language, ...listed.map((l) => l.code).filter((c) => c !== site.language)];
+  const published = all.filter(
+    (c) => c === site.language || !(listed.find((l) => l.code === c) as { draft?: boolean } | undefined)?.draft,
+  );
+  return { default: site.language, all, published };
 }

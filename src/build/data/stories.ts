@@ -6,11 +6,18 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from './load';
 
-/** The headline of the first story, or undefined when there is none. */
-export function homeStoryTitle(dir = join(contentDir(), 'stories')): string | undefined {
+/**
+ * The headline of the first story in a language (SITE_LANG, the build's; none: the default language,
+ * whose files have no language in their names), or undefined when there is none.
+ */
+export function homeStoryTitle(
+  dir = join(contentDir(), 'stories'),
+  lang: string | undefined = process.env.SITE_LANG,
+): string | undefined {
   if (!existsSync(dir)) return undefined;
+  const language = (name: string) => /\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.mdx$/.exec(name)?.[1];
   const stories = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.mdx'))
+    .filter((d) => d.isFile() && d.name.endsWith('.mdx') && language(d.name) === lang)
     .map((d) => {
       const file = join(d.parentPath, d.name);
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
