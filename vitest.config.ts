@@ -19,6 +19,7 @@ const NODE_ONLY = [
   'embed-heights',
   'html-validate',
   'images',
+  'languages',
   'links',
   'metadata',
   'other-story',

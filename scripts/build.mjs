@@ -3,13 +3,14 @@
 // language folders included); each other language then builds into its own folder with its own base
 // (BASE_PATH + '<lang>/'), so every link, embed, download and image of a page stays in its language.
 // Files that belong to the site root only (the host's _headers, robots.txt, the sitemap, which lists
-// every language) are removed from the language folders. Arguments are passed on to `astro build`.
+// every language) are removed from the language folders; each keeps its build-info.json (its base and
+// its charts' data fingerprints, for scripts/embed-heights.mjs). Arguments are passed on to `astro build`.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildLanguages } from './lib/languages.mjs';
 
-const ROOT_ONLY = ['_headers', 'robots.txt', 'sitemap.xml', 'build-info.json'];
+const ROOT_ONLY = ['_headers', 'robots.txt', 'sitemap.xml'];
 const astro = resolve('node_modules', '.bin', 'astro');
 const args = ['build', ...process.argv.slice(2)];
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };

@@ -30,7 +30,7 @@ const groups = [
   ],
   // Alone: side by side with the type check, a unit test that renders PNGs ran past its 5 s here.
   [['Unit tests', bin('vitest'), vitest('unit', 'unit')]],
-  [['Production build', bin('astro'), ['build']]],
+  [['Production build (every language)', process.execPath, ['scripts/build.mjs']]],
   [
     [
       'Tests of the build (browser tests in Chromium, and Node-only ones beside them)',

@@ -1,8 +1,10 @@
 // /sitemap.xml: every HTML page of the site that search engines may index (no robots noindex), as
-// absolute URLs (SITE_URL + BASE_PATH).
+// absolute URLs (SITE_URL + BASE_PATH), in every published language: the default language's at the
+// site root, each other one's below its folder (/es/…; see scripts/build.mjs).
 // Static pages are found from the files in src/pages; dynamic routes ([param].astro) are listed below.
 import type { APIContext } from 'astro';
-import { getTimelineData } from '../data/timeline';
+import { getTimelineData, siteLanguages } from '../data/timeline';
+import { languageFolder } from '../lib/i18n/alternates';
 
 /** Page files, relative to src/pages: './index.astro', './events/[id].astro', … */
 const pageFiles = Object.keys(import.meta.glob('./**/*.{astro,mdx}', { eager: false }));
@@ -52,7 +54,8 @@ const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 export function GET(context: APIContext): Response {
-  const base = import.meta.env.BASE_URL.replace(/\/*$/, '/');
+  const base = import.meta.env.SITE_ROOT_BASE;
+  const languages = siteLanguages();
   const site = context.site ?? new URL('http://localhost:4321');
   const { updated } = getTimelineData().site;
   const paths = new Set<string>();
@@ -61,12 +64,12 @@ export function GET(context: APIContext): Response {
     if (path !== undefined) paths.add(path);
     else if (file.includes('[')) for (const p of dynamicPaths(file)) paths.add(p);
   }
-  const urls = [...paths]
-    .sort()
-    .map(
-      (p) =>
-        `  <url>\n    <loc>${escapeXml(new URL(base + p, site).href)}</loc>\n    <lastmod>${updated}</lastmod>\n  </url>`,
-    );
+  const urls = languages.published.flatMap((lang) =>
+    [...paths]
+      .sort()
+      .map((p) => new URL(base + languageFolder(lang, languages.default) + p, site).href)
+      .map((loc) => `  <url>\n    <loc>${escapeXml(loc)}</loc>\n    <lastmod>${updated}</lastmod>\n  </url>`),
+  );
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 }

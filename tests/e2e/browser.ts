@@ -118,7 +118,7 @@ function withBuildLock<T>(run: () => T): T {
 }
 
 /**
- * Runs `astro build` with these variables (CONTENT_DIR, OUT_DIR, BASE_PATH …), one build at a time (see
+ * Runs the build (`npm run build`: scripts/build.mjs) with these variables (CONTENT_DIR, OUT_DIR, BASE_PATH …), one build at a time (see
  * BUILD_LOCK); returns its status and output without colour codes.
  */
 export function buildSite(vars: Record<string, string>): { status: number | null; output: string } {
@@ -129,7 +129,8 @@ function runBuild(vars: Record<string, string>): { status: number | null; output
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')),
   );
-  const result = spawnSync('node_modules/.bin/astro', ['build'], {
+  // scripts/build.mjs: `astro build` once per published language of the content (most fixtures have one).
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...vars },
     encoding: 'utf8',
   });

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../../build/data/load';
-import { getTimelineData } from '../../data/timeline';
+import { getTimelineData, siteLanguages } from '../../data/timeline';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { INITIAL_HEIGHT } from './snippet';
 
@@ -26,7 +26,10 @@ export const COLUMN_WIDTH = 640;
 export const HEIGHTS_FILE = 'embed-heights.json';
 
 interface HeightsFile {
-  /** Per chart id: the data fingerprint measured for, and [width, height] pairs ascending by width. */
+  /**
+   * Per chart id ('<lang>/<id>' for a language other than the default: its words make other heights):
+   * the data fingerprint measured for, and [width, height] pairs ascending by width.
+   */
   charts: Record<string, { fingerprint: string; heights: [number, number][] }>;
 }
 
@@ -62,7 +65,8 @@ export function chartHeights(
   chart: Pick<ChartSpec, 'id' | 'kind'>,
   data: TimelineData = getTimelineData(),
 ): HeightStep[] {
-  const entry = readHeights()?.charts[chart.id];
+  const lang = data.site.language;
+  const entry = readHeights()?.charts[lang === siteLanguages().default ? chart.id : `${lang}/${chart.id}`];
   if (!entry?.heights.length) {
     warn(
       chart.id,
