@@ -20,6 +20,7 @@ const NODE_ONLY = [
   'html-validate',
   'images',
   'languages',
+  'ui-language',
   'links',
   'metadata',
   'other-story',
