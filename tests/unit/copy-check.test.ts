@@ -1,5 +1,5 @@
-// The copy check: no run of 12 or more words shared between the project's own prose (stories,
-// pages, the prose of content/data/) and the original article (tests/fixtures/seed-article.txt)
+// The copy check: no run of 12 or more words shared between the project's own prose (stories and
+// pages in every language, the prose of content/data/ and its translations) and the original article (tests/fixtures/seed-article.txt)
 // or any stored source quote, unless it sits inside quotation marks.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -31,6 +31,12 @@ describe('the project’s own prose', () => {
     const files = ['events.yaml', 'actors.yaml', 'series.yaml', 'glossary.yaml'];
     expect(quotes.length).toBe(files.reduce((n, f) => n + quoteCount(f), 0));
     expect(prose.reduce((n, b) => n + b.lines.length, 0)).toBeGreaterThan(500);
+  });
+
+  it('includes the stories and pages in every language', () => {
+    const files = new Set(prose.map((b) => b.file));
+    for (const f of ['content/stories/us-mexico-2019.es.mdx', 'content/pages/method.es.mdx'])
+      expect(files).toContain(f);
   });
 });
 
@@ -68,6 +74,19 @@ describe('the check', () => {
   it('reports a run whose quoted part leaves 12 words outside the quotes', () => {
     const runs = findCopiedRuns([block(`“zero” ${theirs}`)], [other(`zero ${theirs}`)]);
     expect(runs.map((r) => r.length)).toEqual([14]);
+  });
+
+  it('Spanish: a copied run of a Spanish quote is reported outside quotation marks, not inside “…” or «…»', () => {
+    const quote = otherTextsOfQuotes([
+      block('ha llevado a que tengamos una reducción en el flujo migratorio de alrededor de 36.2%'),
+    ]);
+    const copied =
+      'Ebrard dijo que eso ha llevado a que tengamos una reducción en el flujo migratorio de alrededor de 36.2%.';
+    expect(findCopiedRuns([block(copied)], quote).map((r) => r.length)).toEqual([16]); // "36.2" is two words
+    const quoted = (open: string, close: string) =>
+      `Ebrard habló de ${open}ha llevado a que tengamos una reducción en el flujo migratorio de alrededor de 36.2%${close}.`;
+    expect(findCopiedRuns([block(quoted('“', '”'))], quote)).toEqual([]);
+    expect(findCopiedRuns([block(quoted('«', '»'))], quote)).toEqual([]);
   });
 
   it('compares words as ngram_overlap.py does: case, punctuation, apostrophes and U.S.', () => {

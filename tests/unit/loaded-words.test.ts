@@ -1,9 +1,11 @@
-// The loaded-word list (content/data/loaded-words.yaml): none of its words in the project's own
-// prose outside quotation marks; and the pieces that decide what counts (quotation marks, word
-// forms, which text is ours, which line a word is on).
+// The loaded-word lists (content/data/loaded-words.yaml, one per language): none of their words in
+// the project's own prose outside quotation marks; and the pieces that decide what counts (quotation
+// marks, word forms, which text is ours and in which language, which line a word is on).
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { collectProse, mdxProse, yamlProse } from '../../src/build/prose/extract';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { collectProse, languageOfFile, mdxProse, yamlProse } from '../../src/build/prose/extract';
 import {
   checkLoadedWords,
   findLoadedWords,
@@ -132,5 +134,87 @@ describe('which text is ours, and where', () => {
     const hits = findLoadedWords(blocks, [{ word: 'surge' }, { word: 'flood' }]);
     expect(hits.map((h) => `${h.line} ${h.found}`)).toEqual(['3 surge', '7 surge', '9 flood']);
     expect(blocks.at(-1)!.lines[0].text).toContain('6,000 troops');
+  });
+});
+
+describe('each language with its own list', () => {
+  const es = (text: string, list: LoadedWord[]) =>
+    findLoadedWords([{ ...block(text), language: 'es' }], list, 'es').map((h) => h.found);
+
+  it('a loaded word planted in a Spanish sentence is caught, in its regular forms, outside quotation marks only', () => {
+    const list = readLoadedWords(CONTENT, 'es');
+    expect(es('Según la CBP, una oleada de migrantes llegó a la frontera.', list)).toEqual(['oleada']);
+    expect(es('Hablaron de invasiones y de detenciones masivas; una cifra récord.', list)).toEqual([
+      'invasiones',
+      'masivas',
+      'cifra récord',
+    ]);
+    expect(es('La Casa Blanca habló de una “crisis humanitaria” y de «ilegales».', list)).toEqual([]);
+    expect(es('Hubo una crisis humanitaria, según nadie.', list)).toEqual(['crisis']);
+    // Whole words only: "recordó" is not "récord", "masivamente" is not "masivo".
+    expect(es('AP recordó que los cruces bajan en verano; votaron masivamente.', list)).toEqual([]);
+  });
+
+  it('Spanish word forms: plurals (with the accent that moves), feminines; English forms stay English', () => {
+    expect(inflections('invasión', 'es')).toEqual(expect.arrayContaining(['invasión', 'invasiones']));
+    expect(inflections('masivo', 'es-MX')).toEqual(expect.arrayContaining(['masiva', 'masivos', 'masivas']));
+    expect(inflections('voraz', 'es')).toContain('voraces');
+    expect(inflections('surge', 'es')).not.toContain('surging');
+    expect(inflections('surge')).toContain('surging');
+  });
+
+  it('the English list does not run on Spanish text, nor the Spanish list on English text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loaded-words-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write('data/site.yaml', 'title: T\nlanguage: en\n');
+    write('data/loaded-words.yaml', 'en:\n  - word: surge\nes:\n  - word: oleada\n');
+    write('stories/story.mdx', '---\ntitle: T\n---\n\nA surge, not an oleada.\n');
+    write('stories/story.es.mdx', '---\ntitle: T\n---\n\nUna oleada, no un surge.\n');
+    write('data/events.yaml', '- id: a\n  title: A surge and an oleada\n');
+    write('data/es/events.yaml', '- id: a\n  title: Una oleada y un surge\n');
+    const hits = () => checkLoadedWords(dir).map((h) => `${relative(dir, h.file)}:${h.line} ${h.found}`);
+    try {
+      expect(hits().sort()).toEqual([
+        'data/es/events.yaml:2 oleada',
+        'data/events.yaml:2 surge',
+        'stories/story.es.mdx:5 oleada',
+        'stories/story.mdx:5 surge',
+      ]);
+      // A file that is a single list is the site language's list: English only.
+      write('data/loaded-words.yaml', '- surge\n- oleada\n');
+      expect(hits().sort()).toEqual([
+        'data/events.yaml:2 oleada',
+        'data/events.yaml:2 surge',
+        'stories/story.mdx:5 oleada',
+        'stories/story.mdx:5 surge',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every text knows its language: the file suffix, the overlay folder, or site.yaml', () => {
+    expect(languageOfFile('content/stories/us-mexico-2019.es.mdx')).toBe('es');
+    expect(languageOfFile('content/stories/us-mexico-2019.mdx')).toBeUndefined();
+    expect(languageOfFile('content/stories/v2.0.mdx')).toBeUndefined();
+    const languages = new Map(collectProse(CONTENT).map((b) => [b.file, b.language]));
+    expect(languages.get('content/stories/us-mexico-2019.mdx')).toBe('en');
+    expect(languages.get('content/stories/us-mexico-2019.es.mdx')).toBe('es');
+    expect(languages.get('content/pages/method.es.mdx')).toBe('es');
+    expect(languages.get('content/data/events.yaml')).toBe('en');
+    expect(readLoadedWords(CONTENT, 'es').length).toBeGreaterThan(10);
+    expect(readLoadedWords(CONTENT, 'es-MX')).toEqual(readLoadedWords(CONTENT, 'es'));
+    expect(readLoadedWords(CONTENT, 'fr')).toEqual([]);
+  });
+
+  it('« » are quotation marks too', () => {
+    expect(
+      blockWords(block('dijo «una oleada» y “otra”'))
+        .filter((w) => w.quoted)
+        .map((w) => w.word),
+    ).toEqual(['una', 'oleada', 'otra']);
   });
 });

@@ -1,15 +1,17 @@
 // The project's own prose, as text lines with their file and line: the stories and pages
 // (content/stories/*.mdx, content/pages/*.mdx: front-matter title, description and summary,
 // and the body with its components reduced to the text they show) and the prose fields of
-// content/data/*.yaml (titles, labels, summaries, notes, definitions, captions, descriptions).
-// Anything under `sources` (titles and quotes of other people's pages) is left out: those are
-// other people's words. Used by the loaded-word check (a build warning) and the copy check (a test).
+// content/data/*.yaml (titles, labels, summaries, notes, definitions, captions, descriptions),
+// and of their translations (content/data/<lang>/*.yaml). Anything under `sources` (titles and
+// quotes of other people's pages) is left out: those are other people's words. Every block knows
+// its language: a file named x.<lang>.mdx or kept in data/<lang>/ is in that language, any other
+// in site.yaml's `language`. Used by the loaded-word check (a build warning) and the copy check (a test).
 // Node only (reads files). Names no story: it reads whatever the content folder holds.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { LineCounter, parse, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
 import { formatFigure } from '../../lib/timeline/figures';
-import { en } from '../../lib/ui/strings';
+import { uiStrings } from '../../lib/ui/strings';
 import type { Figure } from '../../lib/timeline/schema';
 
 /** One line of prose: its text and where it is. */
@@ -25,6 +27,24 @@ export interface ProseLine {
 export interface ProseBlock {
   file: string;
   lines: ProseLine[];
+  /** Its language (a BCP 47 tag such as "en" or "es"); absent means the site's default. */
+  language?: string;
+}
+
+/** A language tag as the file names and folders write it: "es", "pt-BR". */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/;
+
+/** The language a file name gives ("story.es.mdx" → "es"), or undefined for "story.mdx". */
+export function languageOfFile(path: string): string | undefined {
+  const parts = basename(path).split('.');
+  return parts.length > 2 && LANGUAGE_TAG.test(parts[parts.length - 2]) ? parts[parts.length - 2] : undefined;
+}
+
+/** The site's default language: site.yaml's `language`, or "en" when it has none. */
+export function defaultLanguage(contentDir: string): string {
+  const path = join(contentDir, 'data', 'site.yaml');
+  const site = existsSync(path) ? (parse(readFileSync(path, 'utf8')) as { language?: unknown } | null) : null;
+  return typeof site?.language === 'string' ? site.language : 'en';
 }
 
 /** Keys of the data files whose string values are the project's own words. */
@@ -130,10 +150,12 @@ export type FigureLookup = (event: string, index: number) => Pick<Figure, 'value
 /**
  * Prose blocks of one MDX file: the front matter's title, description and summary, and the
  * body's paragraphs, with components reduced to the text a reader sees (<FigureRef> becomes the
- * figure, other tags disappear and keep their inner text), imports, exports and {expressions} dropped.
+ * figure as `language` writes it; other tags disappear and keep their inner text), imports,
+ * exports and {expressions} dropped. The blocks carry `language` when it is given.
  */
-export function mdxProse(src: string, file: string, figure?: FigureLookup): ProseBlock[] {
+export function mdxProse(src: string, file: string, figure?: FigureLookup, language?: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
+  const ui = uiStrings(language ?? 'en');
   let body = src;
   let bodyStart = 1;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(src);
@@ -147,8 +169,7 @@ export function mdxProse(src: string, file: string, figure?: FigureLookup): Pros
   body = body
     .replace(/<FigureRef\s+event="([^"]+)"(?:\s+figure=\{(\d+)\})?\s*\/>/g, (m, ev: string, n?: string) => {
       const f = figure?.(ev, Number(n ?? 1));
-      // The copy check reads English prose (its word lists are English), so the figure reads as in English.
-      return f ? formatFigure(f, en) : blank(m);
+      return f ? formatFigure(f, ui) : blank(m);
     })
     .replace(/<\/?[A-Za-z][^>]*>/g, (m) => ` ${blank(m)}`)
     .replace(/\{[^{}]*\}/g, blank);
@@ -168,7 +189,7 @@ export function mdxProse(src: string, file: string, figure?: FigureLookup): Pros
     current.push({ line, text });
   });
   flush();
-  return blocks;
+  return language ? blocks.map((b) => ({ ...b, language })) : blocks;
 }
 
 const list = (dir: string, ext: string) =>
@@ -179,16 +200,31 @@ const list = (dir: string, ext: string) =>
         .map((f) => join(dir, f))
     : [];
 
-/** Every prose block of a content folder: stories, pages, then the data files. */
+/** The translation folders of a data folder: data/es/, data/pt-BR/ … */
+const overlayFolders = (dataDir: string) =>
+  existsSync(dataDir)
+    ? readdirSync(dataDir)
+        .filter((name) => LANGUAGE_TAG.test(name) && statSync(join(dataDir, name)).isDirectory())
+        .sort()
+    : [];
+
+/**
+ * Every prose block of a content folder, each with its language: stories, pages, the data files,
+ * then their translations in data/<lang>/.
+ */
 export function collectProse(contentDir: string, figure?: FigureLookup): ProseBlock[] {
   const shown = (path: string) => relative(process.cwd(), path) || path;
+  const site = defaultLanguage(contentDir);
   const blocks: ProseBlock[] = [];
   for (const path of [...list(join(contentDir, 'stories'), '.mdx'), ...list(join(contentDir, 'pages'), '.mdx')]) {
-    blocks.push(...mdxProse(readFileSync(path, 'utf8'), shown(path), figure));
+    blocks.push(...mdxProse(readFileSync(path, 'utf8'), shown(path), figure, languageOfFile(path) ?? site));
   }
-  for (const path of list(join(contentDir, 'data'), '.yaml')) {
-    if (path.endsWith('loaded-words.yaml')) continue;
-    blocks.push(...yamlProse(readFileSync(path, 'utf8'), shown(path)));
+  const dataDir = join(contentDir, 'data');
+  for (const language of [site, ...overlayFolders(dataDir).filter((l) => l !== site)]) {
+    for (const path of list(language === site ? dataDir : join(dataDir, language), '.yaml')) {
+      if (path.endsWith('loaded-words.yaml')) continue;
+      blocks.push(...yamlProse(readFileSync(path, 'utf8'), shown(path)).map((b) => ({ ...b, language })));
+    }
   }
   return blocks;
 }

@@ -8,7 +8,7 @@ export interface Word {
   /** The word, normalised. */
   word: string;
   line: number;
-  /** Inside "…", “…” or ‘…’: someone else's words. */
+  /** Inside "…", “…”, «…» or ‘…’: someone else's words. */
   quoted: boolean;
 }
 
@@ -18,8 +18,8 @@ const APOS = /[\u2019\u2018'`]/g;
 
 /**
  * Which characters of `text` are inside quotation marks. Straight double quotes toggle; “ opens
- * and ” closes; ‘ opens when it does not follow a letter, and ’ closes an open ‘ when no letter
- * follows it (so the apostrophe in “council’s” is not a quotation mark).
+ * and ” closes, as « and » do (Spanish and French); ‘ opens when it does not follow a letter, and
+ * ’ closes an open ‘ when no letter follows it (so the apostrophe in “council’s” is not a quotation mark).
  */
 export function quotedMask(text: string): boolean[] {
   const mask: boolean[] = new Array(text.length).fill(false);
@@ -31,16 +31,16 @@ export function quotedMask(text: string): boolean[] {
     if (c === '"') {
       if (open[open.length - 1] === '"') open.pop();
       else open.push('"');
-    } else if (c === '\u201c') open.push('\u201c');
-    else if (c === '\u201d') {
-      if (open[open.length - 1] === '\u201c') open.pop();
+    } else if (c === '\u201c' || c === '\u00ab') open.push(c);
+    else if (c === '\u201d' || c === '\u00bb') {
+      if (open[open.length - 1] === (c === '\u201d' ? '\u201c' : '\u00ab')) open.pop();
     } else if (c === '\u2018' && !before) open.push('\u2018');
     else if (c === '\u2019' && !after && open[open.length - 1] === '\u2018') {
       mask[i] = true;
       open.pop();
       continue;
     }
-    mask[i] = open.length > 0 || c === '"' || c === '\u201d';
+    mask[i] = open.length > 0 || c === '"' || c === '\u201d' || c === '\u00bb';
   }
   return mask;
 }
