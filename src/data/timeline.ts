@@ -1,22 +1,37 @@
-// The validated timeline data for pages and endpoints, loaded once per build.
+// The validated timeline data for pages and endpoints, loaded once per build and language.
 import { loadTimelineData } from '../build/data/load';
+import { languagesOf, loadTranslatedData, type SiteLanguages } from '../build/data/translations';
 import type { TimelineData } from '../lib/timeline/schema';
 import { sortEvents } from '../lib/timeline/chronology';
 import { parsePartialDate } from '../lib/dates';
 
-let cached: TimelineData | undefined;
+const cached = new Map<string, TimelineData>();
 
-/** The data of content/data/, validated, with events in date order and tracks in display order. */
-export function getTimelineData(): TimelineData {
-  if (!cached) {
-    const data = loadTimelineData();
-    cached = {
-      ...data,
-      tracks: [...data.tracks].sort((a, b) => a.order - b.order),
-      events: sortEvents(data.events),
+/**
+ * The data of content/data/, validated, with events in date order and tracks in display order. With a
+ * language other than the default: the same data with its text from content/data/<lang>/ and
+ * `site.language` set to it (a DataError when that translation has problems, or is published and incomplete).
+ */
+export function getTimelineData(lang?: string): TimelineData {
+  // The default language under its own code is the same object.
+  if (lang !== undefined && lang === getTimelineData().site.language) return getTimelineData();
+  const key = lang ?? '';
+  let data = cached.get(key);
+  if (!data) {
+    const loaded = lang === undefined ? loadTimelineData() : loadTranslatedData(lang);
+    data = {
+      ...loaded,
+      tracks: [...loaded.tracks].sort((a, b) => a.order - b.order),
+      events: sortEvents(loaded.events),
     };
+    cached.set(key, data);
   }
-  return cached;
+  return data;
+}
+
+/** The site's languages: the default first; the build makes pages for `published` (the non-draft ones). */
+export function siteLanguages(): SiteLanguages {
+  return languagesOf(getTimelineData().site);
 }
 
 let extents: { id: string; start: number; end: number }[] | undefined;
