@@ -1,22 +1,43 @@
-// The validated timeline data for pages and endpoints, loaded once per build.
+// The validated timeline data for pages and endpoints, loaded once per build and language.
 import { loadTimelineData } from '../build/data/load';
+import { languagesOf, loadTranslatedData, type SiteLanguages } from '../build/data/translations';
 import type { TimelineData } from '../lib/timeline/schema';
 import { sortEvents } from '../lib/timeline/chronology';
 import { parsePartialDate } from '../lib/dates';
 
-let cached: TimelineData | undefined;
+const cached = new Map<string, TimelineData>();
 
-/** The data of content/data/, validated, with events in date order and tracks in display order. */
-export function getTimelineData(_lang: string | undefined = process.env.SITE_LANG): TimelineData {
-  if (!cached) {
-    const data = loadTimelineData();
-    cached = {
-      ...data,
-      tracks: [...data.tracks].sort((a, b) => a.order - b.order),
-      events: sortEvents(data.events),
+/** The data as loaded (default language under '', another under its code), sorted for display. */
+function load(key: string): TimelineData {
+  let data = cached.get(key);
+  if (!data) {
+    const loaded = key === '' ? loadTimelineData() : loadTranslatedData(key);
+    data = {
+      ...loaded,
+      tracks: [...loaded.tracks].sort((a, b) => a.order - b.order),
+      events: sortEvents(loaded.events),
     };
+    cached.set(key, data);
   }
-  return cached;
+  return data;
+}
+
+/**
+ * The data of content/data/, validated, with events in date order and tracks in display order, in a
+ * language: by default the one this build makes (SITE_LANG, set by scripts/build.mjs for each language
+ * but the default; none: the default). For a language other than the default: the same data with its
+ * text from content/data/<lang>/ and `site.language` set to it (a DataError when that translation has
+ * problems, or is published and incomplete).
+ */
+export function getTimelineData(lang: string | undefined = process.env.SITE_LANG): TimelineData {
+  const base = load('');
+  // The default language under its own code is the same object.
+  return lang === undefined || lang === base.site.language ? base : load(lang);
+}
+
+/** The site's languages: the default first; the build makes pages for `published` (the non-draft ones). */
+export function siteLanguages(): SiteLanguages {
+  return languagesOf(getTimelineData().site);
 }
 
 let extents: { id: string; start: number; end: number }[] | undefined;
@@ -37,19 +58,4 @@ let indexById: Map<string, number> | undefined;
 export function eventIndex(): Map<string, number> {
   indexById ??= new Map(getTimelineData().events.map((e, i) => [e.id, i]));
   return indexById;
-}
-
-/**
- * The site's languages: the default (at the site root), every language it is written in, and the
- * published ones (the build makes pages for those; the default first).
- */
-export function siteLanguages(): { default: string; all: string[]; published: string[] } {
-  // TEMPORARY until the translation overlay lands: read the languages list from site.yaml as written.
-  const site = getTimelineData().site as { language: string; languages?: { code: string; draft?: boolean }[] };
-  const listed = site.languages ?? (process.env.TEMP_LANGS ?? site.language).split(',').map((code) => ({ code }));
-  const all = [site.language, ...listed.map((l) => l.code).filter((c) => c !== site.language)];
-  const published = all.filter(
-    (c) => c === site.language || !(listed.find((l) => l.code === c) as { draft?: boolean } | undefined)?.draft,
-  );
-  return { default: site.language, all, published };
 }

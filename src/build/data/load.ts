@@ -11,7 +11,7 @@ import { didYouMean, nearMatches } from '../../lib/timeline/suggest';
 import { explainIssue, fieldsAt, unknownField, yamlProblem } from './explain';
 
 /** Which file holds which part of the combined data, and where in that file it starts. */
-const FILES = [
+export const FILES = [
   { key: 'site', file: 'site.yaml', at: [] as string[] },
   { key: 'tracks', file: 'tracks.yaml', at: [] },
   { key: 'posts', file: 'actors.yaml', at: ['posts'] },
@@ -67,7 +67,7 @@ export function formatProblems(problems: DataProblem[], what = 'The timeline dat
   ].join('\n');
 }
 
-interface ParsedFile {
+export interface ParsedFile {
   path: string;
   doc: ReturnType<typeof parseDocument>;
   lines: LineCounter;
@@ -85,6 +85,21 @@ export function defaultDataDir(): string {
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
+  return loadSource(dir).data;
+}
+
+/** A data folder as read: its parsed files (for lines), the data before the schema, and the validated data. */
+export interface LoadedSource {
+  dir: string;
+  /** A data file's name as problems show it (relative to the working folder). */
+  shown: (file: string) => string;
+  parsed: Map<string, ParsedFile>;
+  raw: Record<string, unknown>;
+  data: Data;
+}
+
+/** Like loadTimelineData, keeping what the translations need to point at the original's lines. */
+export function loadSource(dir = defaultDataDir()): LoadedSource {
   const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
   const { parsed, raw, problems } = readDataFiles(dir, shown);
   if (problems.length) throw new DataError(problems);
@@ -98,13 +113,21 @@ export function loadTimelineData(dir = defaultDataDir()): Data {
     if (!rest.length && spec.at.length) where.entry = `the "${spec.at[0]}" part`;
     return { file: shown(spec.file), line: file ? lineOf(file, inFile) : undefined, ...where, message: '' };
   };
+  // In reading order: the files in their usual order, each from the top.
+  const order = (p: DataProblem) => FILES.findIndex((f) => shown(f.file) === p.file);
+  return { dir, shown, parsed, raw, data: checkData(raw, locate, order) };
+}
 
+/** The schema, then the cross-checks, on data as read; throws DataError with each problem where `locate` puts it. */
+export function checkData(
+  raw: Record<string, unknown>,
+  locate: (path: PropertyKey[]) => DataProblem,
+  order: (p: DataProblem) => number,
+): Data {
   // reportInput: the messages say what was found, not only what was expected.
   const result = TimelineData.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const found = schemaProblems(result.error.issues, raw, locate);
-    // In reading order: the files in their usual order, each from the top.
-    const order = (p: DataProblem) => FILES.findIndex((f) => shown(f.file) === p.file);
     found.sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
     throw new DataError(dedupe(found));
   }
@@ -186,7 +209,7 @@ function schemaProblems(
 const isMissing = (issue: $ZodIssue) => issue.code === 'invalid_type' && issue.input === undefined;
 
 /** The file's text, or why it cannot be read as text: not UTF-8 (a leading byte-order mark is dropped). */
-function readText(path: string): string | { line: number; message: string } {
+export function readText(path: string): string | { line: number; message: string } {
   const bytes = readFileSync(path);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -222,7 +245,7 @@ function partsProblems(file: ParsedFile, shown: string): DataProblem[] {
     }));
 }
 
-function dedupe(problems: DataProblem[]): DataProblem[] {
+export function dedupe(problems: DataProblem[]): DataProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
     const k = formatProblem(p);
@@ -233,7 +256,7 @@ function dedupe(problems: DataProblem[]): DataProblem[] {
 }
 
 /** The line of the value at a path inside a YAML document (or of its nearest parent that exists). */
-function lineOf(file: ParsedFile, path: (string | number)[]): number | undefined {
+export function lineOf(file: ParsedFile, path: (string | number)[]): number | undefined {
   let node: unknown = file.doc.contents;
   let best: number | undefined = offsetLine(file, node);
   for (const step of path) {
@@ -257,7 +280,7 @@ function offsetLine(file: ParsedFile, node: unknown): number | undefined {
   return range ? file.lines.linePos(range[0]).line : undefined;
 }
 
-const NOUNS: Record<string, string> = {
+export const NOUNS: Record<string, string> = {
   events: 'event',
   tracks: 'track',
   actors: 'actor',
@@ -268,7 +291,7 @@ const NOUNS: Record<string, string> = {
 };
 
 /** 'event "budget-vote"' and 'sources › 2 › url' from a data path. */
-function describePath(key: string, rest: (string | number)[], raw: Record<string, unknown>) {
+export function describePath(key: string, rest: (string | number)[], raw: Record<string, unknown>) {
   if (key === 'site') return { entry: 'site settings', field: rest.join(' › ') || undefined };
   const [index, ...field] = rest;
   if (typeof index !== 'number') return { entry: undefined, field: rest.join(' › ') || undefined };

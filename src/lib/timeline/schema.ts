@@ -275,31 +275,63 @@ export const Series = z.strictObject({
 });
 export type Series = z.infer<typeof Series>;
 
-/** The site's metadata. */
-export const Site = z.strictObject({
-  title: text(120),
-  /** One or two sentences for search results and social cards. */
-  description: text(300),
-  /** BCP 47 language tag of the text. */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
-  published: DayText,
-  updated: DayText,
-  publisher: text(120),
-  credits: z.array(text(200)).default([]),
-  /** The first and last day of the period the story covers. */
-  period: z.strictObject({ start: PartialDateText, end: PartialDateText }),
-  /**
-   * The footer's sentence about the sources, when the story has something to add ("Every event cites its
-   * sources; many links are copies of wire stories…"). Default: "Every event cites its sources."
-   */
-  footerNote: text(300).optional(),
-  /** Said on the sources page after "Each source is credited to its original publisher.", e.g. how wire copies are named. */
-  sourcesNote: text(400).optional(),
-  /** What the downloads and the 404 page call the data series, if there is one: "border series". Default: "data series". */
-  seriesName: text(60).optional(),
-  /** The series download's line on the home page ("monthly … figures, each with its source"). Default: the series' title. */
-  seriesDescription: text(200).optional(),
+/** A BCP 47 language tag: "en", "es", "es-MX". */
+const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'should be a language code like "es"' });
+
+/** One language of the site. */
+export const SiteLanguage = z.strictObject({
+  code: LanguageTag,
+  /** True while its translation is in progress: missing text falls back to the default language's, and no pages are made. */
+  draft: z.boolean().default(false),
 });
+export type SiteLanguage = z.infer<typeof SiteLanguage>;
+
+/** The site's metadata. */
+export const Site = z
+  .strictObject({
+    title: text(120),
+    /** One or two sentences for search results and social cards. */
+    description: text(300),
+    /** BCP 47 language tag of the text in content/data/*.yaml: the default language, whose pages are at the site root. */
+    language: LanguageTag,
+    /**
+     * Every language of the site, the default included; each other one has its translations in
+     * content/data/<code>/. Default: only `language`.
+     */
+    languages: z.array(SiteLanguage).min(1).optional(),
+    published: DayText,
+    updated: DayText,
+    publisher: text(120),
+    credits: z.array(text(200)).default([]),
+    /** The first and last day of the period the story covers. */
+    period: z.strictObject({ start: PartialDateText, end: PartialDateText }),
+    /**
+     * The footer's sentence about the sources, when the story has something to add ("Every event cites its
+     * sources; many links are copies of wire stories…"). Default: "Every event cites its sources."
+     */
+    footerNote: text(300).optional(),
+    /** Said on the sources page after "Each source is credited to its original publisher.", e.g. how wire copies are named. */
+    sourcesNote: text(400).optional(),
+    /** What the downloads and the 404 page call the data series, if there is one: "border series". Default: "data series". */
+    seriesName: text(60).optional(),
+    /** The series download's line on the home page ("monthly … figures, each with its source"). Default: the series' title. */
+    seriesDescription: text(200).optional(),
+  })
+  .superRefine((site, ctx) => {
+    const codes = (site.languages ?? []).map((l) => l.code);
+    codes.forEach((code, i) => {
+      if (codes.indexOf(code) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['languages', i, 'code'], message: `"${code}" is listed twice` });
+      }
+    });
+    if (site.languages && !codes.includes(site.language)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['languages'],
+        message: `should include the default language "${site.language}" (the "language" field)`,
+      });
+    }
+  });
 export type Site = z.infer<typeof Site>;
 
 /** A term the story explains, linked from the text with <Term id="…">. */
