@@ -93,3 +93,50 @@ export function headersForPath(rules, path) {
   }
   return Object.fromEntries([...out.values()].map(({ name, value }) => [name, value]));
 }
+
+// ── Language folders ─────────────────────────────────────────────────────────
+
+/** Cloudflare Pages reads at most this many rules of a `_headers` file. */
+export const MAX_HEADER_RULES = 100;
+
+/**
+ * The rules that give each language folder (/es/) the headers of the site root: a copy of every rule
+ * below the language's folder. Rules that begin with a splat (/*, /*.html) already match inside the
+ * folders and are not copied, so no path gets a header from two rules that the root does not have.
+ * Written per language rather than with a `/:lang/` placeholder, which would also match the root's own
+ * folders (/table/ would take the home page's cache lifetime, an event called "data" the data's CORS).
+ * @param {string} text  the root's `_headers`
+ * @param {string[]} languages  the folder names (language codes) of the languages besides the default
+ * @returns {string} the rules, as `_headers` text (empty for no language)
+ */
+export function languageHeaderRules(text, languages) {
+  const copied = parseHeadersFile(text).filter((rule) => rule.path.startsWith('/') && !rule.path.startsWith('/*'));
+  const blocks = languages.flatMap((lang) =>
+    copied.map((rule) =>
+      [
+        `/${lang}${rule.path}`,
+        ...rule.detach.map((name) => `  ! ${name}`),
+        ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`),
+      ].join('\n'),
+    ),
+  );
+  if (!blocks.length) return '';
+  const comment = `# Language folders (${languages.map((l) => `/${l}/`).join(', ')}): the root's rules below each one, written by scripts/build.mjs.`;
+  return `${comment}\n${blocks.join('\n')}\n`;
+}
+
+/**
+ * The whole `_headers` file of a build with language folders: the root's rules, then theirs.
+ * @param {string} text  the root's `_headers`
+ * @param {string[]} languages
+ */
+export function withLanguageHeaders(text, languages) {
+  const extra = languageHeaderRules(text, languages);
+  const out = extra ? `${text.replace(/\n*$/, '\n')}\n${extra}` : text;
+  const count = parseHeadersFile(out).length;
+  if (count > MAX_HEADER_RULES)
+    throw new Error(
+      `_headers: ${count} rules with ${languages.length} language folders; Cloudflare Pages reads ${MAX_HEADER_RULES}`,
+    );
+  return out;
+}

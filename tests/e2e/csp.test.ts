@@ -1,7 +1,8 @@
 // The Content-Security-Policy of public/_headers is strict, and the built HTML needs nothing it forbids: no
 // built page has an inline script (JSON data blocks excepted), an inline event handler or a javascript: URL.
 // That the pages load under the policy with no violation, in Chromium, is checked by the walk
-// (walk.test.ts: the site served with public/_headers per path).
+// (walk.test.ts: the site served with public/_headers per path). A language folder (/es/) gets the same
+// policies from the rules scripts/build.mjs writes for it (withLanguageHeaders).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +14,11 @@ import {
   parseCsp,
   parseHeadersFile,
   parseTags,
+  withLanguageHeaders,
 } from '../../scripts/lib/site-check.mjs';
 
-const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+const headersText = readFileSync('public/_headers', 'utf8');
+const rules = parseHeadersFile(headersText);
 const all = rules.find((r) => r.path === '/*');
 const embed = rules.find((r) => r.path === '/embed/*');
 const csp = all?.headers['Content-Security-Policy'] ?? '';
@@ -53,6 +56,18 @@ describe('the policy in public/_headers', () => {
     expect(served['X-Frame-Options']).toBeUndefined();
     expect(served['X-Content-Type-Options']).toBe('nosniff');
     expect(headersForPath(rules, '/events/x/')['X-Frame-Options']).toBe('DENY');
+  });
+
+  it('gives a language folder the same: any site may frame its embeds, none its pages', () => {
+    const withSpanish = parseHeadersFile(withLanguageHeaders(headersText, ['es']));
+    const embedded = headersForPath(withSpanish, '/es/embed/timeline/');
+    expect(embedded['Content-Security-Policy']).toBe(embed!.headers['Content-Security-Policy']);
+    expect(embedded['X-Frame-Options']).toBeUndefined();
+    expect(embedded['X-Content-Type-Options']).toBe('nosniff');
+    for (const path of ['/es/', '/es/index.html', '/es/events/x/', '/es/404.html']) {
+      expect(headersForPath(withSpanish, path)['Content-Security-Policy'], path).toBe(csp);
+      expect(headersForPath(withSpanish, path)['X-Frame-Options'], path).toBe('DENY');
+    }
   });
 
   it('caches fingerprinted files for a year, pages briefly, and opens the data to other origins', () => {

@@ -3,15 +3,17 @@
 // address, at the root of a host and under /explainers/mexico-2019/, comes back 200 with the headers
 // public/_headers gives its path (see expectedHeaders for the one rule about cache lifetimes). Also the
 // 404 page, redirects, compression and character sets, and CORS for a sandboxed frame (Origin: null).
+// The language folders of the build (dist/es/, built with SITE_LANG=es: every top-level folder with an
+// _astro/ of its own) are expected to get the rules scripts/build.mjs writes for them into dist/_headers.
 // Skipped when nginx is not installed (Debian: apt-get install nginx).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { Agent, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseHeadersFile } from '../../scripts/lib/site-check.mjs';
+import { parseCsp, parseHeadersFile, withLanguageHeaders } from '../../scripts/lib/site-check.mjs';
 import {
   expectedHeaders,
   findNginx,
@@ -25,7 +27,12 @@ import {
 
 const DIST = resolve(process.env.DIST || 'dist');
 const missing = !findNginx() ? 'nginx is not installed' : !hasOpenssl() ? 'openssl is not installed' : '';
-const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+const languages = existsSync(DIST)
+  ? readdirSync(DIST, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(DIST, e.name, '_astro')))
+      .map((e) => e.name)
+  : [];
+const rules = parseHeadersFile(withLanguageHeaders(readFileSync('public/_headers', 'utf8'), languages));
 const names = headerNames(rules);
 const SITES = [
   { file: '/etc/nginx/sites-available/explainer', base: '/' },
@@ -191,6 +198,32 @@ describe.skipIf(missing)(`nginx serving dist/ with docs/deploy.md${missing ? ` (
         expect(reply.headers['content-encoding'], path).toBe('gzip');
         expect(gunzipSync(reply.body).equals(readFileSync(join(DIST, path))), path).toBe(true);
       }
+    });
+
+    it('serves a language folder as the root: embeds frameable, data shared, scripts immutable, pages not framed', async () => {
+      expect(languages, 'build a language folder too: SITE_LANG=es SKIP_IMAGES=1 npx astro build').toContain('es');
+      const es = distFiles().filter((f) => f.startsWith('es/'));
+      const embed = es.find((f) => /^es\/embed\/[^/]+\/index\.html$/.test(f))!.slice(0, -10);
+      const csv = es.find((f) => /^es\/data\/[^/]+\.csv$/.test(f))!;
+      const js = es.find((f) => f.startsWith('es/_astro/') && f.endsWith('.js'))!;
+      const at = (path: string, headers: Record<string, string> = {}) => get(port(file, 443), base + path, headers);
+      const framing = (reply: Reply) => [
+        reply.status,
+        parseCsp(reply.headers['content-security-policy'] ?? '').get('frame-ancestors'),
+        reply.headers['x-frame-options'],
+      ];
+      expect(framing(await at(embed))).toEqual([200, ['*'], undefined]);
+      expect(framing(await at('es/'))).toEqual([200, ["'none'"], 'DENY']);
+      expect((await at('es/')).headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+      const data = await at(csv, { Origin: 'https://news.example.com' });
+      expect([data.status, data.headers['access-control-allow-origin']]).toEqual([200, '*']);
+      expect(data.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const script = await at(js, { Origin: 'null' });
+      expect([script.status, script.headers['cache-control'], script.headers['access-control-allow-origin']]).toEqual([
+        200,
+        'public, max-age=31536000, immutable',
+        '*',
+      ]);
     });
 
     it('lets a sandboxed frame (Origin: null) load the module scripts and data', async () => {

@@ -4,9 +4,18 @@
 // matching, add_header inheritance, the included snippets, index for folder addresses), the CloudFront
 // set-up from its response headers policies, behaviours table, folder function and S3 uploads.
 // Each comparison is also run on a copy of the texts with one header line deleted, and must fail then.
+// The paths are the root's and the same below a language folder (/es/), with the rules scripts/build.mjs
+// writes into dist/_headers for a site that publishes Spanish besides its default language.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { headersPathPattern, parseHeadersFile, type HeaderRule } from '../../scripts/lib/site-check.mjs';
+import {
+  headersForPath,
+  headersPathPattern,
+  languageHeaderRules,
+  parseHeadersFile,
+  withLanguageHeaders,
+  type HeaderRule,
+} from '../../scripts/lib/site-check.mjs';
 import {
   PATHS,
   cloudFront,
@@ -21,8 +30,11 @@ import {
 } from './deploy-docs';
 
 const doc = readFileSync('docs/deploy.md', 'utf8');
-const headersText = readFileSync('public/_headers', 'utf8');
+const rootHeadersText = readFileSync('public/_headers', 'utf8');
+const headersText = withLanguageHeaders(rootHeadersText, ['es']);
 const rules = parseHeadersFile(headersText);
+/** The root's representative paths, and the same in the Spanish folder (which has no sitemap or robots.txt). */
+const ALL_PATHS = [...PATHS, ...PATHS.filter((p) => !/^\/(sitemap\.xml|robots\.txt)$/.test(p)).map((p) => `/es${p}`)];
 
 const ROOT_SITE = '/etc/nginx/sites-available/explainer';
 const SUB_SITE = '/etc/nginx/sites-available/news.example.org';
@@ -36,7 +48,7 @@ const SITES = [
 function nginxDifferences(md: string, headerRules: HeaderRule[], file: string, base: string): string[] {
   const site = nginxSite(nginxFiles(md), file);
   const out: string[] = [];
-  for (const path of PATHS) {
+  for (const path of ALL_PATHS) {
     const uri = base + path.slice(1);
     const got = site.resolve(uri);
     if (got.status !== 200) out.push(`${uri}: status ${got.status}`);
@@ -49,7 +61,7 @@ function nginxDifferences(md: string, headerRules: HeaderRule[], file: string, b
 /** Every path where CloudFront (as the document configures it) differs from _headers. */
 function cloudFrontDifferences(md: string, headerRules: HeaderRule[]): string[] {
   const cf = cloudFront(md);
-  return PATHS.flatMap((path) => {
+  return ALL_PATHS.flatMap((path) => {
     const got = cf.resolve(path);
     const diff = difference(normalize(got.headers), expectedHeaders(headerRules, path));
     return diff ? [`${path} (behaviour ${got.behaviour}, S3 key ${got.key}): ${diff}`] : [];
@@ -88,18 +100,53 @@ function withoutLine(text: string, re: RegExp, after = ''): string {
 
 describe('the representative paths', () => {
   it('reach every rule of _headers', () => {
-    const unreached = rules.filter((r) => !PATHS.some((p) => headersPathPattern(r.path).test(p))).map((r) => r.path);
+    const unreached = rules
+      .filter((r) => !ALL_PATHS.some((p) => headersPathPattern(r.path).test(p)))
+      .map((r) => r.path);
     expect(unreached, 'add a path for each new rule to PATHS in tests/unit/deploy-docs.ts').toEqual([]);
   });
 
   it.each(SITES)('reach every location of $file that serves files', ({ file, base }) => {
     const site = nginxSite(nginxFiles(doc), file);
-    const reached = new Set(PATHS.map((p) => site.resolve(base + p.slice(1)).location));
+    const reached = new Set(ALL_PATHS.map((p) => site.resolve(base + p.slice(1)).location));
     const unreached = site
       .locations()
       .filter((l) => !l.ret && !reached.has(l))
       .map((l) => `${l.kind} ${l.path}`);
     expect(unreached).toEqual([]);
+  });
+});
+
+describe('the rules of a language folder (scripts/build.mjs appends them to dist/_headers)', () => {
+  const at = (path: string) => headersForPath(rules, path);
+  const root = parseHeadersFile(rootHeadersText);
+
+  it('give /es/ what the root gives: embeds framed by any site, data shared, scripts kept, pages not framed', () => {
+    expect(at('/es/embed/x/')['Content-Security-Policy']).toMatch(/; frame-ancestors \*$/);
+    expect(at('/es/embed/x/')['X-Frame-Options']).toBeUndefined();
+    expect(at('/es/data/x.csv')['Access-Control-Allow-Origin']).toBe('*');
+    expect(at('/es/_astro/x.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(at('/es/')).toMatchObject({
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'public, max-age=300, must-revalidate',
+    });
+    expect(at('/es/')['Content-Security-Policy']).toMatch(/frame-ancestors 'none'$/);
+    for (const path of PATHS) expect(at(`/es${path}`), `/es${path}`).toEqual(at(path));
+  });
+
+  it('leave the root as public/_headers alone gives it', () => {
+    expect(headersText.startsWith(rootHeadersText)).toBe(true);
+    for (const path of PATHS) expect(at(path), path).toEqual(headersForPath(root, path));
+  });
+
+  it('are one copy per language of every rule that does not begin with a splat, within Cloudflare’s 100', () => {
+    expect(languageHeaderRules(rootHeadersText, [])).toBe('');
+    expect(withLanguageHeaders(rootHeadersText, [])).toBe(rootHeadersText);
+    const two = parseHeadersFile(withLanguageHeaders(rootHeadersText, ['es', 'fr']));
+    const copied = root.filter((r) => !r.path.startsWith('/*')).map((r) => r.path);
+    expect(two.filter((r) => r.path.startsWith('/fr/')).map((r) => r.path)).toEqual(copied.map((p) => `/fr${p}`));
+    const many = Array.from({ length: 12 }, (_, i) => `l${String.fromCharCode(97 + i)}`);
+    expect(() => withLanguageHeaders(rootHeadersText, many)).toThrow(/Cloudflare Pages reads 100/);
   });
 });
 
@@ -124,6 +171,11 @@ describe('nginx, as docs/deploy.md configures it', () => {
     expect(nginxDifferences(withoutLine(doc, /Access-Control-Allow-Origin/, at), rules, file, base)).toEqual([
       expect.stringMatching(/_astro\/x\.js .*missing access-control-allow-origin/),
       expect.stringMatching(/_astro\/x\.css .*missing access-control-allow-origin/),
+    ]);
+    const inLanguage = withoutLine(doc, /Access-Control-Allow-Origin/, `location ~ ^${base}[^/]+/_astro/`);
+    expect(nginxDifferences(inLanguage, rules, file, base)).toEqual([
+      expect.stringMatching(/es\/_astro\/x\.js .*missing access-control-allow-origin/),
+      expect.stringMatching(/es\/_astro\/x\.css .*missing access-control-allow-origin/),
     ]);
     const noNosniff = withoutLine(doc, /X-Content-Type-Options/, 'snippets/explainer-embed-headers.conf:');
     expect(nginxDifferences(noNosniff, rules, file, base).join('\n')).toMatch(/embed\/timeline\/.*missing x-content/);
@@ -154,10 +206,12 @@ describe('nginx, as docs/deploy.md configures it', () => {
     expect(outer.kind, 'the host’s regex locations must not take the explainer’s files').toBe('^~');
     const alias = outer.directives.find((d) => d.name === 'alias');
     expect(alias?.args).toEqual(['/srv/explainer/dist/']);
-    const inside = site.locations().filter((l) => l.parent === outer);
+    const within = (l: (typeof outer)['parent']): boolean => !!l && (l.parent === outer || within(l.parent));
+    const inside = site.locations().filter((l) => within(l));
     expect(inside.length).toBeGreaterThan(5);
     for (const l of inside) {
-      expect(l.path.startsWith(SUB), l.path).toBe(true);
+      // a regular expression (the language folders) is anchored at the sub-path
+      expect(l.path.startsWith(l.regex ? `^${SUB}` : SUB), l.path).toBe(true);
       expect(
         l.directives.some((d) => d.name === 'alias' || d.name === 'root'),
         `${l.path}: inherits the alias`,
@@ -278,6 +332,10 @@ describe('S3 and CloudFront, as docs/deploy.md configures them', () => {
       delete (p.SecurityHeadersConfig as Record<string, unknown>).FrameOptions;
     });
     expect(cloudFrontDifferences(noFrameOptions, rules).join('\n')).toMatch(/^\/ .*missing x-frame-options/m);
+    const noSpanishEmbeds = doc.replace(/^\| `\/es\/embed\/\*` .*\n/m, '');
+    expect(cloudFrontDifferences(noSpanishEmbeds, rules).join('\n')).toMatch(
+      /^\/es\/embed\/timeline\/ \(behaviour \*.*x-frame-options/m,
+    );
     const noImagesCache = doc.replace('--include "images/*" ', '');
     expect(() => cloudFrontDifferences(noImagesCache, rules)).toThrow(/images\/x\.png.*none of the commands/);
     const imagesRule = withoutLine(headersText, /Cache-Control/, '/images/*');
