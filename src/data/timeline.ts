@@ -37,14 +37,14 @@ export function getTimelineData(lang: string | undefined = process.env.SITE_LANG
 
 /** The site's languages: the default first; the build makes pages for `published` (the non-draft ones). */
 export function siteLanguages(): SiteLanguages {
-  return languagesOf(getTimelineData().site);
+  return languagesOf(load('').site);
 }
 
 let extents: { id: string; start: number; end: number }[] | undefined;
 
 /** Each event's first and last instant (ms, UTC), parsed once per build for the pages that filter by time. */
 export function eventExtents(): { id: string; start: number; end: number }[] {
-  extents ??= getTimelineData().events.map((e) => ({
+  extents ??= load('').events.map((e) => ({
     id: e.id,
     start: parsePartialDate(e.date).start.getTime(),
     end: parsePartialDate(e.end ?? e.date).end.getTime(),
@@ -56,6 +56,6 @@ let indexById: Map<string, number> | undefined;
 
 /** Each event's position in date order (getTimelineData().events), by id: built once, not scanned per page. */
 export function eventIndex(): Map<string, number> {
-  indexById ??= new Map(getTimelineData().events.map((e, i) => [e.id, i]));
+  indexById ??= new Map(load('').events.map((e, i) => [e.id, i]));
   return indexById;
 }
