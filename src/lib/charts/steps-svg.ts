@@ -141,9 +141,9 @@ export function stepsChart(props: StepsChartProps, data: TimelineData, ui: StepW
     ? words.desc(
         valued.length,
         first.valueText,
-        formatPartialDate(first.date),
+        formatPartialDate(first.date, ui.dates),
         last.valueText,
-        formatPartialDate(last.date),
+        formatPartialDate(last.date, ui.dates),
         valued.filter((s) => !s.happened).length,
       )
     : '';
