@@ -10,6 +10,7 @@ import type { DateWords } from '../dates';
 import { dateWords } from '../i18n/intl';
 import type { Source } from '../timeline/schema';
 import { chartsEn, csvEn, kindsEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
+import { es } from './strings-es';
 
 const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -329,7 +330,7 @@ export const en = {
 /** What every language provides: the shape of `en`, with its texts as plain strings. */
 export type UiStrings = typeof en;
 
-const LANGUAGES: Record<string, UiStrings> = { en };
+const LANGUAGES: Record<string, UiStrings> = { en, es };
 
 /** The strings for a BCP 47 language tag ("en", "en-GB"): its primary language, or English. */
 export function uiStrings(language: string): UiStrings {
