@@ -6,6 +6,8 @@ import { dateWords, formatNumberIn } from '../../src/lib/i18n/intl';
 import { formatCompact, formatNumber } from '../../src/lib/charts/axis';
 import { formatFigure } from '../../src/lib/timeline/figures';
 import { en, uiStrings } from '../../src/lib/ui/strings';
+import { windowStatus } from '../../src/components/Timeline/timeline-toolbar';
+import type { TimelineLayout } from '../../src/lib/timeline/layout';
 
 const es = uiStrings('es');
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -82,5 +84,14 @@ describe('numbers', () => {
     expect(formatFigure(f, es)).toBe('alrededor de 15,000 elementos');
     expect(formatFigure({ value: 28.5, unit: '%', approximate: false }, es)).toBe('28.5%');
     expect(formatFigure({ ...f, unit: 'troops' }, en)).toBe('about 15,000 troops');
+  });
+});
+
+describe('the interactive timeline’s status line', () => {
+  it('writes its window in the payload’s words, as the build would', () => {
+    const layout = { domain: [utc(2019, 5, 30).getTime(), utc(2019, 6, 7).getTime()], marks: [], clusters: [] };
+    const status = (ui: typeof en) => windowStatus(layout as unknown as TimelineLayout, ui.timelineClient);
+    expect(status(es)).toBe('Del 30 de mayo de 2019 al 7 de junio de 2019: se muestran 0 eventos, 0 grupos.');
+    expect(status(en)).toBe('Showing 30 May 2019 to 7 June 2019: 0 events shown, 0 groups.');
   });
 });

@@ -3,6 +3,7 @@ import { en, uiStrings } from '../../src/lib/ui/strings';
 import { es, listOfEs, spanInWordsEs } from '../../src/lib/ui/strings-es';
 import { linkPieces } from '../../src/lib/ui/links';
 import { fill } from '../../src/lib/ui/fill';
+import { publisherLine } from '../../src/lib/charts/axis';
 
 describe('UI strings', () => {
   it('picks a language by its primary subtag and falls back to English', () => {
@@ -71,6 +72,13 @@ describe('Spanish UI strings', () => {
     expect(es.event.contextCaption(10)).toBe('Los eventos de los diez días antes y después; este, resaltado.');
     expect(es.event.contextCaption(1)).toBe('Los eventos del día anterior y el posterior; este, resaltado.');
     expect(es.chronology.yearOnly(2019)).toBe('2019 (mes desconocido)');
+  });
+
+  it('write a chart’s source line', () => {
+    const s = (publisher: string, via?: string) => ({ publisher, via });
+    const line = publisherLine([s('AP', 'Reuters'), s('CBP'), s('AFP'), s('INM')], 2, es.charts.publishers);
+    expect(line).toBe('AP vía Reuters; CBP y 2 más (véase la tabla)');
+    expect(publisherLine([s('AP', 'Reuters')], 2, en.charts.publishers)).toBe('AP via Reuters');
   });
 });
 

@@ -5,6 +5,8 @@ import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time
 import { formatTickDate, parsePartialDate, type DateWords } from '../dates';
 import { formatNumberIn } from '../i18n/intl';
 import { calendarRange, calendarSteps, hangsOff } from '../timeline/ticks';
+import { chartsEn } from '../ui/strings-charts';
+import type { UiStrings } from '../ui/strings';
 import { textWidth } from './text';
 
 export const DAY_MS = 86_400_000;
@@ -153,13 +155,17 @@ function buildTicks(c: Candidate, t0: number, t1: number, k: number, dates?: Dat
   return ticks;
 }
 
-/** The sources' publishers in order of first use, without repeats: for a figure's source line. */
-export function publisherLine(sources: readonly { publisher: string; via?: string }[], max = 4): string {
+/** The sources' publishers in order of first use, without repeats: for a figure's source line, in `words`' language. */
+export function publisherLine(
+  sources: readonly { publisher: string; via?: string }[],
+  max = 4,
+  words: UiStrings['charts']['publishers'] = chartsEn.publishers,
+): string {
   const names: string[] = [];
   for (const s of sources) {
-    const name = s.via ? `${s.publisher} via ${s.via}` : s.publisher;
+    const name = s.via ? words.via(s.publisher, s.via) : s.publisher;
     if (!names.includes(name)) names.push(name);
   }
   if (names.length <= max) return names.join('; ');
-  return `${names.slice(0, max).join('; ')} and ${names.length - max} more (see the table)`;
+  return words.more(names.slice(0, max).join('; '), names.length - max);
 }

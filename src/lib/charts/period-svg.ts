@@ -192,6 +192,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pic
     source: publisherLine(
       listed.flatMap((e) => e.sources),
       3,
+      ui.charts.publishers,
     ),
   };
 }

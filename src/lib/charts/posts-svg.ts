@@ -160,6 +160,6 @@ export function postsChart(props: PostsChartProps, data: TimelineData, ui: Pick<
     legend: postsLegend(wide, props.id, words),
     title: words.title(range),
     caption: words.figureCaption(wide.uses.acting),
-    source: publisherLine(roleSources, 3),
+    source: publisherLine(roleSources, 3, ui.charts.publishers),
   };
 }

@@ -232,6 +232,6 @@ export function seriesChart(
     legend: seriesLegend([layouts.wide, layouts.narrow], props.id, words),
     title: series.title,
     caption: series.description,
-    source: publisherLine(allSources, 3),
+    source: publisherLine(allSources, 3, ui.charts.publishers),
   };
 }

@@ -163,7 +163,7 @@ export function stepsChart(props: StepsChartProps, data: TimelineData, ui: StepW
     legend: wide ? stepsLegend(wide, notHappened, ui) : [],
     title: event.title,
     caption: wide ? words.figureCaption(wide.uses.notHappened ? notHappened : undefined) : undefined,
-    source: publisherLine(event.sources, 3),
+    source: publisherLine(event.sources, 3, ui.charts.publishers),
     milestones: [...event.milestones].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }

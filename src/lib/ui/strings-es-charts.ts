@@ -16,6 +16,10 @@ export const chartsEs: UiStrings['charts'] = {
   markedEvents: 'Eventos señalados',
   none: '—',
   source: (publishers: string) => `Fuente: ${publishers}`,
+  publishers: {
+    via: (publisher: string, via: string) => `${publisher} vía ${via}`,
+    more: (names: string, n: number) => `${names} y ${n} más (véase la tabla)`,
+  },
   socialCard: {
     chart: 'Gráfica',
     events: (n: number) => count(n, 'evento'),
