@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en, uiStrings } from '../../src/lib/ui/strings';
-import { es, listOfEs, spanInWordsEs } from '../../src/lib/ui/strings-es';
+import { es, fromTo, listOfEs, spanInWordsEs } from '../../src/lib/ui/strings-es';
 import { linkPieces } from '../../src/lib/ui/links';
 import { fill } from '../../src/lib/ui/fill';
 import { publisherLine } from '../../src/lib/charts/axis';
@@ -72,6 +72,11 @@ describe('Spanish UI strings', () => {
     expect(es.event.contextCaption(10)).toBe('Los eventos de los diez días antes y después; este, resaltado.');
     expect(es.event.contextCaption(1)).toBe('Los eventos del día anterior y el posterior; este, resaltado.');
     expect(es.chronology.yearOnly(2019)).toBe('2019 (mes desconocido)');
+    expect(fromTo('1 de junio de 2019', '7 de junio de 2019')).toBe('del 1 de junio de 2019 al 7 de junio de 2019');
+    expect(fromTo('junio de 2019', '2020')).toBe('de junio de 2019 a 2020');
+    expect(es.chronology.description(3, '1 de junio de 2019', 'julio de 2019')).toBe(
+      'Los 3 eventos, del 1 de junio de 2019 a julio de 2019, cada uno con sus fuentes.',
+    );
   });
 
   it('write a chart’s source line', () => {

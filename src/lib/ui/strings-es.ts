@@ -4,7 +4,7 @@
 import type { DateWords } from '../dates';
 import { dateWords } from '../i18n/intl';
 import type { UiStrings } from './strings';
-import { chartsEs, csvEs, kindsEs, milestonesEs, relationsEs, wordsEs } from './strings-es-charts';
+import { chartsEs, csvEs, kindsEs, milestonesEs, relationsEs, theDate, wordsEs } from './strings-es-charts';
 
 const NUMBER_WORDS = ['', 'un', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'];
 
@@ -20,6 +20,12 @@ export function listOfEs(items: string[]): string {
   if (items.length < 2) return items.join('');
   const last = items[items.length - 1];
   return `${items.slice(0, -1).join(', ')} ${/^h?i(?![aeiouáéíóú])/i.test(last) ? 'e' : 'y'} ${last}`;
+}
+
+/** "del 1 de junio de 2019 al 7 de junio de 2019", or "de junio de 2019 a julio de 2019" for months and years. */
+export function fromTo(from: string, to: string): string {
+  const day = (d: string) => theDate(d) !== d;
+  return `${day(from) ? 'del' : 'de'} ${from} ${day(to) ? 'al' : 'a'} ${to}`;
 }
 
 /** Mexican Spanish dates from Intl: "7 de junio de 2019", ticks "7 jun", "jun 2019". */
@@ -54,7 +60,7 @@ export const es: UiStrings = {
     updated: 'Actualizado',
     chronologyHeading: 'Todos los eventos, con sus fuentes',
     chronology: (events: number, from: string, to: string, sources: number) =>
-      `Las gráficas de arriba muestran ${events} eventos, del ${from} al ${to}, cada uno con sus fuentes ` +
+      `Las gráficas de arriba muestran ${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes ` +
       `(${sources} en total). Se pueden leer como [una cronología](chronology), mes por mes, o como ` +
       '[una tabla](table) que se puede ordenar y filtrar; cada evento tiene su propia página.',
     dataHeading: 'Los datos',
@@ -83,9 +89,9 @@ export const es: UiStrings = {
     title: 'Cronología',
     listName: (site: string) => `${site}: cronología`,
     description: (events: number, from: string, to: string) =>
-      `Los ${events} eventos, del ${from} al ${to}, cada uno con sus fuentes.`,
+      `Los ${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes.`,
     lede: (events: number, from: string, to: string, sources: number) =>
-      `${events} eventos, del ${from} al ${to}, cada uno con sus fuentes (${sources} en total). ` +
+      `${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes (${sources} en total). ` +
       'Los mismos eventos están en [una tabla](table) que se puede ordenar y filtrar, y cada uno tiene ' +
       '[su propia página](event).',
     tracks: 'Ejes',
@@ -142,7 +148,7 @@ export const es: UiStrings = {
       },
       broadcaster: {
         label: 'Radio y televisión',
-        one: 'radio o televisión',
+        one: 'radiodifusora o televisora',
         description: 'redacciones de televisión y radio',
       },
       other: {
@@ -187,7 +193,7 @@ export const es: UiStrings = {
   },
   timeline: {
     label: (title: string, events: number) =>
-      `${title}: una línea de tiempo de ${events} eventos. Use las flechas para pasar de un evento a otro, Intro ` +
+      `${title}: una línea de tiempo de ${events} eventos. Use las flechas para pasar de un evento a otro, Enter ` +
       'para ver los detalles, y más y menos para acercar o alejar. Los mismos eventos están en texto en la página ' +
       'de la cronología.',
     zoom: 'Zoom',
@@ -252,7 +258,7 @@ export const es: UiStrings = {
       'En WordPress, pegue en su lugar la dirección de la vista previa en una línea aparte.',
     copy: 'Copiar el código',
     copied: 'Copiado',
-    selected: 'Seleccionado: pulse Ctrl+C (⌘C en una Mac) para copiar',
+    selected: 'Seleccionado: presione Ctrl+C (⌘C en una Mac) para copiar',
     links: 'Vista previa y descargas',
     preview: 'Vista previa',
     previewOf: 'de la gráfica insertada:',
