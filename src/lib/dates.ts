@@ -1,5 +1,8 @@
 // Partial dates ("2019", "2019-06", "2019-06-07"): parsed in one place, always in UTC.
 // The precision an editor wrote is kept: "June 2019" is not "1 June 2019".
+// Formatted in a language's DateWords (month names and patterns read from Intl at build time, see
+// i18n/intl.ts; a page's are `ui.dates`), so the build and the browser write the same text.
+import { fill } from './ui/fill';
 
 export type Precision = 'year' | 'month' | 'day';
 
@@ -34,6 +37,40 @@ export const MONTHS = [
   'November',
   'December',
 ] as const;
+
+/**
+ * How a language writes dates: month names and the order of day ({d}), month ({m}) and year ({y}),
+ * with its joining words ("{d} de {m} de {y}"). Plain data, so a chart's payload can carry it.
+ */
+export interface DateWords {
+  /** "June", "junio": January first. */
+  months: readonly string[];
+  /** Abbreviations for axis ticks, without a trailing period: "Jun", "jun". */
+  short: readonly string[];
+  /** A full date, a day and month, a month and year: "7 June 2019", "7 June", "June 2019". */
+  day: string;
+  dayMonth: string;
+  month: string;
+  /** The same with an abbreviated month ("7 Jun 2019", "7 Jun", "Jun 2019"): tick labels. */
+  shortDay: string;
+  shortDayMonth: string;
+  shortMonth: string;
+}
+
+/**
+ * The English words, for callers that pass none: exactly what Intl gives en-GB (with 'en' abbreviations),
+ * which a unit test holds them to. Every page passes its own language's (`ui.dates`).
+ */
+export const ENGLISH_DATES: DateWords = {
+  months: MONTHS,
+  short: MONTHS.map((m) => m.slice(0, 3)),
+  day: '{d} {m} {y}',
+  dayMonth: '{d} {m}',
+  month: '{m} {y}',
+  shortDay: '{d} {m} {y}',
+  shortDayMonth: '{d} {m}',
+  shortMonth: '{m} {y}',
+};
 
 /** Days in a month of a year (month 1–12), by the Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
@@ -80,25 +117,49 @@ function utc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** A partial date for readers, at its own precision: "2019", "June 2019", "7 June 2019". */
-export function formatPartialDate(date: string | PartialDate): string {
+/** A partial date for readers, at its own precision: "2019", "June 2019", "7 June 2019" ("7 de junio de 2019"). */
+export function formatPartialDate(date: string | PartialDate, words: DateWords = ENGLISH_DATES): string {
   const p = typeof date === 'string' ? parsePartialDate(date) : date;
   if (p.precision === 'year') return String(p.year);
-  const month = MONTHS[p.month! - 1];
-  if (p.precision === 'month') return `${month} ${p.year}`;
-  return `${p.day} ${month} ${p.year}`;
+  const m = words.months[p.month! - 1];
+  return fill(p.precision === 'month' ? words.month : words.day, { d: p.day ?? '', m, y: p.year });
 }
 
-/** A span for readers: "30 May – 7 June 2019", "June – July 2019", or one date when start equals end. */
-export function formatDateRange(start: string, end?: string): string {
-  if (!end || end === start) return formatPartialDate(start);
+/**
+ * A span for readers: "30 May – 7 June 2019" ("30 de mayo – 7 de junio de 2019"), "June – July 2019", or one
+ * date when start equals end. The year is written once when both ends share it and their precision.
+ */
+export function formatDateRange(start: string, end?: string, words: DateWords = ENGLISH_DATES): string {
+  if (!end || end === start) return formatPartialDate(start, words);
   const a = parsePartialDate(start);
   const b = parsePartialDate(end);
   if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
-    const aText = a.precision === 'month' ? MONTHS[a.month! - 1] : `${a.day} ${MONTHS[a.month! - 1]}`;
-    return `${aText} – ${formatPartialDate(b)}`;
+    const m = words.months[a.month! - 1];
+    const aText = a.precision === 'month' ? m : fill(words.dayMonth, { d: a.day!, m });
+    return `${aText} – ${formatPartialDate(b, words)}`;
   }
-  return `${formatPartialDate(a)} – ${formatPartialDate(b)}`;
+  return `${formatPartialDate(a, words)} – ${formatPartialDate(b, words)}`;
+}
+
+/** The forms of an axis tick's label: "2019", "Jun", "Jun 2019", "7 Jun", "7 Jun 2019". */
+export type TickForm = 'year' | 'month' | 'monthYear' | 'day' | 'dayYear';
+
+const TICK_PATTERNS = { monthYear: 'shortMonth', day: 'shortDayMonth', dayYear: 'shortDay' } as const;
+
+/** A UTC instant as an axis tick labels it, in `words`' abbreviations. */
+export function formatTickDate(date: Date, form: TickForm, words: DateWords = ENGLISH_DATES): string {
+  const y = date.getUTCFullYear();
+  if (form === 'year') return String(y);
+  const m = words.short[date.getUTCMonth()];
+  if (form === 'month') return m;
+  return fill(words[TICK_PATTERNS[form]], { d: date.getUTCDate(), m, y });
+}
+
+/** A partial date abbreviated, for a label beside a mark: "7 Jun" (its year left to the axis), "Jun 2019", "2019". */
+export function formatShortDate(date: string | PartialDate, words: DateWords = ENGLISH_DATES): string {
+  const p = typeof date === 'string' ? parsePartialDate(date) : date;
+  if (p.precision === 'year') return String(p.year);
+  return formatTickDate(p.start, p.precision === 'day' ? 'day' : 'monthYear', words);
 }
 
 /** The middle of a partial date's period, in ms since the epoch: where a mark for it sits on a time axis. */

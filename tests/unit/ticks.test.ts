@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/lib/timeline/lanes';
 import { calendarTicks } from '../../src/lib/charts/axis';
 import { labelsSpaced, tickUnit, timeTicks, type TimeTick } from '../../src/lib/timeline/ticks';
+import { uiStrings } from '../../src/lib/ui/strings';
 
 const DAY = 86_400_000;
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
@@ -166,5 +167,36 @@ describe('one tick search for the timeline and the charts', () => {
         8,
       ),
     ).toBe(true);
+  });
+});
+
+describe('ticks in Spanish (es-MX)', () => {
+  const dates = uiStrings('es').dates;
+
+  it('name months with the Intl abbreviations, lower case and without a period', () => {
+    const ticks = timeTicks([utc(2018, 12, 15), utc(2020, 12, 15)], 640, { dates });
+    expect(labelled(ticks).map((t) => t.label)).toEqual(['2019', 'abr', 'jul', 'oct', '2020', 'abr', 'jul', 'oct']);
+    const weeks = labelled(timeTicks([utc(2019, 5, 30), utc(2019, 7, 30)], 960, { dates }));
+    expect(weeks.slice(0, 2).map((t) => t.label)).toEqual(['3 jun 2019', '10 jun']);
+  });
+
+  it('keep the English steps where the labels are as wide, and never let them collide', () => {
+    const domain: [number, number] = [utc(2019, 1, 1), utc(2019, 12, 31)];
+    for (const width of [320, 480, 800, 1200]) {
+      const es = timeTicks(domain, width, { dates });
+      expect(labelsSpaced(es, (t) => textWidth(t.label, 11) / 2, 8)).toBe(true);
+    }
+    const es = labelled(timeTicks(domain, 1200, { dates }));
+    expect(es.map((t) => t.label)).toContain('ago');
+    expect(es.map((t) => t.label)).not.toContain('Aug');
+  });
+
+  it('label the charts’ calendar axes in the same words', () => {
+    const ticks = calendarTicks(utc(2019, 4, 15), utc(2019, 9, 30), 260, { dates });
+    expect(ticks.map((t) => t.label).filter(Boolean)).toEqual(['may', 'jun', 'jul', 'ago', 'sep']);
+    expect(ticks.find((t) => t.label === 'may')?.sub).toBe('2019');
+    const days = calendarTicks(utc(2019, 6, 1), utc(2019, 6, 10), 600, { dates });
+    expect(days.map((t) => t.label).filter(Boolean)).toContain('5 jun');
+    expect(days.every((t) => !/[A-Z]/.test(t.label))).toBe(true);
   });
 });

@@ -6,7 +6,8 @@
 // details must read as marked words, content text, dates and numbers only. An English word left in a
 // library literal ("No holder recorded", "day 5", "(did not happen)") is none of these and fails here,
 // whichever file it is in; a scan of source literals would miss words built by templates and pass
-// words that no reader sees.
+// words that no reader sees. The same runs in Spanish, where month names are marked words too (they come
+// from `ui.dates`): an English date left in a chart ("7 June 2019", "Jun") fails there.
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { chartImageSvgs, createImageContext } from '../../src/build/images/build';
@@ -23,18 +24,18 @@ import { uiStrings, type UiStrings } from '../../src/lib/ui/strings';
 vi.mock('../../src/lib/ui/strings', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/lib/ui/strings')>();
   /** The same strings, each wrapped in «…»: texts, the results of sentence functions, list items. */
+  /** The same strings, each wrapped in «…»; the language's codes stay as they are (Intl reads them). */
   const mark = (v: unknown): unknown => {
     if (typeof v === 'string') return `«${v}»`;
     if (typeof v === 'function') return (...args: unknown[]) => mark(v(...args));
     if (Array.isArray(v)) return v.map(mark);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mark(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'lang' || k === 'locale' ? x : mark(x)]));
     return v;
   };
-  const marked = mark(real.en) as UiStrings;
-  return { ...real, uiStrings: () => marked };
+  const marked = { en: mark(real.en) as UiStrings, es: mark(real.uiStrings('es')) as UiStrings };
+  return { ...real, uiStrings: (language: string) => (language.startsWith('es') ? marked.es : marked.en) };
 });
-
-const ui = uiStrings('en');
 
 const MONTH =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?/g;
@@ -56,7 +57,7 @@ function contentStrings(value: unknown, out: string[] = []): string[] {
  * numbers ("150k") are gone, or be found whole-word in some content string (a wrapped line of a title,
  * a surname).
  */
-function unmarked(text: string, content: readonly string[]): string[] {
+function unmarked(text: string, content: readonly string[], months: RegExp | null = MONTH): string[] {
   let rest = decode(text);
   while (/«[^«»]*»/.test(rest)) rest = rest.replace(/«[^«»]*»/g, '\n');
   // A line of a wrapped marked paragraph (an image's source line) holds its start or its end only.
@@ -65,9 +66,11 @@ function unmarked(text: string, content: readonly string[]): string[] {
     rest
       .split(/\n|;|\s[·|–—]\s|, |: |\(|\)/)
       .map((p) => p.trim())
-      .filter((p) => /\p{L}/u.test(p.replace(MONTH, '').replace(/\b\d[\d.,]*[kM]\b/g, '')))
+      .filter((p) => /\p{L}/u.test((months ? p.replace(months, '') : p).replace(/\b\d[\d.,]*[kM]\b/g, '')))
       // A figure's number before its unit from the content ("6,000 Guard members").
       .map((p) => p.replace(/^[\d.,%\s]+(?=\p{L})/u, ''))
+      // A content line cut to fit ("… to press Mexico on…"): its words before the ellipsis.
+      .map((p) => p.replace(/…$/, ''))
       .filter((p) => {
         const whole = new RegExp(`(^|[^\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
         return !content.some((c) => c.includes(p) && whole.test(c));
@@ -86,11 +89,28 @@ function load(dir: string): TimelineData {
   return { ...raw, tracks: [...raw.tracks].sort((a, b) => a.order - b.order), events: sortEvents(raw.events) };
 }
 
-describe.each(['content/data', 'tests/fixtures/other-story/data'])('the engine’s words on %s', (dir) => {
-  const data = load(dir);
-  const content = contentStrings(data);
+const RUNS = ['content/data', 'tests/fixtures/other-story/data'].flatMap((dir) => [
+  [dir, 'en'],
+  [dir, 'es'],
+]);
+
+describe.each(RUNS)('the engine’s words on %s, in %s', (dir, language) => {
+  const raw = load(dir);
+  const data = { ...raw, site: { ...raw.site, language } };
+  const ui = uiStrings(language);
+  const content = contentStrings(raw);
   const companions = data.charts.filter((c) => ['series', 'steps', 'period', 'posts'].includes(c.kind));
-  const check = (texts: string[]) => [...new Set(texts.flatMap((t) => unmarked(t, content)))];
+  // English month names are dates there; in Spanish a month comes marked from ui.dates, or it is a leak.
+  const months = language === 'en' ? MONTH : null;
+  // …and on the second story, whose text names months only in its chart titles (drawn whole on the images),
+  // a Spanish chart's text may not pass as content through an English date: a date the engine wrote in
+  // English fails there.
+  const titles = new Set(raw.charts.map((c) => c.title));
+  const matchable =
+    language === 'en' || !dir.includes('other-story')
+      ? content
+      : content.map((c) => (titles.has(c) ? c : c.replace(MONTH, '\u0000')));
+  const check = (texts: string[]) => [...new Set(texts.flatMap((t) => unmarked(t, matchable, months)))];
 
   it.each(companions.flatMap((c) => (['wide', 'narrow'] as const).map((v) => [c.id, v, c] as const)))(
     'chart %s, %s: texts, tooltips and legend',
@@ -104,6 +124,7 @@ describe.each(['content/data', 'tests/fixtures/other-story/data'])('the engine�
     const ctx = createImageContext({ outDir: '/nonexistent', base: '/', site: 'http://localhost:4321', data });
     const svgs = chartImageSvgs(ctx, chart);
     content.push(displayUrl(ctx));
+    if (matchable !== content) matchable.push(displayUrl(ctx));
     expect(check([...textsOf(svgs.light), ...textsOf(svgs.dark)])).toEqual([]);
   });
 

@@ -1,18 +1,25 @@
 // The social cards of the build: a 1200×630 PNG for the home page, every chart and every event,
 // with a strip of the story's timeline (social-card.ts draws one). socialCards(ctx) lists them.
-import { formatDateRange, parsePartialDate, partialDateMidpoint } from '../../lib/dates';
+import {
+  formatDateRange,
+  formatTickDate,
+  parsePartialDate,
+  partialDateMidpoint,
+  type DateWords,
+} from '../../lib/dates';
 import { socialCardPath } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
-import { uiStrings } from '../../lib/ui/strings';
+import { uiStrings, type UiStrings } from '../../lib/ui/strings';
 import type { ChartSpec, TimelineData } from '../../lib/timeline/schema';
 import { displayUrl, ImageBuildError, type ImageContext } from './context';
 import { homeStoryTitle } from '../data/stories';
 import { composeSocialCard, type StripMark, type TimelineStrip } from './social-card';
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** The timeline strip of the social cards: every event of the story's period, one row per track. */
-export function timelineStrip(data: TimelineData): TimelineStrip {
+/**
+ * The timeline strip of the social cards: every event of the story's period, one row per track; its
+ * month labels in `dates`' language (`ui.dates`; default English).
+ */
+export function timelineStrip(data: TimelineData, dates?: DateWords): TimelineStrip {
   const from = parsePartialDate(data.site.period.start).start.getTime();
   const to = parsePartialDate(data.site.period.end).end.getTime();
   const rowOf = new Map(data.tracks.map((t, i) => [t.id, i]));
@@ -39,7 +46,10 @@ export function timelineStrip(data: TimelineData): TimelineStrip {
     const t = Date.UTC(y, m, 1);
     if (t > to) break;
     if (m % 3 === 0 || labels.length === 0)
-      labels.push([t, m === 0 ? String(y) : labels.length === 0 ? `${SHORT_MONTHS[m]} ${y}` : SHORT_MONTHS[m]]);
+      labels.push([
+        t,
+        formatTickDate(new Date(t), m === 0 ? 'year' : labels.length === 0 ? 'monthYear' : 'month', dates),
+      ]);
     m += 1;
   }
   // A long period: years only.
@@ -104,12 +114,12 @@ export interface SocialCard {
   compose: () => string;
 }
 
-/** Every social card of the site: home, one per chart, one per event. */
-export function socialCards(ctx: ImageContext): SocialCard[] {
+/** Every social card of the site: home, one per chart, one per event; in `ui`'s words (default the site's language). */
+export function socialCards(ctx: ImageContext, ui: UiStrings = uiStrings(ctx.data.site.language)): SocialCard[] {
   const { data } = ctx;
   const colours = THEME.light;
-  const strip = timelineStrip(data);
-  const words = uiStrings(data.site.language).charts.socialCard;
+  const strip = timelineStrip(data, ui.dates);
+  const words = ui.charts.socialCard;
   const common = { siteTitle: data.site.title, publisher: data.site.publisher, url: displayUrl(ctx), colours };
   const cards: SocialCard[] = [];
   const card = (path: string, subject: string, make: () => string) => {
@@ -130,7 +140,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
       ...common,
       title: homeStoryTitle() ?? data.site.title,
       kicker: {
-        date: formatDateRange(data.site.period.start, data.site.period.end),
+        date: formatDateRange(data.site.period.start, data.site.period.end, ui.dates),
         label: words.events(data.events.length),
       },
       strip,
@@ -148,7 +158,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
       return composeSocialCard({
         ...common,
         title: chart.title,
-        kicker: { date: words.chart, label: range ? formatDateRange(range.start, range.end) : undefined },
+        kicker: { date: words.chart, label: range ? formatDateRange(range.start, range.end, ui.dates) : undefined },
         strip: { ...strip, band },
       });
     });
@@ -162,7 +172,7 @@ export function socialCards(ctx: ImageContext): SocialCard[] {
         ...common,
         title: event.title,
         kicker: {
-          date: formatDateRange(event.date, event.end),
+          date: formatDateRange(event.date, event.end, ui.dates),
           label: t.track.label,
           shape: t.track.shape,
           colour: t.track.colour,

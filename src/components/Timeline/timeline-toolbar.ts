@@ -1,6 +1,7 @@
 // The interactive timeline's surroundings: the toolbar's hint and folded track filters, the
 // status line a screen reader hears, and the story's references to events (hovering or focusing
 // one marks the event on the nearest chart that shows it).
+import { formatPartialDate } from '../../lib/dates';
 import type { TimelineLayout } from '../../lib/timeline/layout';
 import type { TimelinePayload } from '../../lib/timeline/payload';
 import { fill } from '../../lib/ui/fill';
@@ -38,10 +39,9 @@ export function toggleFilters(root: HTMLElement, button: HTMLButtonElement): voi
   root.querySelector('.tl-filters')?.toggleAttribute('data-open', open);
 }
 
-/** The status line after a zoom step: the window and what it shows. */
+/** The status line after a zoom step: the window and what it shows, its dates in the payload's words. */
 export function windowStatus(layout: TimelineLayout, ui: Words): string {
-  const fmt = (t: number) =>
-    new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const fmt = (t: number) => formatPartialDate(new Date(t).toISOString().slice(0, 10), ui.layout.dates);
   const [a, b] = layout.domain;
   return fill(ui.showing, { from: fmt(a), to: fmt(b), events: layout.marks.length, groups: layout.clusters.length });
 }

@@ -28,7 +28,7 @@ export class TimelineView {
     readonly root: HTMLElement,
     readonly payload: TimelinePayload,
   ) {
-    this.prepared = prepareTimeline(payload.events, payload.tracks);
+    this.prepared = prepareTimeline(payload.events, payload.tracks, payload.ui.layout.dates);
   }
 
   /**

@@ -2,9 +2,11 @@
 // every instant is ms since the epoch at 00:00 UTC, never a local date.
 import { scaleLinear } from 'd3-scale';
 import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
-import { utcFormat } from 'd3-time-format';
-import { parsePartialDate } from '../dates';
+import { formatTickDate, parsePartialDate, type DateWords } from '../dates';
+import { formatNumberIn } from '../i18n/intl';
 import { calendarRange, calendarSteps, hangsOff } from '../timeline/ticks';
+import { chartsEn } from '../ui/strings-charts';
+import type { UiStrings } from '../ui/strings';
 import { textWidth } from './text';
 
 export const DAY_MS = 86_400_000;
@@ -25,19 +27,17 @@ export function dayDiff(from: string, to: string): number {
   return Math.round((dayStart(to) - dayStart(from)) / DAY_MS);
 }
 
-const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** A number for readers: 132887 → "132,887". */
-export function formatNumber(n: number): string {
-  return grouped.format(n);
+/** A number for readers in `locale` (a page's `ui.locale`): 132887 → "132,887", 5.5 → "5.5". */
+export function formatNumber(n: number, locale = 'en-GB'): string {
+  return formatNumberIn(locale, n);
 }
 
 /** A short axis number: 150000 → "150k", 1500000 → "1.5M", 40 → "40". */
-export function formatCompact(n: number): string {
+export function formatCompact(n: number, locale = 'en-GB'): string {
   const abs = Math.abs(n);
-  if (abs >= 1e6) return `${grouped.format(n / 1e6)}M`;
-  if (abs >= 1e4) return `${grouped.format(n / 1e3)}k`;
-  return grouped.format(n);
+  if (abs >= 1e6) return `${formatNumberIn(locale, n / 1e6)}M`;
+  if (abs >= 1e4) return `${formatNumberIn(locale, n / 1e3)}k`;
+  return formatNumberIn(locale, n);
 }
 
 export interface ValueTick {
@@ -105,15 +105,12 @@ const CANDIDATES: Candidate[] = [
   { interval: utcYear.every(5)!, ms: 1826 * DAY_MS, kind: 'year' },
 ];
 
-const fmtDay = utcFormat('%-d %b');
-const fmtMonth = utcFormat('%b');
-const fmtYear = utcFormat('%Y');
-
 /**
  * Labelled calendar ticks for the UTC window [t0, t1] over `width` px: the finest of
  * days, weeks, fortnights, months, quarters, half-years and years whose labels keep `gap` px
  * apart (and at least `minStepDays` long). Month labels carry the year on a second line where it changes. A label that
- * would hang more than `overhang` px past either end of the axis is left empty.
+ * would hang more than `overhang` px past either end of the axis is left empty. Labels are in `dates`' language
+ * (`ui.dates`; default English).
  */
 export function calendarTicks(
   t0: number,
@@ -124,7 +121,8 @@ export function calendarTicks(
     gap = 10,
     overhang = 0,
     minStepDays = 0,
-  }: { fontSize?: number; gap?: number; overhang?: number; minStepDays?: number } = {},
+    dates,
+  }: { fontSize?: number; gap?: number; overhang?: number; minStepDays?: number; dates?: DateWords } = {},
 ): TimeTick[] {
   if (!(t1 > t0) || !(width > 0)) return [];
   const k = width / (t1 - t0);
@@ -132,7 +130,7 @@ export function calendarTicks(
   const build = (c: Candidate) =>
     c.ms * k < textWidth('00', fontSize) + gap || c.ms < minStepDays * DAY_MS
       ? null
-      : buildTicks(c, t0, t1, k).map((tick) =>
+      : buildTicks(c, t0, t1, k, dates).map((tick) =>
           hangsOff(tick.x, half(tick), width, overhang) ? { ...tick, label: '', sub: '' } : tick,
         );
   let last: TimeTick[] = [];
@@ -143,27 +141,31 @@ export function calendarTicks(
   return last.map((t) => ({ ...t, label: '', sub: '' }));
 }
 
-function buildTicks(c: Candidate, t0: number, t1: number, k: number): TimeTick[] {
+function buildTicks(c: Candidate, t0: number, t1: number, k: number, dates?: DateWords): TimeTick[] {
   const ticks: TimeTick[] = [];
   let lastYear = NaN;
   for (const date of calendarRange(c.interval, t0, t1)) {
     const t = date.getTime();
     const year = date.getUTCFullYear();
-    const label = c.kind === 'day' ? fmtDay(date) : c.kind === 'month' ? fmtMonth(date) : fmtYear(date);
-    const sub = c.kind === 'year' || year === lastYear ? '' : fmtYear(date);
+    const label = formatTickDate(date, c.kind, dates);
+    const sub = c.kind === 'year' || year === lastYear ? '' : String(year);
     lastYear = year;
     ticks.push({ t, x: round((t - t0) * k), label, sub });
   }
   return ticks;
 }
 
-/** The sources' publishers in order of first use, without repeats: for a figure's source line. */
-export function publisherLine(sources: readonly { publisher: string; via?: string }[], max = 4): string {
+/** The sources' publishers in order of first use, without repeats: for a figure's source line, in `words`' language. */
+export function publisherLine(
+  sources: readonly { publisher: string; via?: string }[],
+  max = 4,
+  words: UiStrings['charts']['publishers'] = chartsEn.publishers,
+): string {
   const names: string[] = [];
   for (const s of sources) {
-    const name = s.via ? `${s.publisher} via ${s.via}` : s.publisher;
+    const name = s.via ? words.via(s.publisher, s.via) : s.publisher;
     if (!names.includes(name)) names.push(name);
   }
   if (names.length <= max) return names.join('; ');
-  return `${names.slice(0, max).join('; ')} and ${names.length - max} more (see the table)`;
+  return words.more(names.slice(0, max).join('; '), names.length - max);
 }

@@ -22,7 +22,7 @@ export interface KeyFigure {
 /** Every figure marked key in `events` (or in the events named by `eventIds`, in that order). */
 export function collectKeyFigures(
   events: readonly TimelineEvent[],
-  ui: Pick<UiStrings, 'words'>,
+  ui: Pick<UiStrings, 'words' | 'locale' | 'dates'>,
   eventIds?: readonly string[],
 ): KeyFigure[] {
   let chosen: readonly TimelineEvent[] = events;
@@ -44,7 +44,7 @@ export function collectKeyFigures(
         eventId: e.id,
         eventTitle: e.title,
         date: e.date,
-        dateText: formatDateRange(e.date, e.end),
+        dateText: formatDateRange(e.date, e.end, ui.dates),
         source: e.sources[0],
       })),
   );

@@ -33,7 +33,7 @@ export function chartModel(
   spec: ChartSpec,
   data: TimelineData,
   variant: ChartVariant,
-  ui: Pick<UiStrings, 'charts' | 'milestones'>,
+  ui: Pick<UiStrings, 'charts' | 'milestones' | 'dates' | 'locale'>,
 ): ChartModel {
   const id = figureId(spec);
   if (spec.kind === 'series') {

@@ -1,6 +1,6 @@
 // The day arithmetic of a period chart (see period.ts), shared by its horizontal and vertical
 // layouts: day numbers, the counter's ticks, which events fall in the window, span lanes, tips.
-import { formatDateRange, formatPartialDate, parsePartialDate } from '../dates';
+import { formatDateRange, formatShortDate, parsePartialDate, type DateWords } from '../dates';
 import type { TimelineEvent, Track } from '../timeline/schema';
 import type { DayCount } from '../timeline/schema-charts';
 import { DAY_MS, dayDiff, dayStart, round } from './axis';
@@ -8,7 +8,7 @@ import type { PeriodSpan, PeriodTick } from './period';
 import type { UiStrings } from '../ui/strings';
 
 /** The words a period chart's layout writes: the counter's "day N", the tooltips' day. */
-export type PeriodWords = UiStrings['charts']['period'];
+export type PeriodWords = UiStrings['charts']['period'] & { dates?: DateWords };
 
 /** Radius of an event's mark, px. */
 export const MARK_R = 6;
@@ -77,7 +77,7 @@ export function eventTip(
   first = 0,
 ): string {
   const day = dayNumber(start, e.date);
-  const when = words.when(formatDateRange(e.date, e.end), day >= 0 ? day + first : undefined);
+  const when = words.when(formatDateRange(e.date, e.end, words.dates), day >= 0 ? day + first : undefined);
   return [when, e.title, track ? track.label : ''].filter(Boolean).join('\n');
 }
 
@@ -111,7 +111,7 @@ export function counterTicks(
   words: PeriodWords,
   first = 0,
 ): PeriodTick[] {
-  const shortDate = (d: number) => formatPartialDate(addDays(start, d)).replace(/^(\d+ \w{3})\w* \d{4}$/, '$1');
+  const shortDate = (d: number) => formatShortDate(addDays(start, d), words.dates);
   const ticks: PeriodTick[] = [];
   // Day 0 carries only its date, when the first counter label leaves room for it.
   if (first === 0 && pxPerDay >= minSpacing) ticks.push({ day: 0, at: at(0), counter: '', date: shortDate(0) });

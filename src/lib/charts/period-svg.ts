@@ -143,8 +143,8 @@ function connectors(l: PeriodLayout): SvgNode[] {
 }
 
 /** Everything the period chart shows, from its props and the data: layouts, trees, legend and texts in `ui`'s words. */
-export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts'>) {
-  const words = ui.charts.period;
+export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts' | 'dates'>) {
+  const words = { ...ui.charts.period, dates: ui.dates };
   const trackIds = new Set(data.tracks.map((t) => t.id));
   for (const t of props.tracks ?? []) {
     if (!trackIds.has(t)) {
@@ -168,7 +168,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pic
   const shown = new Set([...wide.marks.map((m) => m.id), ...wide.spans.map((s) => s.id)]);
   const listed = data.events.filter((e) => shown.has(e.id));
   const usedTracks = data.tracks.filter((t) => listed.some((e) => e.track === t.id));
-  const range = formatDateRange(props.start, props.end);
+  const range = formatDateRange(props.start, props.end, ui.dates);
   const desc = words.desc(listed.length, range, wide.lastDay);
   const variants = (['wide', 'narrow'] as const).map((name) => ({
     name,
@@ -184,14 +184,15 @@ export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pic
     title: words.title(props.label, range),
     caption: words.figureCaption(
       range,
-      formatPartialDate(props.start),
+      formatPartialDate(props.start, ui.dates),
       wide.firstDay === 1,
       wide.lastDay,
-      formatPartialDate(props.end),
+      formatPartialDate(props.end, ui.dates),
     ),
     source: publisherLine(
       listed.flatMap((e) => e.sources),
       3,
+      ui.charts.publishers,
     ),
   };
 }

@@ -153,7 +153,7 @@ export function layoutPeriodChart(
   const { dated, undated } = eventsInWindow(events, start, end);
   const points = dated.filter((e) => dayStart(e.date) >= dayStart(start));
   const spanEvents = dated.filter((e) => e.end && dayStart(e.end) > dayStart(e.date));
-  const range = formatDateRange(start, end);
+  const range = formatDateRange(start, end, options.words.dates);
   const base = {
     orientation,
     width,

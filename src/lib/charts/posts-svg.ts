@@ -131,8 +131,8 @@ export function postsLegend(l: PostsLayout, chartId: string, words: PostsWords):
 }
 
 /** Everything the posts chart shows, from its props and the data: layouts, trees, legend and texts. */
-export function postsChart(props: PostsChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts'>) {
-  const words = ui.charts.posts;
+export function postsChart(props: PostsChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts' | 'dates'>) {
+  const words = { ...ui.charts.posts, dates: ui.dates };
   const from = props.from ?? data.site.period.start;
   const to = props.to ?? data.site.period.end;
   const postIds = props.posts && props.posts !== 'all' ? props.posts : undefined;
@@ -142,7 +142,7 @@ export function postsChart(props: PostsChartProps, data: TimelineData, ui: Pick<
     narrow: layoutPostsChart(data.posts, data.actors, { ...options, width: 360 }),
   };
   const wide = layouts.wide;
-  const range = formatDateRange(from, to);
+  const range = formatDateRange(from, to, ui.dates);
   const roleSources = data.actors.flatMap((a) =>
     a.roles.filter((r) => wide.rows.some((row) => row.postId === r.post)).flatMap((r) => r.sources),
   );
@@ -160,6 +160,6 @@ export function postsChart(props: PostsChartProps, data: TimelineData, ui: Pick<
     legend: postsLegend(wide, props.id, words),
     title: words.title(range),
     caption: words.figureCaption(wide.uses.acting),
-    source: publisherLine(roleSources, 3),
+    source: publisherLine(roleSources, 3, ui.charts.publishers),
   };
 }

@@ -5,8 +5,8 @@ import type { Actor, Post, Source } from '../timeline/schema';
 import type { UiStrings } from '../ui/strings';
 
 /** The words a posts chart's layout writes: "(acting)", the tooltips' "from". */
-export type PostsWords = UiStrings['charts']['posts'];
-import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../dates';
+export type PostsWords = UiStrings['charts']['posts'] & { dates?: DateWords };
+import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint, type DateWords } from '../dates';
 import { calendarTicks, round, type TimeTick } from './axis';
 import { surname, textWidth, wrapText } from './text';
 
@@ -201,7 +201,9 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
         tip: [
           t.fullLabel,
           post.label,
-          t.to ? formatDateRange(t.from, t.to) : options.words.from(formatPartialDate(t.from)),
+          t.to
+            ? formatDateRange(t.from, t.to, options.words.dates)
+            : options.words.from(formatPartialDate(t.from, options.words.dates)),
           t.note ?? '',
         ]
           .filter(Boolean)
@@ -251,7 +253,10 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     fontSize,
     plot: { x: left, y: plotTop, width: round(plotW), height: round(plotBottom - plotTop) },
     rows,
-    xTicks: calendarTicks(t0, t1, plotW, { fontSize, overhang: left }).map((t) => ({ ...t, x: round(left + t.x) })),
+    xTicks: calendarTicks(t0, t1, plotW, { fontSize, overhang: left, dates: options.words.dates }).map((t) => ({
+      ...t,
+      x: round(left + t.x),
+    })),
     axisTopY,
     axisBottomY: round(plotBottom + fontSize + 6),
     uses: { acting },

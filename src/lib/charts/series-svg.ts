@@ -162,8 +162,12 @@ export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string, 
 }
 
 /** Everything the series chart shows, from its props and the data: layouts, trees, legend and texts in `ui`'s words. */
-export function seriesChart(props: SeriesChartProps, data: TimelineData, ui: Pick<UiStrings, 'charts'>) {
-  const words = ui.charts.series;
+export function seriesChart(
+  props: SeriesChartProps,
+  data: TimelineData,
+  ui: Pick<UiStrings, 'charts' | 'dates' | 'locale'>,
+) {
+  const words = { ...ui.charts.series, dates: ui.dates, locale: ui.locale };
   const series = data.series.find((s) => s.id === props.series);
   if (!series) {
     const known = data.series.map((s) => s.id).join(', ') || 'none';
@@ -205,10 +209,10 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData, ui: Pic
   const whatMeasured = measures.map((m) => m.label.toLowerCase()).join(', ');
   const desc = words.desc(
     whatMeasured,
-    monthLabel(months[0].month),
-    monthLabel(months[months.length - 1].month),
-    [monthLabel(peak.m.month), formatNumber(peak.v)],
-    [monthLabel(low.m.month), formatNumber(low.v)],
+    monthLabel(months[0].month, ui.dates),
+    monthLabel(months[months.length - 1].month, ui.dates),
+    [monthLabel(peak.m.month, ui.dates), formatNumber(peak.v, ui.locale)],
+    [monthLabel(low.m.month, ui.dates), formatNumber(low.v, ui.locale)],
   );
   const dateOf = new Map(annotations.map((a) => [a.id, a.date]));
   const variants = (['wide', 'narrow'] as const).map((name) => {
@@ -228,6 +232,6 @@ export function seriesChart(props: SeriesChartProps, data: TimelineData, ui: Pic
     legend: seriesLegend([layouts.wide, layouts.narrow], props.id, words),
     title: series.title,
     caption: series.description,
-    source: publisherLine(allSources, 3),
+    source: publisherLine(allSources, 3, ui.charts.publishers),
   };
 }

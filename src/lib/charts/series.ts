@@ -3,14 +3,17 @@
 // and dated events flagged above the plot. Plain objects, px values.
 import type { Series, SeriesMeasure, SeriesMonth, SeriesValue } from '../timeline/schema';
 import { chartMeasures, measureValue, sortedMonths, withUnit } from '../timeline/series';
-import { MONTHS, daysInMonth, parsePartialDate } from '../dates';
+import { ENGLISH_DATES, daysInMonth, formatPartialDate, parsePartialDate, type DateWords } from '../dates';
 import { formatCompact, formatNumber, round, valueAxis, type ValueTick } from './axis';
 import { placeFlags } from './labels';
 import { fitText, textWidth } from './text';
 import type { UiStrings } from '../ui/strings';
 
-/** The words a series chart writes: release statuses, "not available", its legend and description. */
-export type SeriesWords = UiStrings['charts']['series'];
+/**
+ * The words a series chart writes: release statuses, "not available", its legend and description; and
+ * the language's dates and number locale (`ui.dates`, `ui.locale`; default English).
+ */
+export type SeriesWords = UiStrings['charts']['series'] & { dates?: DateWords; locale?: string };
 
 export type Release = SeriesValue['release'];
 
@@ -124,10 +127,9 @@ const LANE_GAP = 4;
 /** Radius of a numbered annotation disc. */
 export const DISC_R = 7;
 
-/** "June 2019" for "2019-06". */
-export function monthLabel(month: string): string {
-  const p = parsePartialDate(month);
-  return `${MONTHS[p.month! - 1]} ${p.year}`;
+/** "June 2019" ("junio de 2019") for "2019-06". */
+export function monthLabel(month: string, dates: DateWords = ENGLISH_DATES): string {
+  return formatPartialDate(month, dates);
 }
 
 /** A value's release status as the tooltip and table state it: "first release, derived". */
@@ -141,12 +143,12 @@ export function describeValue(
   measure: Pick<SeriesMeasure, 'unit'>,
   words: SeriesWords,
 ): string {
-  return `${withUnit(formatNumber(v.value), measure)} (${releaseText(v, words)})`;
+  return `${withUnit(formatNumber(v.value, words.locale), measure)} (${releaseText(v, words)})`;
 }
 
 /** The text shown on hover and focus for one month: month, then each measure's value and status. */
 export function seriesTip(month: SeriesMonth, measures: readonly SeriesMeasure[], words: SeriesWords): string {
-  const lines = [monthLabel(month.month)];
+  const lines = [monthLabel(month.month, words.dates)];
   for (const m of measures) {
     const v = measureValue(month, m.id);
     lines.push(`${m.label}: ${v ? describeValue(v, m, words) : words.notAvailable}`);
@@ -172,11 +174,8 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     ...months.map((m) => barMeasures.reduce((s, k) => s + (measureValue(m, k.id)?.value ?? 0), 0)),
   );
   const totalMax = Math.max(0, ...months.map((m) => lineOf(m)?.value ?? 0));
-  const axis = valueAxis(
-    Math.max(stackMax, totalMax),
-    options.plotHeight,
-    4,
-    options.compact ? formatCompact : formatNumber,
+  const axis = valueAxis(Math.max(stackMax, totalMax), options.plotHeight, 4, (n) =>
+    (options.compact ? formatCompact : formatNumber)(n, options.words.locale),
   );
   const yLabelWidth = Math.max(...axis.ticks.map((t) => textWidth(t.label, fontSize)));
   const left = Math.ceil(yLabelWidth + 8);
@@ -258,7 +257,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     }
     return {
       month: m.month,
-      label: monthLabel(m.month),
+      label: monthLabel(m.month, options.words.dates),
       bandX: round(bandX),
       bandWidth: round(band),
       segments,
@@ -310,6 +309,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
       left,
       band,
       fontSize,
+      options.words.dates,
     ),
     annotations,
     annotationStyle: numbered ? 'number' : 'label',
@@ -337,10 +337,17 @@ export function valueChartFrame(
   };
 }
 
-export function monthTicks(months: readonly string[], left: number, band: number, fontSize: number): MonthTick[] {
+export function monthTicks(
+  months: readonly string[],
+  left: number,
+  band: number,
+  fontSize: number,
+  dates: DateWords = ENGLISH_DATES,
+): MonthTick[] {
+  const short = (p: { month?: number }) => dates.short[p.month! - 1];
   const widest = Math.max(
-    textWidth('May', fontSize),
-    ...months.map((m) => textWidth(MONTHS[parsePartialDate(m).month! - 1].slice(0, 3), fontSize)),
+    textWidth(dates.short[4], fontSize),
+    ...months.map((m) => textWidth(short(parsePartialDate(m)), fontSize)),
   );
   const step = [1, 2, 3, 4, 6, 12].find((s) => s * band >= widest + 6) ?? 12;
   const ticks: MonthTick[] = [];
@@ -351,12 +358,12 @@ export function monthTicks(months: readonly string[], left: number, band: number
     if ((p.month! - 1) % step !== 0) return;
     const sub = p.year !== lastYear ? String(p.year) : '';
     lastYear = p.year;
-    ticks.push({ x: round(left + band * (i + 0.5)), label: MONTHS[p.month! - 1].slice(0, 3), sub });
+    ticks.push({ x: round(left + band * (i + 0.5)), label: short(p), sub });
   });
   // A series too short to reach a labelled month still names its first one.
   if (ticks.length === 0 && months.length > 0) {
     const p = parsePartialDate(months[0]);
-    ticks.push({ x: round(left + band / 2), label: MONTHS[p.month! - 1].slice(0, 3), sub: String(p.year) });
+    ticks.push({ x: round(left + band / 2), label: short(p), sub: String(p.year) });
   }
   return ticks;
 }

@@ -141,9 +141,9 @@ export function stepsChart(props: StepsChartProps, data: TimelineData, ui: StepW
     ? words.desc(
         valued.length,
         first.valueText,
-        formatPartialDate(first.date),
+        formatPartialDate(first.date, ui.dates),
         last.valueText,
-        formatPartialDate(last.date),
+        formatPartialDate(last.date, ui.dates),
         valued.filter((s) => !s.happened).length,
       )
     : '';
@@ -163,7 +163,7 @@ export function stepsChart(props: StepsChartProps, data: TimelineData, ui: StepW
     legend: wide ? stepsLegend(wide, notHappened, ui) : [],
     title: event.title,
     caption: wide ? words.figureCaption(wide.uses.notHappened ? notHappened : undefined) : undefined,
-    source: publisherLine(event.sources, 3),
+    source: publisherLine(event.sources, 3, ui.charts.publishers),
     milestones: [...event.milestones].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }

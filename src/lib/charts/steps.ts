@@ -4,7 +4,7 @@
 // vertical rules with flag labels. Plain objects with px values; dates in UTC.
 import type { Milestone, MilestoneKind, TimelineEvent } from '../timeline/schema';
 import type { UiStrings } from '../ui/strings';
-import { formatPartialDate, parsePartialDate } from '../dates';
+import { formatPartialDate, formatShortDate, parsePartialDate } from '../dates';
 import { DAY_MS, calendarTicks, formatNumber, round, valueAxis, type TimeTick, type ValueTick } from './axis';
 import { placeFlags } from './labels';
 import { valueChartFrame } from './series';
@@ -21,7 +21,7 @@ export interface StepOptions {
 }
 
 /** The words a step chart's layout writes. */
-export type StepWords = Pick<UiStrings, 'charts' | 'milestones'>;
+export type StepWords = Pick<UiStrings, 'charts' | 'milestones' | 'dates' | 'locale'>;
 
 export interface StepSegment {
   date: string;
@@ -80,8 +80,8 @@ const STRONG: ReadonlySet<MilestoneKind> = new Set(['suspended', 'blocked', 'end
 const LANE_GAP = 4;
 
 /** A value with its unit: 5 and "%" → "5%", 6000 and "troops" → "6,000 troops". */
-export function formatStepValue(value: number, unit?: string): string {
-  const n = formatNumber(value);
+export function formatStepValue(value: number, unit?: string, locale = 'en-GB'): string {
+  const n = formatNumber(value, locale);
   return !unit ? n : unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
@@ -96,11 +96,6 @@ export function valuedMilestones(event: TimelineEvent): Milestone[] {
 export function milestoneText(m: Milestone, ui: Pick<UiStrings, 'milestones'>): string {
   return m.label ?? ui.milestones[m.kind];
 }
-
-const shortDate = (date: string) =>
-  formatPartialDate(date)
-    .replace(/^(\d+ \w{3})\w* \d{4}$/, '$1')
-    .replace(/^(\w{3})\w* (\d{4})$/, '$1 $2');
 
 /**
  * Lays out the valued milestones of `event` as steps, or returns null when none carries a
@@ -130,7 +125,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
   const t0 = Math.min(...all) - 2 * DAY_MS;
   const t1 = Math.max(times[times.length - 1] + typical, ...all.map((t) => t + 3 * DAY_MS));
 
-  const format = (v: number) => (unit === '%' ? `${formatNumber(v)}%` : formatNumber(v));
+  const format = (v: number) => (unit === '%' ? `${formatNumber(v, ui.locale)}%` : formatNumber(v, ui.locale));
   const axis = valueAxis(Math.max(...valued.map((m) => m.value!)), options.plotHeight, 5, format);
   const left = Math.ceil(Math.max(...axis.ticks.map((t) => textWidth(t.label, fontSize))) + 10);
   const right = 12;
@@ -139,7 +134,11 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
 
   // Rule labels above the plot, in lanes.
   const ruleInputs = others.map((m) => {
-    const text = fitText(`${milestoneText(m, ui)}, ${shortDate(m.date)}`, Math.min(220, plotW), fontSize);
+    const text = fitText(
+      `${milestoneText(m, ui)}, ${formatShortDate(m.date, ui.dates)}`,
+      Math.min(220, plotW),
+      fontSize,
+    );
     return { m, x: xOf(parsePartialDate(m.date).start.getTime()), text, width: textWidth(text, fontSize) };
   });
   const flags = placeFlags(ruleInputs, { left: 0, right: options.width - 2 });
@@ -155,7 +154,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     const x2 = i + 1 < valued.length ? xOf(times[i + 1]) : round(left + plotW);
     const y = yOf(m.value!);
     const happened = !m.didNotHappen;
-    const valueText = formatStepValue(m.value!, m.unit ?? unit);
+    const valueText = formatStepValue(m.value!, m.unit ?? unit, ui.locale);
     const room = x2 - x1 - 6;
     const label = textWidth(valueText, fontSize, true) <= room ? valueText : '';
     let note = '';
@@ -165,7 +164,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     }
     const prev = i > 0 ? yOf(valued[i - 1].value!) : null;
     const tip = [
-      formatPartialDate(m.date),
+      formatPartialDate(m.date, ui.dates),
       milestoneText(m, ui),
       `${valueText}${happened ? '' : ` — ${notHappened}`}`,
     ].join('\n');
@@ -202,7 +201,11 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
       textX: f.textX,
       textY,
       anchor: f.anchor,
-      tip: [formatPartialDate(r.m.date), milestoneText(r.m, ui), r.m.didNotHappen ? ui.charts.steps.didNotHappen : '']
+      tip: [
+        formatPartialDate(r.m.date, ui.dates),
+        milestoneText(r.m, ui),
+        r.m.didNotHappen ? ui.charts.steps.didNotHappen : '',
+      ]
         .filter(Boolean)
         .join('\n'),
     };
@@ -226,6 +229,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
       fontSize,
       overhang: Math.min(left, 20),
       minStepDays: t1 - t0 > 90 * DAY_MS ? 28 : 0,
+      dates: ui.dates,
     }).map((t) => ({ ...t, x: round(left + t.x) })),
     notesInLegend,
     uses: { happened: segments.some((s) => s.happened), notHappened: segments.some((s) => !s.happened) },

@@ -23,7 +23,7 @@ export interface EventDetails {
 /** Details of every event, keyed by id, with the fixed words in `ui`'s language. */
 export function eventDetails(
   data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>,
-  ui: Pick<UiStrings, 'relations' | 'words'>,
+  ui: Pick<UiStrings, 'relations' | 'words' | 'locale' | 'dates'>,
 ): Record<string, EventDetails> {
   const { words } = ui;
   const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
@@ -32,13 +32,13 @@ export function eventDetails(
   for (const e of data.events) {
     out[e.id] = {
       id: e.id,
-      dateText: formatDateRange(e.date, e.end) + (e.dateInferred ? words.dateInferred : ''),
+      dateText: formatDateRange(e.date, e.end, ui.dates) + (e.dateInferred ? words.dateInferred : ''),
       trackLabel: trackLabel.get(e.track) ?? e.track,
       title: e.title,
       summary: e.summary,
       milestones: e.milestones.map(
         (m) =>
-          `${formatPartialDate(m.date)}: ${words.kinds[m.kind]}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? words.didNotHappen : ''}`,
+          `${formatPartialDate(m.date, ui.dates)}: ${words.kinds[m.kind]}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? words.didNotHappen : ''}`,
       ),
       figures: e.figures.map((f) => `${formatFigure(f, ui)} — ${f.label}`),
       actors: e.actors.map((id) => actorName.get(id) ?? id),
@@ -49,7 +49,7 @@ export function eventDetails(
         ...(s.via ? { via: s.via } : {}),
         title: s.title,
         url: s.url,
-        ...(s.date ? { date: formatPartialDate(s.date) } : {}),
+        ...(s.date ? { date: formatPartialDate(s.date, ui.dates) } : {}),
         ...(s.archived ? { archived: s.archived } : {}),
       })),
     };

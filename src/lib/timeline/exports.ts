@@ -6,7 +6,7 @@ import type { Series, Source, TimelineData } from './schema';
 import type { UiStrings } from '../ui/strings';
 
 /** The fixed words a data file writes. */
-export type CsvWords = Pick<UiStrings, 'csv' | 'words'>;
+export type CsvWords = Pick<UiStrings, 'csv' | 'words' | 'locale'>;
 import { csvColumn, downloadName, measureValue, sortedMonths } from './series';
 
 /** A source on one line: "AP [wire] via The Japan Times, 2019-06-17: Title <url> (read at <archived>)". */

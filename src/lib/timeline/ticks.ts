@@ -2,6 +2,7 @@
 // collide at the given length, plus unlabelled sub-ticks one step finer. The search itself
 // (calendarSteps, labelsSpaced, hangsOff) is shared with the charts' calendarTicks.
 import { utcDay, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
+import { ENGLISH_DATES, formatTickDate, type DateWords, type TickForm } from '../dates';
 import { textWidth } from '../text/measure';
 
 /** The coarsest calendar boundary a tick falls on. */
@@ -26,6 +27,8 @@ export interface TickOptions {
   vertical?: boolean;
   /** Least space between two labels, px. Default 8. */
   gap?: number;
+  /** The language's month abbreviations and date order (`ui.dates`). Default English. */
+  dates?: DateWords;
 }
 
 const DAY = 86_400_000;
@@ -83,15 +86,6 @@ const STEPS: Step[] = [
   })),
 ];
 const STEP_BY_NAME = new Map(STEPS.map((s) => [s.name, s]));
-
-// The five label forms, written out (d3-time-format's parser and locale would cost the browser
-// ~3 KB gzipped for them): "2019", "Jun", "Jun 2019", "7 Jun", "7 Jun 2019", all UTC.
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const fmtYear = (d: Date) => String(d.getUTCFullYear());
-const fmtMonth = (d: Date) => MONTHS[d.getUTCMonth()];
-const fmtMonthYear = (d: Date) => `${fmtMonth(d)} ${fmtYear(d)}`;
-const fmtDay = (d: Date) => `${d.getUTCDate()} ${fmtMonth(d)}`;
-const fmtDayYear = (d: Date) => `${fmtDay(d)} ${fmtYear(d)}`;
 
 /** The coarsest calendar boundary that the UTC instant `t` falls on. */
 export function tickUnit(t: number): TickUnit {
@@ -152,19 +146,18 @@ export function calendarRange(interval: TimeInterval, t0: number, t1: number): D
   return interval.range(new Date(t0), new Date(t1 + 1));
 }
 
-function labelFor(step: Step, date: Date, unit: TickUnit, first: boolean): string {
-  if (step.format === 'year' || unit === 'year') {
-    if (step.format === 'day') return fmtDayYear(date);
-    return fmtYear(date);
-  }
-  if (step.format === 'month') return first ? fmtMonthYear(date) : fmtMonth(date);
-  return first ? fmtDayYear(date) : fmtDay(date);
+/** Which of the five label forms ("2019", "Jun", "Jun 2019", "7 Jun", "7 Jun 2019") a tick takes. */
+function labelForm(step: Step, unit: TickUnit, first: boolean): TickForm {
+  if (step.format === 'year' || unit === 'year') return step.format === 'day' ? 'dayYear' : 'year';
+  if (step.format === 'month') return first ? 'monthYear' : 'month';
+  return first ? 'dayYear' : 'day';
 }
 
 /**
  * Ticks for the UTC window `domain` = [startMs, endMs] drawn over `widthPx`:
  * the finest step (days, weeks, months, quarters, half-years, years, …) whose
- * labels fit without overlapping, with labels like "2019", "Jun 2019"/"Jun", "10 Jun".
+ * labels fit without overlapping, with labels like "2019", "Jun 2019"/"Jun", "10 Jun" (in `options.dates`'
+ * language: "jun 2019", "10 jun").
  */
 export function timeTicks(domain: readonly [number, number], widthPx: number, options: TickOptions = {}): TimeTick[] {
   const [d0, d1] = domain;
@@ -175,10 +168,13 @@ export function timeTicks(domain: readonly [number, number], widthPx: number, op
   const lineHeight = Math.ceil(fontSize * 1.25);
   const minLabel = options.vertical ? lineHeight : textWidth('2019', fontSize);
   const vertical = options.vertical === true;
+  const dates = options.dates ?? ENGLISH_DATES;
   const half = (tick: TimeTick) => extent(tick, fontSize, lineHeight, vertical);
   // A step whose labels could not fit even if they were as short as "2019" is skipped unbuilt.
   const build = (step: Step) =>
-    step.ms * k < minLabel + gap ? null : labelledTicks(step, d0, d1, k, widthPx, fontSize, lineHeight, vertical);
+    step.ms * k < minLabel + gap
+      ? null
+      : labelledTicks(step, d0, d1, k, { widthPx, fontSize, lineHeight, vertical, dates });
   let fallback: TimeTick[] | null = null;
   let unlabelled: TimeTick[] | null = null;
   for (const { step, ticks, spaced } of calendarSteps(STEPS, build, half, gap)) {
@@ -196,23 +192,23 @@ export function timeTicks(domain: readonly [number, number], widthPx: number, op
   return fallback ? dropColliding(fallback, half, gap) : [];
 }
 
-function labelledTicks(
-  step: Step,
-  d0: number,
-  d1: number,
-  k: number,
-  widthPx: number,
-  fontSize: number,
-  lineHeight: number,
-  vertical: boolean,
-): TimeTick[] {
+interface LabelRoom {
+  widthPx: number;
+  fontSize: number;
+  lineHeight: number;
+  vertical: boolean;
+  dates: DateWords;
+}
+
+function labelledTicks(step: Step, d0: number, d1: number, k: number, room: LabelRoom): TimeTick[] {
+  const { widthPx, fontSize, lineHeight, vertical } = room;
   const ticks: TimeTick[] = [];
   let first = true;
   for (const date of calendarRange(step.interval, d0, d1)) {
     const t = date.getTime();
     const x = (t - d0) * k;
     const unit = tickUnit(t);
-    let label = labelFor(step, date, unit, first);
+    let label = formatTickDate(date, labelForm(step, unit, first), room.dates);
     // A label that would hang over either end of the axis is left off.
     if (hangsOff(x, vertical ? lineHeight / 2 : textWidth(label, fontSize) / 2, widthPx)) label = '';
     if (label !== '') first = false;

@@ -16,6 +16,11 @@ export const chartsEn = {
   none: '—',
   /** Before an image's source line: "Source: AP, Reuters". */
   source: (publishers: string) => `Source: ${publishers}`,
+  /** A chart's source line: "AP via Reuters; AFP and 2 more (see the table)". */
+  publishers: {
+    via: (publisher: string, via: string) => `${publisher} via ${via}`,
+    more: (names: string, n: number) => `${names} and ${n} more (see the table)`,
+  },
   /** The small line above a social card's title. */
   socialCard: {
     chart: 'Chart',

@@ -6,8 +6,11 @@
 // The words inside charts, images, data files and the details panel are in strings-charts.ts, spread in
 // below: one type for all. The story's own wording (what its series is called, what its footer says
 // about its sources) lives in content/data/site.yaml, never here.
+import type { DateWords } from '../dates';
+import { dateWords } from '../i18n/intl';
 import type { Source } from '../timeline/schema';
 import { chartsEn, csvEn, kindsEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
+import { es } from './strings-es';
 
 const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -22,7 +25,15 @@ export function spanInWords(days: number): string {
 const listOf = (items: string[]) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
+/** British dates ("7 June 2019"), with the three-letter abbreviations the axes have always had ("Sep"). */
+const datesEn: DateWords = dateWords('en-GB', 'en');
+
 export const en = {
+  /** The language's BCP 47 code, and the Intl locale its dates and numbers are written in. */
+  lang: 'en',
+  locale: 'en-GB',
+  /** Month names and date order, read from Intl: what dates.ts formats with. */
+  dates: datesEn,
   skipLink: 'Skip to content',
   nav: {
     label: 'Site',
@@ -84,6 +95,8 @@ export const en = {
       `${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
       'The same events are in [a table](table) you can sort and filter, and each has [its own page](event).',
     tracks: 'Tracks',
+    /** The heading of the events dated only to a year. */
+    yearOnly: (year: number) => `${year} (month not known)`,
   },
   table: {
     title: 'All events in a table',
@@ -208,6 +221,8 @@ export const en = {
       mixedTrack: 'events',
       didNotHappen: ' (did not happen)',
       kinds: kindsEn,
+      /** The dates the layout writes (ticks, names, the status line), formatted in the browser too. */
+      dates: datesEn,
     },
   },
   list: {
@@ -315,7 +330,7 @@ export const en = {
 /** What every language provides: the shape of `en`, with its texts as plain strings. */
 export type UiStrings = typeof en;
 
-const LANGUAGES: Record<string, UiStrings> = { en };
+const LANGUAGES: Record<string, UiStrings> = { en, es };
 
 /** The strings for a BCP 47 language tag ("en", "en-GB"): its primary language, or English. */
 export function uiStrings(language: string): UiStrings {

@@ -24,7 +24,8 @@ export function axisTicks(
 ): { ticks: TimeTick[]; breaks: number[] } {
   const domain: [number, number] = [ctx.d0, ctx.d1];
   const w = ctx.warp;
-  if (w.ts.length === 0) return { ticks: timeTicks(domain, length, { fontSize, vertical }), breaks: [] };
+  if (w.ts.length === 0)
+    return { ticks: timeTicks(domain, length, { fontSize, vertical, dates: ctx.words.dates }), breaks: [] };
   const edges = [w.ts[0], w.ts[w.ts.length - 1]].filter((t) => t > ctx.d0 && t < ctx.d1);
   const bounds = [ctx.d0, ...edges, ctx.d1];
   const at = (t: number) => pos(ctx, t) - ctx.origin;
@@ -37,7 +38,7 @@ export function axisTicks(
     // Ticked as if the stretch ran on past its ends, so that a tick near a boundary keeps its
     // label (timeTicks drops labels that would stick out of its window); kept inside it.
     const ext = (b - a) / 4;
-    for (const t of timeTicks([a - ext, b + ext], px * 1.5, { fontSize, vertical })) {
+    for (const t of timeTicks([a - ext, b + ext], px * 1.5, { fontSize, vertical, dates: ctx.words.dates })) {
       if (t.t < a || t.t >= b || (all.length > 0 && t.t <= all[all.length - 1].t)) continue;
       all.push({ ...t, x: at(t.t) });
     }

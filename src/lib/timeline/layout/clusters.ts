@@ -1,5 +1,5 @@
 // "+N" clusters: which events of a track merge at this zoom, and what a cluster says.
-import { formatDateRange } from '../../dates';
+import { ENGLISH_DATES, formatDateRange, type DateWords } from '../../dates';
 import { fill } from '../../ui/fill';
 import { fromU, toU } from '../warp';
 import { DAY, MAX_TIGHTER, RADIUS } from './constants';
@@ -133,8 +133,8 @@ export function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
   return [Math.round(a), Math.round(b)];
 }
 
-/** formatDateRange() results for cluster labels: zoom steps ask for the same ranges again and again. */
-export const RANGE_TEXTS = new Map<string, string>();
+/** formatDateRange() results for cluster labels, per language: zoom steps ask for the same ranges again and again. */
+const RANGE_TEXTS = new WeakMap<DateWords, Map<string, string>>();
 
 export function clusterTexts(
   c: ClusterDraft,
@@ -148,11 +148,14 @@ export function clusterTexts(
     if (e.t1 > last.t1) last = e;
   }
   const range = `${first.startText}|${last.endText}`;
-  let dateText = RANGE_TEXTS.get(range);
+  const dates = words.dates ?? ENGLISH_DATES;
+  let texts = RANGE_TEXTS.get(dates);
+  if (!texts) RANGE_TEXTS.set(dates, (texts = new Map()));
+  let dateText = texts.get(range);
   if (dateText === undefined) {
-    dateText = formatDateRange(first.startText, last.endText);
-    if (RANGE_TEXTS.size > 5000) RANGE_TEXTS.clear();
-    RANGE_TEXTS.set(range, dateText);
+    dateText = formatDateRange(first.startText, last.endText, dates);
+    if (texts.size > 5000) texts.clear();
+    texts.set(range, dateText);
   }
   return {
     dateText,

@@ -89,7 +89,7 @@ export function layoutTimeline(
   tracks: readonly LayoutTrack[],
   options: LayoutOptions,
 ): TimelineLayout {
-  return layoutPrepared(prepareTimeline(events, tracks), options);
+  return layoutPrepared(prepareTimeline(events, tracks, options.words?.dates), options);
 }
 
 /** The pixel range the time axis spans: build a d3 UTC scale with domain `layout.domain` and this range. */

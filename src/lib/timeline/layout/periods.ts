@@ -10,7 +10,7 @@ export function periodShown(p: Period, ctx: Ctx): [number, number, string] | nul
   const s = pos(ctx, parsePartialDate(p.start).start.getTime());
   const e = pos(ctx, parsePartialDate(p.end).end.getTime());
   if (e < ctx.viewL || s > ctx.viewR) return null;
-  return [Math.max(s, ctx.viewL), Math.min(e, ctx.viewR), formatDateRange(p.start, p.end)];
+  return [Math.max(s, ctx.viewL), Math.min(e, ctx.viewR), formatDateRange(p.start, p.end, ctx.words.dates)];
 }
 
 /**

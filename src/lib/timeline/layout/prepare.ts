@@ -1,5 +1,5 @@
 // Preparation, once per data set: events parsed, sorted and measured for many layouts (zooms).
-import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint } from '../../dates';
+import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint, type DateWords } from '../../dates';
 import type { MilestoneKind, Relation } from '../schema';
 import type { Warp } from '../warp';
 import { DAY, compareText } from './constants';
@@ -52,12 +52,19 @@ export interface PreparedTimeline {
   trackById: Map<string, LayoutTrack>;
 }
 
-/** Parses, sorts and measures events once; pass the result to `layoutPrepared` on every zoom. */
-export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly LayoutTrack[]): PreparedTimeline {
+/**
+ * Parses, sorts and measures events once; pass the result to `layoutPrepared` on every zoom. Dates are
+ * written in `dates`' language (the layout words' `dates`; default English).
+ */
+export function prepareTimeline(
+  events: readonly LayoutEvent[],
+  tracks: readonly LayoutTrack[],
+  dates?: DateWords,
+): PreparedTimeline {
   const sortedTracks = [...tracks].sort((a, b) => a.order - b.order || compareText(a.id, b.id));
   const trackById = new Map(sortedTracks.map((t) => [t.id, t]));
   const byTrack = new Map<string, PEvent[]>(sortedTracks.map((t) => [t.id, []]));
-  const dates = dateTexts();
+  const texts = dateTexts(dates);
   const prepared: PEvent[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -68,7 +75,7 @@ export function prepareTimeline(events: readonly LayoutEvent[], tracks: readonly
         `Event "${e.id}" is on track "${e.track}", which is not a track; the tracks are: ${sortedTracks.map((t) => t.id).join(', ')}`,
       );
     }
-    const p = prepareEvent(e, track, dates);
+    const p = prepareEvent(e, track, texts);
     lo = Math.min(lo, p.t0);
     hi = Math.max(hi, p.t1);
     prepared.push(p);
@@ -105,7 +112,7 @@ interface DateTexts {
   range: (start: string, end: string) => string;
 }
 
-function dateTexts(): DateTexts {
+function dateTexts(words?: DateWords): DateTexts {
   const dates = new Map<string, ParsedDate>();
   const ranges = new Map<string, string>();
   return {
@@ -113,14 +120,19 @@ function dateTexts(): DateTexts {
       let d = dates.get(text);
       if (!d) {
         const p = parsePartialDate(text);
-        d = { start: p.start.getTime(), end: p.end.getTime(), mid: partialDateMidpoint(p), text: formatPartialDate(p) };
+        d = {
+          start: p.start.getTime(),
+          end: p.end.getTime(),
+          mid: partialDateMidpoint(p),
+          text: formatPartialDate(p, words),
+        };
         dates.set(text, d);
       }
       return d;
     },
     range: (start, end) => {
       const key = `${start}/${end}`;
-      const text = ranges.get(key) ?? formatDateRange(start, end);
+      const text = ranges.get(key) ?? formatDateRange(start, end, words);
       ranges.set(key, text);
       return text;
     },

@@ -1,4 +1,5 @@
 // The layout's input (events, tracks, options) and its output: plain, JSON-serialisable data.
+import type { DateWords } from '../../dates';
 import type { MilestoneKind, Relation } from '../schema';
 import type { MarkShape } from '../shapes';
 import type { TickUnit } from '../ticks';
@@ -112,6 +113,8 @@ export interface LayoutWords {
   didNotHappen: string;
   /** A milestone's kind, in its mark's accessible name. */
   kinds?: Readonly<Record<MilestoneKind, string>>;
+  /** How the language writes dates: the ticks, the marks' and clusters' names, the periods. Default English. */
+  dates?: DateWords;
 }
 
 /** A note at a date, drawn on the chart with a rule across the plot. */

@@ -1,0 +1,97 @@
+// Dates and numbers per language: the English forms the site has always written, read now from Intl,
+// and es-MX's ("7 de junio de 2019", "144,278"), at every precision and across months and years.
+import { describe, expect, it } from 'vitest';
+import { ENGLISH_DATES, formatDateRange, formatPartialDate, formatTickDate } from '../../src/lib/dates';
+import { dateWords, formatNumberIn } from '../../src/lib/i18n/intl';
+import { formatCompact, formatNumber } from '../../src/lib/charts/axis';
+import { formatFigure } from '../../src/lib/timeline/figures';
+import { en, uiStrings } from '../../src/lib/ui/strings';
+import { windowStatus } from '../../src/components/Timeline/timeline-toolbar';
+import type { TimelineLayout } from '../../src/lib/timeline/layout';
+
+const es = uiStrings('es');
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+describe('English dates', () => {
+  it('come from Intl (en-GB, three-letter abbreviations) and equal the default every caller had', () => {
+    expect(en.dates).toEqual(ENGLISH_DATES);
+    expect(en.dates.short).toEqual([
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ]);
+    expect(formatPartialDate('2019-06-07', en.dates)).toBe('7 June 2019');
+    expect(formatDateRange('2019-05-30', '2019-06-07', en.dates)).toBe('30 May – 7 June 2019');
+  });
+});
+
+describe('Spanish (es-MX) dates', () => {
+  const d = es.dates;
+  it('keep the precision the data gives', () => {
+    expect(formatPartialDate('2019-06-07', d)).toBe('7 de junio de 2019');
+    expect(formatPartialDate('2019-06', d)).toBe('junio de 2019');
+    expect(formatPartialDate('2019', d)).toBe('2019');
+    expect(formatPartialDate('2019-09-01', d)).toBe('1 de septiembre de 2019');
+  });
+
+  it('write a range with the year once when both ends share it', () => {
+    expect(formatDateRange('2019-05-30', '2019-06-07', d)).toBe('30 de mayo – 7 de junio de 2019');
+    expect(formatDateRange('2019-06-01', '2019-06-07', d)).toBe('1 de junio – 7 de junio de 2019');
+    expect(formatDateRange('2019-05', '2019-07', d)).toBe('mayo – julio de 2019');
+    expect(formatDateRange('2019-12-30', '2020-01-02', d)).toBe('30 de diciembre de 2019 – 2 de enero de 2020');
+    expect(formatDateRange('2019-12', '2020-01', d)).toBe('diciembre de 2019 – enero de 2020');
+    expect(formatDateRange('2019-06', '2019-06-07', d)).toBe('junio de 2019 – 7 de junio de 2019');
+    expect(formatDateRange('2019', '2020', d)).toBe('2019 – 2020');
+    expect(formatDateRange('2019-06-07', '2019-06-07', d)).toBe('7 de junio de 2019');
+  });
+
+  it('abbreviate months for ticks from Intl, lower case and without a period', () => {
+    expect(d.short).toEqual(['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic']);
+    expect(formatTickDate(utc(2019, 6, 7), 'day', d)).toBe('7 jun');
+    expect(formatTickDate(utc(2019, 6, 7), 'dayYear', d)).toBe('7 jun 2019');
+    expect(formatTickDate(utc(2019, 1, 1), 'monthYear', d)).toBe('ene 2019');
+    expect(formatTickDate(utc(2019, 8, 1), 'month', d)).toBe('ago');
+    expect(formatTickDate(utc(2019, 8, 1), 'year', d)).toBe('2019');
+  });
+
+  it('read every name from Intl, so another locale needs no table of its own', () => {
+    const fr = dateWords('fr-FR');
+    expect(formatPartialDate('2019-06-07', fr)).toBe('7 juin 2019');
+    expect(fr.short.every((m) => !m.endsWith('.'))).toBe(true);
+  });
+});
+
+describe('numbers', () => {
+  it('are written as es-MX writes them: comma for thousands, point for decimals', () => {
+    expect(formatNumberIn('es-MX', 144278)).toBe('144,278');
+    expect(formatNumberIn('es-MX', 5.5)).toBe('5.5');
+    expect(formatNumber(132887, es.locale)).toBe('132,887');
+    expect(formatCompact(150000, es.locale)).toBe('150k');
+    expect(formatCompact(1500000, es.locale)).toBe('1.5M');
+  });
+
+  it('of a figure, with the language’s "about"', () => {
+    const f = { value: 15000, unit: 'elementos', approximate: true };
+    expect(formatFigure(f, es)).toBe('alrededor de 15,000 elementos');
+    expect(formatFigure({ value: 28.5, unit: '%', approximate: false }, es)).toBe('28.5%');
+    expect(formatFigure({ ...f, unit: 'troops' }, en)).toBe('about 15,000 troops');
+  });
+});
+
+describe('the interactive timeline’s status line', () => {
+  it('writes its window in the payload’s words, as the build would', () => {
+    const layout = { domain: [utc(2019, 5, 30).getTime(), utc(2019, 6, 7).getTime()], marks: [], clusters: [] };
+    const status = (ui: typeof en) => windowStatus(layout as unknown as TimelineLayout, ui.timelineClient);
+    expect(status(es)).toBe('Del 30 de mayo de 2019 al 7 de junio de 2019: se muestran 0 eventos, 0 grupos.');
+    expect(status(en)).toBe('Showing 30 May 2019 to 7 June 2019: 0 events shown, 0 groups.');
+  });
+});
