@@ -28,7 +28,7 @@ function readTitles() {
 }
 
 /** The language of a source's title as a page in `pageLang` shows it. */
-export function sourceTitleLanguage(source: Source, pageLang: string): string {
+export function sourceTitleLanguage(source: Pick<Source, 'title' | 'language'>, pageLang: string): string {
   const { described, translated } = readTitles();
   const fallback = siteLanguages().default;
   if (translated.get(pageLang)?.has(source.title)) return pageLang;

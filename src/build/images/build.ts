@@ -98,7 +98,7 @@ export async function buildImages(options: {
       });
     }
   }
-  for (const card of socialCards(ctx))
+  for (const card of socialCards(ctx, uiStrings(ctx.data.site.language)))
     renders.push({ path: card.path, subject: card.subject, svg: card.compose, width: SOCIAL_CARD_WIDTH });
 
   const poolStart = performance.now();

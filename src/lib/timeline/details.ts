@@ -17,7 +17,16 @@ export interface EventDetails {
   actors: string[];
   related: { id: string; label: string; title: string }[];
   notes: string[];
-  sources: { publisher: string; via?: string; title: string; url: string; date?: string; archived?: string }[];
+  sources: {
+    publisher: string;
+    via?: string;
+    title: string;
+    url: string;
+    date?: string;
+    archived?: string;
+    /** The page's language when the source gives one. */
+    language?: string;
+  }[];
 }
 
 /** Details of every event, keyed by id, with the fixed words in `ui`'s language. */
@@ -51,6 +60,7 @@ export function eventDetails(
         url: s.url,
         ...(s.date ? { date: formatPartialDate(s.date, ui.dates) } : {}),
         ...(s.archived ? { archived: s.archived } : {}),
+        ...(s.language ? { language: s.language } : {}),
       })),
     };
   }
