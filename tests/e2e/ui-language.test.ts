@@ -2,8 +2,8 @@
 // (src/lib/ui/strings*.ts, `en`, functions called with sample arguments), cut into phrases at numbers,
 // placeholders and punctuation. Excepted by rule, not by list: a phrase the other language's strings
 // also use (CSV, JSON …), a phrase of that language's data (names of people and publishers, the
-// translated text itself), and any text inside an element marked with another `lang` (quotes,
-// headlines and names in their own language). Also checks the CSV downloads' header rows.
+// translated text itself), any text inside an element marked with another `lang` (quotes,
+// headlines and names in their own language), and code (<code>, <pre>, <kbd>, <samp>). Also checks the CSV downloads' header rows.
 // Reads dist/ (build first); starts no browser.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -71,7 +71,8 @@ const wordIn = (phrase: string, text: string) =>
 function readerText(root: MarkupElement, lang: string): [string, string][] {
   const out: [string, string][] = [];
   const walk = (e: MarkupElement, path: string) => {
-    if (['script', 'style', 'template'].includes(e.tag)) return;
+    // Scripts and styles are not read; code (an embed snippet, a file name) is not in any language.
+    if (['script', 'style', 'template', 'code', 'pre', 'kbd', 'samp'].includes(e.tag)) return;
     if (e.attrs.lang && e.attrs.lang !== lang && e.tag !== 'html') return;
     const here = `${path} > ${e.tag}${e.attrs.class ? `.${e.attrs.class.split(' ')[0]}` : ''}`;
     for (const a of ['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'aria-roledescription'])
