@@ -7,7 +7,8 @@
 // Pages, chosen by rule so that the file stays well under a minute (page loads are most of its time):
 // the home page, every embed page with a timeline, and event pages of dist/events/ in name order —
 // with JavaScript the first, the last and every 20th; without JavaScript the first, the last and
-// every 10th. LEGIBILITY_ALL=1 adds every 10th to the first and the pages of all importance-1 events
+// every 10th; and in each other language (/es/…) the home page, the embeds and the first and last
+// event pages. LEGIBILITY_ALL=1 adds every 10th to the first and the pages of all importance-1 events
 // to both (about twice the time). Widths 390 × 844, 640 × 960 (an article column: the column variant),
 // 768 × 1024 and 1280 × 800, one browser context each (they run at once). With JavaScript, once every chart is interactive: at full view, after
 // two steps of the chart's "+" button, and after a mouse drag (a pan) of a third of the chart (each
@@ -26,6 +27,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DIST, serveWithBrowser } from './browser';
 import { checkLegibility, legibilityFailures, legibilityTotals, type PageLegibility } from './legibility.mjs';
 import type { TimelineData } from '../../src/lib/timeline/schema';
+import { siteLanguages } from '../../src/data/timeline';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const hasTimeline = (file: string) => readFileSync(file, 'utf8').includes('<timeline-chart');
@@ -47,9 +49,15 @@ const embedPages = folders('embed')
   .map((id) => `embed/${id}/`);
 const withTimeline = (pages: string[]) => pages.filter((p) => hasTimeline(`${DIST}/${p}index.html`));
 /** Pages checked with JavaScript at full view, zoomed and panned. */
-const PAGES = withTimeline(['', ...eventPages(everyNth(ALL ? 10 : 20)), ...embedPages]);
+// The same pages in the site's other languages (/es/…), whose labels run longer: the home page, the
+// embeds with a timeline, and the first and last event pages.
+const languages = siteLanguages();
+const translated = languages.published
+  .filter((l) => l !== languages.default)
+  .flatMap((lang) => ['', ...eventPages(everyNth(eventFolders.length)), ...embedPages].map((p) => `${lang}/${p}`));
+const PAGES = withTimeline(['', ...eventPages(everyNth(ALL ? 10 : 20)), ...embedPages, ...translated]);
 /** Pages checked without JavaScript (one load each, four widths). */
-const STATIC_PAGES = withTimeline(['', ...eventPages(everyNth(10)), ...embedPages]);
+const STATIC_PAGES = withTimeline(['', ...eventPages(everyNth(10)), ...embedPages, ...translated]);
 
 const VIEWPORTS = [
   { width: 390, height: 844 },

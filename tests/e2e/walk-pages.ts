@@ -45,11 +45,22 @@ export function eventSample(events: Event[]): Event[] {
   return [...new Set(chosen.filter((e): e is Event => e !== undefined))];
 }
 
-/** The pages to walk (sorted), and every built page. */
-export function walkPages(dist: string, data: TimelineData): { pages: string[]; all: string[] } {
+/**
+ * The pages to walk (sorted), and every built page. `folders` are the other languages' folders ('es/'):
+ * the same rule picks the event pages in each.
+ */
+export function walkPages(
+  dist: string,
+  data: TimelineData,
+  folders: string[] = [],
+): { pages: string[]; all: string[] } {
   const all = listPages(dist);
   const sample = new Set(eventSample(data.events).map((e) => `events/${e.id}/index.html`));
-  const pages = all.filter((p) => !p.startsWith('events/') || sample.has(p));
+  const below = (p: string) => {
+    const folder = folders.find((f) => p.startsWith(f));
+    return folder ? p.slice(folder.length) : p;
+  };
+  const pages = all.filter((p) => !below(p).startsWith('events/') || sample.has(below(p)));
   const missing = [...sample].filter((p) => !all.includes(p));
   if (missing.length) throw new Error(`event pages not built: ${missing.join(', ')}`);
   return { pages, all };

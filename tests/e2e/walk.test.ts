@@ -1,8 +1,8 @@
 // One browser walk over the built site that checks, on each page it visits, what used to take three walks
-// (axe-all, csp and privacy): axe-core finds no violation, the Content-Security-Policy of public/_headers
+// (axe-all, csp and privacy): axe-core finds no violation, the Content-Security-Policy of the built _headers
 // is not violated, the page's custom elements get defined, nothing is requested from another origin, no
-// cookie is set and nothing is logged as an error. The site is served with public/_headers applied per
-// path, as a _headers host would (so /embed/* gets its own policy).
+// cookie is set and nothing is logged as an error. The site is served with dist/_headers applied per
+// path, as a _headers host would (so /embed/* and /es/embed/* get their own policy). Other languages: the same rule.
 // Four contexts — 390 and 1280 px, light and dark — go through the pages side by side, with JavaScript on,
 // in the enhanced state: each custom element is scrolled into view (charts load their interactive part
 // on sight), requests settle and every <timeline-chart> is ready before the checks run.
@@ -15,14 +15,20 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DIST, launchBrowser, type Site } from './browser';
 import { walkPages } from './walk-pages';
+import { siteLanguages } from '../../src/data/timeline';
 import { buildInfo, headersForPath, pageUrlPath, parseHeadersFile, parseTags } from '../../scripts/lib/site-check.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const base = buildInfo(DIST).base ?? '/';
 const data: TimelineData = JSON.parse(readFileSync(join(DIST, 'data/timeline.json'), 'utf8'));
-const { pages, all: allPages } = walkPages(DIST, data);
-const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+const languages = siteLanguages();
+const { pages, all: allPages } = walkPages(
+  DIST,
+  data,
+  languages.published.filter((l) => l !== languages.default).map((l) => `${l}/`),
+);
+const rules = parseHeadersFile(readFileSync(`${DIST}/_headers`, 'utf8'));
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** Names that look like custom elements but are SVG/MathML's own. */
@@ -71,7 +77,7 @@ let stopped = false;
 const probes: Record<string, Found> = {};
 
 beforeAll(async () => {
-  site = await startServer({ root: DIST, base, port: 0, headersFile: 'public/_headers' });
+  site = await startServer({ root: DIST, base, port: 0, headersFile: `${DIST}/_headers` });
   browser = await launchBrowser();
   for (const { width, scheme } of combos) tabs.push(await openTab(width, scheme));
   await runProbes(tabs[0]);
