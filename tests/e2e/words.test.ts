@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, openPage, serveWithBrowser } from './browser';
+import { siteLanguages } from '../../src/data/timeline';
 
 /** Every page of the built site, as a path under the site's root ('' is the home page). */
 function builtPages(dir = DIST): string[] {
@@ -21,14 +22,24 @@ function builtPages(dir = DIST): string[] {
   return pages.map((p) => (p === '/' ? '' : p)).sort();
 }
 
-// At 1280 px every page is read; at 390 px (where only wrapping differs) event pages, which share
-// one template, are sampled: every seventh and the last. Every other page — story, table, glossary,
-// sources, chronology, embeds — and the 404 page are always read.
+// At 1280 px every page of the default language is read; at 390 px (where only wrapping differs) event
+// pages, which share one template, are sampled: every seventh and the last. Every other page — story,
+// table, glossary, sources, chronology, embeds — and the 404 page are always read. A language folder
+// (/es/…) is read the same way, its event pages sampled at both widths.
 const all = builtPages();
-const events = all.filter((p) => p.startsWith('events/') && p !== 'events/');
+const languages = siteLanguages();
+const languageFolders = languages.published.filter((l) => l !== languages.default).map((l) => `${l}/`);
+const folder = (p: string) => languageFolders.find((f) => p.startsWith(f)) ?? '';
+const isEvent = (p: string) => p.slice(folder(p).length).startsWith('events/') && !p.endsWith('events/');
+const events = all.filter(isEvent);
 const sampled = events.filter((_, i) => i % 7 === 0 || i === events.length - 1);
-const pages = [...all.filter((p) => !events.includes(p)), ...sampled, '404.html'];
-const everyPage = [...all, '404.html'];
+const pages = [
+  ...all.filter((p) => !isEvent(p)),
+  ...sampled,
+  '404.html',
+  ...languageFolders.map((f) => `${f}404.html`),
+];
+const everyPage = [...all.filter((p) => !folder(p) || !isEvent(p)), ...sampled.filter((p) => folder(p)), '404.html'];
 
 /**
  * In the page (under `root`): marks both ends of every rendered text node (outside SVG and form

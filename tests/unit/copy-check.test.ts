@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { collectProse, collectQuotes, type ProseBlock } from '../../src/build/prose/extract';
+import { collectProse, collectQuotes, mdxProse, type ProseBlock } from '../../src/build/prose/extract';
 import { findCopiedRuns, formatCopiedRun, otherTextFile, otherTextsOfQuotes } from '../../src/build/prose/copy-check';
 import { loadTimelineData } from '../../src/build/data/load';
+import { blockWords } from '../../src/build/prose/words';
 
 const CONTENT = resolve('content');
 const SEED = readFileSync(resolve('tests/fixtures/seed-article.txt'), 'utf8');
@@ -37,6 +38,14 @@ describe('the project’s own prose', () => {
     const files = new Set(prose.map((b) => b.file));
     for (const f of ['content/stories/us-mexico-2019.es.mdx', 'content/pages/method.es.mdx'])
       expect(files).toContain(f);
+  });
+
+  it('has a Spanish story of 1,500 to 3,000 words of body (as the checks count words)', () => {
+    const file = 'content/stories/us-mexico-2019.es.mdx';
+    const body = readFileSync(resolve(file), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+    const words = mdxProse(body, file, figure, 'es').reduce((n, b) => n + blockWords(b).length, 0);
+    expect(words).toBeGreaterThanOrEqual(1500);
+    expect(words).toBeLessThanOrEqual(3000);
   });
 });
 
