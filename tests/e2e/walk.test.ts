@@ -309,12 +309,18 @@ describe('one walk: axe, CSP, other origins, cookies, errors (JS on; 390 and 128
     ).toBe(true);
   });
 
-  it('visits every page but event pages, and a sample of those: the 404, embed and home pages among them', () => {
+  it('visits every page but event pages, and a sample of those, in every language: the 404, embed and home pages among them', () => {
     expect(pages).toContain('index.html');
     expect(pages).toContain('404.html');
     expect(pages.some((p) => p.startsWith('embed/'))).toBe(true);
-    expect(allPages.filter((p) => !p.startsWith('events/')).every((p) => pages.includes(p))).toBe(true);
-    expect(pages.filter((p) => p.startsWith('events/')).length).toBeGreaterThanOrEqual(data.tracks.length);
+    const folders = ['', ...languages.published.filter((l) => l !== languages.default).map((l) => `${l}/`)];
+    for (const f of folders) {
+      const inFolder = (p: string) => p.startsWith(f) && (f || !folders.some((o) => o && p.startsWith(o)));
+      const isEvent = (p: string) => p.startsWith(`${f}events/`);
+      expect(pages).toContain(`${f}index.html`);
+      expect(allPages.filter((p) => inFolder(p) && !isEvent(p)).every((p) => pages.includes(p))).toBe(true);
+      expect(pages.filter(isEvent).length).toBeGreaterThanOrEqual(data.tracks.length);
+    }
   });
 
   for (const pagePath of pages) {

@@ -89,8 +89,11 @@ export function composeSocialCard(card: SocialCardInput): string {
   ];
 
   // Site title.
-  const site = truncate(input.siteTitle, INNER, (s) => measureText(s, 24, 700));
-  body.push(element('text', { x: MARGIN, y: 78, 'font-size': 24, 'font-weight': 700, fill: c.accent }, [site]));
+  // Site title: one line, smaller before it is cut (a translated title runs longer).
+  const site = fitLines(input.siteTitle, INNER, 1, [24, 22, 20, 18], (s, size) => measureText(s, size, 700));
+  body.push(
+    element('text', { x: MARGIN, y: 78, 'font-size': site.size, 'font-weight': 700, fill: c.accent }, site.lines),
+  );
 
   // Date and track.
   let top = 116;
