@@ -47,7 +47,7 @@ export function eventSample(events: Event[]): Event[] {
 
 /**
  * The pages to walk (sorted), and every built page. `folders` are the other languages' folders ('es/'):
- * the same rule picks the event pages in each.
+ * each gets every page but event pages, and the first and last event by date.
  */
 export function walkPages(
   dist: string,
@@ -60,7 +60,16 @@ export function walkPages(
     const folder = folders.find((f) => p.startsWith(f));
     return folder ? p.slice(folder.length) : p;
   };
-  const pages = all.filter((p) => !below(p).startsWith('events/') || sample.has(below(p)));
+  // In another language the templates are the same and only the words change: its event pages are
+  // the sample's first and last by date.
+  const ends = eventSample(data.events)
+    .slice(0, 2)
+    .map((e) => `events/${e.id}/index.html`);
+  const pages = all.filter((p) => {
+    const rest = below(p);
+    if (!rest.startsWith('events/')) return true;
+    return rest === p ? sample.has(rest) : ends.includes(rest);
+  });
   const missing = [...sample].filter((p) => !all.includes(p));
   if (missing.length) throw new Error(`event pages not built: ${missing.join(', ')}`);
   return { pages, all };
