@@ -1,4 +1,5 @@
-// Timed `astro build` runs for the benchmark.
+// Timed builds for the benchmark: `npm run build` (scripts/build.mjs: one `astro build` per published
+// language of the content).
 //
 //   timedBuild({ label, outDir, contentDir?, env?, timeoutMs?, logFile, retries? })
 //     → { ok, ms, attempts, timedOut, error?, pages, slowest, groups, inProgress? }
@@ -12,7 +13,7 @@ import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const ASTRO = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const BUILD = join(root, 'scripts', 'build.mjs');
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const running = new Set();
@@ -41,7 +42,7 @@ function runOnce(
   if (o.contentDir) env.CONTENT_DIR = o.contentDir;
   else delete env.CONTENT_DIR;
   // process.execPath is the project's Node (npm puts node_modules/.bin first on PATH).
-  const child = spawn(process.execPath, [ASTRO, 'build'], {
+  const child = spawn(process.execPath, [BUILD], {
     cwd: root,
     env,
     detached: true,

@@ -3,15 +3,13 @@
 // default language. Entries keep that suffix in their id ('us-mexico-2019.es'; see content.config.ts).
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { getTimelineData, siteLanguages } from './timeline';
+import { languageOfFile } from '../lib/i18n/file-language';
 
 export type Story = CollectionEntry<'stories'>;
 
-/** The language code at the end of an entry id ('story.es' → 'es'), or undefined. */
-const suffix = (id: string) => /\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(id)?.[1];
-
 /** Whether an entry (by id) is written in `lang`. */
 function inLanguage(id: string, lang: string): boolean {
-  const own = suffix(id);
+  const own = languageOfFile(id);
   return own ? own === lang : lang === siteLanguages().default;
 }
 

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from './load';
+import { languageOfFile } from '../../lib/i18n/file-language';
 
 /**
  * The headline of the first story in a language (SITE_LANG, the build's; none: the default language,
@@ -15,9 +16,8 @@ export function homeStoryTitle(
   lang: string | undefined = process.env.SITE_LANG,
 ): string | undefined {
   if (!existsSync(dir)) return undefined;
-  const language = (name: string) => /\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.mdx$/.exec(name)?.[1];
   const stories = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.mdx') && language(d.name) === lang)
+    .filter((d) => d.isFile() && d.name.endsWith('.mdx') && languageOfFile(d.name) === lang)
     .map((d) => {
       const file = join(d.parentPath, d.name);
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));

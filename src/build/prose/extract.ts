@@ -8,10 +8,11 @@
 // in site.yaml's `language`. Used by the loaded-word check (a build warning) and the copy check (a test).
 // Node only (reads files). Names no story: it reads whatever the content folder holds.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { LineCounter, parse, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
 import { formatFigure } from '../../lib/timeline/figures';
 import { uiStrings } from '../../lib/ui/strings';
+import { LANGUAGE_TAG, languageOfFile } from '../../lib/i18n/file-language';
 import type { Figure } from '../../lib/timeline/schema';
 
 /** One line of prose: its text and where it is. */
@@ -31,14 +32,7 @@ export interface ProseBlock {
   language?: string;
 }
 
-/** A language tag as the file names and folders write it: "es", "pt-BR". */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/;
-
-/** The language a file name gives ("story.es.mdx" → "es"), or undefined for "story.mdx". */
-export function languageOfFile(path: string): string | undefined {
-  const parts = basename(path).split('.');
-  return parts.length > 2 && LANGUAGE_TAG.test(parts[parts.length - 2]) ? parts[parts.length - 2] : undefined;
-}
+export { languageOfFile };
 
 /** The site's default language: site.yaml's `language`, or "en" when it has none. */
 export function defaultLanguage(contentDir: string): string {
