@@ -1,10 +1,11 @@
 // A page in another language, in Chromium: the timeline's axis is written in that language's months
 // (Intl's abbreviations for its locale) as built, and still after the browser redraws it (two zoom steps
-// by the "+" button and a drag), and so is the status line the browser writes.
+// by the "+" button and a drag), and so is the status line the browser writes. The language switcher
+// keeps the event the reader has open.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { frames, openPage, serveWithBrowser } from './browser';
-import { siteLanguages } from '../../src/data/timeline';
+import { getTimelineData, siteLanguages } from '../../src/data/timeline';
 import { uiStrings } from '../../src/lib/ui/strings';
 
 const languages = siteLanguages();
@@ -61,6 +62,22 @@ describe.each(others)('the timeline in "%s"', (lang) => {
     // The status line names the window's dates in the language's long month names.
     const status = (await page.locator('timeline-chart [role="status"]').first().textContent()) ?? '';
     expect(months(locale, 'long').some((m) => status.includes(m))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe.each(others)('the language switcher to "%s"', (lang) => {
+  it('keeps the event the reader has open', async () => {
+    const event = getTimelineData().events.find((e) => e.importance === 1)!;
+    const page = await openPage(served.browser, `${served.site.url}?event=${event.id}`);
+    await page.locator('timeline-chart').first().scrollIntoViewIfNeeded();
+    await page.waitForSelector('timeline-chart[data-ready]');
+    await page.click(`.language-switch a[hreflang="${lang}"]`);
+    await page.waitForURL(`**/${lang}/?event=${event.id}`);
+    await page.locator('timeline-chart').first().scrollIntoViewIfNeeded();
+    const title = page.locator('timeline-chart .tl-details h3, timeline-chart .tl-details h4').first();
+    await title.waitFor();
+    expect(await title.textContent()).toBe(getTimelineData(lang).events.find((e) => e.id === event.id)!.title);
     await page.context().close();
   });
 });
