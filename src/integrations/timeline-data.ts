@@ -1,9 +1,11 @@
-// An Astro integration that checks content/data/ and the stories' references before anything is
-// built, so bad content stops `astro build` with the list of problems instead of a stack trace.
+// An Astro integration that checks content/data/, its published translations and the stories'
+// references before anything is built, so bad content stops `astro build` with the list of problems
+// instead of a stack trace.
 // Then it looks for the loaded words of content/data/loaded-words.yaml in the project's own prose,
 // and warns (file:line and the word) for each one outside quotation marks; a warning, not an error.
 import type { AstroIntegration } from 'astro';
 import { DataError, contentDir } from '../build/data/load';
+import { languagesOf, loadTranslatedData } from '../build/data/translations';
 import { loadContent } from '../build/story/check-stories';
 import { checkLoadedWords, formatLoadedWordHit } from '../build/prose/loaded-words';
 
@@ -15,6 +17,9 @@ export default function timelineData(): AstroIntegration {
         try {
           const data = loadContent();
           logger.info(`content/data: ${data.events.length} events, ${data.tracks.length} tracks — valid`);
+          // Every published translation, before any page: a missing or wrong text stops the build with
+          // its list (file:line, entry, field), not half-way through the pages of its language.
+          for (const lang of languagesOf(data.site).published.slice(1)) loadTranslatedData(lang);
           const figure = (id: string, n: number) => data.events.find((e) => e.id === id)?.figures[n - 1];
           const hits = checkLoadedWords(contentDir(), figure);
           for (const hit of hits) logger.warn(`loaded word: ${formatLoadedWordHit(hit)}`);

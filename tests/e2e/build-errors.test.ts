@@ -1,5 +1,5 @@
 // The build refuses bad content: it exits non-zero and prints the problem in plain words —
-// for data, the file, the event and the field; for a story, the file and line of each bad reference,
+// for data and its translations, the file, the event and the field; for a story, the file and line of each bad reference,
 // as `npm run validate` prints them.
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,22 @@ describe('astro build with bad content', () => {
       /events\.yaml:\d+ — event "joint-declaration", field "date": "2019-02-30" is not a real date: February 2019 has 28 days/,
     );
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('stops on a published translation that lacks a text, before any page, naming the file, entry and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-bad-'));
+    cpSync('content', dir, { recursive: true });
+    const file = join(dir, 'data', 'es', 'events.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^  summary: .*\n/m, ''));
+    const { status, output } = build(dir);
+    expect(status).toBe(1);
+    expect(output).toContain('The Spanish translation has 1 problem; fix it and build again:');
+    expect(output).toMatch(
+      /es\/events\.yaml:\d+ — event "[^"]+", field "summary": has no Spanish translation \(the English text is at .*data\/events\.yaml:\d+\)/,
+    );
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+|Stack trace/);
+    expect(output).not.toContain('page(s) built');
   });
 
   it('stops on unknown ids in the story and ends with the same plain list that validate prints', () => {
