@@ -67,7 +67,7 @@ describe('Spanish UI strings', () => {
     expect(listOfEs(['a', 'b', 'c'])).toBe('a, b y c');
     expect(listOfEs(['eventos', 'hitos'])).toBe('eventos e hitos');
     expect(listOfEs(['eventos', 'hielo'])).toBe('eventos y hielo');
-    expect(es.home.json({ people: true, posts: true })).toBe('eventos, ejes, personas y cargos');
+    expect(es.home.json({ people: true, posts: true })).toBe('eventos, temas, personas y cargos');
     expect(es.event.contextCaption(42)).toBe('Los eventos de las seis semanas antes y después; este, resaltado.');
     expect(es.event.contextCaption(10)).toBe('Los eventos de los diez días antes y después; este, resaltado.');
     expect(es.event.contextCaption(1)).toBe('Los eventos del día anterior y el posterior; este, resaltado.');

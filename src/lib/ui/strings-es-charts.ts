@@ -57,10 +57,10 @@ export const chartsEs: UiStrings['charts'] = {
       `a ${last} (${lastDate}). ${notHappened} no ocurrieron. La tabla enumera todos los pasos.`,
   },
   period: {
-    tracks: 'Ejes',
+    tracks: 'Temas',
     undated: 'También en este periodo, con fecha solo de mes (no aparecen en la gráfica):',
     caption: (title: string) => `${title}: los eventos y su número de día`,
-    head: { date: 'Fecha', day: 'Día', event: 'Evento', track: 'Eje' },
+    head: { date: 'Fecha', day: 'Día', event: 'Evento', track: 'Tema' },
     day: (n: number) => `día ${n}`,
     when: (dates: string, day?: number) => (day === undefined ? dates : `${dates} (día ${day})`),
     beforeDayOne: 'antes del día 1',
@@ -70,7 +70,7 @@ export const chartsEs: UiStrings['charts'] = {
       `el día ${lastDay} es ${theDate(end)}.`,
     desc: (events: number, range: string, lastDay: number) =>
       `Gráfica día por día de ${count(events, 'evento')} del periodo ${range} (del día 1 al día ${lastDay}), ` +
-      'marcados por eje. La tabla los enumera todos.',
+      'marcados por tema. La tabla los enumera todos.',
   },
   posts: {
     caption: (title: string) => `${title}: cada titular, con fechas`,
@@ -162,8 +162,8 @@ export const csvEs: UiStrings['csv'] = {
     'fecha',
     'precision_fecha',
     'fin',
-    'eje',
-    'eje_nombre',
+    'tema',
+    'tema_nombre',
     'importancia',
     'titulo',
     'resumen',

@@ -67,7 +67,7 @@ export const es: UiStrings = {
     dataIntro:
       'Todo lo que aparece en esta página proviene de un solo conjunto de datos, publicado para su reutilización:',
     json: (has: { people: boolean; posts: boolean }, series?: string) =>
-      listOfEs(['eventos', 'ejes', ...(has.people ? ['personas'] : []), ...(has.posts ? ['cargos'] : [])]) +
+      listOfEs(['eventos', 'temas', ...(has.people ? ['personas'] : []), ...(has.posts ? ['cargos'] : [])]) +
       (series ? `, y la ${series}` : ''),
     csv: 'una fila por evento, con sus fuentes',
     schema: 'el esquema JSON de timeline.json',
@@ -94,7 +94,7 @@ export const es: UiStrings = {
       `${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes (${sources} en total). ` +
       'Los mismos eventos están en [una tabla](table) que se puede ordenar y filtrar, y cada uno tiene ' +
       '[su propia página](event).',
-    tracks: 'Ejes',
+    tracks: 'Temas',
     yearOnly: (year: number) => `${year} (mes desconocido)`,
   },
   table: {
@@ -102,8 +102,8 @@ export const es: UiStrings = {
     description: 'Todos los eventos de la cronología en una sola tabla, con filtros.',
     heading: 'Todos los eventos',
     filters: 'Filtrar los eventos',
-    track: 'Eje',
-    allTracks: 'Todos los ejes',
+    track: 'Tema',
+    allTracks: 'Todos los temas',
     actor: 'Persona o institución',
     anyone: 'Cualquiera',
     apply: 'Aplicar',
@@ -203,8 +203,8 @@ export const es: UiStrings = {
     zoomOutTitle: 'Alejar (−)',
     reset: 'Restablecer',
     resetTitle: 'Mostrar todo el periodo (0)',
-    tracks: 'Ejes',
-    showHide: 'Mostrar u ocultar ejes',
+    tracks: 'Temas',
+    showHide: 'Mostrar u ocultar temas',
     details: 'Detalles del evento',
     asList: (events: number) => `Los ${events} eventos como lista de texto`,
     asTable: 'como tabla',
