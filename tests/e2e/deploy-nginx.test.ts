@@ -165,6 +165,15 @@ describe.skipIf(missing)(`nginx serving dist/ with docs/deploy.md${missing ? ` (
       }
     });
 
+    it("answers an unknown address in a language folder with that language's 404 page", async () => {
+      expect(languages).toContain('es');
+      for (const lang of languages) {
+        const reply = await get(port(file, 443), `${base}${lang}/no-such-page/`);
+        expect(reply.status).toBe(404);
+        expect(reply.body.toString()).toBe(readFileSync(join(DIST, lang, '404.html'), 'utf8'));
+      }
+    });
+
     it('redirects a folder address without its final slash (relative), and port 80 to HTTPS', async () => {
       const folder = await get(port(file, 443), `${base}table`);
       expect([folder.status, folder.headers.location]).toEqual([301, `${base}table/`]);
