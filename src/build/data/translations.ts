@@ -23,6 +23,7 @@ import {
   type ParsedFile,
 } from './load';
 import { SOURCES_FILE, TRANSLATABLE } from './translations-fields';
+import { nameOfLanguage } from '../../lib/i18n/language-name';
 import { keyOf, mergeShape, type MergeContext } from './translations-merge';
 
 /** The site's languages: the default first; `published` are those not marked draft (they get pages). */
@@ -43,13 +44,7 @@ export function languagesOf(site: Site): SiteLanguages {
 }
 
 /** A language's name in English words ("Spanish"), for messages. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export const languageName = (code: string): string => nameOfLanguage(code, 'en');
 
 /** One language's translation: the merged data (none when it breaks the schema), its problems, its missing texts. */
 export interface Translation {

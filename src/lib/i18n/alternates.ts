@@ -1,6 +1,7 @@
 // A page's twins in the site's other languages. The default language's pages live at the site's root,
 // every other language's below /<lang>/ (see scripts/build.mjs), and every page exists in every
 // published language, so a page's twin is the same path below the other language's folder.
+import { nameOfLanguage } from './language-name';
 
 export interface Alternate {
   /** BCP 47 code, as in site.yaml ("es"). */
@@ -11,17 +12,6 @@ export interface Alternate {
   path: string;
   /** The language's name in itself ("Español"), for a language switcher. */
   name: string;
-}
-
-/** "Español", "English", "العربية": a language's own name for itself, capitalised as a menu item. */
-export function languageName(code: string): string {
-  let name = code;
-  try {
-    name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch {
-    // An unknown tag: its code.
-  }
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }
 
 /** The folder (below the site's root) of a language's pages: '' for the default, 'es/' for Spanish. */
@@ -44,6 +34,6 @@ export function alternates(
   const rest = path.replace(/^\/+/, '');
   return languages.map((lang) => {
     const path = `${root}${languageFolder(lang, defaultLang)}${rest}`;
-    return { lang, href: new URL(path, site).href, path, name: languageName(lang) };
+    return { lang, href: new URL(path, site).href, path, name: nameOfLanguage(lang) };
   });
 }
