@@ -64,8 +64,17 @@ function dataText(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const wordIn = (phrase: string, text: string) =>
-  new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text);
+const wordPatterns = new Map<string, RegExp>();
+/** Whether `phrase` is in `text` as whole words (a cheap substring test first; each pattern compiled once). */
+function wordIn(phrase: string, text: string): boolean {
+  if (!text.includes(phrase)) return false;
+  let pattern = wordPatterns.get(phrase);
+  if (!pattern) {
+    pattern = new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    wordPatterns.set(phrase, pattern);
+  }
+  return pattern.test(text);
+}
 
 /** The page's text a reader sees or hears, outside elements in another language: [where, text]. */
 function readerText(root: MarkupElement, lang: string): [string, string][] {
