@@ -38,6 +38,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // npm test runs them beside the type check: a test that renders PNGs can take longer than 5 s then.
+          testTimeout: 20_000,
         },
       },
       {

@@ -24,12 +24,12 @@ const vitest = (project, out) => [
 // Groups run one after another; the steps of a group run side by side (they read the sources and write
 // nothing another one reads), their output printed whole as each ends.
 const groups = [
+  // The type check is one thread, the unit tests two workers: side by side they keep both cores busy.
   [
     ['Formatting (npm run lint: Prettier)', bin('prettier'), ['--check', '.']],
     ['Type check (astro check)', bin('astro'), ['check']],
+    ['Unit tests', bin('vitest'), vitest('unit', 'unit')],
   ],
-  // Alone: side by side with the type check, a unit test that renders PNGs ran past its 5 s here.
-  [['Unit tests', bin('vitest'), vitest('unit', 'unit')]],
   [['Production build (every language)', process.execPath, ['scripts/build.mjs']]],
   [
     [
