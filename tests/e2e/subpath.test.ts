@@ -4,9 +4,9 @@
 // (every page but event pages, and the walk's sample of those, in each language: walk-pages.ts) load
 // without a failed request, the lazy part of a timeline included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildSite, DIST, launchBrowser, openPage, serveDist, type Site } from './browser';
 import { walkPages } from './walk-pages';
@@ -40,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  rmSync(dirname(out), { recursive: true, force: true });
 });
 
 describe(`the site built for ${BASE}`, () => {

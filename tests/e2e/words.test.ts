@@ -228,8 +228,9 @@ const shown = (page: Page, selector: string) =>
     (el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().height > 0,
   );
 
-describe('controls that need JavaScript', () => {
-  it('without JavaScript, the table filters and the rail’s Previous/Next are not shown', async () => {
+// The three at once: while one waits for the browser, another's page is laid out.
+describe.concurrent('controls that need JavaScript', () => {
+  it('without JavaScript, the table filters and the rail’s Previous/Next are not shown', async ({ expect }) => {
     const table = await openPage(served.browser, `${served.site.url}table/`, { javaScriptEnabled: false });
     expect(await shown(table, 'form.table-controls')).toBe(false);
     await table.context().close();
@@ -239,7 +240,7 @@ describe('controls that need JavaScript', () => {
     await home.context().close();
   });
 
-  it('with JavaScript, the table filters are shown and filter the rows', async () => {
+  it('with JavaScript, the table filters are shown and filter the rows', async ({ expect }) => {
     const page = await openPage(served.browser, `${served.site.url}table/`);
     await page.waitForSelector('form.table-controls:not([hidden])');
     expect(await shown(page, 'form.table-controls')).toBe(true);
@@ -264,7 +265,7 @@ describe('controls that need JavaScript', () => {
     await page.context().close();
   });
 
-  it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async () => {
+  it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async ({ expect }) => {
     const page = await openPage(served.browser, served.site.url);
     await page.waitForSelector('.rail-steps:not([hidden])');
     expect(await shown(page, '.rail-steps')).toBe(true);
