@@ -22,10 +22,10 @@ function builtPages(dir = DIST): string[] {
   return pages.map((p) => (p === '/' ? '' : p)).sort();
 }
 
-// At 1280 px every page of the default language is read; at 390 px (where only wrapping differs) event
-// pages, which share one template, are sampled: every seventh and the last. Every other page — story,
-// table, glossary, sources, chronology, embeds — and the 404 page are always read. A language folder
-// (/es/…) is read the same way, its event pages sampled at both widths.
+// At 1280 px every page is read but the event pages of a language folder (/es/…), which are sampled; at
+// 390 px (where only wrapping differs) event pages, which share one template, are sampled: every seventh and
+// the last. Every other page — story, table, glossary, sources, chronology, embeds — and the 404 pages are
+// always read at both widths.
 const all = builtPages();
 const languages = siteLanguages();
 const languageFolders = languages.published.filter((l) => l !== languages.default).map((l) => `${l}/`);
@@ -33,13 +33,15 @@ const folder = (p: string) => languageFolders.find((f) => p.startsWith(f)) ?? ''
 const isEvent = (p: string) => p.slice(folder(p).length).startsWith('events/') && !p.endsWith('events/');
 const events = all.filter(isEvent);
 const sampled = events.filter((_, i) => i % 7 === 0 || i === events.length - 1);
-const pages = [
-  ...all.filter((p) => !isEvent(p)),
-  ...sampled,
-  '404.html',
-  ...languageFolders.map((f) => `${f}404.html`),
+const notFound = ['404.html', ...languageFolders.map((f) => `${f}404.html`)];
+/** The pages read at 390 px. */
+const phonePages = new Set([...all.filter((p) => !isEvent(p)), ...sampled, ...notFound]);
+/** The pages read at 1280 px (and loaded): every page but a language folder's event pages outside the sample. */
+const everyPage = [...all.filter((p) => !folder(p) || !isEvent(p)), ...sampled.filter((p) => folder(p)), ...notFound];
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
 ];
-const everyPage = [...all.filter((p) => !folder(p) || !isEvent(p)), ...sampled.filter((p) => folder(p)), '404.html'];
 
 /**
  * In the page (under `root`): marks both ends of every rendered text node (outside SVG and form
@@ -47,9 +49,12 @@ const everyPage = [...all.filter((p) => !folder(p) || !isEvent(p)), ...sampled.f
  * paragraph, list item, table cell …) and returns, with what the reader sees around it, every node
  * glued to its neighbour: a letter or digit against a letter or digit, or a closing mark
  * (, ; : ! ? ) ] ”) against a letter — "to" + "January" as "toJanuary", "JSON" "," "CSV" as "JSON,CSV" —
- * or a space before a closing mark.
+ * or a space before a closing mark. Puts the text back as it was, so that the page can be read again at
+ * another width. Returns them with the page's width and its rendered text, without chart labels (SVG, drawn
+ * line by line) and code samples, for its words to be looked up in Node (the vocabulary is too large to send
+ * to every page). One call, two layouts: the marked text, then the text without SVG and code.
  */
-function gluedWords(root = 'body'): string[] {
+function readPage(root = 'body'): { width: number; text: string; glued: string[] } {
   const OPEN = '\uE000';
   const CLOSE = '\uE001';
   const word = /[\p{L}\p{N}]/u;
@@ -70,11 +75,13 @@ function gluedWords(root = 'body'): string[] {
   const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  const marked: [Text, string][] = [];
   for (const node of nodes) {
     const parent = node.parentElement;
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.data)!;
     if (!m[2] || !parent || parent.closest('svg, select, textarea, script, style, template, noscript')) continue;
     if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+    marked.push([node, node.data]);
     node.data = `${m[1]}${OPEN}${m[2]}${CLOSE}${m[3]}`;
     blocks.add(blockOf(parent));
   }
@@ -93,7 +100,13 @@ function gluedWords(root = 'body'): string[] {
       }
     }
   }
-  return failures;
+  for (const [node, data] of marked) node.data = data;
+  const hide = document.createElement('style');
+  hide.textContent = 'svg, pre, code { display: none !important; }';
+  document.head.append(hide);
+  const text = document.body.innerText.replace(/\s+/g, ' ');
+  hide.remove();
+  return { width: innerWidth, text, glued: failures };
 }
 
 /** Every file under these folders whose name ends with one of these extensions. */
@@ -120,50 +133,63 @@ const vocabulary = new Set(
     .concat(['https']),
 );
 
-/**
- * In the page: the words of the rendered text that `known` does not hold, each in context. Chart
- * labels (SVG, drawn line by line) and code samples are left out.
- */
-function unknownWords(known: string[]): string[] {
-  const set = new Set(known);
-  const hide = document.createElement('style');
-  hide.textContent = 'svg, pre, code { display: none !important; }';
-  document.head.append(hide);
-  const text = document.body.innerText.replace(/\s+/g, ' ');
-  hide.remove();
+/** The words of a page's rendered text that the vocabulary does not hold, each in context. */
+function unknownWords(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/\p{L}+/gu)) {
-    if (!set.has(m[0].toLowerCase()))
+    if (!vocabulary.has(m[0].toLowerCase()))
       found.push(`"${m[0]}" in …${text.slice(Math.max(0, m.index - 25), m.index + m[0].length + 25)}…`);
   }
   return found;
 }
 
+/** Reads the page, laid out `expected` px wide: the problems found, each with where ('/path @390px: …'). */
+async function readAt(page: Page, path: string, expected: number): Promise<string[]> {
+  const at = `/${path} @${expected}px`;
+  const { width, text, glued } = await page.evaluate(readPage, 'body');
+  if (width !== expected) return [`${at}: laid out ${width} px wide`];
+  return [...unknownWords(text), ...glued].map((g) => `${at}: ${g}`);
+}
+
+/** Tabs that load pages at once (one waits for its page while another lays its page out). */
+const TABS = 3;
+
 const served = serveWithBrowser();
 
 describe('no glued words', () => {
   it('finds the pages: story, table, glossary, sources, chronology, 404 and a sample of events', () => {
-    for (const p of ['', 'table/', 'glossary/', 'sources/', 'chronology/', '404.html']) expect(pages).toContain(p);
+    for (const p of ['', 'table/', 'glossary/', 'sources/', 'chronology/', '404.html']) {
+      expect(everyPage).toContain(p);
+      expect(phonePages).toContain(p);
+    }
     expect(sampled.length).toBeGreaterThanOrEqual(Math.min(events.length, 5));
+    // Every page read at 390 px is loaded (and read at 1280 px too).
+    expect([...phonePages].filter((p) => !everyPage.includes(p))).toEqual([]);
   });
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    it(`every text node keeps its word boundaries on ${width >= 1000 ? 'every page' : 'every page but a sample of event pages'} at ${width} px`, async () => {
-      const context = await served.browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
+  it('every text node keeps its word boundaries on every page at 1280 px, and at 390 px on every page but a sample of event pages', async () => {
+    // Without JavaScript a page's layout follows nothing but the viewport: each page is loaded once and
+    // read at each of its widths in turn.
+    const context = await served.browser.newContext({ viewport: WIDTHS[0], javaScriptEnabled: false });
+    const found: string[][] = WIDTHS.map(() => []);
+    const queue = [...everyPage];
+    const tab = async () => {
       const page = await context.newPage();
-      const glued: string[] = [];
-      for (const path of width >= 1000 ? everyPage : pages) {
+      let current = WIDTHS[0];
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         await page.goto(served.site.url + path, { waitUntil: 'load' });
-        for (const g of await page.evaluate(unknownWords, [...vocabulary])) glued.push(`/${path}: ${g}`);
-        for (const g of await page.evaluate(gluedWords, 'body')) glued.push(`/${path}: ${g}`);
+        // The width the tab is at first: one resize fewer.
+        const widths = phonePages.has(path) ? [current, ...WIDTHS.filter((w) => w !== current)] : [WIDTHS[0]];
+        for (const viewport of widths) {
+          if (viewport !== current) await page.setViewportSize((current = viewport));
+          found[WIDTHS.indexOf(viewport)].push(...(await readAt(page, path, viewport.width)));
+        }
       }
-      await context.close();
-      expect(glued).toEqual([]);
-    });
-  }
+    };
+    await Promise.all(Array.from({ length: TABS }, tab));
+    await context.close();
+    WIDTHS.forEach(({ width }, i) => expect.soft(found[i], `at ${width} px`).toEqual([]));
+  });
 
   it('the check itself catches words glued across an element', async () => {
     const page = await openPage(served.browser, `${served.site.url}404.html`, { javaScriptEnabled: false });
@@ -174,11 +200,22 @@ describe('no glued words', () => {
         'From October to<a href="#">January</a>, as <b>one</b> word; data: <a>JSON</a>,<a>CSV</a>, <i>1</i>,<i>2</i> <i>x</i>\n, y.';
       document.querySelector('main')!.append(p);
     });
-    expect(await page.evaluate(unknownWords, [...vocabulary])).toContainEqual(expect.stringContaining('"toJanuary"'));
-    expect(await page.evaluate(gluedWords, '#glued')).toEqual([
+    const glued = [
       expect.stringContaining('toJanuary'),
       expect.stringContaining('JSON,CSV'),
       expect.stringContaining('x , y'),
+    ];
+    expect((await page.evaluate(readPage, '#glued')).glued).toEqual(glued);
+    // Read again, as the test reads a page at its second width: the first read put the text back.
+    for (const { width, height } of [...WIDTHS].reverse()) {
+      await page.setViewportSize({ width, height });
+      const found = await readAt(page, '404.html', width);
+      expect(found).toContainEqual(expect.stringContaining('"toJanuary"'));
+      expect(found.filter((f) => !f.includes('"toJanuary"'))).toEqual(glued);
+    }
+    // A page laid out at another width than the one asked for is a failure, not a pass.
+    expect(await readAt(page, '404.html', WIDTHS[1].width)).toEqual([
+      `/404.html @${WIDTHS[1].width}px: laid out ${WIDTHS[0].width} px wide`,
     ]);
     await page.context().close();
   });
@@ -191,8 +228,9 @@ const shown = (page: Page, selector: string) =>
     (el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().height > 0,
   );
 
-describe('controls that need JavaScript', () => {
-  it('without JavaScript, the table filters and the rail’s Previous/Next are not shown', async () => {
+// The three at once: while one waits for the browser, another's page is laid out.
+describe.concurrent('controls that need JavaScript', () => {
+  it('without JavaScript, the table filters and the rail’s Previous/Next are not shown', async ({ expect }) => {
     const table = await openPage(served.browser, `${served.site.url}table/`, { javaScriptEnabled: false });
     expect(await shown(table, 'form.table-controls')).toBe(false);
     await table.context().close();
@@ -202,7 +240,7 @@ describe('controls that need JavaScript', () => {
     await home.context().close();
   });
 
-  it('with JavaScript, the table filters are shown and filter the rows', async () => {
+  it('with JavaScript, the table filters are shown and filter the rows', async ({ expect }) => {
     const page = await openPage(served.browser, `${served.site.url}table/`);
     await page.waitForSelector('form.table-controls:not([hidden])');
     expect(await shown(page, 'form.table-controls')).toBe(true);
@@ -227,7 +265,7 @@ describe('controls that need JavaScript', () => {
     await page.context().close();
   });
 
-  it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async () => {
+  it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async ({ expect }) => {
     const page = await openPage(served.browser, served.site.url);
     await page.waitForSelector('.rail-steps:not([hidden])');
     expect(await shown(page, '.rail-steps')).toBe(true);
