@@ -1,7 +1,7 @@
 // The image step of the build: for every chart, /images/<id>.svg|png and <id>-dark.svg|png, drawn
 // from the chart's model (drawings.ts) in a frame (chart-image.ts); for the home page, every chart
-// and every event, a 1200×630 social card in /images/social/ (social-cards.ts). Runs after Astro has
-// written the site (src/integrations/images.ts).
+// and every event, a 1200×630 social card in /images/social/ (social-cards.ts). Runs while Astro
+// renders the pages, from the data alone (src/integrations/images.ts).
 // await buildImages({ outDir: 'dist', base: '/', site: 'https://example.org', data })
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -104,12 +104,13 @@ export async function buildImages(options: {
   const poolStart = performance.now();
   let composeInPool = 0;
   // PNGs are drawn and encoded on worker threads, one per core; this thread composes the social
-  // cards' SVGs as the pool reaches them and writes the files. Two renders in hand per worker, so
-  // none waits for this thread; biggest first, so the pool does not end on one long render.
+  // cards' SVGs as the pool reaches them and writes the files. Three renders in hand per worker, so
+  // none waits for this thread while it renders a page; biggest first, so the pool does not end on
+  // one long render.
   const encoders = new PngPool(options.workers);
   renders.sort((a, b) => b.width - a.width);
   try {
-    await pool(renders, 2 * encoders.size, async (r) => {
+    await pool(renders, 3 * encoders.size, async (r) => {
       const t = performance.now();
       const svg = r.svg();
       composeInPool += performance.now() - t;
