@@ -3,7 +3,8 @@
 // and every event, a 1200×630 social card in /images/social/ (social-cards.ts). Runs while Astro
 // renders the pages, from the data alone (src/integrations/images.ts).
 // await buildImages({ outDir: 'dist', base: '/', site: 'https://example.org', data })
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chartImagePath, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
@@ -12,6 +13,7 @@ import { uiStrings } from '../../lib/ui/strings';
 import { CHART_IMAGE_WIDTH, composeChartImage } from './chart-image';
 import { createImageContext, displayUrl, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
 import { chartDrawings } from './drawings';
+import { subsetFonts } from './font-subset';
 import { PngPool } from './png-pool';
 import { socialCards } from './social-cards';
 
@@ -108,15 +110,19 @@ export async function buildImages(options: {
   // none waits for this thread while it renders a page; biggest first, so the pool does not end on
   // one long render.
   const encoders = new PngPool(options.workers);
+  const fontDir = mkdtempSync(join(tmpdir(), 'image-fonts-'));
   renders.sort((a, b) => b.width - a.width);
   try {
+    // The fonts cut down to the data's characters (font-subset.ts); the full files if that fails.
+    const fonts = await subsetFonts(JSON.stringify(ctx.data), fontDir).catch(() => undefined);
     await pool(renders, 3 * encoders.size, async (r) => {
       const t = performance.now();
       const svg = r.svg();
+      const faces = fonts?.covers(svg) ? fonts.files : undefined;
       composeInPool += performance.now() - t;
       let png: Buffer;
       try {
-        png = await encoders.render(svg, r.width);
+        png = await encoders.render(svg, r.width, faces);
       } catch (error) {
         throw new ImageBuildError(r.subject, error);
       }
@@ -124,6 +130,7 @@ export async function buildImages(options: {
     });
   } finally {
     await encoders.close();
+    rmSync(fontDir, { recursive: true, force: true });
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   const end = performance.now();
