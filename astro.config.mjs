@@ -18,7 +18,8 @@ const rootOut = process.env.OUT_DIR || './dist';
 // build per language): its pages live in their own folder, /<lang>/, below the site's base.
 const lang = process.env.SITE_LANG;
 const base = lang ? `${rootBase}${lang}/` : process.env.BASE_PATH || '/';
-const outDir = lang ? `${rootOut.replace(/\/*$/, '')}/${lang}` : rootOut;
+// SITE_LANG_OUT_DIR: where scripts/build.mjs has that language built (beside the default one), before moving it.
+const outDir = lang ? process.env.SITE_LANG_OUT_DIR || `${rootOut.replace(/\/*$/, '')}/${lang}` : rootOut;
 
 export default defineConfig({
   site,

@@ -22,7 +22,7 @@ const AREAS = [
 const METHODS = [
   '## How the figures are taken',
   '',
-  '- **Builds**: `astro build` with `ASTRO_TELEMETRY_DISABLED=1`, each into its own folder under `node_modules/.cache/timeline-bench/` with a cold cache (`OUT_DIR`). ' +
+  '- **Builds**: `npm run build` (scripts/build.mjs: one `astro build` per published language, all at the same time; the images drawn on worker threads while the pages render; "images in" is the time of the image step from the start of the build) with `ASTRO_TELEMETRY_DISABLED=1`, each into its own folder under `node_modules/.cache/timeline-bench/` with a cold cache (`OUT_DIR`). ' +
     'The generated sites are `tests/fixtures/content` plus 1,000 or 10,000 events from `tests/fixtures/timeline/generate.ts` (seeded) on its three tracks, ' +
     `a story that places the full timeline, and a chart \`${ZOOM_CHART}\` of two tracks (about 5,000 of the 10,000 events). ` +
     'The 10,000-event build is stopped after 15 minutes (or `BENCH_10K_TIMEOUT` seconds; 0 = no limit). ' +

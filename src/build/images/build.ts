@@ -1,9 +1,10 @@
 // The image step of the build: for every chart, /images/<id>.svg|png and <id>-dark.svg|png, drawn
 // from the chart's model (drawings.ts) in a frame (chart-image.ts); for the home page, every chart
-// and every event, a 1200×630 social card in /images/social/ (social-cards.ts). Runs after Astro has
-// written the site (src/integrations/images.ts).
+// and every event, a 1200×630 social card in /images/social/ (social-cards.ts). Runs while Astro
+// renders the pages, from the data alone (src/integrations/images.ts).
 // await buildImages({ outDir: 'dist', base: '/', site: 'https://example.org', data })
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chartImagePath, SOCIAL_CARD_WIDTH } from '../../lib/images/paths';
 import { THEME } from '../../lib/theme';
@@ -12,6 +13,7 @@ import { uiStrings } from '../../lib/ui/strings';
 import { CHART_IMAGE_WIDTH, composeChartImage } from './chart-image';
 import { createImageContext, displayUrl, ImageBuildError, THEMES, type ImageContext, type Theme } from './context';
 import { chartDrawings } from './drawings';
+import { subsetFonts } from './font-subset';
 import { PngPool } from './png-pool';
 import { socialCards } from './social-cards';
 
@@ -104,18 +106,23 @@ export async function buildImages(options: {
   const poolStart = performance.now();
   let composeInPool = 0;
   // PNGs are drawn and encoded on worker threads, one per core; this thread composes the social
-  // cards' SVGs as the pool reaches them and writes the files. Two renders in hand per worker, so
-  // none waits for this thread; biggest first, so the pool does not end on one long render.
+  // cards' SVGs as the pool reaches them and writes the files. Three renders in hand per worker, so
+  // none waits for this thread while it renders a page; biggest first, so the pool does not end on
+  // one long render.
   const encoders = new PngPool(options.workers);
+  const fontDir = mkdtempSync(join(tmpdir(), 'image-fonts-'));
   renders.sort((a, b) => b.width - a.width);
   try {
-    await pool(renders, 2 * encoders.size, async (r) => {
+    // The fonts cut down to the data's characters (font-subset.ts); the full files if that fails.
+    const fonts = await subsetFonts(JSON.stringify(ctx.data), fontDir).catch(() => undefined);
+    await pool(renders, 3 * encoders.size, async (r) => {
       const t = performance.now();
       const svg = r.svg();
+      const faces = fonts?.covers(svg) ? fonts.files : undefined;
       composeInPool += performance.now() - t;
       let png: Buffer;
       try {
-        png = await encoders.render(svg, r.width);
+        png = await encoders.render(svg, r.width, faces);
       } catch (error) {
         throw new ImageBuildError(r.subject, error);
       }
@@ -123,6 +130,7 @@ export async function buildImages(options: {
     });
   } finally {
     await encoders.close();
+    rmSync(fontDir, { recursive: true, force: true });
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   const end = performance.now();

@@ -36,14 +36,14 @@ export class PngPool {
     }
   }
 
-  /** The PNG of an SVG, `width` px wide, drawn on the least busy worker. */
-  render(svg: string, width: number): Promise<Buffer> {
+  /** The PNG of an SVG, `width` px wide, drawn on the least busy worker (in `fonts`, default fontFiles()). */
+  render(svg: string, width: number, fonts?: string[]): Promise<Buffer> {
     const id = this.nextId++;
     const i = this.load.indexOf(Math.min(...this.load));
     this.load[i]++;
     return new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[i].postMessage({ id, svg, options: renderOptions(width) });
+      this.workers[i].postMessage({ id, svg, options: renderOptions(width, fonts) });
     });
   }
 

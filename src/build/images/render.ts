@@ -52,12 +52,12 @@ export function measureText(text: string, size: number, weight = 400): number {
   return (weight >= 600 ? f.bold : f.sans).width(text, size);
 }
 
-/** resvg's options for a PNG `width` px wide (plain data: the PNG workers get them too). */
-export function renderOptions(width: number): ResvgRenderOptions {
+/** resvg's options for a PNG `width` px wide (plain data: the PNG workers get them too), in `files` (default fontFiles()). */
+export function renderOptions(width: number, files: string[] = fontFiles()): ResvgRenderOptions {
   return {
     fitTo: { mode: 'width', value: width },
     font: {
-      fontFiles: fontFiles(),
+      fontFiles: files,
       loadSystemFonts: false,
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
