@@ -15,7 +15,7 @@
 // The visits are jobs (a page at a width in a scheme) shared by a few tabs, the largest pages first; a
 // tab sets its viewport and colour scheme before each visit, and each visit checks that it got them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DIST, launchBrowser, type Site } from './browser';
@@ -83,8 +83,8 @@ for (const pagePath of pages) addJob(pagePath, FULL.width, FULL.scheme);
 for (const pagePath of walk.representatives.values())
   for (const { width, scheme } of combos.slice(1)) addJob(pagePath, width, scheme);
 // The largest pages first, so that no tab is left with a long one at the end.
-const size = (p: string) => readFileSync(join(DIST, p)).length;
-jobs.sort((a, b) => size(b.pagePath) - size(a.pagePath));
+const size = new Map(pages.map((p) => [p, statSync(join(DIST, p)).size]));
+jobs.sort((a, b) => size.get(b.pagePath)! - size.get(a.pagePath)!);
 
 let site: Site;
 let browser: Browser;
@@ -216,10 +216,36 @@ async function visit(
   }));
   if (got.width !== width || got.dark !== (scheme === 'dark'))
     found.load.push(`${where}: the page was ${got.width} px wide, ${got.dark ? 'dark' : 'light'}`);
+  await enhance(page, pagePath, where, found);
+  await settle(tab);
+  found.csp = [...(await cspViolations(page)), ...tab.csp].map((v) => `${where}: ${v}`);
+  const origin = new URL(site.url).origin;
+  found.foreign = tab.requests
+    .filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== origin)
+    .map((u) => `${where}: ${u}`);
+  if (tab.requests[0] !== url) found.load.push(`${where}: the first request was ${tab.requests[0]}, not the page`);
+  const cookies = await context.cookies();
+  const documentCookie = await page.evaluate(() => document.cookie);
+  found.cookies = [
+    ...cookies.map((c) => `${where}: cookie ${c.name} (${c.domain})`),
+    ...(documentCookie ? [`${where}: document.cookie "${documentCookie}"`] : []),
+  ];
+  if (cookies.length) await context.clearCookies();
+  found.errors = tab.errors.map((e) => `${where}: ${e}`);
+  // axe last, at the top of the page, so that nothing it does is counted above.
+  found.axe = await axeLines(page, where);
+  return found;
+}
+
+/**
+ * Brings a loaded page to its enhanced state: every custom element scrolled into view in turn (what loads on
+ * sight loads), each defined and each <timeline-chart> ready; what is not goes into `found`.
+ */
+async function enhance(page: Page, pagePath: string, where: string, found: Found) {
   if (!elementNames.has(pagePath) && !pagePath.startsWith('__'))
     elementNames.set(pagePath, customElementNames(parseTags(readFileSync(join(DIST, pagePath), 'utf8'))));
   const names = elementNames.get(pagePath) ?? [];
-  // Every custom element into view in turn (what loads on sight loads), then to the end of the page.
+  // Every custom element into view in turn, then to the end of the page.
   await page.evaluate(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (const el of document.querySelectorAll('*')) {
@@ -250,22 +276,10 @@ async function visit(
       .catch(() => false);
     if (!ready) found.load.push(`${where}: a timeline-chart not ready after 10 s`);
   }
-  await settle(tab);
-  found.csp = [...(await cspViolations(page)), ...tab.csp].map((v) => `${where}: ${v}`);
-  const origin = new URL(site.url).origin;
-  found.foreign = tab.requests
-    .filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== origin)
-    .map((u) => `${where}: ${u}`);
-  if (tab.requests[0] !== url) found.load.push(`${where}: the first request was ${tab.requests[0]}, not the page`);
-  const cookies = await context.cookies();
-  const documentCookie = await page.evaluate(() => document.cookie);
-  found.cookies = [
-    ...cookies.map((c) => `${where}: cookie ${c.name} (${c.domain})`),
-    ...(documentCookie ? [`${where}: document.cookie "${documentCookie}"`] : []),
-  ];
-  if (cookies.length) await context.clearCookies();
-  found.errors = tab.errors.map((e) => `${where}: ${e}`);
-  // axe last, at the top of the page, so that nothing it does is counted above.
+}
+
+/** axe-core's violations on the page (and its frames), one line each, at the top of the page. */
+async function axeLines(page: Page, where: string): Promise<string[]> {
   await page.evaluate(async () => {
     window.scrollTo(0, 0);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -278,8 +292,7 @@ async function visit(
       targets: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' ')),
     }));
   });
-  found.axe = violations.map((v) => `${where}: ${v.id} — ${v.targets.join(', ')}`);
-  return found;
+  return violations.map((v) => `${where}: ${v.id} — ${v.targets.join(', ')}`);
 }
 
 /**
