@@ -1,19 +1,19 @@
 // One browser walk over the built site that checks, on each page it visits, what used to take three walks
 // (axe-all, csp and privacy): axe-core finds no violation, the Content-Security-Policy of the built _headers
 // is not violated, the page's custom elements get defined, nothing is requested from another origin, no
-// cookie is set and nothing is logged as an error. The site is served with dist/_headers applied per
-// path, as a _headers host would (so /embed/* and /es/embed/* get their own policy). Other languages: the same rule.
-// JavaScript is on and each page is checked in its enhanced state: each custom element is scrolled into view
-// (charts load their interactive part on sight), every <timeline-chart> is ready and requests settle first.
+// cookie is set and nothing is logged as an error. The site is served with dist/_headers applied per path,
+// as a _headers host would (so /embed/* and /es/embed/* get their own policy). JavaScript is on and each
+// page is checked in its enhanced state: each custom element is scrolled into view (charts load their
+// interactive part on sight), every <timeline-chart> is ready and requests settle first.
 // What is visited, by rule (walk-pages.ts): at 390 px light, every page that is not an event page in every
 // language, the sample of event pages that `eventSample` picks and one page of each template; at 1280 px
 // light and at 390 and 1280 px dark, one page of each template (its largest page in the default language).
 // A page's template is the src/pages route that builds it, split by the kind of chart an embed shows; a
 // built page that no route builds fails the walk. So every template gets axe, CSP and the rest in light
 // and dark at 390 and 1280. The checks that need no browser (html-validate, budgets, links, the
-// no-inline-script check in csp.test.ts) still read every page.
-// The visits are jobs (a page at a width in a scheme) shared by a few tabs, the largest pages first; a
-// tab sets its viewport and colour scheme before each visit, and each visit checks that it got them.
+// no-inline-script check in csp.test.ts) still read every page. The visits are jobs (a page at a width in
+// a scheme) that a few tabs share; a tab sets its viewport and colour scheme before each visit, and each
+// visit checks that it got them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,9 +82,11 @@ const addJob = (pagePath: string, width: number, scheme: Scheme) => {
 for (const pagePath of pages) addJob(pagePath, FULL.width, FULL.scheme);
 for (const pagePath of walk.representatives.values())
   for (const { width, scheme } of combos.slice(1)) addJob(pagePath, width, scheme);
-// The largest pages first, so that no tab is left with a long one at the end.
+// The largest pages first, so that no tab is left with a long one at the end; the pages' tests go in the
+// same order, so that each waits for its own visits only (a test's time runs from its start).
 const size = new Map(pages.map((p) => [p, statSync(join(DIST, p)).size]));
-jobs.sort((a, b) => size.get(b.pagePath)! - size.get(a.pagePath)!);
+const largestFirst = (a: string, b: string) => size.get(b)! - size.get(a)! || a.localeCompare(b);
+jobs.sort((a, b) => largestFirst(a.pagePath, b.pagePath));
 
 let site: Site;
 let browser: Browser;
@@ -215,12 +217,10 @@ async function visit(
     const served = response?.headers()['content-security-policy'];
     if (!served || served !== expected) found.load.push(`${where}: served with the policy "${served}"`);
   }
-  const got = await page.evaluate(() => ({
-    width: innerWidth,
-    dark: matchMedia('(prefers-color-scheme: dark)').matches,
-  }));
-  if (got.width !== width || got.dark !== (scheme === 'dark'))
-    found.load.push(`${where}: the page was ${got.width} px wide, ${got.dark ? 'dark' : 'light'}`);
+  const got = await page.evaluate(
+    () => `${innerWidth} ${matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'}`,
+  );
+  if (got !== `${width} ${scheme}`) found.load.push(`${where}: the page was ${got}`);
   await enhance(page, pagePath, where, found);
   await settle(tab);
   found.csp = [...(await cspViolations(page)), ...tab.csp].map((v) => `${where}: ${v}`);
@@ -388,7 +388,7 @@ describe('one walk: axe, CSP, other origins, cookies, errors (JS on; every page 
     }
   });
 
-  for (const pagePath of pages) {
+  for (const pagePath of [...pages].sort(largestFirst)) {
     it(`${pagePath}: nothing found`, async () => {
       const found = await Promise.all(results.get(pagePath)!);
       for (const kind of KINDS) {
