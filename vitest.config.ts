@@ -6,8 +6,9 @@ process.env.TZ = 'Pacific/Kiritimati';
 
 /**
  * Tests of the built site that start no browser (they read dist/): their own project, so that they run side
- * by side with each other and with the browser tests. embed-wordpress starts no browser either but shares
- * the embed fixture's server with the embed tests (embed-helpers.ts), so it stays with them.
+ * by side with each other. (Run as a second Vitest process beside the browser files, they made neither
+ * faster on two cores: 524 s against 527 s for npm test.) embed-wordpress starts no browser either but
+ * shares the embed fixture's server with the embed tests (embed-helpers.ts), so it stays with them.
  */
 const NODE_ONLY = [
   'budgets',
@@ -30,7 +31,8 @@ const NODE_ONLY = [
 
 export default defineConfig({
   test: {
-    // The serial browser project takes one worker; the others run the Node-only files beside it.
+    // Vitest runs the projects one after the other here (their worker counts differ): the unit and the
+    // Node-only files on up to three workers, then the browser files one at a time.
     maxWorkers: 3,
     projects: [
       {
