@@ -91,6 +91,12 @@ describe('timeline with JavaScript', () => {
     await ready(page);
     const live = await page.$eval(svgSel, (svg) => svg.outerHTML);
     expect(live).toBe(built);
+    // Nor does the zoom path's rehearsal in the idle moments after fonts load (off the page).
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      for (let i = 0; i < 5; i++) await new Promise((r) => requestIdleCallback(r));
+    });
+    expect(await page.$eval(svgSel, (svg) => svg.outerHTML)).toBe(built);
     await page.context().close();
   });
 

@@ -7,7 +7,6 @@
 // (d3-zoom first: the order of the modules in the chunk is this order, and gzip packs it best so.)
 import { TimelineZoom, ZOOM_STEP } from './timeline-zoom';
 import { partialDateMidpoint } from '../../lib/dates';
-import { layoutPrepared } from '../../lib/timeline/layout';
 import { toU } from '../../lib/timeline/warp';
 import type { TimelinePayload, TimelineVariant } from '../../lib/timeline/payload';
 import { TimelineView } from './timeline-view';
@@ -85,16 +84,19 @@ class TimelineController extends TimelineView {
     this.fromUrl(true);
     document.fonts?.ready.then(() => {
       this.fitFont();
-      // Warm the zoom path while the reader reads: lay out (without drawing) the window one step
-      // in, so the first real step costs what the others do, not a first run's compile and caches.
-      const warm = () => {
+      // Warm the zoom path while the reader reads: rehearse (off the page) the windows one, two and
+      // three steps in, one per idle moment, so the first real step costs what the others do, not a
+      // first run's compile and caches.
+      const idle = (run: () => void) =>
+        'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200);
+      const warm = (steps: number) => {
         const [a, b] = this.layout.domain;
         const mid = (a + b) / 2;
-        const half = (b - a) / 2 / ZOOM_STEP;
-        layoutPrepared(this.prepared, this.options([mid - half, mid + half]));
+        const half = (b - a) / 2 / ZOOM_STEP ** steps;
+        this.rehearse([mid - half, mid + half]);
+        if (steps < 3) idle(() => warm(steps + 1));
       };
-      if ('requestIdleCallback' in window) requestIdleCallback(warm);
-      else setTimeout(warm, 200);
+      idle(() => warm(1));
     });
   }
 
