@@ -67,7 +67,9 @@ const run = (d: TimelineData = data) =>
 
 describe('buildImages', () => {
   it('names the chart when it has nothing to draw', async () => {
-    await expect(run(broken)).rejects.toThrow(/^Images: chart "s": .*no step with a value to draw$/);
+    const failure = run(broken);
+    await expect(failure).rejects.toBeInstanceOf(ImageBuildError);
+    await expect(failure).rejects.toThrow(/^Images: chart "s": .*no step with a value to draw$/);
   });
 
   it('writes the chart in both themes and the social cards (files at the root, whatever the base)', async () => {
