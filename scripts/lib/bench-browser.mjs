@@ -130,9 +130,14 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
     await page.locator('timeline-chart').first().scrollIntoViewIfNeeded();
     await page.waitForSelector('timeline-chart[data-ready]', { timeout: 120_000 });
     const readyMs = Date.now() - t0;
-    const events = await page.evaluate(() => {
+    // The chart's events: in its payload, or the events of its tracks in the file the payload names.
+    const events = await page.evaluate(async () => {
       const el = document.querySelector('timeline-chart[data-ready] script.tl-payload');
-      return JSON.parse(el?.textContent || '{}').events?.length ?? 0;
+      const payload = JSON.parse(el?.textContent || '{}');
+      if (payload.events) return payload.events.length;
+      const tracks = new Set(payload.tracks.map((/** @type {{ id: string }} */ t) => t.id));
+      const file = await (await fetch(payload.eventsUrl)).json();
+      return file.events.filter((/** @type {{ track: string }} */ e) => tracks.has(e.track)).length;
     });
     // Settle: let the first render and any idle work finish.
     await page.waitForTimeout(500);

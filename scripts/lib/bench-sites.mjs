@@ -213,8 +213,8 @@ function homeRows(/** @type {Bench} */ bench, /** @type {any} */ home, /** @type
 
 /**
  * The page whose zoom frames are measured: the 10,000-event build's embed page of ZOOM_CHART, or, when
- * that build did not finish, the 1,000-event build's page of the same chart with its payload swapped
- * for the 10,000-event content's events of its tracks. The first render (before measuring) replaces
+ * that build did not finish, the 1,000-event build's page of the same chart with its payload pointed
+ * at a file of the 10,000-event content's events (the chart takes those of its tracks). The first render (before measuring) replaces
  * the build-time SVG; every measured frame draws the 5,000 events.
  */
 export function zoomPage(/** @type {Bench} */ bench) {
@@ -225,9 +225,13 @@ export function zoomPage(/** @type {Bench} */ bench) {
   const dist = bench.gen1k.dist;
   const page = readFileSync(join(dist, 'embed', ZOOM_CHART, 'index.html'), 'utf8');
   const payload = payloadOf(page);
-  if (!payload) throw new Error(`no timeline payload on embed/${ZOOM_CHART}/ of the 1,000-event build`);
-  const tracks = new Set(payload.tracks.map((/** @type {any} */ t) => t.id));
-  payload.events = bench.content10k.layoutEvents.filter((e) => tracks.has(e.track));
+  if (!payload?.eventsUrl)
+    throw new Error(`no timeline payload naming its events on embed/${ZOOM_CHART}/ of the 1,000-event build`);
+  // The chart takes the events of its tracks from the file its payload names: a file of the 10,000.
+  const file = JSON.parse(readFileSync(join(dist, 'data', 'timeline-events.json'), 'utf8'));
+  file.events = bench.content10k.layoutEvents;
+  writeFileSync(join(dist, 'data', 'timeline-events-10k.json'), JSON.stringify(file));
+  payload.eventsUrl = payload.eventsUrl.replace(/timeline-events\.json$/, 'timeline-events-10k.json');
   const json = JSON.stringify(payload)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')

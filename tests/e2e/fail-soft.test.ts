@@ -1,7 +1,8 @@
 // When a request fails, the timeline fails soft, at a phone's and a desktop's width:
 // - the events' details (data/timeline-details.json) missing or not JSON: the panel links to the
 //   event's page, with no uncaught error, and the next opening asks again;
-// - the interactive part's chunk failing (an old page during a deploy): the build-time chart stays
+// - the interactive part's chunk, or the file of the chart's events, failing (an old page during a
+//   deploy, a network error): the build-time chart stays
 //   exactly as it is without scripts (no blank band where the toolbar would go, its marks links),
 //   with no uncaught error, and the next interaction with the chart loads it.
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ const chart = data.charts.find((c) => c.kind === 'timeline')!;
 const SEL = `timeline-chart[data-chart="${chart.id}"]`;
 const DETAILS = '**/data/timeline-details.json';
 const CHUNK = '**/_astro/timeline-interactive.*.js';
+const EVENTS = '**/data/timeline-events.json';
 const WIDTHS = [
   [390, 844],
   [1280, 800],
@@ -106,9 +108,16 @@ describe('event details fail soft', () => {
   }
 });
 
-describe('a failed interactive chunk fails soft', () => {
-  for (const [width, height] of WIDTHS) {
-    it(`at ${width} px: the static chart stays as without scripts (no blank band), and the next interaction loads it`, async () => {
+// The chunk at both widths; the chart's events (a file the chart loads beside the chunk) on a phone.
+const FAILING = [
+  ['interactive chunk', CHUNK, /\/_astro\/timeline-interactive\.[\w-]+\.js$/, WIDTHS[0]],
+  ['interactive chunk', CHUNK, /\/_astro\/timeline-interactive\.[\w-]+\.js$/, WIDTHS[1]],
+  ['events file', EVENTS, /\/data\/timeline-events\.json$/, WIDTHS[0]],
+] as const;
+
+describe('a failed interactive chunk or events file fails soft', () => {
+  for (const [what, glob, failing, [width, height]] of FAILING) {
+    it(`${what}, at ${width} px: the static chart stays as without scripts (no blank band), and the next interaction loads it`, async () => {
       const box = (page: Page) =>
         page.$eval(SEL, (el) => {
           const r = el.getBoundingClientRect();
@@ -125,13 +134,13 @@ describe('a failed interactive chunk fails soft', () => {
         width,
         height,
         async (p) => {
-          p.on('requestfailed', (r) => void (r.url().includes('/timeline-interactive.') && failures++));
-          await p.route(CHUNK, (route) => (blocked ? route.abort() : route.continue()));
+          p.on('requestfailed', (r) => void (failing.test(new URL(r.url()).pathname) && failures++));
+          await p.route(glob, (route) => (blocked ? route.abort() : route.continue()));
         },
-        /\/_astro\/timeline-interactive\.[\w-]+\.js$/,
+        failing,
       );
       await page.locator(SEL).scrollIntoViewIfNeeded();
-      await expect.poll(() => failures, { message: 'the chunk was asked for' }).toBeGreaterThan(0);
+      await expect.poll(() => failures, { message: `the ${what} was asked for` }).toBeGreaterThan(0);
       // The failed load is handled within a moment: the chart is then as tall as without scripts.
       await expect
         .poll(async () => Math.abs((await box(page)).height - staticBox.height), {
@@ -154,7 +163,7 @@ describe('a failed interactive chunk fails soft', () => {
         'every mark a link',
       ).toBe(true);
 
-      // The chunk is back (the deploy finished): the next interaction with the chart loads it.
+      // The file is back (the deploy finished): the next interaction with the chart loads it.
       blocked = false;
       const legend = (await page.locator(`${SEL} .tl-legend`).boundingBox())!;
       await page.mouse.click(legend.x + legend.width - 2, legend.y + 2);

@@ -1,9 +1,12 @@
 // <timeline-chart>: the small part that loads with the page. It waits until the chart comes
 // near the viewport, then loads the interactive part (d3-zoom and the layout) and hands over.
 // Before that, the build-time SVG is the chart: its marks are links to the events' pages.
-// If the interactive part fails to load (a network error, or an old page during a deploy whose
+// If the interactive part or the chart's events fail to load (a network error, or an old page during a deploy whose
 // chunk is gone), the build-time chart stays as it is, without the toolbar's reserved room
 // (data-failed), and the next interaction with the chart tries once more.
+
+import type { TimelinePayload } from '../../lib/timeline/payload';
+import { holds, shippedPayload, withEvents } from './timeline-events';
 
 /** What counts as the reader turning to the chart again, after a failed load. */
 const RETRY_ON = ['pointerdown', 'focusin', 'keydown'] as const;
@@ -17,12 +20,15 @@ class TimelineChart extends HTMLElement {
 
   #retry = () => this.#load();
 
-  /** Whether the URL asks for an event this chart holds (?event=<id> or #event-<id>; it may be in a cluster). */
+  /**
+   * Whether the URL asks for an event this chart holds (?event=<id> or #event-<id>; it may be in a
+   * cluster), or may hold: a chart whose events are in a file not loaded yet loads to find out.
+   */
   #wanted(): boolean {
     const id =
       new URLSearchParams(location.search).get('event') ??
       (location.hash.startsWith('#event-') ? location.hash.slice(7) : '');
-    return !!id && !!this.querySelector('script.tl-payload')?.textContent?.includes(`"id":${JSON.stringify(id)}`);
+    return !!id && holds(this, id) !== false;
   }
 
   connectedCallback() {
@@ -65,9 +71,10 @@ class TimelineChart extends HTMLElement {
     this.#stopWaiting();
     if (this.dataset.loading !== undefined) return;
     this.dataset.loading = '';
-    let mountTimeline: typeof import('./timeline-interactive').mountTimeline;
+    let loaded: [typeof import('./timeline-interactive'), TimelinePayload];
     try {
-      ({ mountTimeline } = await import('./timeline-interactive'));
+      // The interactive part and, for a chart of every event of its tracks, its events (fetched beside it).
+      loaded = await Promise.all([import('./timeline-interactive'), withEvents(shippedPayload(this)!)]);
     } catch (error) {
       // The build-time chart stands (its marks are links); the next interaction tries again.
       console.warn(
@@ -82,7 +89,7 @@ class TimelineChart extends HTMLElement {
       if ('IntersectionObserver' in window) this.#observe(true);
       return;
     }
-    mountTimeline(this);
+    loaded[0].mountTimeline(this, loaded[1]);
     delete this.dataset.failed;
   }
 }

@@ -18,11 +18,9 @@ import { nextFocus, type Move } from '../roving-tip';
 
 const charts: TimelineController[] = [];
 
-/** Takes over a <timeline-chart> whose build-time SVG is in place. */
-export function mountTimeline(root: HTMLElement): void {
-  const payloadEl = root.querySelector<HTMLScriptElement>('script.tl-payload');
-  if (!payloadEl || root.dataset.ready !== undefined) return;
-  const payload = JSON.parse(payloadEl.textContent || '{}') as TimelinePayload;
+/** Takes over a <timeline-chart> whose build-time SVG is in place, with its payload and events (timeline-events.ts). */
+export function mountTimeline(root: HTMLElement, payload: TimelinePayload): void {
+  if (root.dataset.ready !== undefined) return;
   const chart = new TimelineController(root, payload);
   // The current window, for tests and the benchmark (a property, not an attribute: no DOM write).
   Object.defineProperty(root, 'timelineDomain', { get: () => [...chart.layout.domain], configurable: true });

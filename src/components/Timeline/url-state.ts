@@ -1,6 +1,7 @@
 // The open event in the URL: ?event=<id>&chart=<chart> (written when a reader opens one), or
 // #event-<id> (the static chart's links and the story's references). Parsing and formatting are
 // pure functions of the URL; the browser's history is touched only by pushUrl.
+import { holds } from './timeline-events';
 
 const HASH = '#event-';
 
@@ -39,11 +40,12 @@ export function pushUrl(id: string | undefined, chart: string): void {
   if (href !== location.href) history.pushState({ chart, event: id ?? null }, '', href);
 }
 
-/** The chart on the page that shows `id`: the one ?chart= names if it holds it, else the first that does. */
+/**
+ * The chart on the page that shows `id`: the one ?chart= names if it holds it, else the first that does
+ * (asked by a chart that has loaded, so the file of every event has loaded too).
+ */
 export function chartFor(id: string): Element | undefined {
   const named = chartOfUrl(location.search);
-  const holders = [...document.querySelectorAll('timeline-chart')].filter((el) =>
-    el.querySelector('script.tl-payload')?.textContent?.includes(`"id":${JSON.stringify(id)}`),
-  );
+  const holders = [...document.querySelectorAll('timeline-chart')].filter((el) => holds(el, id));
   return holders.find((el) => el.getAttribute('data-chart') === named) ?? holders[0];
 }

@@ -12,10 +12,24 @@ export interface TimelineVariant {
   options: LayoutOptions;
 }
 
-export interface TimelinePayload {
+/** What the browser lays out for one timeline: the page's payload with the chart's events and words in it. */
+export interface TimelinePayload extends ShippedPayload {
+  events: LayoutEvent[];
+  ui: UiStrings['timelineClient'];
+}
+
+/**
+ * The payload as the page ships it. A chart of a few events (an event page's neighbours) carries
+ * them and its words; a chart of all the events of its tracks names the file of every event instead
+ * (/data/timeline-events.json, one request for every such chart, cached from page to page), and the
+ * browser takes that file's words and its events of the chart's tracks, in the file's order.
+ */
+export interface ShippedPayload {
   /** The chart's id (its deep links carry it: ?chart=<id>&event=<event id>). */
   chart: string;
-  events: LayoutEvent[];
+  events?: LayoutEvent[];
+  /** Where every event is (TimelineEventsFile), when `events` is not given. */
+  eventsUrl?: string;
   tracks: LayoutTrack[];
   variants: TimelineVariant[];
   /** Site path of an event's page, with {id} for the event id. */
@@ -23,6 +37,12 @@ export interface TimelinePayload {
   /** Where the details of every event are: /data/timeline-details.json under the base. */
   detailsUrl: string;
   /** The words the interactive chart writes (tooltips, status line, details panel), in the page's language. */
+  ui?: UiStrings['timelineClient'];
+}
+
+/** /data/timeline-events.json: every event of the site, in the data's order, as the layout takes it, and the chart's words. */
+export interface TimelineEventsFile {
+  events: LayoutEvent[];
   ui: UiStrings['timelineClient'];
 }
 
