@@ -64,6 +64,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // One worker keeps its imports (playwright-core, axe, the site checks) from file to file instead of
+          // loading them again for each: the files share no state but the browser each one launches and closes.
+          isolate: false,
         },
       },
     ],

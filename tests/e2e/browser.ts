@@ -27,11 +27,29 @@ export async function serveDist(
   });
 }
 
-/** Launches headless Chromium (a fresh temporary profile each time; nothing downloaded). */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Headless Chromium (a fresh temporary profile; nothing downloaded), one per test process: the browser
+ * files run one after another in one worker (vitest.config.ts), and each used to pay for a launch. A
+ * file gets the shared browser with its close() closing only the contexts left open, so the next file
+ * starts from a browser with no page; the process's exit ends the browser.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || findChromium();
   if (!executablePath) throw new Error('No Chromium found: run the tests with "npm test", which finds or installs it.');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  if (!shared || !(await shared).isConnected()) {
+    shared = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  }
+  const browser = await shared;
+  const close = async () => void (await Promise.all(browser.contexts().map((c) => c.close())));
+  return new Proxy(browser, {
+    get: (target, key) => {
+      if (key === 'close') return close;
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
