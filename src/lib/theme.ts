@@ -56,22 +56,18 @@ export function tokenProperty(token: keyof ThemeTokens): string {
   return `--${token.replace(/[A-Z]|\d+/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function declarations(tokens: ThemeTokens, indent: string): string {
-  return (Object.keys(tokens) as (keyof ThemeTokens)[])
-    .map((k) => `${indent}${tokenProperty(k)}: ${tokens[k]};`)
-    .join('\n');
-}
-
 /**
- * The stylesheet: light on :root; dark when the reader's system is dark, unless the page is told
- * otherwise (?theme= on embeds sets data-theme), and whenever data-theme is dark.
+ * The stylesheet: each token once, as light-dark(light, dark). Which of the two a page gets is its
+ * color-scheme, set once in global.css: the reader's system setting, unless the page is told
+ * otherwise (?theme= on embeds sets data-theme). The build lowers light-dark() for older browsers.
  */
 export function themeCss(): string {
+  const declarations = (Object.keys(THEME.light) as (keyof ThemeTokens)[]).map(
+    (k) => `  ${tokenProperty(k)}: light-dark(${THEME.light[k]}, ${THEME.dark[k]});`,
+  );
   return [
     '/* Generated from src/lib/theme.ts by `node scripts/theme-css.mjs`: edit the table there, not this file. */',
-    `:root {\n${declarations(THEME.light, '  ')}\n}`,
-    `@media (prefers-color-scheme: dark) {\n  :root:not([data-theme='light']) {\n${declarations(THEME.dark, '    ')}\n  }\n}`,
-    `:root[data-theme='dark'] {\n${declarations(THEME.dark, '  ')}\n}`,
+    `:root {\n${declarations.join('\n')}\n}`,
     '',
   ].join('\n');
 }

@@ -20,6 +20,7 @@ import {
   type Server,
 } from './embed-helpers';
 import { startServer } from '../../scripts/serve.mjs';
+import { THEME, tokenProperty, type ThemeTokens } from '../../src/lib/theme';
 
 const fixtureChartIds = (
   parse(readFileSync('tests/fixtures/content/data/charts.yaml', 'utf8')) as { id: string }[]
@@ -45,11 +46,17 @@ afterAll(async () => {
 });
 
 describe('embed pages', () => {
-  const VARIABLES = ['--bg', '--fg', '--muted', '--rule', '--panel', '--link', '--link-visited', '--focus', '--accent'];
+  const VARIABLES = Object.keys(THEME.light).map((k) => tokenProperty(k as keyof ThemeTokens));
+  /** Each token as the colour it resolves to (its text is light-dark(…, …) in either scheme). */
   const variables = (p: Page) =>
     p.evaluate((names) => {
-      const style = getComputedStyle(document.documentElement);
-      return Object.fromEntries(names.map((n) => [n, style.getPropertyValue(n).trim()]));
+      const probe = document.body.appendChild(document.createElement('i'));
+      const colours = names.map((n) => {
+        probe.style.color = `var(${n})`;
+        return [n, getComputedStyle(probe).color];
+      });
+      probe.remove();
+      return Object.fromEntries(colours);
     }, VARIABLES);
 
   /** A tab per colour scheme for the tests below (bypassCSP: the embed pages' CSP would refuse axe-core). */

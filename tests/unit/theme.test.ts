@@ -26,14 +26,22 @@ describe('theme colours', () => {
     expect(readFileSync('src/styles/theme.css', 'utf8')).toBe(themeCss());
   });
 
-  it('the stylesheet gives every token, light and dark', () => {
+  it('the stylesheet gives every token once, as light-dark(light, dark)', () => {
     const css = themeCss();
     for (const token of Object.keys(THEME.light) as (keyof ThemeTokens)[]) {
-      expect(css).toContain(`${tokenProperty(token)}: ${THEME.light[token]};`);
-      expect(css).toContain(`${tokenProperty(token)}: ${THEME.dark[token]};`);
+      const p = tokenProperty(token);
+      expect(css).toContain(`${p}: light-dark(${THEME.light[token]}, ${THEME.dark[token]});`);
+      expect(css.split(`${p}:`)).toHaveLength(2);
     }
     expect(tokenProperty('linkVisited')).toBe('--link-visited');
     expect(tokenProperty('chart2')).toBe('--chart-2');
+  });
+
+  it("global.css picks light-dark()'s side: the system's scheme, unless data-theme says otherwise", () => {
+    const css = readFileSync('src/styles/global.css', 'utf8').replace(/\s+/g, ' ');
+    expect(css).toMatch(/:root \{[^}]*color-scheme: light dark;/);
+    expect(css).toContain(":root[data-theme='dark'] { color-scheme: dark; }");
+    expect(css).toContain(":root[data-theme='light'] { color-scheme: light; }");
   });
 
   it('no other stylesheet sets a colour token outside print', () => {

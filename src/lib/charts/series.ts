@@ -209,7 +209,18 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     : placeFlags(flagsIn, { left: 0, right: options.width - 2 });
   const lanes = flags.reduce((m, f) => Math.max(m, f.lane + 1), 0);
   const top = 8 + lanes * (lineHeight + LANE_GAP) + (lanes > 0 ? 4 : 0);
-  const plot = { x: left, y: top, width: round(plotWidth), height: options.plotHeight };
+  const frame = valueChartFrame({
+    width: options.width,
+    left,
+    top,
+    plotWidth,
+    plotHeight: options.plotHeight,
+    lineH: lineHeight,
+    pad: 2,
+    fontSize,
+    ticks: axis.ticks,
+  });
+  const { plot } = frame;
   const bottom = plot.y + plot.height;
 
   const uses = { firstRelease: false, revised: false, derived: false };
@@ -297,9 +308,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
   });
 
   return {
-    ...valueChartFrame(options.width, bottom, lineHeight, 2, plot.y, axis.ticks),
-    plot,
-    fontSize,
+    ...frame,
     barMeasures,
     lineMeasure,
     bars,
@@ -317,26 +326,34 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
   };
 }
 
-/** Month labels under the bands: every month if they fit, else every 2nd, 3rd, 4th, 6th or 12th. */
 /**
- * A value chart's size and its value ticks on the page: the plot's bottom, two rows of date
- * labels under it (rows `lineH` high) and `pad`; the ticks shifted from the plot to the page.
+ * What the two value charts (series, steps) share of their layout, and what the shared renderers
+ * read (chartFrame, valueAxis in svg-parts.ts): the plot, `plotWidth` × `plotHeight` at (`left`,
+ * `top`); the chart's size (the plot's bottom, two rows of date labels under it, rows `lineH` high,
+ * and `pad`); the value ticks shifted from the plot to the page; and the font size.
  */
-export function valueChartFrame(
-  width: number,
-  bottom: number,
-  lineH: number,
-  pad: number,
-  plotY: number,
-  ticks: readonly ValueTick[],
-) {
+export function valueChartFrame(f: {
+  width: number;
+  left: number;
+  top: number;
+  plotWidth: number;
+  plotHeight: number;
+  lineH: number;
+  pad: number;
+  fontSize: number;
+  ticks: readonly ValueTick[];
+}) {
+  const plot = { x: f.left, y: f.top, width: round(f.plotWidth), height: f.plotHeight };
   return {
-    width,
-    height: Math.ceil(bottom + 8 + lineH * 2 + pad),
-    yTicks: ticks.map((t) => ({ ...t, y: round(plotY + t.y) })),
+    width: f.width,
+    height: Math.ceil(plot.y + plot.height + 8 + f.lineH * 2 + f.pad),
+    plot,
+    fontSize: f.fontSize,
+    yTicks: f.ticks.map((t) => ({ ...t, y: round(plot.y + t.y) })),
   };
 }
 
+/** Month labels under the bands: every month if they fit, else every 2nd, 3rd, 4th, 6th or 12th. */
 export function monthTicks(
   months: readonly string[],
   left: number,

@@ -144,7 +144,18 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
   const flags = placeFlags(ruleInputs, { left: 0, right: options.width - 2 });
   const lanes = flags.reduce((n, f) => Math.max(n, f.lane + 1), 0);
   const top = 10 + lanes * (lineH + LANE_GAP) + 6 + lineH; // room for value labels over the top step
-  const plot = { x: left, y: top, width: round(plotW), height: options.plotHeight };
+  const frame = valueChartFrame({
+    width: options.width,
+    left,
+    top,
+    plotWidth: plotW,
+    plotHeight: options.plotHeight,
+    lineH,
+    pad: 4,
+    fontSize,
+    ticks: axis.ticks,
+  });
+  const { plot } = frame;
   const yOf = (v: number) => round(plot.y + axis.y(v));
   const bottom = plot.y + plot.height;
 
@@ -219,9 +230,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     .map(({ type, index }) => ({ type, index }));
 
   return {
-    ...valueChartFrame(options.width, bottom, lineH, 4, plot.y, axis.ticks),
-    fontSize,
-    plot,
+    ...frame,
     unit,
     segments,
     rules,

@@ -153,18 +153,17 @@ export const kindsEn = {
   ended: 'ended',
 } satisfies Record<MilestoneKind, string>;
 
-/** A milestone without a label of its own is called by its kind. */
-export const milestonesEn = {
-  announced: 'Announced',
-  scheduled: 'Scheduled',
-  signed: 'Signed',
-  published: 'Published',
-  effective: 'Took effect',
-  suspended: 'Suspended',
-  blocked: 'Blocked',
-  reinstated: 'Reinstated',
-  ended: 'Ended',
-} satisfies Record<MilestoneKind, string>;
+/** Each word with its first letter in capitals ("signed" → "Signed"): a sentence's word as a label. */
+export function capitalised<K extends string>(words: Record<K, string>, locale: string): Record<K, string> {
+  const upper = (w: string) => w.charAt(0).toLocaleUpperCase(locale) + w.slice(1);
+  return Object.fromEntries(Object.entries<string>(words).map(([k, w]) => [k, upper(w)])) as Record<K, string>;
+}
+
+/**
+ * A milestone without a label of its own is called by its kind: the word of the sentences above as a
+ * label, except where a label reads better otherwise.
+ */
+export const milestonesEn: Record<MilestoneKind, string> = { ...capitalised(kindsEn, 'en'), effective: 'Took effect' };
 
 /** Words the details panel, the timeline's marks and the data files share. */
 export const wordsEn = {
