@@ -48,6 +48,8 @@ export default defineConfig({
         test: {
           name: 'e2e-node',
           include: NODE_ONLY,
+          // First the Node files on several workers, then (group 1) the browser files on one.
+          sequence: { groupOrder: 0 },
           environment: 'node',
           // Generous: a file that builds a site waits its turn (builds run one at a time, see buildSite).
           testTimeout: 180_000,
@@ -64,6 +66,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           // One worker keeps its imports (playwright-core, axe, the site checks) from file to file instead of
           // loading them again for each: the files share no state but the browser each one launches and closes.
           isolate: false,
