@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, openPage, serveWithBrowser } from './browser';
 import { siteLanguages } from '../../src/data/timeline';
+import type { TimelineData } from '../../src/lib/timeline/schema';
+import { eventSample } from './walk-pages';
 
 /** Every page of the built site, as a path under the site's root ('' is the home page). */
 function builtPages(dir = DIST): string[] {
@@ -22,22 +24,24 @@ function builtPages(dir = DIST): string[] {
   return pages.map((p) => (p === '/' ? '' : p)).sort();
 }
 
-// At 1280 px every page is read but the event pages of a language folder (/es/…), which are sampled; at
-// 390 px (where only wrapping differs) event pages, which share one template, are sampled: every seventh and
-// the last. Every other page — story, table, glossary, sources, chronology, embeds — and the 404 pages are
-// always read at both widths.
+// Event pages share one template and differ by their data's optional parts: they are sampled, at both
+// widths — the walk's sample (the first and last by date, the longest title, the most sources, and events
+// until every track and optional part is in: walk-pages.ts), plus every seventh and the last. Every other
+// page — story, table, glossary, sources, chronology, embeds — and the 404 pages are read at both widths.
 const all = builtPages();
 const languages = siteLanguages();
 const languageFolders = languages.published.filter((l) => l !== languages.default).map((l) => `${l}/`);
 const folder = (p: string) => languageFolders.find((f) => p.startsWith(f)) ?? '';
 const isEvent = (p: string) => p.slice(folder(p).length).startsWith('events/') && !p.endsWith('events/');
 const events = all.filter(isEvent);
-const sampled = events.filter((_, i) => i % 7 === 0 || i === events.length - 1);
+const data: TimelineData = JSON.parse(readFileSync(join(DIST, 'data', 'timeline.json'), 'utf8'));
+const featured = new Set(eventSample(data.events).map((e) => `events/${e.id}/`));
+const sampled = events.filter(
+  (p, i) => i % 7 === 0 || i === events.length - 1 || featured.has(p.slice(folder(p).length)),
+);
 const notFound = ['404.html', ...languageFolders.map((f) => `${f}404.html`)];
-/** The pages read at 390 px. */
-const phonePages = new Set([...all.filter((p) => !isEvent(p)), ...sampled, ...notFound]);
-/** The pages read at 1280 px (and loaded): every page but a language folder's event pages outside the sample. */
-const everyPage = [...all.filter((p) => !folder(p) || !isEvent(p)), ...sampled.filter((p) => folder(p)), ...notFound];
+/** The pages read, at both widths. */
+const pages = [...new Set([...all.filter((p) => !isEvent(p)), ...sampled, ...notFound])];
 const WIDTHS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -159,27 +163,26 @@ const served = serveWithBrowser();
 describe('no glued words', () => {
   it('finds the pages: story, table, glossary, sources, chronology, 404 and a sample of events', () => {
     for (const p of ['', 'table/', 'glossary/', 'sources/', 'chronology/', '404.html']) {
-      expect(everyPage).toContain(p);
-      expect(phonePages).toContain(p);
+      expect(pages).toContain(p);
     }
     expect(sampled.length).toBeGreaterThanOrEqual(Math.min(events.length, 5));
-    // Every page read at 390 px is loaded (and read at 1280 px too).
-    expect([...phonePages].filter((p) => !everyPage.includes(p))).toEqual([]);
+    // The walk's sample of events is in, in every language.
+    for (const f of ['', ...languageFolders]) for (const id of featured) expect(sampled).toContain(f + id);
   });
 
-  it('every text node keeps its word boundaries on every page at 1280 px, and at 390 px on every page but a sample of event pages', async () => {
+  it('every text node keeps its word boundaries at 1280 and 390 px, on every page but a sample of event pages', async () => {
     // Without JavaScript a page's layout follows nothing but the viewport: each page is loaded once and
     // read at each of its widths in turn.
     const context = await served.browser.newContext({ viewport: WIDTHS[0], javaScriptEnabled: false });
     const found: string[][] = WIDTHS.map(() => []);
-    const queue = [...everyPage];
+    const queue = [...pages];
     const tab = async () => {
       const page = await context.newPage();
       let current = WIDTHS[0];
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         await page.goto(served.site.url + path, { waitUntil: 'load' });
         // The width the tab is at first: one resize fewer.
-        const widths = phonePages.has(path) ? [current, ...WIDTHS.filter((w) => w !== current)] : [WIDTHS[0]];
+        const widths = [current, ...WIDTHS.filter((w) => w !== current)];
         for (const viewport of widths) {
           if (viewport !== current) await page.setViewportSize((current = viewport));
           found[WIDTHS.indexOf(viewport)].push(...(await readAt(page, path, viewport.width)));
