@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestIncreasing } from '../../src/components/Timeline/keyed-join';
+import { boundAll, longestIncreasing, type Drawn } from '../../src/components/Timeline/keyed-join';
 
 /** The kept values, in order. */
 const kept = (values: number[]) => values.filter((_, i) => longestIncreasing(values)[i]);
@@ -31,5 +31,18 @@ describe('longestIncreasing (which redrawn elements may stay where they are)', (
     for (let i = 0; i < values.length; i++)
       for (let j = 0; j < i; j++) if (values[j] < values[i]) best[i] = Math.max(best[i], best[j] + 1);
     expect(run.length).toBe(Math.max(...best));
+  });
+});
+
+describe('boundAll (whether the build-time drawing can stand without a redraw at load)', () => {
+  const el = {} as Element;
+  const leaf = (kids: Drawn[] | null = []): Drawn => ({ el, key: 'g:x', kids });
+  it('holds when every subtree was bound', () => {
+    expect(boundAll([leaf([leaf(), leaf()]), leaf()])).toBe(true);
+    expect(boundAll([])).toBe(true);
+  });
+  it('fails when the top or any subtree did not match the build', () => {
+    expect(boundAll(null)).toBe(false);
+    expect(boundAll([leaf(), leaf([leaf(), leaf(null)])])).toBe(false);
   });
 });

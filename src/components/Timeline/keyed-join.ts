@@ -32,6 +32,11 @@ export function bindBuilt(el: Element, nodes: SvgNode[]): Drawn[] | null {
   return out;
 }
 
+/** Whether bindBuilt found the build's elements for the whole tree (no subtree left to draw afresh). */
+export function boundAll(kids: Drawn[] | null): boolean {
+  return kids !== null && kids.every((d) => boundAll(d.kids));
+}
+
 /**
  * Joins `nodes` onto the children of `parent` by key, setting exactly the nodes' attributes and
  * text: a child whose key is still there is updated, one whose key left is reused for a new key

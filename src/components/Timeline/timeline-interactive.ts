@@ -14,6 +14,7 @@ import { DetailsPanel, loadDetails, showMarkTip } from './timeline-panel';
 import { chartFor, pushUrl, wantedEvent } from './url-state';
 import { listenToEventRefs, showHint, shownStatus, windowStatus } from './timeline-toolbar';
 import { onClick, onKey } from './timeline-input';
+import { boundAll } from './keyed-join';
 import { nextFocus, type Move } from '../roving-tip';
 
 const charts: TimelineController[] = [];
@@ -115,7 +116,9 @@ class TimelineController extends TimelineView {
         this.frame = requestAnimationFrame(() => this.render());
       },
     );
-    this.render();
+    // The build's drawing of this state is bound as it is (showVariant): no second layout and join of
+    // the same state while the page loads. Another variant, or a build drawing that did not match, is drawn.
+    if (!first || !boundAll(this.drawn.get(this.svg)!.kids)) this.render();
   }
 
   // ── zoom ──
