@@ -61,6 +61,7 @@ export const TIMELINE_PAINT: readonly PaintRule[] = [
   { classes: ['tl-mark__symbol'], set: { fill: '@tc', stroke: '@bg', 'stroke-width': '1.5' } },
   { classes: ['tl-mark__symbol'], within: 'tl-mark--highlighted', set: { stroke: '@fg' } },
   { classes: ['tl-cluster__symbol'], set: { fill: '@bg', stroke: '@tc', 'stroke-width': '2' } },
+  { classes: ['tl-cluster__symbol'], within: 'tl-cluster--highlighted', set: { 'stroke-width': '3' } },
 ];
 
 /** The timeline's image: its wide variant, painted, with one legend entry per track. */

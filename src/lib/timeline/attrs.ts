@@ -187,7 +187,7 @@ export function clusterTransform(c: Pick<ClusterMark, 'x' | 'y'>): string {
 
 /** Classes of a cluster mark. */
 export function clusterClass(c: ClusterMark): string {
-  return `${CLASS.cluster} ${CLASS.cluster}--${c.trackId}`;
+  return `${CLASS.cluster} ${CLASS.cluster}--${c.trackId}${c.lead ? ` ${CLASS.cluster}--highlighted` : ''}`;
 }
 
 /** Data attributes of a cluster: its id, track and the window to zoom to ("start,end" in ms). */

@@ -48,13 +48,17 @@ export function clusterItem(
   track: LayoutTrack,
   ctx: Ctx,
   along: (t: number) => number,
-  text = `+${c.members.length}`,
+  given?: string,
 ): Item {
   const x = along(c.t);
   const font = ctx.mFont * BOLD_WIDTH;
   const half = targetHalf(CLUSTER_R, ctx);
+  // A highlighted event that had to join a cluster (a height-capped chart, at the last try) names it:
+  // "<its label> +3", with a highlighted event's claim to its label.
+  const lead = given === undefined ? clusterLead(c, ctx) : undefined;
+  const text = given ?? (lead ? `${lead.text} +${c.members.length - 1}` : `+${c.members.length}`);
   return {
-    priority: 1.5,
+    priority: lead ? 0 : 1.5,
     x,
     r: CLUSTER_R,
     m0: x - half,
@@ -66,4 +70,9 @@ export function clusterItem(
     cluster: c,
     ...unplaced(track),
   };
+}
+
+/** The cluster's first highlighted member, if it has one. */
+export function clusterLead(c: ClusterDraft, ctx: Pick<Ctx, 'highlighted'>): PEvent | undefined {
+  return ctx.highlighted.size ? c.members.find((e) => ctx.highlighted.has(e.id)) : undefined;
 }

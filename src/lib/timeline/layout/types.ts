@@ -282,6 +282,8 @@ export interface AnnotationMark {
 export interface ClusterMark extends PlacedMark {
   count: number;
   ids: string[];
+  /** The highlighted event among its members (it names the cluster), if any. */
+  lead?: string;
   /** Zoom here to see the events apart. */
   domain: [number, number];
 }
