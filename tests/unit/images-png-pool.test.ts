@@ -17,6 +17,13 @@ describe('PngPool', () => {
     expect(a.equals(b)).toBe(true);
   });
 
+  it('draws the same PNG as a render on the main thread for an opaque image (written by png-encode.mjs)', async () => {
+    const opaque = svg('#0072b2').replace('<rect', '<rect width="100" height="50" fill="#fff"/><rect');
+    const [a, b] = await Promise.all([pool.render(opaque, 200), renderPng(opaque, 200)]);
+    expect(a[25]).toBe(2); // colour type: RGB
+    expect(a.equals(b)).toBe(true);
+  });
+
   it('keeps each result with its own SVG when several run at once', async () => {
     const colours = ['#000000', '#ff0000', '#00ff00', '#0000ff', '#ffffff'];
     const pngs = await Promise.all(colours.map((c) => pool.render(svg(c), 120)));

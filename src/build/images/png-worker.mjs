@@ -1,9 +1,10 @@
 // One PNG encoder of the image step's pool (png-pool.ts): draws an SVG with resvg and encodes the
-// PNG on its own thread. Plain JavaScript, so that Node runs it as it is under Astro, Vite and Vitest.
+// PNG (png-encode.mjs) on its own thread. Plain JavaScript, so that Node runs it as it is under Astro, Vite and Vitest.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
+import { pngOf } from './png-encode.mjs';
 
 // resvg frees a render's pixmap (3 MB for a social card) and its font database only when the garbage
 // collector has found the small JavaScript objects that hold them unreachable and Node has then run their
@@ -23,7 +24,7 @@ function drawNext() {
   const task = queue.shift();
   if (!task) return;
   try {
-    const png = new Resvg(task.svg, task.options).render().asPng();
+    const png = pngOf(new Resvg(task.svg, task.options).render());
     parentPort.postMessage({ id: task.id, png });
   } catch (error) {
     parentPort.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) });

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { parseFontMetrics, type FontMetrics } from './font-metrics';
+import { pngOf } from './png-encode.mjs';
 
 /** The family name every image sets its text in. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -71,8 +72,7 @@ export function renderOptions(width: number, files: string[] = fontFiles()): Res
 
 /** Renders an SVG to PNG bytes, `width` px wide (on the libuv thread pool, so renders overlap). */
 export async function renderPng(svg: string, width: number): Promise<Buffer> {
-  const image = await renderAsync(svg, renderOptions(width));
-  return image.asPng();
+  return pngOf(await renderAsync(svg, renderOptions(width)));
 }
 
 /**
