@@ -31,6 +31,27 @@ describe('PngPool', () => {
     pngs.forEach((png, i) => expect(png.equals(expected[i]), colours[i]).toBe(true));
   });
 
+  it('draws on one worker fewer while this thread is busy, on all of them once it is idle', async () => {
+    const sharing = new PngPool(2, { shareWithThisThread: true });
+    try {
+      expect(sharing.activeWorkers).toBe(1);
+      // Busy: 20 ms of work at a time, for a second, with only a moment between.
+      const until = performance.now() + 1000;
+      while (performance.now() < until) {
+        const end = performance.now() + 20;
+        while (performance.now() < end);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(sharing.activeWorkers).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(sharing.activeWorkers).toBe(2);
+      expect((await sharing.render(svg('#123456'), 100)).length).toBeGreaterThan(50);
+    } finally {
+      await sharing.close();
+    }
+    expect(pool.activeWorkers).toBe(2);
+  });
+
   it('rejects a render that fails, and goes on working', async () => {
     await expect(pool.render('<svg', 100)).rejects.toThrow();
     expect((await pool.render(svg('#123456'), 100)).length).toBeGreaterThan(50);

@@ -68,7 +68,7 @@ export async function buildImages(options: {
   base: string;
   site: string;
   data: TimelineData;
-  /** PNG encoders (worker threads); default one per core. */
+  /** PNG encoders (worker threads); default one per core, one fewer while this thread is busy (PngPool). */
   workers?: number;
 }): Promise<ImageBuildResult> {
   const started = performance.now();
@@ -108,8 +108,9 @@ export async function buildImages(options: {
   // PNGs are drawn and encoded on worker threads, one per core; this thread composes the social
   // cards' SVGs as the pool reaches them and writes the files. Three renders in hand per worker, so
   // none waits for this thread while it renders a page; biggest first, so the pool does not end on
-  // one long render.
-  const encoders = new PngPool(options.workers);
+  // one long render. While this thread renders the pages (the longest job of a large build), one
+  // worker fewer draws (PngPool's shareWithThisThread): a worker on every core slowed the pages down.
+  const encoders = new PngPool(options.workers, { shareWithThisThread: options.workers === undefined });
   const fontDir = mkdtempSync(join(tmpdir(), 'image-fonts-'));
   renders.sort((a, b) => b.width - a.width);
   try {

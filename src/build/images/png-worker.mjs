@@ -6,17 +6,18 @@ import { parentPort } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import { pngOf } from './png-encode.mjs';
 
-// resvg frees a render's pixmap (3 MB for a social card) and its font database only when the garbage
-// collector has found the small JavaScript objects that hold them unreachable and Node has then run their
-// finalizers (in a later turn of the event loop). This thread allocates next to nothing itself, so it
-// seldom collected, and the renders arrive in batches, handled in one turn: each render took fresh memory
-// and faulted it in page by page, half of a social card's CPU time. So the renders are queued and drawn
-// one per turn, with a young-generation collection every few: the finalizers run between two renders, and
-// the next one reuses warm memory. (--expose-gc gives the collector's function to new contexts.)
+// resvg frees a render's pixmap (3 MB for a social card, 10–20 MB for a chart at 2400 px) and its font
+// database only when the garbage collector has found the small JavaScript objects that hold them
+// unreachable and Node has then run their finalizers (in a later turn of the event loop). This thread
+// allocates next to nothing itself, so it seldom collected, and the renders arrive in batches, handled in
+// one turn: each render took fresh memory and faulted it in page by page, half of a social card's CPU time.
+// So the renders are queued and drawn one per turn, with a young-generation collection once they have drawn
+// about four social cards' worth of pixels: the finalizers run between two renders, and the next one reuses
+// warm memory. (--expose-gc gives the collector's function to new contexts.)
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc');
-const RENDERS_PER_COLLECTION = 4;
-let renders = 0;
+const PIXELS_PER_COLLECTION = 4 * 1200 * 630;
+let pixels = 0;
 /** @type {{ id: number, svg: string, options: import('@resvg/resvg-js').ResvgRenderOptions }[]} */
 const queue = [];
 
@@ -24,12 +25,16 @@ function drawNext() {
   const task = queue.shift();
   if (!task) return;
   try {
-    const png = pngOf(new Resvg(task.svg, task.options).render());
-    parentPort.postMessage({ id: task.id, png });
+    const image = new Resvg(task.svg, task.options).render();
+    pixels += image.width * image.height;
+    parentPort.postMessage({ id: task.id, png: pngOf(image) });
   } catch (error) {
     parentPort.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) });
   }
-  if (++renders % RENDERS_PER_COLLECTION === 0) collect({ type: 'minor' });
+  if (pixels >= PIXELS_PER_COLLECTION) {
+    collect({ type: 'minor' });
+    pixels = 0;
+  }
   // After the finalizers the collection has scheduled.
   if (queue.length) setImmediate(drawNext);
 }
