@@ -1,5 +1,8 @@
 // The PNG encoders on worker threads (src/build/images/png-pool.ts): the same bytes as a render on
 // this thread, renders spread over the workers, and a bad SVG is an error, not a hang.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PngPool } from '../../src/build/images/png-pool';
 import { renderPng } from '../../src/build/images/render';
@@ -22,6 +25,22 @@ describe('PngPool', () => {
     const [a, b] = await Promise.all([pool.render(opaque, 200), renderPng(opaque, 200)]);
     expect(a[25]).toBe(2); // colour type: RGB
     expect(a.equals(b)).toBe(true);
+  });
+
+  it('writes the PNG into a file of a new folder when given one, and says its size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'png-pool-'));
+    try {
+      const file = join(dir, 'a', 'b', 'c.png');
+      const [bytes, png] = await Promise.all([
+        pool.renderTo(file, svg('#d55e00'), 200),
+        renderPng(svg('#d55e00'), 200),
+      ]);
+      expect(readFileSync(file).equals(png)).toBe(true);
+      expect(bytes).toBe(png.length);
+      await expect(pool.renderTo(join(dir, 'a', 'b', 'c.png', 'd.png'), svg('#000'), 50)).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps each result with its own SVG when several run at once', async () => {

@@ -1,14 +1,16 @@
 // PNG encoding on worker threads: one encoder per core (availableParallelism()), so that the image
 // step's renders run side by side while the main thread composes the next SVGs.
 // const pool = new PngPool(); const png = await pool.render(svg, 2400); await pool.close();
+// const bytes = await pool.renderTo('dist/images/x.png', svg, 1200): the worker writes the file.
 // new PngPool(undefined, { shareWithThisThread: true }): one encoder fewer while this thread is busy.
 import { availableParallelism } from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { renderOptions } from './render';
 
 interface Pending {
-  resolve: (png: Buffer) => void;
+  resolve: (result: { png?: Buffer; bytes: number }) => void;
   reject: (error: Error) => void;
 }
 
@@ -37,12 +39,15 @@ export class PngPool {
     this.active = this.size;
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
-      worker.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
+      worker.on('message', (msg: { id: number; png?: Uint8Array; bytes?: number; error?: string }) => {
         this.load[i]--;
         const task = this.pending.get(msg.id);
         this.pending.delete(msg.id);
-        if (msg.error !== undefined || !msg.png) task?.reject(new Error(msg.error ?? 'no PNG'));
-        else task?.resolve(Buffer.from(msg.png.buffer, msg.png.byteOffset, msg.png.byteLength));
+        if (msg.png) {
+          const png = Buffer.from(msg.png.buffer, msg.png.byteOffset, msg.png.byteLength);
+          task?.resolve({ png, bytes: png.length });
+        } else if (msg.error === undefined && msg.bytes !== undefined) task?.resolve({ bytes: msg.bytes });
+        else task?.reject(new Error(msg.error ?? 'no PNG'));
       });
       // A worker that dies takes its renders with it: fail them rather than wait for ever.
       worker.on('error', (error) => this.failAll(error));
@@ -67,14 +72,26 @@ export class PngPool {
   }
 
   /** The PNG of an SVG, `width` px wide, drawn on the least busy worker (in `fonts`, default fontFiles()). */
-  render(svg: string, width: number, fonts?: string[]): Promise<Buffer> {
+  async render(svg: string, width: number, fonts?: string[]): Promise<Buffer> {
+    return (await this.send({ svg, options: renderOptions(width, fonts) })).png!;
+  }
+
+  /**
+   * Draws the PNG as render() does and has the worker write it into `file` (its folder made if need be),
+   * sparing this thread the write; resolves with its size in bytes.
+   */
+  async renderTo(file: string, svg: string, width: number, fonts?: string[]): Promise<number> {
+    return (await this.send({ svg, options: renderOptions(width, fonts), file })).bytes;
+  }
+
+  private send(task: { svg: string; options: ResvgRenderOptions; file?: string }) {
     const id = this.nextId++;
     const load = this.load.slice(0, this.active);
     const i = load.indexOf(Math.min(...load));
     this.load[i]++;
-    return new Promise<Buffer>((resolve, reject) => {
+    return new Promise<{ png?: Buffer; bytes: number }>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[i].postMessage({ id, svg, options: renderOptions(width, fonts) });
+      this.workers[i].postMessage({ id, ...task });
     });
   }
 

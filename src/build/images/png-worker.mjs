@@ -1,5 +1,7 @@
-// One PNG encoder of the image step's pool (png-pool.ts): draws an SVG with resvg and encodes the
-// PNG (png-encode.mjs) on its own thread. Plain JavaScript, so that Node runs it as it is under Astro, Vite and Vitest.
+// One PNG encoder of the image step's pool (png-pool.ts): draws an SVG with resvg, encodes the PNG
+// (png-encode.mjs) and, given a file, writes it there, on its own thread. Plain JavaScript, so that Node runs it as it is under Astro, Vite and Vitest.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
@@ -18,8 +20,20 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc');
 const PIXELS_PER_COLLECTION = 4 * 1200 * 630;
 let pixels = 0;
-/** @type {{ id: number, svg: string, options: import('@resvg/resvg-js').ResvgRenderOptions }[]} */
+/** @type {{ id: number, svg: string, options: import('@resvg/resvg-js').ResvgRenderOptions, file?: string }[]} */
 const queue = [];
+/** The folders made so far. */
+const folders = new Set();
+
+/** Writes `png` into `file`, making its folder the first time. */
+function writePng(/** @type {string} */ file, /** @type {Buffer} */ png) {
+  const folder = dirname(file);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+  }
+  writeFileSync(file, png);
+}
 
 function drawNext() {
   const task = queue.shift();
@@ -27,7 +41,12 @@ function drawNext() {
   try {
     const image = new Resvg(task.svg, task.options).render();
     pixels += image.width * image.height;
-    parentPort.postMessage({ id: task.id, png: pngOf(image) });
+    const png = pngOf(image);
+    if (task.file === undefined) parentPort.postMessage({ id: task.id, png });
+    else {
+      writePng(task.file, png);
+      parentPort.postMessage({ id: task.id, bytes: png.length });
+    }
   } catch (error) {
     parentPort.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) });
   }
