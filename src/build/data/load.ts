@@ -1,7 +1,7 @@
 // Reads content/data/*.yaml, checks it against the schema and the cross-checks, and
 // turns every problem into one plain line naming the file, line, entry and field.
 // Node only (reads files); runs at build time and in tests.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
@@ -83,9 +83,34 @@ export function defaultDataDir(): string {
   return join(contentDir(), 'data');
 }
 
+// A build loads the data up to four times (the story checks of Astro's config, the Markdown checks, the
+// image step and the pages, the last from a bundle with its own copy of this module): at 10,000 events each
+// load (YAML, schema, cross-checks) took about 3 s. So the validated data is kept for the process, under a
+// global symbol, and each load is a copy of it (0.1 s): the same as a fresh load, whatever its caller then
+// does with it, for as long as the files are unchanged.
+const LOADED = Symbol.for('timeline-explainer:loaded-data');
+
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
-  return loadSource(dir).data;
+  const key = JSON.stringify([resolve(dir), ...FILES.map(({ file }) => fileStamp(join(dir, file)))]);
+  const cache = ((globalThis as Record<symbol, Map<string, Data>>)[LOADED] ??= new Map());
+  let data = cache.get(key);
+  if (!data) {
+    data = loadSource(dir).data;
+    cache.clear();
+    cache.set(key, data);
+  }
+  return structuredClone(data);
+}
+
+/** A file's modification time and size ('' when it is missing): a new stamp is new data. */
+function fileStamp(path: string): string {
+  try {
+    const { mtimeMs, size } = statSync(path);
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return '';
+  }
 }
 
 /** A data folder as read: its parsed files (for lines), the data before the schema, and the validated data. */

@@ -68,7 +68,7 @@ export async function buildImages(options: {
   base: string;
   site: string;
   data: TimelineData;
-  /** PNG encoders (worker threads); default one per core. */
+  /** PNG encoders (worker threads); default one per core, one fewer while this thread is busy (PngPool). */
   workers?: number;
 }): Promise<ImageBuildResult> {
   const started = performance.now();
@@ -105,11 +105,12 @@ export async function buildImages(options: {
 
   const poolStart = performance.now();
   let composeInPool = 0;
-  // PNGs are drawn and encoded on worker threads, one per core; this thread composes the social
-  // cards' SVGs as the pool reaches them and writes the files. Three renders in hand per worker, so
-  // none waits for this thread while it renders a page; biggest first, so the pool does not end on
-  // one long render.
-  const encoders = new PngPool(options.workers);
+  // PNGs are drawn, encoded and written on worker threads, one per core; this thread composes the
+  // social cards' SVGs as the pool reaches them (a write here cost it about a millisecond a card).
+  // Three renders in hand per worker, so none waits for this thread while it renders a page; biggest
+  // first, so the pool does not end on one long render. While this thread renders the pages (the longest job of a large build), one
+  // worker fewer draws (PngPool's shareWithThisThread): a worker on every core slowed the pages down.
+  const encoders = new PngPool(options.workers, { shareWithThisThread: options.workers === undefined });
   const fontDir = mkdtempSync(join(tmpdir(), 'image-fonts-'));
   renders.sort((a, b) => b.width - a.width);
   try {
@@ -120,13 +121,11 @@ export async function buildImages(options: {
       const svg = r.svg();
       const faces = fonts?.covers(svg) ? fonts.files : undefined;
       composeInPool += performance.now() - t;
-      let png: Buffer;
       try {
-        png = await encoders.render(svg, r.width, faces);
+        files.push({ path: r.path, bytes: await encoders.renderTo(join(ctx.outDir, r.path), svg, r.width, faces) });
       } catch (error) {
         throw new ImageBuildError(r.subject, error);
       }
-      write(r.path, png);
     });
   } finally {
     await encoders.close();

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { parseFontMetrics, type FontMetrics } from './font-metrics';
+import { pngOf } from './png-encode.mjs';
 
 /** The family name every image sets its text in. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -71,8 +72,7 @@ export function renderOptions(width: number, files: string[] = fontFiles()): Res
 
 /** Renders an SVG to PNG bytes, `width` px wide (on the libuv thread pool, so renders overlap). */
 export async function renderPng(svg: string, width: number): Promise<Buffer> {
-  const image = await renderAsync(svg, renderOptions(width));
-  return image.asPng();
+  return pngOf(await renderAsync(svg, renderOptions(width)));
 }
 
 /**
@@ -96,22 +96,24 @@ export function paintedBox(
   const image = new Resvg(widened, renderOptions(Math.ceil(w))).render();
   const { width, height } = image;
   const px = image.pixels;
+  const painted = (x: number, y: number) => px[(y * width + x) * 4 + 3] > 8;
+  const rowPainted = (y: number) => {
+    for (let x = 0; x < width; x++) if (painted(x, y)) return true;
+    return false;
+  };
+  // The first and last painted rows; between them, each row is read only as far in from either side
+  // as the box found so far leaves unsettled.
+  let minY = 0;
+  while (minY < height && !rowPainted(minY)) minY++;
+  if (minY === height) return null;
+  let maxY = height - 1;
+  while (!rowPainted(maxY)) maxY--;
   let minX = width;
-  let minY = height;
   let maxX = -1;
-  let maxY = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width * 4;
-    for (let x = 0; x < width; x++) {
-      if (px[row + x * 4 + 3] > 8) {
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
+  for (let y = minY; y <= maxY; y++) {
+    for (let x = 0; x < minX; x++) if (painted(x, y)) minX = x;
+    for (let x = width - 1; x > maxX; x--) if (painted(x, y)) maxX = x;
   }
-  if (maxX < 0) return null;
   const k = w / width;
   return { x: x0 + minX * k, y: y0 + minY * k, width: (maxX - minX + 1) * k, height: (maxY - minY + 1) * k };
 }

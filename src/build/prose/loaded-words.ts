@@ -107,16 +107,20 @@ const norm = (s: string) =>
 
 /** A matcher for one entry: given words from i on, how many it covers (0 = no match). */
 function matcher(entry: LoadedWord, language: string): (words: string[], i: number) => number {
-  const phrases = (entry.forms ?? [entry.word]).map(norm);
   const explicit = !!entry.forms;
+  // The last word of a phrase takes its regular inflections unless the forms are listed (worked out
+  // once here, not at every word of the prose).
+  const phrases = (entry.forms ?? [entry.word]).map(norm).map((parts) => ({
+    parts,
+    last: explicit || !parts.length ? undefined : new Set(inflections(parts[parts.length - 1], language)),
+  }));
   return (words, i) => {
-    for (const parts of phrases) {
+    for (const { parts, last } of phrases) {
       const ok = parts.every((p, k) => {
         const w = words[i + k];
         if (w === undefined) return false;
         if (p.endsWith('*')) return w.startsWith(p.slice(0, -1));
-        // The last word of a phrase takes its regular inflections unless the forms are listed.
-        return !explicit && k === parts.length - 1 ? inflections(p, language).includes(w) : w === p;
+        return last && k === parts.length - 1 ? last.has(w) : w === p;
       });
       if (ok) return parts.length;
     }

@@ -4,6 +4,8 @@
 // const { ids, from, to, days } = eventContext(extents, 'budget-vote')
 
 const DAY = 86_400_000;
+/** The widest window, in days either side: the event's neighbours lie within it. */
+export const CONTEXT_DAYS = 42;
 
 export interface EventExtent {
   id: string;
@@ -39,7 +41,7 @@ export function eventContext(
   id: string,
   options: { days?: number; max?: number } = {},
 ): EventContext {
-  const { days = 42, max = 60 } = options;
+  const { days = CONTEXT_DAYS, max = 60 } = options;
   const self = extents.find((e) => e.id === id);
   if (!self) throw new Error(`eventContext: no event "${id}"`);
   const gap = (e: EventExtent) => Math.max(0, e.start - self.end, self.start - e.end);
