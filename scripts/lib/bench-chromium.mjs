@@ -3,6 +3,7 @@
 import { startServer } from '../serve.mjs';
 import { launchDebuggableChromium, measureLegibility, measureZoom, runLighthouse } from './bench-browser.mjs';
 import { zoomPage } from './bench-sites.mjs';
+import { heaviestIn } from './bench-measure.mjs';
 import { BUDGET, LH_GOOD, ms, secs } from './bench-report.mjs';
 
 /** @typedef {import('./bench-report.mjs').Bench} Bench */
@@ -16,8 +17,9 @@ const VIEWPORTS = /** @type {const} */ ([
 export async function lighthouse(/** @type {Bench} */ bench) {
   if (!bench.real.ok) throw new Error('the real build failed');
   const { results } = bench;
-  const event = results.weights?.event?.page ?? 'events/joint-declaration/index.html';
-  const embed = results.weights?.embed?.page ?? 'embed/timeline/index.html';
+  // The pages whose weights were measured (the heaviest of their kind), or found the same way.
+  const event = results.weights?.event?.page ?? heaviestIn(bench.real.dist, 'events') ?? 'index.html';
+  const embed = results.weights?.embed?.page ?? heaviestIn(bench.real.dist, 'embed') ?? 'index.html';
   const pages = [
     ['home', ''],
     ['event', event.replace(/index\.html$/, '')],

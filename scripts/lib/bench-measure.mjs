@@ -1,6 +1,6 @@
 // The parts of the benchmark measured in Node: the real build's page weights and the timeline's layout
 // timings, each with its report rows.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildInfo, pageBudget } from './site-check.mjs';
 import { layoutTimings } from './bench-layout.mjs';
@@ -9,13 +9,18 @@ import { BUDGET, kb, ms } from './bench-report.mjs';
 
 /** @typedef {import('./bench-report.mjs').Bench} Bench */
 
-/** The first page in `dir` of the real build: `preferred` if it is there. */
-function firstIn(/** @type {string} */ realDist, /** @type {string} */ dir, /** @type {string} */ preferred) {
-  if (existsSync(join(realDist, dir, preferred, 'index.html'))) return `${dir}/${preferred}/index.html`;
-  const first = readdirSync(join(realDist, dir), { withFileTypes: true }).find(
-    (d) => d.isDirectory() && existsSync(join(realDist, dir, d.name, 'index.html')),
-  );
-  return first ? `${dir}/${first.name}/index.html` : undefined;
+/** The heaviest page (by bytes) of the folder `dir` of the build: the worst case of its template, whatever the story. */
+export function heaviestIn(/** @type {string} */ realDist, /** @type {string} */ dir) {
+  if (!existsSync(join(realDist, dir))) return undefined;
+  let best;
+  let bestSize = -1;
+  for (const d of readdirSync(join(realDist, dir), { withFileTypes: true })) {
+    const page = join(realDist, dir, d.name, 'index.html');
+    if (!d.isDirectory() || !existsSync(page)) continue;
+    const size = statSync(page).size;
+    if (size > bestSize) [best, bestSize] = [`${dir}/${d.name}/index.html`, size];
+  }
+  return best;
 }
 
 /** Page weights (gzipped HTML, CSS, JS) of one page of each type of the real build. */
@@ -25,8 +30,8 @@ export async function measureWeights(/** @type {Bench} */ bench) {
   const info = buildInfo(realDist);
   const pages = {
     home: 'index.html',
-    event: firstIn(realDist, 'events', 'joint-declaration'),
-    embed: firstIn(realDist, 'embed', 'timeline'),
+    event: heaviestIn(realDist, 'events'),
+    embed: heaviestIn(realDist, 'embed'),
     table: existsSync(join(realDist, 'table', 'index.html')) ? 'table/index.html' : undefined,
   };
   bench.results.weights = {};
