@@ -62,6 +62,8 @@ export interface Item {
   textW: number;
   ev?: PEvent;
   cluster?: ClusterDraft;
+  /** A cluster's highlighted member, which names it. */
+  lead?: PEvent;
   track: LayoutTrack;
   // Results.
   lane: number;

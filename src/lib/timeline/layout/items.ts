@@ -68,11 +68,12 @@ export function clusterItem(
     textW: textWidth(text, font),
     ev: undefined,
     cluster: c,
+    lead,
     ...unplaced(track),
   };
 }
 
 /** The cluster's first highlighted member, if it has one. */
-export function clusterLead(c: ClusterDraft, ctx: Pick<Ctx, 'highlighted'>): PEvent | undefined {
+function clusterLead(c: ClusterDraft, ctx: Pick<Ctx, 'highlighted'>): PEvent | undefined {
   return ctx.highlighted.size ? c.members.find((e) => ctx.highlighted.has(e.id)) : undefined;
 }

@@ -1,7 +1,6 @@
 // The output's marks: events, clusters, milestones, span bars and links, from placed items.
 import { MILESTONE_SHAPES } from '../shapes';
 import { clusterDomain, clusterTexts } from './clusters';
-import { clusterLead } from './items';
 import { BAR_H, CLUSTER_R, MILESTONE_R, STEPS_H, V_BAR_H, round } from './constants';
 import { NO_LINES, pos, type Ctx, type Item } from './context';
 import type { PEvent, PMilestone } from './prepare';
@@ -61,7 +60,7 @@ function eventMark(it: Item, ev: PEvent, at: MarkAt, ctx: Ctx): EventMark {
 function clusterMark(it: Item, at: MarkAt, ctx: Ctx): ClusterMark {
   const c = it.cluster!;
   const { label, labelLines, labelAnchor, labelBox, leader } = labelFields(it, at);
-  const lead = clusterLead(c, ctx);
+  const lead = it.lead;
   const texts = clusterTexts(c, it.track.label, ctx.words);
   return {
     ...markPlace(c.id, it.track, at, CLUSTER_R),
