@@ -3,7 +3,7 @@
 // chart shows an event, for deep links: known from the page, or once that file has loaded.
 import type { ShippedPayload, TimelineEventsFile, TimelinePayload } from '../../lib/timeline/payload';
 
-const requests = new Map<string, Promise<TimelineEventsFile>>();
+const requests = new Map<string, Promise<unknown>>();
 /** The track of every event of each loaded file, by the file's URL. */
 const tracksOf = new Map<string, Map<string, string>>();
 const shipped = new WeakMap<Element, ShippedPayload | null>();
@@ -18,21 +18,32 @@ export function shippedPayload(el: Element): ShippedPayload | null {
   return p;
 }
 
-/** The file of every event at `url`; a failed request is dropped, so the next call asks again. */
-function loadEvents(url: string): Promise<TimelineEventsFile> {
-  let request = requests.get(url);
+/**
+ * The JSON at `url`, as `read` takes it (it throws on what is not the expected shape): one request
+ * for the page, shared by every caller; a failed one (HTTP error, network, shape) is dropped, so the
+ * next call asks again. Rejects on failure.
+ */
+export function fetchOnce<T>(url: string, read: (json: unknown) => T): Promise<T> {
+  let request = requests.get(url) as Promise<T> | undefined;
   if (!request) {
     request = fetch(url).then(async (r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      const file = (await r.json()) as Partial<TimelineEventsFile> | null;
-      if (!Array.isArray(file?.events) || !file.ui) throw new Error(`${url}: not the timeline's events`);
-      tracksOf.set(url, new Map(file.events.map((e) => [e.id, e.track])));
-      return file as TimelineEventsFile;
+      return read(await r.json());
     });
     requests.set(url, request);
     request.catch(() => requests.delete(url));
   }
   return request;
+}
+
+/** The file of every event at `url`. */
+function loadEvents(url: string): Promise<TimelineEventsFile> {
+  return fetchOnce(url, (json) => {
+    const file = json as Partial<TimelineEventsFile> | null;
+    if (!Array.isArray(file?.events) || !file.ui) throw new Error(`${url}: not the timeline's events`);
+    tracksOf.set(url, new Map(file.events.map((e) => [e.id, e.track])));
+    return file as TimelineEventsFile;
+  });
 }
 
 /** The payload with the chart's events and words: the page's, or the file's (its events of the chart's tracks). */

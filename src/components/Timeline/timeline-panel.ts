@@ -6,26 +6,20 @@ import type { EventMark, LayoutEvent, TimelineLayout } from '../../lib/timeline/
 import { tipPosition, type Rect } from '../roving-tip';
 import type { TimelinePayload } from '../../lib/timeline/payload';
 import { fill } from '../../lib/ui/fill';
+import { fetchOnce } from './timeline-events';
 
 /** Each event's details as markup, by event id (/data/timeline-details.json). */
 type DetailsMarkup = Record<string, string>;
 
-let detailsCache: Promise<DetailsMarkup> | undefined;
-
 /**
- * The details of every event (one request for all charts), or undefined when they did not load
- * (an HTTP error, a network error, not JSON): then the failed request is dropped, so the next
- * opening of a panel asks again. Never rejects.
+ * The details of every event (one request for all charts: fetchOnce), or undefined when they did not
+ * load (an HTTP error, a network error, not JSON): the next opening of a panel then asks again. Never rejects.
  */
 export function loadDetails(url: string): Promise<DetailsMarkup | undefined> {
-  const request = (detailsCache ??= fetch(url).then(async (r) => {
-    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-    const all: unknown = await r.json();
+  return fetchOnce(url, (all) => {
     if (!all || typeof all !== 'object') throw new Error(`${url}: not the events' details`);
     return all as DetailsMarkup;
-  }));
-  return request.catch((error: unknown) => {
-    if (detailsCache === request) detailsCache = undefined;
+  }).catch((error: unknown) => {
     console.warn('The event details did not load; the panel links to the event page instead.', error);
     return undefined;
   });
