@@ -28,7 +28,7 @@ const groups = [
   [
     ['Formatting (npm run lint: Prettier)', bin('prettier'), ['--check', '.']],
     ['Type check (astro check)', bin('astro'), ['check']],
-    ['Unit tests', bin('vitest'), vitest('unit', 'unit')],
+    ['Unit tests', bin('vitest'), vitest('unit*', 'unit')],
   ],
   [['Production build (every language)', process.execPath, ['scripts/build.mjs']]],
   [
