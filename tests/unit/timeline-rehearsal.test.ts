@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { REHEARSALS, rehearsalWindows, runWhenIdle } from '../../src/components/Timeline/timeline-rehearsal';
 import { ZOOM_STEP } from '../../src/components/Timeline/timeline-zoom';
+import { IDENTITY_WARP, toU, type Warp } from '../../src/lib/timeline/warp';
 
 describe('rehearsalWindows: the zoom windows rehearsed before the first step', () => {
   const domain = [1000, 9000] as const;
-  const windows = rehearsalWindows(domain, ZOOM_STEP);
+  const windows = rehearsalWindows(domain, IDENTITY_WARP, ZOOM_STEP);
 
   it('rehearses enough runs for the zoom path to be compiled for speed, not the three that left the first step slow', () => {
     expect(windows).toHaveLength(REHEARSALS);
@@ -17,6 +18,21 @@ describe('rehearsalWindows: the zoom windows rehearsed before the first step', (
     for (const [a, b] of windows) expect((a + b) / 2).toBeCloseTo(5000, 6);
     expect(windows[5]).toEqual([1000, 9000]);
     expect(windows[11]).toEqual([1000, 9000]);
+  });
+
+  it("steps evenly in the axis's units where a focus stretches time, about the axis's middle, as the buttons do", () => {
+    // Time 4000…5000 takes 9 times its length on the axis: u runs 0…3000, 3000…12000, 12000…16000.
+    const warp: Warp = { ts: [3000, 4000, 5000], us: [2000, 3000, 12000] };
+    const [a, b] = [1000, 9000].map((t) => toU(warp, t));
+    const spans = rehearsalWindows([1000, 9000], warp, ZOOM_STEP).map(([s, e]) => [toU(warp, s), toU(warp, e)]);
+    spans.forEach(([s, e], i) => {
+      expect((s + e) / 2).toBeCloseTo((a + b) / 2, 6);
+      expect((b - a) / (e - s)).toBeCloseTo(ZOOM_STEP ** [1, 2, 3, 2, 1, 0][i % 6], 6);
+    });
+    // In time, the first step keeps more of the stretched days than a step even in days would (2037…7963).
+    const [s0, e0] = rehearsalWindows([1000, 9000], warp, ZOOM_STEP)[0];
+    expect(s0).toBeGreaterThan(3000);
+    expect(e0).toBeLessThan(7000);
   });
 });
 

@@ -89,7 +89,7 @@ class TimelineController extends TimelineView {
     document.fonts?.ready.then(() => {
       this.fitFont();
       // Warm the zoom path while the reader reads (timeline-rehearsal.ts).
-      const windows = rehearsalWindows(this.layout.domain, ZOOM_STEP);
+      const windows = rehearsalWindows(this.layout.domain, this.layout.warp, ZOOM_STEP);
       runWhenIdle(
         windows.length,
         (i) => {

@@ -6,6 +6,8 @@
 // Each rehearsal lays out one window and joins it onto a detached copy of the chart's SVG
 // (TimelineView.rehearse): nothing on the page changes.
 
+import { fromU, toU, type Warp } from '../../lib/timeline/warp';
+
 /** How many windows are rehearsed: two rounds of three steps in and back out. */
 export const REHEARSALS = 12;
 
@@ -15,20 +17,23 @@ const IDLE_MARGIN = 8;
 /**
  * The windows rehearsed, in order: `step` (a zoom step's factor) one, two, three steps in about the
  * middle of `domain` and back out to `domain` itself, as a reader's steps in and out go; `count` of them.
+ * The steps are even in the axis's linear units (warp.ts: where a focus stretches time, not in days),
+ * about the axis's middle, as the zoom buttons take them.
  */
 export function rehearsalWindows(
   domain: readonly [number, number],
+  warp: Warp,
   step: number,
   count = REHEARSALS,
 ): [number, number][] {
-  const [a, b] = domain;
+  const [a, b] = [toU(warp, domain[0]), toU(warp, domain[1])];
   const mid = (a + b) / 2;
   const depths = [1, 2, 3, 2, 1, 0];
   return Array.from({ length: count }, (_, i) => {
     const depth = depths[i % depths.length];
-    if (depth === 0) return [a, b];
+    if (depth === 0) return [domain[0], domain[1]];
     const half = (b - a) / 2 / step ** depth;
-    return [mid - half, mid + half];
+    return [fromU(warp, mid - half), fromU(warp, mid + half)];
   });
 }
 
