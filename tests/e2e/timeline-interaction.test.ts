@@ -189,6 +189,8 @@ describe('zoom steps', () => {
     const hint = page.locator(`${SEL} .tl-hint`);
     expect(await hint.isVisible()).toBe(true);
     expect(await hint.textContent()).toBe('Drag to pan · Ctrl+scroll or pinch to zoom');
+    // On its own compositor layer, so that its fade costs the first zoom step's frame nothing.
+    expect(await hint.evaluate((el) => getComputedStyle(el).willChange)).toBe('opacity');
     // Beside the zoom buttons, in their row: it adds no height and covers no button (a narrow window too).
     // Below 560 px (the vertical variant) the row has no room for it: it is not shown.
     await page.setViewportSize({ width: 390, height: 800 });

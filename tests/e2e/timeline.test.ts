@@ -9,6 +9,7 @@ import { DIST, openPage, serveWithBrowser } from './browser';
 import { startEmbedSite } from './embed-helpers';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 import { formatDateRange } from '../../src/lib/dates';
+import { REHEARSALS } from '../../src/components/Timeline/timeline-rehearsal';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 const chart = data.charts.find((c) => c.kind === 'timeline')!;
@@ -91,11 +92,12 @@ describe('timeline with JavaScript', () => {
     await ready(page);
     const live = await page.$eval(svgSel, (svg) => svg.outerHTML);
     expect(live).toBe(built);
-    // Nor does the zoom path's rehearsal in the idle moments after fonts load (off the page).
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      for (let i = 0; i < 5; i++) await new Promise((r) => requestIdleCallback(r));
-    });
+    // Nor does the zoom path's rehearsal in the idle moments after fonts load (off the page): all of it,
+    // before the reader's first step.
+    await page.waitForFunction(
+      ([sel, n]) => (document.querySelector(sel) as unknown as { timelineRehearsed: number }).timelineRehearsed === n,
+      [SEL, REHEARSALS] as const,
+    );
     expect(await page.$eval(svgSel, (svg) => svg.outerHTML)).toBe(built);
     await page.context().close();
   });

@@ -16,6 +16,7 @@ import { listenToEventRefs, showHint, shownStatus, windowStatus } from './timeli
 import { onClick, onKey } from './timeline-input';
 import { boundAll } from './keyed-join';
 import { nextFocus, type Move } from '../roving-tip';
+import { rehearsalWindows, runWhenIdle } from './timeline-rehearsal';
 
 const charts: TimelineController[] = [];
 
@@ -30,6 +31,8 @@ export function mountTimeline(root: HTMLElement, payload: TimelinePayload): void
     get: () => toU(chart.layout.warp, chart.layout.domain[1]) - toU(chart.layout.warp, chart.layout.domain[0]),
     configurable: true,
   });
+  // How many zoom windows were rehearsed off the page (timeline-rehearsal.ts), for tests.
+  Object.defineProperty(root, 'timelineRehearsed', { get: () => chart.rehearsed, configurable: true });
   if (charts.length === 1) listenToEventRefs(charts);
 }
 
@@ -45,6 +48,8 @@ class TimelineController extends TimelineView {
   panel: DetailsPanel;
   status: HTMLElement;
   hint?: { hide: () => void };
+  /** Zoom windows rehearsed off the page so far (timeline-rehearsal.ts). */
+  rehearsed = 0;
 
   constructor(root: HTMLElement, payload: TimelinePayload) {
     super(root, payload);
@@ -83,19 +88,16 @@ class TimelineController extends TimelineView {
     this.fromUrl(true);
     document.fonts?.ready.then(() => {
       this.fitFont();
-      // Warm the zoom path while the reader reads: rehearse (off the page) the windows one, two and
-      // three steps in, one per idle moment, so the first real step costs what the others do, not a
-      // first run's compile and caches.
-      const idle = (run: () => void) =>
-        'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200);
-      const warm = (steps: number) => {
-        const [a, b] = this.layout.domain;
-        const mid = (a + b) / 2;
-        const half = (b - a) / 2 / ZOOM_STEP ** steps;
-        this.rehearse([mid - half, mid + half]);
-        if (steps < 3) idle(() => warm(steps + 1));
-      };
-      idle(() => warm(1));
+      // Warm the zoom path while the reader reads (timeline-rehearsal.ts).
+      const windows = rehearsalWindows(this.layout.domain, this.layout.warp, ZOOM_STEP);
+      runWhenIdle(
+        windows.length,
+        (i) => {
+          this.rehearse(windows[i]);
+          this.rehearsed++;
+        },
+        () => this.endRehearsal(),
+      );
     });
   }
 

@@ -1,0 +1,59 @@
+// The zoom path rehearsed off the page while the reader reads, so that the first real zoom step
+// costs what the later ones do. A JavaScript engine compiles a function for speed only after it
+// has run a number of times: a step that finds the layout, the SVG model and the keyed join run
+// only a few times pays for their slow first runs (Chromium, 5,000 events: a first step took twice
+// the main-thread time of the same step made again, after three rehearsals; after twelve, the same).
+// Each rehearsal lays out one window and joins it onto a detached copy of the chart's SVG
+// (TimelineView.rehearse): nothing on the page changes.
+
+import { fromU, toU, type Warp } from '../../lib/timeline/warp';
+
+/** How many windows are rehearsed: two rounds of three steps in and back out. */
+export const REHEARSALS = 12;
+
+/** Time left in an idle moment below which no further rehearsal starts in it (ms). */
+const IDLE_MARGIN = 8;
+
+/**
+ * The windows rehearsed, in order: `step` (a zoom step's factor) one, two, three steps in about the
+ * middle of `domain` and back out to `domain` itself, as a reader's steps in and out go; `count` of them.
+ * The steps are even in the axis's linear units (warp.ts: where a focus stretches time, not in days),
+ * about the axis's middle, as the zoom buttons take them.
+ */
+export function rehearsalWindows(
+  domain: readonly [number, number],
+  warp: Warp,
+  step: number,
+  count = REHEARSALS,
+): [number, number][] {
+  const [a, b] = [toU(warp, domain[0]), toU(warp, domain[1])];
+  const mid = (a + b) / 2;
+  const depths = [1, 2, 3, 2, 1, 0];
+  return Array.from({ length: count }, (_, i) => {
+    const depth = depths[i % depths.length];
+    if (depth === 0) return [domain[0], domain[1]];
+    const half = (b - a) / 2 / step ** depth;
+    return [fromU(warp, mid - half), fromU(warp, mid + half)];
+  });
+}
+
+type Idle = (run: (deadline?: { timeRemaining(): number }) => void) => void;
+
+const whenIdle: Idle = (run) =>
+  'requestIdleCallback' in window ? void requestIdleCallback(run) : void setTimeout(run, 200);
+
+/**
+ * Runs task 0 … count − 1 in the browser's idle moments: at least one in each, more while the moment
+ * has time left; then `done`.
+ */
+export function runWhenIdle(count: number, task: (i: number) => void, done: () => void, idle: Idle = whenIdle): void {
+  let i = 0;
+  const next: Parameters<Idle>[0] = (deadline) => {
+    do task(i++);
+    while (i < count && (deadline?.timeRemaining() ?? 0) > IDLE_MARGIN);
+    if (i < count) idle(next);
+    else done();
+  };
+  if (count > 0) idle(next);
+  else done();
+}
