@@ -1,7 +1,7 @@
 // SVG → PNG with resvg, in DejaVu Sans loaded from the font files only (no system fonts), so the
 // same SVG gives the same bytes on every machine. Also the fonts' metrics for line breaking.
 // const png = await renderPng(svg, 2400);  text: fonts().sans.width('Title', 34)
-import './resvg-allocator'; // before @resvg/resvg-js
+import './resvg-allocator.mjs'; // before @resvg/resvg-js
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
