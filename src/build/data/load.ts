@@ -84,27 +84,39 @@ export function defaultDataDir(): string {
 }
 
 // A build loads the data up to four times (the story checks of Astro's config, the Markdown checks, the
-// image step and the pages, the last from a bundle with its own copy of this module): at 10,000 events each
-// load (YAML, schema, cross-checks) took about 3 s. So the validated data is kept for the process, under a
-// global symbol, and each load is a copy of it (0.1 s): the same as a fresh load, whatever its caller then
-// does with it, for as long as the files are unchanged.
-const LOADED = Symbol.for('timeline-explainer:loaded-data');
+// image step and the pages, the last from a bundle with its own copy of this module), and a translation as
+// often: at 10,000 events each load (YAML, schema, cross-checks) took about 3 s. So validated data is kept
+// for the process, under a global symbol, and each load is a copy of it (0.1 s): the same as a fresh load,
+// whatever its caller then does with it, for as long as the files are unchanged.
+
+/**
+ * What `load()` gives for `key` (a stamp of the files it reads), kept for the process in `slot` (one entry
+ * a slot): each call gets its own copy. A load that throws is not kept.
+ */
+export function keptForProcess<T>(slot: string, key: string, load: () => T): T {
+  const kept = ((globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for(`timeline-explainer:${slot}`)] ??=
+    new Map());
+  let value = kept.get(key) as T | undefined;
+  if (value === undefined) {
+    value = load();
+    kept.clear();
+    kept.set(key, value);
+  }
+  return structuredClone(value);
+}
+
+/** The stamps of the data folder's files: a new stamp is new data. */
+export function dataStamps(dir: string): string[] {
+  return [resolve(dir), ...FILES.map(({ file }) => fileStamp(join(dir, file)))];
+}
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
-  const key = JSON.stringify([resolve(dir), ...FILES.map(({ file }) => fileStamp(join(dir, file)))]);
-  const cache = ((globalThis as Record<symbol, Map<string, Data>>)[LOADED] ??= new Map());
-  let data = cache.get(key);
-  if (!data) {
-    data = loadSource(dir).data;
-    cache.clear();
-    cache.set(key, data);
-  }
-  return structuredClone(data);
+  return keptForProcess('loaded-data', JSON.stringify(dataStamps(dir)), () => loadSource(dir).data);
 }
 
-/** A file's modification time and size ('' when it is missing): a new stamp is new data. */
-function fileStamp(path: string): string {
+/** A file's modification time and size ('' when it is missing). */
+export function fileStamp(path: string): string {
   try {
     const { mtimeMs, size } = statSync(path);
     return `${mtimeMs}:${size}`;

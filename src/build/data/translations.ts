@@ -10,11 +10,14 @@ import { didYouMean } from '../../lib/timeline/suggest';
 import { describeValue, yamlProblem } from './explain';
 import {
   checkData,
+  dataStamps,
+  keptForProcess,
   DataError,
   formatProblems,
   defaultDataDir,
   describePath,
   FILES,
+  fileStamp,
   lineOf,
   loadSource,
   readText,
@@ -209,8 +212,18 @@ function translateSourceTitles(
   }
 }
 
-/** Loads the data in one language: the default's as is, another's merged and checked; throws DataError. */
+/**
+ * Loads the data in one language: the default's as is, another's merged and checked; throws DataError.
+ * Kept for the process while the files are unchanged, as loadTimelineData's (load.ts says why).
+ */
 export function loadTranslatedData(lang: string, dir = defaultDataDir()): Data {
+  const folder = join(dir, lang);
+  const overlay = existsSync(folder) ? readdirSync(folder).sort() : [];
+  const stamps = [...dataStamps(dir), lang, ...overlay.map((f) => `${f}:${fileStamp(join(folder, f))}`)];
+  return keptForProcess(`translated-data:${lang}`, JSON.stringify(stamps), () => translatedData(lang, dir));
+}
+
+function translatedData(lang: string, dir: string): Data {
   const source = loadSource(dir);
   const languages = source.data.site.languages ?? [{ code: source.data.site.language, draft: false }];
   const listed = languages.find((l) => l.code === lang);
