@@ -89,20 +89,22 @@ export function defaultDataDir(): string {
 // for the process, under a global symbol, and each load is a copy of it (0.1 s): the same as a fresh load,
 // whatever its caller then does with it, for as long as the files are unchanged.
 
-/**
- * What `load()` gives for `key` (a stamp of the files it reads), kept for the process in `slot` (one entry
- * a slot): each call gets its own copy. A load that throws is not kept.
- */
-export function keptForProcess<T>(slot: string, key: string, load: () => T): T {
-  const kept = ((globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for(`timeline-explainer:${slot}`)] ??=
+/** What `load()` gives for `key` (a stamp of the files it reads), kept for the process in `slot` (one entry a slot). */
+function kept<T>(slot: string, key: string, load: () => T): T {
+  const store = ((globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for(`timeline-explainer:${slot}`)] ??=
     new Map());
-  let value = kept.get(key) as T | undefined;
+  let value = store.get(key) as T | undefined;
   if (value === undefined) {
     value = load();
-    kept.clear();
-    kept.set(key, value);
+    store.clear();
+    store.set(key, value);
   }
-  return structuredClone(value);
+  return value;
+}
+
+/** As kept(), each call getting its own copy. A load that throws is not kept. */
+export function keptForProcess<T>(slot: string, key: string, load: () => T): T {
+  return structuredClone(kept(slot, key, load));
 }
 
 /** The stamps of the data folder's files: a new stamp is new data. */
@@ -112,7 +114,18 @@ export function dataStamps(dir: string): string[] {
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
-  return keptForProcess('loaded-data', JSON.stringify(dataStamps(dir)), () => loadSource(dir).data);
+  const key = JSON.stringify(dataStamps(dir));
+  return keptForProcess('loaded-data', key, () => {
+    const source = loadSource(dir);
+    // A site in several languages lays each translation over this source (translations.ts): kept for them.
+    if ((source.data.site.languages?.length ?? 0) > 1) kept('loaded-source', key, () => source);
+    return source.data;
+  });
+}
+
+/** The data folder as loadSource reads it, the one loadTimelineData kept while the files are unchanged: read only. */
+export function keptSource(dir = defaultDataDir()): LoadedSource {
+  return kept('loaded-source', JSON.stringify(dataStamps(dir)), () => loadSource(dir));
 }
 
 /** A file's modification time and size ('' when it is missing). */

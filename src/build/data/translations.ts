@@ -12,6 +12,7 @@ import {
   checkData,
   dataStamps,
   keptForProcess,
+  keptSource,
   DataError,
   formatProblems,
   defaultDataDir,
@@ -63,7 +64,8 @@ export function translate(source: LoadedSource, lang: string): Translation {
   const problems: DataProblem[] = [];
   const missing: DataProblem[] = [];
   const located = new Map<string, DataProblem>();
-  const raw: Record<string, unknown> = { ...source.raw };
+  // A copy: the titles of sources are translated in place, and the source may be kept (load.ts: keptSource).
+  const raw = structuredClone(source.raw);
   for (const [file, shape] of Object.entries(TRANSLATABLE)) {
     const original = source.parsed.get(file);
     const overlay = readOverlay(join(folder, file), shown(file), problems);
@@ -224,7 +226,7 @@ export function loadTranslatedData(lang: string, dir = defaultDataDir()): Data {
 }
 
 function translatedData(lang: string, dir: string): Data {
-  const source = loadSource(dir);
+  const source = keptSource(dir);
   const languages = source.data.site.languages ?? [{ code: source.data.site.language, draft: false }];
   const listed = languages.find((l) => l.code === lang);
   if (!listed) {
