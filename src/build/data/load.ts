@@ -71,6 +71,8 @@ export interface ParsedFile {
   path: string;
   doc: ReturnType<typeof parseDocument>;
   lines: LineCounter;
+  /** The text parsed (a byte-order mark taken off). */
+  text: string;
 }
 
 /** The content folder: content/, or the folder in CONTENT_DIR (tests build other content with it). */
@@ -89,10 +91,13 @@ export function defaultDataDir(): string {
 // for the process, under a global symbol, and each load is a copy of it (0.1 s): the same as a fresh load,
 // whatever its caller then does with it, for as long as the files are unchanged.
 
+/** The store of `slot`: one entry, under the stamp of the files it was read from. */
+const storeOf = (slot: string) =>
+  ((globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for(`timeline-explainer:${slot}`)] ??= new Map());
+
 /** What `load()` gives for `key` (a stamp of the files it reads), kept for the process in `slot` (one entry a slot). */
 function kept<T>(slot: string, key: string, load: () => T): T {
-  const store = ((globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for(`timeline-explainer:${slot}`)] ??=
-    new Map());
+  const store = storeOf(slot);
   let value = store.get(key) as T | undefined;
   if (value === undefined) {
     value = load();
@@ -126,6 +131,11 @@ export function loadTimelineData(dir = defaultDataDir()): Data {
 /** The data folder as loadSource reads it, the one loadTimelineData kept while the files are unchanged: read only. */
 export function keptSource(dir = defaultDataDir()): LoadedSource {
   return kept('loaded-source', JSON.stringify(dataStamps(dir)), () => loadSource(dir));
+}
+
+/** The source loadTimelineData kept for `dir` (a site in several languages) while its files are unchanged, if any. */
+export function keptSourceIfAny(dir = defaultDataDir()): LoadedSource | undefined {
+  return storeOf('loaded-source').get(JSON.stringify(dataStamps(dir))) as LoadedSource | undefined;
 }
 
 /** A file's modification time and size ('' when it is missing). */
@@ -206,7 +216,7 @@ function readDataFiles(dir: string, shown: (file: string) => string) {
       }
       const lines = new LineCounter();
       const doc = parseDocument(read, { lineCounter: lines, prettyErrors: false });
-      entry = { path, doc, lines };
+      entry = { path, doc, lines, text: read };
       parsed.set(file, entry);
       if (doc.errors.length) problems.push({ file: shown(file), ...yamlProblem(read, doc.errors, lines) });
       else if (doc.contents === null && !OPTIONAL_FILES.has(file)) {

@@ -134,7 +134,7 @@ function readOverlay(path: string, shown: string, problems: DataProblem[]): Pars
   }
   const lines = new LineCounter();
   const doc = parseDocument(read, { lineCounter: lines, prettyErrors: false });
-  if (!doc.errors.length) return { path, doc, lines };
+  if (!doc.errors.length) return { path, doc, lines, text: read };
   problems.push({ file: shown, ...yamlProblem(read, doc.errors, lines) });
   return null;
 }
