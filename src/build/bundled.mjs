@@ -7,12 +7,22 @@
 // const { images } = await importBundled(new URL('./astro-modules.ts', import.meta.url));
 import './images/resvg-allocator.mjs'; // before the bundle, whose npm imports (resvg's too) come first
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/bundled/', import.meta.url));
-let made = 0;
 
 /** Each bundled file keeps its own import.meta.url (png-pool.ts starts the worker file beside it). */
 const ownImportMetaUrl = {
@@ -28,20 +38,24 @@ const ownImportMetaUrl = {
   },
 };
 
+/** How long a bundle no build has used stays in the cache folder. */
+const KEEP_MS = 24 * 3600_000;
+
 /**
  * The exports of the TypeScript module at `entry` (a file URL), bundled. The bundle is written to
- * node_modules/.cache/bundled/ (where Node finds the npm packages it imports) and removed once loaded.
+ * node_modules/.cache/bundled/ (where Node finds the npm packages it imports), named by its content: the
+ * language builds that start together write the same file, and Node's compile cache (which Astro turns on)
+ * knows it from one build to the next instead of storing a new copy each time.
  * @param {URL} entry
  * @returns {Promise<any>}
  */
 export async function importBundled(entry) {
   const file = fileURLToPath(entry);
-  mkdirSync(cacheDir, { recursive: true });
-  // One name per process and call: the language builds and the tests' builds run side by side.
-  const outfile = join(cacheDir, `${basename(file).replace(/\.ts$/, '')}-${process.pid}-${made++}.mjs`);
-  await build({
+  const name = basename(file).replace(/\.ts$/, '');
+  const { outputFiles } = await build({
     entryPoints: [file],
-    outfile,
+    outfile: join(cacheDir, `${name}.mjs`),
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -49,9 +63,22 @@ export async function importBundled(entry) {
     logLevel: 'silent',
     plugins: [ownImportMetaUrl],
   });
-  try {
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(outfile, { force: true });
+  const code = outputFiles[0].contents;
+  const path = join(cacheDir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  mkdirSync(cacheDir, { recursive: true });
+  const now = new Date();
+  if (existsSync(path)) utimesSync(path, now, now);
+  else {
+    // Whole or not at all, for a build reading it at the same time: written aside, then renamed.
+    const part = `${path}.${process.pid}.part`;
+    writeFileSync(part, code);
+    renameSync(part, path);
   }
+  // The bundles of this entry that no build has used for a day: older versions of the code.
+  for (const other of readdirSync(cacheDir)) {
+    const at = join(cacheDir, other);
+    const used = statSync(at, { throwIfNoEntry: false })?.mtimeMs ?? now.getTime();
+    if (other.startsWith(`${name}-`) && at !== path && now.getTime() - used > KEEP_MS) rmSync(at, { force: true });
+  }
+  return import(pathToFileURL(path).href);
 }

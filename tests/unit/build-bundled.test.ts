@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { importBundled } from '../../src/build/bundled.mjs';
 
 const BUNDLES = resolve('node_modules/.cache/bundled');
-const ours = () => (existsSync(BUNDLES) ? readdirSync(BUNDLES).filter((f) => f.includes(`-${process.pid}-`)) : []);
+const bundlesOf = (name: string) =>
+  existsSync(BUNDLES) ? readdirSync(BUNDLES).filter((f) => f.startsWith(`${name}-`)) : [];
 
 let dir: string;
 beforeEach(() => {
@@ -32,20 +33,38 @@ describe('importBundled', () => {
       ].join('\n'),
     );
     writeFileSync(
-      join(dir, 'entry.ts'),
+      join(dir, `entry-${process.pid}.ts`),
       "import { Box, here, yaml } from './helper';\nexport const size = new Box(3).size;\nexport { here, yaml };\n",
     );
-    const m = await importBundled(pathToFileURL(join(dir, 'entry.ts')));
+    const m = await importBundled(pathToFileURL(join(dir, `entry-${process.pid}.ts`)));
+    for (const f of bundlesOf(`entry-${process.pid}`)) rmSync(join(BUNDLES, f));
     expect(m.size).toBe(3);
     expect(m.here).toBe(pathToFileURL(join(dir, 'helper.ts')).href);
     expect(m.yaml).toBe('a: 1\n');
-    expect(ours()).toEqual([]);
   });
 
-  it('rejects with the file and line of a syntax error, and leaves no bundle behind', async () => {
-    writeFileSync(join(dir, 'broken.ts'), 'export const a = ;\n');
-    await expect(importBundled(pathToFileURL(join(dir, 'broken.ts')))).rejects.toThrow(/broken\.ts:1/);
-    expect(ours()).toEqual([]);
+  it('names a bundle by its content: the same code, bundled again, is the same file (Node’s compile cache knows it)', async () => {
+    const name = `same-${process.pid}`;
+    writeFileSync(join(dir, `${name}.ts`), 'export const n: number = 1;\n');
+    try {
+      await importBundled(pathToFileURL(join(dir, `${name}.ts`)));
+      const first = bundlesOf(name);
+      await importBundled(pathToFileURL(join(dir, `${name}.ts`)));
+      expect(bundlesOf(name)).toEqual(first);
+      expect(first).toHaveLength(1);
+      writeFileSync(join(dir, `${name}.ts`), 'export const n: number = 2;\n');
+      expect((await importBundled(pathToFileURL(join(dir, `${name}.ts`)))).n).toBe(2);
+      expect(bundlesOf(name)).toHaveLength(2);
+    } finally {
+      for (const f of bundlesOf(name)) rmSync(join(BUNDLES, f));
+    }
+  });
+
+  it('rejects with the file and line of a syntax error, and writes no bundle', async () => {
+    const name = `broken-${process.pid}`;
+    writeFileSync(join(dir, `${name}.ts`), 'export const a = ;\n');
+    await expect(importBundled(pathToFileURL(join(dir, `${name}.ts`)))).rejects.toThrow(/broken-\d+\.ts:1/);
+    expect(bundlesOf(name)).toEqual([]);
   });
 
   it('lets Node import astro.config.mjs as it is, with resvg’s allocator set before any npm import', () => {
