@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import timelineData from './src/integrations/timeline-data.ts';
-import images from './src/integrations/images.ts';
-import remarkCheckRefs from './src/build/story/remark-check-refs.ts';
+import { importBundled } from './src/build/bundled.mjs';
+
+// The integrations and the remark plugin, bundled (src/build/bundled.mjs says why).
+const { timelineData, images, remarkCheckRefs } = /** @type {typeof import('./src/build/astro-modules')} */ (
+  await importBundled(new URL('./src/build/astro-modules.ts', import.meta.url))
+);
 
 // Where the site is hosted. Both are read at build time:
 //   SITE_URL   the public origin, e.g. https://example.org (canonical and social URLs)

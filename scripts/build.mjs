@@ -48,6 +48,9 @@ function printLog(/** @type {ReturnType<typeof start>} */ build) {
 }
 
 const { others } = buildLanguages();
+// The languages built beside the default one: each checks its own translation, the default build the rest
+// (src/integrations/timeline-data.ts).
+env.SITE_LANG_BUILDS = others.join(',');
 rmSync(staging, { recursive: true, force: true });
 const builds = [start(undefined), ...others.map(start)];
 /** @type {ReturnType<typeof start> | undefined} */

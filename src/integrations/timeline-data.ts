@@ -18,8 +18,15 @@ export default function timelineData(): AstroIntegration {
           const data = loadContent();
           logger.info(`content/data: ${data.events.length} events, ${data.tracks.length} tracks — valid`);
           // Every published translation, before any page: a missing or wrong text stops the build with
-          // its list (file:line, entry, field), not half-way through the pages of its language.
-          for (const lang of languagesOf(data.site).published.slice(1)) loadTranslatedData(lang);
+          // its list (file:line, entry, field), not half-way through the pages of its language. When
+          // scripts/build.mjs builds the other languages beside this one (SITE_LANG_BUILDS), each of those
+          // builds checks its own translation (and stops them all when it fails), and leaves the loaded
+          // words (every language's prose) to the default language's build.
+          const beside = new Set(process.env.SITE_LANG_BUILDS?.split(',') ?? []);
+          const own = process.env.SITE_LANG;
+          for (const lang of languagesOf(data.site).published.slice(1))
+            if (own && beside.has(own) ? lang === own : !beside.has(lang)) loadTranslatedData(lang);
+          if (own && beside.has(own)) return;
           const figure = (id: string, n: number) => data.events.find((e) => e.id === id)?.figures[n - 1];
           const hits = checkLoadedWords(contentDir(), figure);
           for (const hit of hits) logger.warn(`loaded word: ${formatLoadedWordHit(hit)}`);

@@ -51,4 +51,13 @@ describe('pngOf', () => {
     expect(opaquePng(image.pixels, image.width, image.height)).toBeUndefined();
     expect(pngOf(image).equals(image.asPng())).toBe(true);
   });
+
+  it('reads every pixel: red, green and blue in order, and one pixel short of opaque is enough to decline', () => {
+    // Two rows of two pixels, each channel a different value; the last pixel's alpha is checked too.
+    const pixels = new Uint8Array([1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255, 10, 11, 12, 255]);
+    const rows = inflateSync(chunks(opaquePng(pixels, 2, 2)!)[1].data);
+    expect([...rows]).toEqual([0, 1, 2, 3, 4, 5, 6, 0, 7, 8, 9, 10, 11, 12]);
+    pixels[15] = 254;
+    expect(opaquePng(pixels, 2, 2)).toBeUndefined();
+  });
 });

@@ -71,6 +71,8 @@ export interface ParsedFile {
   path: string;
   doc: ReturnType<typeof parseDocument>;
   lines: LineCounter;
+  /** The text parsed (a byte-order mark taken off). */
+  text: string;
 }
 
 /** The content folder: content/, or the folder in CONTENT_DIR (tests build other content with it). */
@@ -84,27 +86,60 @@ export function defaultDataDir(): string {
 }
 
 // A build loads the data up to four times (the story checks of Astro's config, the Markdown checks, the
-// image step and the pages, the last from a bundle with its own copy of this module): at 10,000 events each
-// load (YAML, schema, cross-checks) took about 3 s. So the validated data is kept for the process, under a
-// global symbol, and each load is a copy of it (0.1 s): the same as a fresh load, whatever its caller then
-// does with it, for as long as the files are unchanged.
-const LOADED = Symbol.for('timeline-explainer:loaded-data');
+// image step and the pages, the last from a bundle with its own copy of this module), and a translation as
+// often: at 10,000 events each load (YAML, schema, cross-checks) took about 3 s. So validated data is kept
+// for the process, under a global symbol, and each load is a copy of it (0.1 s): the same as a fresh load,
+// whatever its caller then does with it, for as long as the files are unchanged.
+
+/** The store of `slot`: one entry, under the stamp of the files it was read from. */
+const storeOf = (slot: string) =>
+  ((globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for(`timeline-explainer:${slot}`)] ??= new Map());
+
+/** What `load()` gives for `key` (a stamp of the files it reads), kept for the process in `slot` (one entry a slot). */
+function kept<T>(slot: string, key: string, load: () => T): T {
+  const store = storeOf(slot);
+  let value = store.get(key) as T | undefined;
+  if (value === undefined) {
+    value = load();
+    store.clear();
+    store.set(key, value);
+  }
+  return value;
+}
+
+/** As kept(), each call getting its own copy. A load that throws is not kept. */
+export function keptForProcess<T>(slot: string, key: string, load: () => T): T {
+  return structuredClone(kept(slot, key, load));
+}
+
+/** The stamps of the data folder's files: a new stamp is new data. */
+export function dataStamps(dir: string): string[] {
+  return [resolve(dir), ...FILES.map(({ file }) => fileStamp(join(dir, file)))];
+}
 
 /** Loads and validates the data folder; throws DataError listing every problem found. */
 export function loadTimelineData(dir = defaultDataDir()): Data {
-  const key = JSON.stringify([resolve(dir), ...FILES.map(({ file }) => fileStamp(join(dir, file)))]);
-  const cache = ((globalThis as Record<symbol, Map<string, Data>>)[LOADED] ??= new Map());
-  let data = cache.get(key);
-  if (!data) {
-    data = loadSource(dir).data;
-    cache.clear();
-    cache.set(key, data);
-  }
-  return structuredClone(data);
+  const key = JSON.stringify(dataStamps(dir));
+  return keptForProcess('loaded-data', key, () => {
+    const source = loadSource(dir);
+    // A site in several languages lays each translation over this source (translations.ts): kept for them.
+    if ((source.data.site.languages?.length ?? 0) > 1) kept('loaded-source', key, () => source);
+    return source.data;
+  });
 }
 
-/** A file's modification time and size ('' when it is missing): a new stamp is new data. */
-function fileStamp(path: string): string {
+/** The data folder as loadSource reads it, the one loadTimelineData kept while the files are unchanged: read only. */
+export function keptSource(dir = defaultDataDir()): LoadedSource {
+  return kept('loaded-source', JSON.stringify(dataStamps(dir)), () => loadSource(dir));
+}
+
+/** The source loadTimelineData kept for `dir` (a site in several languages) while its files are unchanged, if any. */
+export function keptSourceIfAny(dir = defaultDataDir()): LoadedSource | undefined {
+  return storeOf('loaded-source').get(JSON.stringify(dataStamps(dir))) as LoadedSource | undefined;
+}
+
+/** A file's modification time and size ('' when it is missing). */
+export function fileStamp(path: string): string {
   try {
     const { mtimeMs, size } = statSync(path);
     return `${mtimeMs}:${size}`;
@@ -181,7 +216,7 @@ function readDataFiles(dir: string, shown: (file: string) => string) {
       }
       const lines = new LineCounter();
       const doc = parseDocument(read, { lineCounter: lines, prettyErrors: false });
-      entry = { path, doc, lines };
+      entry = { path, doc, lines, text: read };
       parsed.set(file, entry);
       if (doc.errors.length) problems.push({ file: shown(file), ...yamlProblem(read, doc.errors, lines) });
       else if (doc.contents === null && !OPTIONAL_FILES.has(file)) {

@@ -10,11 +10,15 @@ import { didYouMean } from '../../lib/timeline/suggest';
 import { describeValue, yamlProblem } from './explain';
 import {
   checkData,
+  dataStamps,
+  keptForProcess,
+  keptSource,
   DataError,
   formatProblems,
   defaultDataDir,
   describePath,
   FILES,
+  fileStamp,
   lineOf,
   loadSource,
   readText,
@@ -60,7 +64,8 @@ export function translate(source: LoadedSource, lang: string): Translation {
   const problems: DataProblem[] = [];
   const missing: DataProblem[] = [];
   const located = new Map<string, DataProblem>();
-  const raw: Record<string, unknown> = { ...source.raw };
+  // A copy: the titles of sources are translated in place, and the source may be kept (load.ts: keptSource).
+  const raw = structuredClone(source.raw);
   for (const [file, shape] of Object.entries(TRANSLATABLE)) {
     const original = source.parsed.get(file);
     const overlay = readOverlay(join(folder, file), shown(file), problems);
@@ -129,7 +134,7 @@ function readOverlay(path: string, shown: string, problems: DataProblem[]): Pars
   }
   const lines = new LineCounter();
   const doc = parseDocument(read, { lineCounter: lines, prettyErrors: false });
-  if (!doc.errors.length) return { path, doc, lines };
+  if (!doc.errors.length) return { path, doc, lines, text: read };
   problems.push({ file: shown, ...yamlProblem(read, doc.errors, lines) });
   return null;
 }
@@ -209,9 +214,19 @@ function translateSourceTitles(
   }
 }
 
-/** Loads the data in one language: the default's as is, another's merged and checked; throws DataError. */
+/**
+ * Loads the data in one language: the default's as is, another's merged and checked; throws DataError.
+ * Kept for the process while the files are unchanged, as loadTimelineData's (load.ts says why).
+ */
 export function loadTranslatedData(lang: string, dir = defaultDataDir()): Data {
-  const source = loadSource(dir);
+  const folder = join(dir, lang);
+  const overlay = existsSync(folder) ? readdirSync(folder).sort() : [];
+  const stamps = [...dataStamps(dir), lang, ...overlay.map((f) => `${f}:${fileStamp(join(folder, f))}`)];
+  return keptForProcess(`translated-data:${lang}`, JSON.stringify(stamps), () => translatedData(lang, dir));
+}
+
+function translatedData(lang: string, dir: string): Data {
+  const source = keptSource(dir);
   const languages = source.data.site.languages ?? [{ code: source.data.site.language, draft: false }];
   const listed = languages.find((l) => l.code === lang);
   if (!listed) {

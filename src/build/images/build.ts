@@ -62,26 +62,9 @@ async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Pr
   await Promise.all(workers);
 }
 
-/** Writes every chart image and social card into `outDir/images/`. Throws ImageBuildError naming the chart or event. */
-export async function buildImages(options: {
-  outDir: string;
-  base: string;
-  site: string;
-  data: TimelineData;
-  /** PNG encoders (worker threads); default one per core, one fewer while this thread is busy (PngPool). */
-  workers?: number;
-}): Promise<ImageBuildResult> {
-  const started = performance.now();
-  const ctx = createImageContext(options);
-  const files: ImageBuildResult['files'] = [];
-  const write = (path: string, content: string | Buffer) => {
-    const file = join(ctx.outDir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    files.push({ path, bytes: Buffer.byteLength(content) });
-  };
-  const renders: { path: string; subject: string; svg: () => string; width: number }[] = [];
-
+/** The chart images: each chart's SVGs written (light, dark), its PNGs to render. */
+function chartRenders(ctx: ImageContext, write: (path: string, content: string) => void): Render[] {
+  const renders: Render[] = [];
   for (const chart of ctx.data.charts) {
     const subject = `chart "${chart.id}"`;
     let svgs: Record<Theme, string>;
@@ -100,29 +83,64 @@ export async function buildImages(options: {
       });
     }
   }
-  for (const card of socialCards(ctx, uiStrings(ctx.data.site.language)))
-    renders.push({ path: card.path, subject: card.subject, svg: card.compose, width: SOCIAL_CARD_WIDTH });
+  return renders;
+}
 
-  const poolStart = performance.now();
-  let composeInPool = 0;
-  // PNGs are drawn, encoded and written on worker threads, one per core; this thread composes the
-  // social cards' SVGs as the pool reaches them (a write here cost it about a millisecond a card).
-  // Three renders in hand per worker, so none waits for this thread while it renders a page; biggest
-  // first, so the pool does not end on one long render. While this thread renders the pages (the longest job of a large build), one
-  // worker fewer draws (PngPool's shareWithThisThread): a worker on every core slowed the pages down.
+interface Render {
+  path: string;
+  subject: string;
+  svg: () => string;
+  width: number;
+}
+
+/** Writes every chart image and social card into `outDir/images/`. Throws ImageBuildError naming the chart or event. */
+export async function buildImages(options: {
+  outDir: string;
+  base: string;
+  site: string;
+  data: TimelineData;
+  /** PNG encoders (worker threads); default one per core, one fewer while this thread is busy (PngPool). */
+  workers?: number;
+}): Promise<ImageBuildResult> {
+  const started = performance.now();
+  const files: ImageBuildResult['files'] = [];
+  const write = (path: string, content: string | Buffer) => {
+    const file = join(options.outDir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    files.push({ path, bytes: Buffer.byteLength(content) });
+  };
+  // PNGs are drawn, encoded and written on worker threads, one per core (started first: they load resvg
+  // while this thread composes); this thread composes the social cards' SVGs as the pool reaches them (a
+  // write here cost it about a millisecond a card). Three renders in hand per worker, so none waits for
+  // this thread while it renders a page; biggest first, so the pool does not end on one long render. While
+  // this thread renders the pages (the longest job of a large build), one worker fewer draws (PngPool's
+  // shareWithThisThread): a worker on every core slowed the pages down.
   const encoders = new PngPool(options.workers, { shareWithThisThread: options.workers === undefined });
   const fontDir = mkdtempSync(join(tmpdir(), 'image-fonts-'));
-  renders.sort((a, b) => b.width - a.width);
+  let poolStart = started;
+  let composeInPool = 0;
   try {
-    // The fonts cut down to the data's characters (font-subset.ts); the full files if that fails.
-    const fonts = await subsetFonts(JSON.stringify(ctx.data), fontDir).catch(() => undefined);
+    // The fonts cut down to the data's characters (font-subset.ts), for the PNGs and for the renders that
+    // measure each chart's box (render.ts: growBox), where the full files took most of the time; the full
+    // files for an SVG with other characters, or when cutting fails.
+    const fonts = await subsetFonts(JSON.stringify(options.data), fontDir).catch(() => undefined);
+    const faces = (svg: string) => (fonts?.covers(svg) ? fonts.files : undefined);
+    const ctx = createImageContext({ ...options, faces });
+    const renders = chartRenders(ctx, write);
+    for (const card of socialCards(ctx, uiStrings(ctx.data.site.language)))
+      renders.push({ path: card.path, subject: card.subject, svg: card.compose, width: SOCIAL_CARD_WIDTH });
+    renders.sort((a, b) => b.width - a.width);
+    poolStart = performance.now();
     await pool(renders, 3 * encoders.size, async (r) => {
       const t = performance.now();
       const svg = r.svg();
-      const faces = fonts?.covers(svg) ? fonts.files : undefined;
       composeInPool += performance.now() - t;
       try {
-        files.push({ path: r.path, bytes: await encoders.renderTo(join(ctx.outDir, r.path), svg, r.width, faces) });
+        files.push({
+          path: r.path,
+          bytes: await encoders.renderTo(join(ctx.outDir, r.path), svg, r.width, faces(svg)),
+        });
       } catch (error) {
         throw new ImageBuildError(r.subject, error);
       }

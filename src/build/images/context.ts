@@ -22,6 +22,8 @@ export interface ImageContext {
   /** The site's origin, e.g. 'https://example.org'. */
   site: string;
   data: TimelineData;
+  /** The font files to draw an SVG with (font-subset.ts), when not the full ones (render.ts: fontFiles). */
+  faces?: (svg: string) => string[] | undefined;
 }
 
 export function createImageContext(options: ImageContext): ImageContext {

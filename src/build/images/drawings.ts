@@ -38,10 +38,11 @@ function drawOne(ctx: ImageContext, chart: ChartSpec, theme: Theme): ChartDrawin
 }
 
 /** The box to show: the chart's own, grown to what it draws outside it (unless the drawing did so). */
-function grownBox(chart: NonNullable<ChartDrawing['chart']>): Box {
+function grownBox(ctx: ImageContext, chart: NonNullable<ChartDrawing['chart']>): Box {
   if (chart.measured) return chart.box;
   const { x, y, width, height } = chart.box;
-  return growBox(svgToString({ ...chart.attrs, viewBox: `${x} ${y} ${width} ${height}` }, chart.children), chart.box);
+  const svg = svgToString({ ...chart.attrs, viewBox: `${x} ${y} ${width} ${height}` }, chart.children);
+  return growBox(svg, chart.box, ctx.faces?.(svg));
 }
 
 /** A chart's drawings in both themes, on the same box (measured once, in light). */
@@ -51,7 +52,7 @@ export function chartDrawings(ctx: ImageContext, chart: ChartSpec): Record<Theme
   for (const theme of THEMES) {
     const drawing = drawOne(ctx, chart, theme);
     if (drawing.chart) {
-      box ??= grownBox(drawing.chart);
+      box ??= grownBox(ctx, drawing.chart);
       drawing.chart = { ...drawing.chart, box };
     }
     out[theme] = drawing;

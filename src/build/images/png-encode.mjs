@@ -22,25 +22,33 @@ function chunk(/** @type {string} */ type, /** @type {Uint8Array} */ data) {
   return out;
 }
 
+/** Whether this machine stores a Uint32 with its lowest byte first (read as RGBA: alpha is the top byte). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
- * An RGB PNG of RGBA `pixels` (`width` × `height`), or undefined when a pixel is not opaque.
+ * An RGB PNG of RGBA `pixels` (`width` × `height`), or undefined when a pixel is not opaque (or on a
+ * big-endian machine, or pixels not aligned for reading as Uint32: resvg's encoder serves then).
  * @param {Uint8Array} pixels
  * @param {number} width
  * @param {number} height
  * @returns {Buffer | undefined}
  */
 export function opaquePng(pixels, width, height) {
+  if (!LITTLE_ENDIAN || pixels.byteOffset % 4) return undefined;
   const stride = 1 + width * 3;
   if (rows.length < stride * height) rows = Buffer.alloc(stride * height);
+  // A pixel a read, as one Uint32 (0xAABBGGRR): twice as fast as reading its four bytes.
+  const rgba = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
   let from = 0;
   let to = 0;
   for (let y = 0; y < height; y++) {
     rows[to++] = 0; // filter: none
-    for (let x = 0; x < width; x++, from += 4, to += 3) {
-      if (pixels[from + 3] !== 255) return undefined;
-      rows[to] = pixels[from];
-      rows[to + 1] = pixels[from + 1];
-      rows[to + 2] = pixels[from + 2];
+    for (const end = from + width; from < end; from++, to += 3) {
+      const pixel = rgba[from];
+      if (pixel < 0xff000000) return undefined; // alpha below 255
+      rows[to] = pixel;
+      rows[to + 1] = pixel >>> 8;
+      rows[to + 2] = pixel >>> 16;
     }
   }
   const header = Buffer.alloc(13);

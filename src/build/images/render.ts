@@ -1,7 +1,7 @@
 // SVG → PNG with resvg, in DejaVu Sans loaded from the font files only (no system fonts), so the
 // same SVG gives the same bytes on every machine. Also the fonts' metrics for line breaking.
 // const png = await renderPng(svg, 2400);  text: fonts().sans.width('Title', 34)
-import './resvg-allocator'; // before @resvg/resvg-js
+import './resvg-allocator.mjs'; // before @resvg/resvg-js
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -78,12 +78,13 @@ export async function renderPng(svg: string, width: number): Promise<Buffer> {
 /**
  * The box of the pixels an SVG's content paints (clip paths and text included), in the units of
  * `view`, looking up to `pad` units beyond it on every side; null when nothing is painted.
- * `svg` is a root <svg> string whose viewBox is replaced here.
+ * `svg` is a root <svg> string whose viewBox is replaced here; drawn in `fonts` (default fontFiles()).
  */
 export function paintedBox(
   svg: string,
   view: { x: number; y: number; width: number; height: number },
   pad: number,
+  fonts?: string[],
 ): { x: number; y: number; width: number; height: number } | null {
   const x0 = view.x - pad;
   const y0 = view.y - pad;
@@ -93,7 +94,7 @@ export function paintedBox(
     const rest = attrs.replace(/\s(viewBox|width|height|overflow)="[^"]*"/g, '');
     return `<svg${rest} viewBox="${x0} ${y0} ${w} ${h}" width="${w}" height="${h}">`;
   });
-  const image = new Resvg(widened, renderOptions(Math.ceil(w))).render();
+  const image = new Resvg(widened, renderOptions(Math.ceil(w), fonts)).render();
   const { width, height } = image;
   const px = image.pixels;
   const painted = (x: number, y: number) => px[(y * width + x) * 4 + 3] > 8;
@@ -118,12 +119,13 @@ export function paintedBox(
   return { x: x0 + minX * k, y: y0 + minY * k, width: (maxX - minX + 1) * k, height: (maxY - minY + 1) * k };
 }
 
-/** A chart's box grown to anything it draws outside it (the page shows overflow), 2 units to spare. */
+/** A chart's box grown to anything it draws outside it (the page shows overflow), 2 units to spare; in `fonts`. */
 export function growBox(
   svg: string,
   view: { x: number; y: number; width: number; height: number },
+  fonts?: string[],
 ): { x: number; y: number; width: number; height: number } {
-  const d = paintedBox(svg, view, Math.round(view.width / 5));
+  const d = paintedBox(svg, view, Math.round(view.width / 5), fonts);
   if (!d) return view;
   const x1 = Math.min(view.x, d.x - 2);
   const y1 = Math.min(view.y, d.y - 2);

@@ -8,12 +8,13 @@
 // in site.yaml's `language`. Used by the loaded-word check (a build warning) and the copy check (a test).
 // Node only (reads files). Names no story: it reads whatever the content folder holds.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { LineCounter, parse, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
 import { formatFigure } from '../../lib/timeline/figures';
 import { uiStrings } from '../../lib/ui/strings';
 import { LANGUAGE_TAG, languageOfFile } from '../../lib/i18n/file-language';
 import type { Figure } from '../../lib/timeline/schema';
+import { keptSourceIfAny, type ParsedFile } from '../data/load';
 
 /** One line of prose: its text and where it is. */
 export interface ProseLine {
@@ -109,19 +110,20 @@ function scalarLines(node: Scalar, src: string, counter: LineCounter, lineOffset
 }
 
 /**
- * Prose blocks of one YAML text: each string value (or list item) under a key in `keys`
- * (PROSE_KEYS), not under a key in `skipUnder` (`sources`). `lineOffset` is added to every line
- * (for MDX front matter).
+ * Prose blocks of one YAML text (or of one the data's loading has parsed already): each string value
+ * (or list item) under a key in `keys` (PROSE_KEYS), not under a key in `skipUnder` (`sources`).
+ * `lineOffset` is added to every line (for MDX front matter).
  */
 export function yamlProse(
-  src: string,
+  yaml: string | Pick<ParsedFile, 'text' | 'doc' | 'lines'>,
   file: string,
   lineOffset = 0,
   keys = PROSE_KEYS,
   skipUnder = OTHER_PEOPLES,
 ): ProseBlock[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: counter, keepSourceTokens: false });
+  const src = typeof yaml === 'string' ? yaml : yaml.text;
+  const counter = typeof yaml === 'string' ? new LineCounter() : yaml.lines;
+  const doc = typeof yaml === 'string' ? parseDocument(src, { lineCounter: counter }) : yaml.doc;
   const blocks: ProseBlock[] = [];
   visit(doc, {
     Scalar(key, node, path) {
@@ -214,10 +216,14 @@ export function collectProse(contentDir: string, figure?: FigureLookup): ProseBl
     blocks.push(...mdxProse(readFileSync(path, 'utf8'), shown(path), figure, languageOfFile(path) ?? site));
   }
   const dataDir = join(contentDir, 'data');
+  // The data files as the data's loading parsed them, when it kept them (a site in several languages).
+  const parsed = keptSourceIfAny(dataDir)?.parsed;
   for (const language of [site, ...overlayFolders(dataDir).filter((l) => l !== site)]) {
     for (const path of list(language === site ? dataDir : join(dataDir, language), '.yaml')) {
       if (path.endsWith('loaded-words.yaml')) continue;
-      blocks.push(...yamlProse(readFileSync(path, 'utf8'), shown(path)).map((b) => ({ ...b, language })));
+      const kept = language === site ? parsed?.get(basename(path)) : undefined;
+      const yaml = kept && resolve(kept.path) === resolve(path) ? kept : readFileSync(path, 'utf8');
+      blocks.push(...yamlProse(yaml, shown(path)).map((b) => ({ ...b, language })));
     }
   }
   return blocks;
