@@ -33,9 +33,19 @@ interface HeightsFile {
   charts: Record<string, { fingerprint: string; heights: [number, number][] }>;
 }
 
+/** Fingerprints by data object and chart: every embed snippet of a page asks, and the data is large. */
+const fingerprints = new WeakMap<TimelineData, Map<string, string>>();
+
 /** FNV-1a (32-bit) of the data a chart is drawn from: changes when the data does. */
 export function dataFingerprint(chartId: string, data: TimelineData): string {
-  const text = JSON.stringify([chartId, data]);
+  let known = fingerprints.get(data);
+  if (!known) fingerprints.set(data, (known = new Map()));
+  let fingerprint = known.get(chartId);
+  if (fingerprint === undefined) known.set(chartId, (fingerprint = fnv1a(JSON.stringify([chartId, data]))));
+  return fingerprint;
+}
+
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
