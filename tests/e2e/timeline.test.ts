@@ -92,8 +92,16 @@ describe('timeline with JavaScript', () => {
     await ready(page);
     const live = await page.$eval(svgSel, (svg) => svg.outerHTML);
     expect(live).toBe(built);
-    // Nor does the zoom path's rehearsal in the idle moments after fonts load (off the page): all of it,
-    // before the reader's first step.
+    // The zoom path is rehearsed (off the page) only once the reader comes to the chart: none after the
+    // fonts have loaded and the page has had idle moments, then all of it once the pointer is over the
+    // chart, before the reader's first step; and it changes nothing on the page.
+    const rehearsed = () => page.$eval(SEL, (el) => (el as unknown as { timelineRehearsed: number }).timelineRehearsed);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      for (let i = 0; i < 5; i++) await new Promise((r) => requestIdleCallback(r));
+    });
+    expect(await rehearsed()).toBe(0);
+    await page.hover(SEL, { position: { x: 2, y: 2 } });
     await page.waitForFunction(
       ([sel, n]) => (document.querySelector(sel) as unknown as { timelineRehearsed: number }).timelineRehearsed === n,
       [SEL, REHEARSALS] as const,
