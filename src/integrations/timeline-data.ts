@@ -24,9 +24,10 @@ export default function timelineData(): AstroIntegration {
           // words (every language's prose) to the default language's build.
           const beside = new Set(process.env.SITE_LANG_BUILDS?.split(',') ?? []);
           const own = process.env.SITE_LANG;
+          const besideBuild = own !== undefined && beside.has(own);
           for (const lang of languagesOf(data.site).published.slice(1))
-            if (own && beside.has(own) ? lang === own : !beside.has(lang)) loadTranslatedData(lang);
-          if (own && beside.has(own)) return;
+            if (besideBuild ? lang === own : !beside.has(lang)) loadTranslatedData(lang);
+          if (besideBuild) return;
           const figure = (id: string, n: number) => data.events.find((e) => e.id === id)?.figures[n - 1];
           const hits = checkLoadedWords(contentDir(), figure);
           for (const hit of hits) logger.warn(`loaded word: ${formatLoadedWordHit(hit)}`);
