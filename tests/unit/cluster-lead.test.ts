@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTimeline } from '../../src/lib/timeline/layout';
+import { layoutTimeline, type Box, type LayoutEvent, type TimelineLayout } from '../../src/lib/timeline/layout';
+import { TIMELINE_VARIANTS } from '../../src/lib/timeline/variants';
 import { en } from '../../src/lib/ui/strings';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
 
@@ -40,3 +41,83 @@ describe('a highlighted event in a crowded, height-capped chart (an event page a
     }
   });
 });
+
+describe("an event page's small timeline (keepHighlightedLabels): its own event keeps its label", () => {
+  const DAY = 86_400_000;
+  const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
+  // The page's horizontal variants as chart-variants.ts gives them to a compact chart.
+  const variants = [variantOptions.wide, variantOptions.column].map((v) => ({
+    ...v,
+    textWidthFactor,
+    density: 'compact' as const,
+    maxHeight: 320,
+    words,
+  }));
+  // Short labels, as the data gives its events for charts (a cluster named after one adds " +N" to it).
+  const all = denseEvents(400, 11, 365).map((e) => ({ ...e, label: e.title.split(' ').slice(0, 3).join(' ') }));
+  const at = (e: LayoutEvent) => Date.parse(e.date);
+  /** Each sampled event's page: its neighbours within six weeks, it highlighted. */
+  const pages = all
+    .filter((_, i) => i % 10 === 0)
+    .map((ev) => ({ ev, events: all.filter((e) => Math.abs(at(e) - at(ev)) <= 42 * DAY) }));
+
+  /** The label of the page's event, or of the cluster named after it; null where it has none, undefined where it is not drawn. */
+  function ownLabel(layout: TimelineLayout, id: string): string | null | undefined {
+    const mark = layout.marks.find((m) => m.id === id);
+    if (mark) return mark.label;
+    const holder = layout.clusters.find((c) => c.ids.includes(id));
+    return holder && (holder.lead === id ? holder.label : null);
+  }
+
+  const symbol = (m: { x: number; y: number; r: number }): Box => ({
+    x: m.x - m.r,
+    y: m.y - m.r,
+    w: 2 * m.r,
+    h: 2 * m.r,
+  });
+  const intersects = (a: Box, b: Box) =>
+    a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+
+  it('loses it among its neighbours without the option (the case arises)', () => {
+    let lost = 0;
+    for (const { ev, events } of pages)
+      for (const v of variants) {
+        const own = ownLabel(layoutTimeline(events, DENSE_TRACKS, { ...v, highlighted: [ev.id] }), ev.id);
+        if (own === null) lost++;
+      }
+    expect(lost).toBeGreaterThan(5);
+  });
+
+  it('shows it whole, over no other mark, at the same height, in every horizontal variant', () => {
+    let named = 0;
+    let flipped = 0;
+    for (const { ev, events } of pages)
+      for (const v of variants) {
+        const plain = layoutTimeline(events, DENSE_TRACKS, { ...v, highlighted: [ev.id] });
+        const layout = layoutTimeline(events, DENSE_TRACKS, {
+          ...v,
+          highlighted: [ev.id],
+          keepHighlightedLabels: true,
+        });
+        const own = ownLabel(layout, ev.id);
+        const where = `${ev.id} at ${v.width} px`;
+        expect(own, where).toBeDefined();
+        expect(own ?? '', where).toMatch(new RegExp(`^${escape(ev.label)}( \\+\\d+)?$`));
+        expect(layout.size.height, where).toBe(plain.size.height);
+        const marks = [...layout.marks, ...layout.clusters];
+        for (const m of marks) {
+          if (!m.labelBox) continue;
+          for (const other of marks)
+            if (other !== m)
+              expect(intersects(m.labelBox, symbol(other)), `${where}: ${m.id} over ${other.id}`).toBe(false);
+        }
+        if (!layout.marks.some((m) => m.id === ev.id)) named++;
+        else if (layout.marks.find((m) => m.id === ev.id)!.labelAnchor === 'end') flipped++;
+      }
+    // Both ways arise: the label on the left of its mark, and a cluster named after the event.
+    expect(named).toBeGreaterThan(0);
+    expect(flipped).toBeGreaterThan(0);
+  });
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -56,11 +56,16 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
       }).length
     : 0;
   const length = variantOptions.narrowLength(events.length, focusEvents, compact);
+  // A small timeline is about its highlighted event (an event page's own): its label shows whatever the crowd.
+  const own = compact ? { keepHighlightedLabels: true } : {};
   const variants: TimelineVariant[] = [
-    { name: 'wide', options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 320 : 960 } },
+    {
+      name: 'wide',
+      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 320 : 960, ...own },
+    },
     {
       name: 'column',
-      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 320 : 540 },
+      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 320 : 540, ...own },
     },
     { name: 'narrow', options: { ...shared, ...variantOptions.narrow, textWidthFactor, length } },
   ];

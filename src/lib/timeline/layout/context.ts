@@ -64,6 +64,8 @@ export interface Item {
   cluster?: ClusterDraft;
   /** A cluster's highlighted member, which names it. */
   lead?: PEvent;
+  /** Its whole label goes left of its mark where it has room there (a highlighted label with marks on its right). */
+  flip?: boolean;
   track: LayoutTrack;
   // Results.
   lane: number;

@@ -14,6 +14,7 @@ import {
   type Item,
   type OrientationLayout,
 } from './context';
+import { keepHighlightedLabels } from './horizontal-highlight';
 import { trackLanes } from './horizontal-lanes';
 import { clusterItem, eventItem } from './items';
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
@@ -37,6 +38,8 @@ interface HorizontalFrame {
   periodsH: number;
   headerH: number;
   laneH: number;
+  /** LayoutOptions.keepHighlightedLabels. */
+  keepHighlighted: boolean;
 }
 
 export const layoutHorizontal: OrientationLayout = (prepared, visible, domain, base, options) => {
@@ -100,6 +103,7 @@ function horizontalFrame(domain: [number, number], base: BaseCtx, options: Layou
     headerH: labelH + 6,
     // At least a target's size, so marks in neighbouring lanes are targets of their own too.
     laneH: Math.max(3 + labelH + 2 + BAR_H + 3, o.targetSize),
+    keepHighlighted: options.keepHighlightedLabels === true && ctx.highlighted.size > 0,
   };
 }
 
@@ -144,6 +148,7 @@ function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: numb
   const target = ctx.o.targetSize;
   let items: Item[] = [];
   const zones: [number, number][] = [];
+  let crowded = 0;
   for (let tighter = 0; ; tighter++) {
     const { singles, clusters: drafts } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
     items = [];
@@ -151,10 +156,11 @@ function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: numb
     for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
     const overflow: number[] = [];
     placeRow(items, nLanes, ctx, 'place', overflow);
-    if (overflow.length === 0 || tighter === MAX_TIGHTER) break;
+    crowded = overflow.length;
+    if (crowded === 0 || tighter === MAX_TIGHTER) break;
     for (const x of overflow) zones.push([x - 2 * target, x + 2 * target]);
   }
-  return items;
+  return f.keepHighlighted ? keepHighlightedLabels(items, nLanes, crowded, ctx, along) : items;
 }
 
 /** The placed items as marks, each in its lane below the band's header at `lanesTop`: label row, then bar row. */

@@ -41,9 +41,10 @@
 //
 // The stages, one file each: types (input, output) · prepare (parse, sort, measure once) ·
 // scale (axis length, focus warp) · context (Ctx, items, time → px) · clusters ("+N") ·
-// items · horizontal (frame, tracks) with horizontal-lanes (lanes per track) and rows (labels in
-// lanes) · vertical (frame, marks, axis) with vertical-frame, vertical-column (slots),
-// vertical-labels (the labels' column) and vertical-gutter (annotations, axis labels, periods) ·
+// items · horizontal (frame, tracks) with horizontal-lanes (lanes per track), rows (labels in
+// lanes) and horizontal-highlight (a highlighted label kept) · vertical (frame, marks, axis) with
+// vertical-frame, vertical-column (slots), vertical-labels (the labels' column) and
+// vertical-gutter (annotations, axis labels, periods) ·
 // periods (horizontal periods, annotations) · marks (output marks, bars, links) · axis (ticks).
 import { BOLD_WIDTH, textWidth, wrapText } from '../lanes';
 import { DAY, LANES_BY_DENSITY, MARK_LABEL_GAP, PAD, RADIUS } from './constants';

@@ -104,6 +104,20 @@ function placeBesideLabels(row: Row, i: number, j: number): number {
 }
 
 /**
+ * Where the whole label of `it` starts, and on which side of its mark: on the right, or on the left
+ * near the plot's right edge (first, for an item told to `flip`); null where neither side has room.
+ */
+export function wholeLabelAt(it: Item, ctx: Ctx): { b0: number; anchor: 'start' | 'end' } | null {
+  const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
+  const leftEnd = it.x - it.r - MARK_LABEL_GAP;
+  const roomLeft = leftEnd <= ctx.viewR ? leftEnd - ctx.viewL : -Infinity;
+  const left = { b0: leftEnd - it.textW, anchor: 'end' as const };
+  if (it.flip && it.textW <= roomLeft) return left;
+  if (it.textW <= ctx.viewR - rightStart) return { b0: rightStart, anchor: 'start' };
+  return it.textW <= roomLeft ? left : null;
+}
+
+/**
  * Items [i, j) with their labels whole, each in the first lane with room: right of the mark,
  * or near the plot's right edge on its left. Those that do not fit go to `pending`. The lanes used.
  */
@@ -112,18 +126,13 @@ function placeWhole(row: Row, i: number, j: number, pending: number[]): number {
   let used = 0;
   for (let n = i; n < j; n++) {
     const it = row.items[n];
-    const rightStart = Math.max(it.x + it.r + MARK_LABEL_GAP, ctx.viewL + 2);
-    const leftEnd = it.x - it.r - MARK_LABEL_GAP;
-    const roomRight = ctx.viewR - rightStart;
-    const roomLeft = leftEnd <= ctx.viewR ? leftEnd - ctx.viewL : -Infinity;
-    const fitted: FittedText | null =
-      it.textW <= Math.max(roomRight, roomLeft) ? { text: it.text, width: it.textW, truncated: false } : null;
-    const anchor: 'start' | 'end' = it.textW <= roomRight ? 'start' : 'end';
-    if (!fitted) {
+    const at = wholeLabelAt(it, ctx);
+    if (!at) {
       pending.push(n);
       continue;
     }
-    const b0 = anchor === 'start' ? rightStart : leftEnd - fitted.width;
+    const { b0, anchor } = at;
+    const fitted: FittedText = { text: it.text, width: it.textW, truncated: false };
     const f0 = Math.min(it.m0, b0);
     const f1 = Math.max(it.m1, b0 + fitted.width);
     let lane = -1;

@@ -62,6 +62,13 @@ export interface LayoutOptions {
   visibleTracks?: readonly string[];
   /** Event ids to emphasise: their labels are placed first and they never join a cluster. */
   highlighted?: readonly string[];
+  /**
+   * Horizontal: a highlighted event in view always shows its label (an event page's own event): where
+   * marks placed after it have no free lane but under it, the label goes left of its mark, or those
+   * marks join it in a cluster named after it ("<its label> +N") at its date. Default false: such a
+   * label gives way to the marks (they must go somewhere; a label never sits over a mark).
+   */
+  keepHighlightedLabels?: boolean;
   periods?: readonly Period[];
   /** Most label lanes per track: compact 2, regular 4 (default), roomy 6. */
   density?: Density;
