@@ -159,6 +159,51 @@ describe('dist/data', () => {
   });
 });
 
+describe("event pages' small timelines", () => {
+  it("label the page's own event in every variant, or name the cluster it had to join after it", () => {
+    // The root's pages and each other language's (dist/<lang>/, with its own data and labels).
+    const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
+    let variants = 0;
+    for (const root of roots) {
+      for (const event of JSON.parse(read(`${root}/data/timeline.json`)).events) {
+        const page = `${root}/events/${event.id}/`;
+        const svgs = read(`${page}index.html`)
+          .split('<svg')
+          .filter((svg) => svg.includes('class="tl tl--'));
+        expect(svgs.length, page).toBe(3);
+        for (const svg of svgs) expect(ownLabel(svg, event.id), page).toBe(event.label ?? event.title);
+        variants += svgs.length;
+      }
+    }
+    expect(variants).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * The label an event page's chart (one variant's SVG markup) shows for the page's event: its mark's, or
+ * the "<label> +N" of the highlighted cluster named after it (its accessible name starts with that label).
+ */
+function ownLabel(svg: string, id: string): string {
+  // A label of two rows (vertical) is two <text> elements.
+  const text = (markup: string, cls: string) => {
+    const rows = [...markup.matchAll(new RegExp(`<text class="${cls}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => m[1]);
+    return rows.length ? decode(rows.join(' ')).replace(/\s+/g, ' ').trim() : '(no label)';
+  };
+  const mark = svg.match(
+    new RegExp(`<a class="tl-mark [^"]*tl-mark--highlighted[^"]*"[^>]*data-id="${id}"[^>]*>([\\s\\S]*?)</a>`),
+  );
+  if (mark) return text(mark[1], 'tl-label');
+  const cluster = svg.match(
+    /<g class="tl-cluster [^"]*tl-cluster--highlighted[^"]*"[^>]*aria-label="([^"]*)"[^>]*>([\s\S]*?)<\/g>/,
+  );
+  if (!cluster) return '(not in the chart)';
+  const named = text(cluster[2], 'tl-cluster__label').match(/^(.+) \+\d+$/)?.[1];
+  return named && decode(cluster[1]).startsWith(`${named}, `) ? named : '(in a cluster not named after it)';
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITIES[e]);
+
 /** A small RFC 4180 parser for the checks above. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
