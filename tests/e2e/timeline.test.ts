@@ -83,6 +83,34 @@ describe('timeline without JavaScript', () => {
   });
 });
 
+/**
+ * Records the SVGs the chart puts on the page beside its own from now on, and how many it took off;
+ * `left`: how many SVGs its wide variant holds at the end.
+ */
+async function watchStaging(page: Page) {
+  await page.$eval(`${SEL} .tl-variant--wide`, (variant) => {
+    const seen = { added: [] as { ids: number; width: boolean }[], removed: 0 };
+    (window as unknown as { __staging: typeof seen }).__staging = seen;
+    const width = variant.querySelector('svg')!.getBoundingClientRect().width;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes)
+          if (n instanceof SVGSVGElement)
+            seen.added.push({
+              ids: n.querySelectorAll('[id]').length,
+              width: Math.abs(parseFloat(n.style.width) - width) < 0.01,
+            });
+        for (const n of r.removedNodes) if (n instanceof SVGSVGElement) seen.removed++;
+      }
+    }).observe(variant, { childList: true });
+  });
+  return () =>
+    page.$eval(`${SEL} .tl-variant--wide`, (variant) => ({
+      ...(window as unknown as { __staging: { added: object[]; removed: number } }).__staging,
+      left: variant.querySelectorAll('svg').length,
+    }));
+}
+
 describe('timeline with JavaScript', () => {
   it('changes no element of the build-time SVG on its first render', async () => {
     const noJs = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
@@ -92,21 +120,28 @@ describe('timeline with JavaScript', () => {
     await ready(page);
     const live = await page.$eval(svgSel, (svg) => svg.outerHTML);
     expect(live).toBe(built);
-    // The zoom path is rehearsed (off the page) only once the reader comes to the chart: none after the
-    // fonts have loaded and the page has had idle moments, then all of it once the pointer is over the
-    // chart, before the reader's first step; and it changes nothing on the page.
+    // The zoom path is rehearsed only once the reader comes to the chart: none after the fonts have
+    // loaded and the page has had idle moments, then all of it once the pointer is over the chart,
+    // before the reader's first step; and it changes nothing the reader sees.
     const rehearsed = () => page.$eval(SEL, (el) => (el as unknown as { timelineRehearsed: number }).timelineRehearsed);
     await page.evaluate(async () => {
       await document.fonts.ready;
       for (let i = 0; i < 5; i++) await new Promise((r) => requestIdleCallback(r));
     });
     expect(await rehearsed()).toBe(0);
+    const staging = await watchStaging(page);
     await page.hover(SEL, { position: { x: 2, y: 2 } });
     await page.waitForFunction(
       ([sel, n]) => (document.querySelector(sel) as unknown as { timelineRehearsed: number }).timelineRehearsed === n,
       [SEL, REHEARSALS] as const,
     );
     expect(await page.$eval(svgSel, (svg) => svg.outerHTML)).toBe(built);
+    // Each rehearsal also puts its copy of the SVG on the page for the browser to style and lay out (the
+    // first restyle and layout of those marks and labels is then not the reader's first step's), as wide
+    // as the chart and with no ids of its own, and takes it off again in the same task.
+    const staged = await staging();
+    expect(staged.added).toEqual(Array(REHEARSALS).fill({ ids: 0, width: true }));
+    expect([staged.removed, staged.left]).toEqual([REHEARSALS, 1]);
     await page.context().close();
   });
 

@@ -3,8 +3,9 @@
 // has run a number of times: a step that finds the layout, the SVG model and the keyed join run
 // only a few times pays for their slow first runs (Chromium, 5,000 events: a first step took twice
 // the main-thread time of the same step made again, after three rehearsals; after twelve, the same).
-// Each rehearsal lays out one window and joins it onto a detached copy of the chart's SVG
-// (TimelineView.rehearse): nothing on the page changes.
+// Each rehearsal lays out one window and joins it onto a detached copy of the chart's SVG, which the
+// browser then styles and lays out for a moment beside the chart, so that its own first layout of
+// those labels is not the reader's first step's (TimelineView.rehearse): nothing on the page changes.
 
 import { fromU, toU, type Warp } from '../../lib/timeline/warp';
 

@@ -117,14 +117,18 @@ export class TimelineView {
   /**
    * One rehearsal of the zoom path (timeline-rehearsal.ts): `domain` laid out, its model built and
    * joined, as render() does, onto a detached copy of the SVG, made at the first rehearsal and kept
-   * until endRehearsal(), so that successive windows rehearse the steps between them. Nothing on
-   * the page changes.
+   * until endRehearsal(), so that successive windows rehearse the steps between them. The browser
+   * styles and lays out the copy too (onStage()): its first layout and paint of a window's labels
+   * cost the first real step more than the same work later (its caches of shaped words and glyphs
+   * were cold). Nothing on the page changes.
    */
   rehearse(domain: [number, number]): void {
     const model = this.modelOptions();
     if (this.stage?.svg !== this.svg) {
       // Of the variant shown now; the copy is bound to the drawing it copies (the layout of the page's state).
       const copy = this.svg.cloneNode(true) as SVGSVGElement;
+      // No ids: the page's stay unique while the copy is on it, and its references find the chart's clip path.
+      for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
       this.stage = {
         svg: this.svg,
         drawn: { el: copy, key: 'svg', kids: bindBuilt(copy, timelineSvgLayers(this.layout, model)) },
@@ -133,6 +137,7 @@ export class TimelineView {
     const layout = this.computeLayout(domain);
     writeAttrs(this.stage.drawn.el, timelineSvgAttrs(layout, model));
     joinNodes(this.stage.drawn, timelineSvgLayers(layout, model));
+    onStage(this.svg, this.stage.drawn.el);
   }
 
   /** Drops the rehearsals' copy of the SVG. */
@@ -156,4 +161,17 @@ export class TimelineView {
 /** Sets the SVG element's own attributes, writing only those that changed. */
 function writeAttrs(el: Element, attrs: Record<string, string>): void {
   for (const [k, v] of Object.entries(attrs)) if (el.getAttribute(k) !== v) el.setAttribute(k, v);
+}
+
+/**
+ * Puts `copy` on the page beside `svg`, where the same style rules and inherited styles apply to it,
+ * has it styled and laid out at the width of `svg`, and takes it off again, all in this one task: the
+ * browser never draws it, no reader sees it or reaches it, and no other script finds it. Absolutely
+ * placed, it moves nothing.
+ */
+function onStage(svg: SVGSVGElement, copy: Element): void {
+  copy.setAttribute('style', `position:absolute;left:0;top:0;width:${svg.getBoundingClientRect().width}px`);
+  svg.after(copy);
+  copy.getBoundingClientRect();
+  copy.remove();
 }
