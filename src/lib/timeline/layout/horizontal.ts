@@ -1,6 +1,7 @@
 // Horizontal layout: one band per track, each with a few lanes; the axis above, then the
 // annotations and period labels, then the tracks.
 import { BOLD_WIDTH, textWidth } from '../lanes';
+import { fromU } from '../warp';
 import { axisText, axisTicks } from './axis';
 import { collectZoned } from './clusters';
 import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
@@ -160,7 +161,48 @@ function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: numb
     if (crowded === 0 || tighter === MAX_TIGHTER) break;
     for (const x of overflow) zones.push([x - 2 * target, x + 2 * target]);
   }
+  if (crowded > 0) [items, crowded] = joinNearClusters(items, nLanes, crowded, track, ctx, along);
   return f.keepHighlighted ? keepHighlightedLabels(items, nLanes, crowded, ctx, along) : items;
+}
+
+/**
+ * Still crowded at the last try: a single mark closer than a target's size to a cluster joins it. (Bins
+ * are cut in warped units, so a bin edge can part two events of one day, and leave a key event alone
+ * beside the cluster of its day's others.) Kept if it puts no more marks on marks; returns the items and
+ * how many marks sit on others.
+ */
+function joinNearClusters(
+  placed: Item[],
+  lanes: number,
+  crowded: number,
+  track: LayoutTrack,
+  ctx: Ctx,
+  along: (t: number) => number,
+): [Item[], number] {
+  const target = ctx.o.targetSize;
+  let items = placed;
+  for (let joined = true; joined;) {
+    joined = false;
+    for (const c of items) {
+      const near = c.cluster && items.find((it) => it.ev && it.priority !== 0 && Math.abs(it.x - c.x) < target);
+      if (!c.cluster || !near) continue;
+      const members = [...c.cluster.members, near.ev!].sort((a, b) => a.t - b.t);
+      let sum = 0;
+      for (const e of members) sum += along(e.t);
+      const x = sum / members.length;
+      const t = fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k);
+      const merged = clusterItem({ ...c.cluster, members, t }, track, ctx, along);
+      items = items.filter((it) => it !== c && it !== near).concat(merged);
+      joined = true;
+      break;
+    }
+  }
+  if (items === placed) return [placed, crowded];
+  const overflow: number[] = [];
+  placeRow(items, lanes, ctx, 'place', overflow);
+  if (overflow.length <= crowded) return [items, overflow.length];
+  placeRow(placed, lanes, ctx, 'place', []);
+  return [placed, crowded];
 }
 
 /** The placed items as marks, each in its lane below the band's header at `lanesTop`: label row, then bar row. */
