@@ -101,6 +101,45 @@ export async function openPage(
   return page;
 }
 
+/**
+ * Opens `url` with the page's module scripts held back until the whole document is parsed and
+ * painted, then lets them run and sums the layout shift from that moment until `ready` holds and
+ * `settle` ms have passed: the shift the scripts cause. (A shift measured from the start also counts a
+ * frame the browser may paint mid-parse under load, e.g. a legend item drawn before its text came,
+ * which no script causes.) Returns the page, its scripts run.
+ */
+export async function scriptShift(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions,
+  ready: (page: Page) => Promise<unknown>,
+  settle = 300,
+): Promise<{ page: Page; shift: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The bundles only: a classic script in the head blocks the parser and must run as it comes.
+  await page.route('**/_astro/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const w = window as unknown as { shiftSinceScripts: number };
+    w.shiftSinceScripts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.shiftSinceScripts += e.value;
+    }).observe({ type: 'layout-shift' });
+  });
+  release();
+  await ready(page);
+  await page.waitForTimeout(settle);
+  const shift = await page.evaluate(() => (window as unknown as { shiftSinceScripts: number }).shiftSinceScripts);
+  return { page, shift };
+}
 // Variables Vitest puts into process.env: a child build must not inherit them (Vite would take
 // its BASE_URL '/' over the build's BASE_PATH).
 const VITEST_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'NODE_ENV']);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DIST, openPage, serveWithBrowser } from './browser';
+import { DIST, openPage, scriptShift, serveWithBrowser } from './browser';
 import { startEmbedSite } from './embed-helpers';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 import { formatDateRange } from '../../src/lib/dates';
@@ -148,20 +148,11 @@ describe('timeline with JavaScript', () => {
   it('moves nothing on the page when its script takes over (no layout shift)', async () => {
     for (const width of [1280, 390]) {
       // The embed page puts the chart at the top, where a shift would show.
-      const page = await openPage(served.browser, `${served.site.url}embed/${chart.id}/`, {
-        viewport: { width, height: 800 },
-      });
-      await page.waitForSelector(`${SEL}[data-ready]`);
-      await page.waitForTimeout(300);
-      const shift = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            let total = 0;
-            new PerformanceObserver((list) => {
-              for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) total += e.value;
-            }).observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => resolve(total), 200);
-          }),
+      const { page, shift } = await scriptShift(
+        served.browser,
+        `${served.site.url}embed/${chart.id}/`,
+        { viewport: { width, height: 800 } },
+        (p) => p.waitForSelector(`${SEL}[data-ready]`),
       );
       expect(shift, `layout shift at ${width} px`).toBeLessThan(0.001);
       await page.context().close();
