@@ -223,6 +223,46 @@ describe('zoom steps', () => {
     expect(await page.locator(`${SEL} .tl-hint`).count()).toBe(0);
     await page.context().close();
   });
+
+  it('keeps the hint clear of the track buttons where they run along its row, and shows it where a resize makes room', async () => {
+    // Per chart, the widths at which the hint showed and at which it stayed out of sight (the same page,
+    // resized: it shows once per session). Where the track buttons fill the row (a chart of few tracks, at
+    // 720 px and more), it stays out of sight; below 720 px they fold under "Tracks" and make room.
+    const seen: { shown: number[]; hidden: number[] }[] = [];
+    for (const c of data.charts.filter((x) => x.kind === 'timeline')) {
+      const widths = { shown: [] as number[], hidden: [] as number[] };
+      seen.push(widths);
+      const page = await openPage(served.browser, `${served.site.url}embed/${c.id}/`);
+      const root = `timeline-chart[data-chart="${c.id}"]`;
+      await page.waitForSelector(`${root}[data-ready]`);
+      for (const width of [1440, 1280, 1024, 760, 700, 600]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const { hint, buttons } = await page.$eval(root, (el) => {
+          const box = (r: DOMRect) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right });
+          const hint = el.querySelector('.tl-hint')!;
+          const h = hint.getBoundingClientRect();
+          return {
+            hint: h.width > 0 && getComputedStyle(hint).visibility === 'visible' ? box(h) : null,
+            buttons: [...el.querySelectorAll('.tl-toolbar button')]
+              .map((b) => b.getBoundingClientRect())
+              .filter((r) => r.width > 0)
+              .map(box),
+          };
+        });
+        (hint ? widths.shown : widths.hidden).push(width);
+        if (!hint) continue;
+        const where = `${c.id} at ${width} px`;
+        expect(hint.bottom, where).toBeLessThanOrEqual(Math.min(...buttons.map((b) => b.bottom)) + 0.5);
+        for (const b of buttons) {
+          const apart = b.right <= hint.left || b.left >= hint.right || b.bottom <= hint.top || b.top >= hint.bottom;
+          expect(apart, `${where}: the hint covers a button at x ${b.left}–${b.right}`).toBe(true);
+        }
+      }
+      await page.context().close();
+    }
+    expect(seen.some((w) => w.shown.length > 0 && w.hidden.some((h) => h >= 720))).toBe(true);
+  });
 });
 
 describe('deep links as typed', () => {

@@ -12,7 +12,9 @@ let hinted = false;
 
 /**
  * "Drag to pan · …", once per browsing session, in the toolbar's row of `root` (its room is
- * already there); it fades after ten seconds or when `hide` is called (the reader zoomed).
+ * already there); it fades after ten seconds or when `hide` is called (the reader zoomed). Where
+ * the row has no room for it (the track buttons run along it), it stays out of sight until a
+ * resize makes room: it never covers a button nor makes the row taller.
  */
 export function showHint(root: HTMLElement, ui: Words): { hide: () => void } | undefined {
   if (hinted) return undefined;
@@ -27,9 +29,33 @@ export function showHint(root: HTMLElement, ui: Words): { hide: () => void } | u
   hint.className = 'tl-hint';
   hint.textContent = matchMedia('(hover: none)').matches ? ui.hintTouch : ui.hintMouse;
   root.querySelector('.tl-controls')?.append(hint);
-  const handle = { hide: () => hint.classList.add('tl-hint--gone') };
+  const toolbar = root.querySelector('.tl-toolbar');
+  const place = () => (hint.hidden = !!toolbar && !fitsBeside(hint, toolbar));
+  place();
+  const resized = new ResizeObserver(place);
+  if (toolbar) resized.observe(toolbar);
+  const handle = {
+    hide: () => {
+      resized.disconnect();
+      hint.classList.add('tl-hint--gone');
+    },
+  };
   setTimeout(handle.hide, 10_000);
   return handle;
+}
+
+/** Whether `hint`, where CSS puts it (right of the toolbar's first row), keeps clear of every button and within that row. */
+function fitsBeside(hint: HTMLElement, toolbar: Element): boolean {
+  hint.hidden = false;
+  const h = hint.getBoundingClientRect();
+  if (!h.width) return true; // Not shown at this width (CSS).
+  const gap = 8;
+  const buttons = [...toolbar.querySelectorAll('button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width);
+  const row = buttons.reduce((bottom, r) => Math.min(bottom, r.bottom), Infinity);
+  return (
+    h.bottom <= row + 0.5 &&
+    buttons.every((r) => r.right + gap <= h.left || r.left >= h.right + gap || r.bottom <= h.top || r.top >= h.bottom)
+  );
 }
 
 /** In narrow containers the track buttons fold under one "Tracks" button (Timeline.css). */
