@@ -78,6 +78,8 @@ export interface StepLayout {
 
 const STRONG: ReadonlySet<MilestoneKind> = new Set(['suspended', 'blocked', 'ended']);
 const LANE_GAP = 4;
+/** Between a rule and its label (placeFlags). */
+const FLAG_PAD = 4;
 
 /** A value with its unit: 5 and "%" → "5%", 6000 and "troops" → "6,000 troops". */
 export function formatStepValue(value: number, unit?: string, locale = 'en-GB'): string {
@@ -132,16 +134,16 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
   const plotW = options.width - left - right;
   const xOf = (t: number) => round(left + ((t - t0) / (t1 - t0)) * plotW);
 
-  // Rule labels above the plot, in lanes.
+  // Rule labels above the plot, in lanes; each as long as the larger side of its rule holds (placeFlags
+  // runs it to the right, or to the left where the right has no room), cut only where neither does.
+  const right0 = options.width - 2;
   const ruleInputs = others.map((m) => {
-    const text = fitText(
-      `${milestoneText(m, ui)}, ${formatShortDate(m.date, ui.dates)}`,
-      Math.min(220, plotW),
-      fontSize,
-    );
-    return { m, x: xOf(parsePartialDate(m.date).start.getTime()), text, width: textWidth(text, fontSize) };
+    const x = xOf(parsePartialDate(m.date).start.getTime());
+    const room = Math.max(right0 - x - FLAG_PAD, x - FLAG_PAD);
+    const text = fitText(`${milestoneText(m, ui)}, ${formatShortDate(m.date, ui.dates)}`, room, fontSize);
+    return { m, x, text, width: textWidth(text, fontSize) };
   });
-  const flags = placeFlags(ruleInputs, { left: 0, right: options.width - 2 });
+  const flags = placeFlags(ruleInputs, { left: 0, right: right0, pad: FLAG_PAD });
   const lanes = flags.reduce((n, f) => Math.max(n, f.lane + 1), 0);
   const top = 10 + lanes * (lineH + LANE_GAP) + 6 + lineH; // room for value labels over the top step
   const frame = valueChartFrame({
