@@ -183,3 +183,26 @@ describe('the sitemap and the embed pages', () => {
     }
   });
 });
+
+describe('the footer’s dates', () => {
+  const homes = pages.filter((p) => /^([a-z]{2,3}\/)?index\.html$/.test(p));
+
+  it('on each language’s home page: the story’s publication date, written in the page’s language', () => {
+    expect(homes.length).toBeGreaterThan(0);
+    for (const home of homes) {
+      const html = readFileSync(join(DIST, home), 'utf8');
+      const footer = html.slice(html.lastIndexOf('<footer'));
+      const times = [...footer.matchAll(/<time datetime="([^"]+)"[^>]*>([^<]*)<\/time>/g)].map(([, d, t]) => [d, t]);
+      const [published, updated] = times;
+      expect(times, home).toHaveLength(2);
+      // As the byline under the headline and the page's JSON-LD date it.
+      const story = jsonLd(home).find((j) => j.datePublished) as Json;
+      expect(published[0], home).toBe(story.datePublished);
+      expect(updated[0] >= published[0], home).toBe(true);
+      for (const [date, text] of times) {
+        expect(text, `${home}: ${date}`).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(text, `${home}: ${date}`).toContain(date.slice(0, 4));
+      }
+    }
+  });
+});
