@@ -1,6 +1,7 @@
 // Vertical: the gutter left of the axis line, and the period bands. Annotations go into the gutter
-// first, beside their date on up to two rows (the date is in their text: the axis labels they cover
-// give way), then the axis labels, then the period labels.
+// first, beside their date on up to two rows, or three where two do not hold the text (a translation's
+// longer words) (the date is in their text: the axis labels they cover give way), then the axis labels,
+// then the period labels.
 import { parsePartialDate, partialDateMidpoint } from '../../dates';
 import { wrapText, type LaneGrid } from '../lanes';
 import type { TimeTick } from '../ticks';
@@ -12,33 +13,42 @@ import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
 import { placeLabel, type LabelColumn } from './vertical-labels';
 import type { VerticalFrame } from './vertical-frame';
 
-/** Annotations in the gutter beside their dates, whole or not at all; each with a rule across the plot. */
+/**
+ * Annotations in the gutter beside their dates, whole or not at all; each with a rule across the plot.
+ * Those whose text two lines hold go first; then those that need three, where room is left.
+ */
 export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid, f: VerticalFrame): AnnotationMark[] {
   const { ctx, labelH, plotY, length, axisLabelX } = f;
   const font = noteFont(ctx);
-  const annotations: AnnotationMark[] = [];
-  for (const a of list) {
+  const placed: [number, AnnotationMark][] = [];
+  const place = (a: Annotation, i: number, lines: number): boolean => {
     const y = pos(ctx, partialDateMidpoint(parsePartialDate(a.date)));
-    if (y < ctx.viewL || y > ctx.viewR) continue;
-    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, font, 2);
-    if (!wrapped || wrapped.truncated) continue;
+    if (y < ctx.viewL || y > ctx.viewR) return true;
+    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, font, lines);
+    if (!wrapped || wrapped.truncated) return false;
     const h = wrapped.lines.length * labelH;
     const top = Math.max(plotY, Math.min(y - labelH / 2, plotY + length - h));
-    if (!gutter.fits(0, top, top + h)) continue;
+    if (!gutter.fits(0, top, top + h)) return true;
     gutter.insert(0, top, top + h);
-    annotations.push({
-      id: a.id,
-      text: a.text,
-      lines: wrapped.lines,
-      labelBox: { x: round(axisLabelX - wrapped.width), y: round(top), w: round(wrapped.width), h },
-      labelAnchor: 'end',
-      x1: round(f.spineX - 6),
-      y1: round(y),
-      x2: round(f.width - PAD),
-      y2: round(y),
-    });
-  }
-  return annotations;
+    placed.push([
+      i,
+      {
+        id: a.id,
+        text: a.text,
+        lines: wrapped.lines,
+        labelBox: { x: round(axisLabelX - wrapped.width), y: round(top), w: round(wrapped.width), h },
+        labelAnchor: 'end',
+        x1: round(f.spineX - 6),
+        y1: round(y),
+        x2: round(f.width - PAD),
+        y2: round(y),
+      },
+    ]);
+    return true;
+  };
+  const longer = list.map((a, i) => (place(a, i, 2) ? -1 : i)).filter((i) => i >= 0);
+  for (const i of longer) place(list[i], i, 3);
+  return placed.sort((a, b) => a[0] - b[0]).map(([, mark]) => mark);
 }
 
 /** The axis ticks, each label kept where the gutter has room for it (else the tick stays, unlabelled). */
