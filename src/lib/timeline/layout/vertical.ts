@@ -7,7 +7,7 @@ import { commonFields, makeCtx, type BaseCtx, type Item, type OrientationLayout 
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
-import type { AxisLayout, LayoutOptions } from './types';
+import type { AxisLayout, LayoutOptions, PlacedMark } from './types';
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
 import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
@@ -31,7 +31,7 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
     size: { width: f.width, height: round(f.plotY + f.length + PAD) },
     plot: f.plot,
     ...commonFields(domain, base),
-    axis: verticalAxis(ticks, breaks, f),
+    axis: verticalAxis(ticks, clearOfMarks(breaks, [...marks, ...clusters], f), f),
     tracks: [],
     periods,
     annotations,
@@ -85,6 +85,28 @@ function verticalMarks(items: readonly Item[], f: VerticalFrame): Drawn {
     drawItem(drawn, it, { x: it.cx, y: it.x, box, leader }, it.cx + V_BAR_OFFSET, f.ctx, true);
   }
   return drawn;
+}
+
+/** How far the break's two slashes reach above and below its point on the axis line (svg-model.ts draws them). */
+const BREAK_UP = 6;
+const BREAK_DOWN = 4;
+
+/**
+ * The axis breaks, each moved along the axis line off the marks on it: the nearest point (the marks
+ * allow) where its slashes cover no mark, within the axis. A break that has nowhere to go stays.
+ */
+function clearOfMarks(breaks: number[], marks: readonly PlacedMark[], f: VerticalFrame): number[] {
+  const onLine = marks.filter((m) => Math.abs(m.x - f.spineX) < m.r + 6);
+  const clear = (b: number) => onLine.every((m) => b + BREAK_DOWN + 1 < m.y - m.r || b - BREAK_UP - 1 > m.y + m.r);
+  const [lo, hi] = [f.plotY + BREAK_UP, f.plotY + f.length - BREAK_DOWN];
+  return breaks.map((b) => {
+    if (clear(b)) return b;
+    const spots = onLine
+      .flatMap((m) => [round(m.y - m.r - BREAK_DOWN - 2), round(m.y + m.r + BREAK_UP + 2)])
+      .filter((y) => y >= lo && y <= hi && clear(y))
+      .sort((a, c) => Math.abs(a - b) - Math.abs(c - b));
+    return spots[0] ?? b;
+  });
 }
 
 /** The axis in the gutter: its labels right-aligned just left of the axis line. */
