@@ -34,7 +34,7 @@ function indexOf(events: readonly TimelineEvent[]): RelationIndex {
   return index;
 }
 
-/** Every event linked to `event`, in either direction, in date order of the list given, labelled in `ui`'s words. */
+/** Every event linked to `event`, in either direction (once each), in date order of the list given, labelled in `ui`'s words. */
 export function relatedEvents(
   event: TimelineEvent,
   events: readonly TimelineEvent[],
@@ -47,7 +47,9 @@ export function relatedEvents(
     const other = byId.get(link.to);
     if (other) out.push({ label: outgoing[link.relation], event: other });
   }
+  // An event linked both ways (A "led to" B, B "implements" A) is listed once, by this event's own link.
+  const listed = new Set(out.map((r) => r.event.id));
   for (const { from, relation } of incoming.get(event.id) ?? [])
-    out.push({ label: incomingWords[relation], event: from });
+    if (!listed.has(from.id)) out.push({ label: incomingWords[relation], event: from });
   return out.sort((a, b) => order.get(a.event.id)! - order.get(b.event.id)!);
 }
