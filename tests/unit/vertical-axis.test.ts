@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import { layoutTimeline } from '../../src/lib/timeline/layout';
+import { symbolReach } from '../../src/lib/timeline/shapes';
 import fixture from '../fixtures/timeline/fixture.json';
 
 const events = z.array(TimelineEvent).parse(fixture.events);
@@ -30,8 +31,35 @@ describe('annotations in the vertical gutter', () => {
     expect(threat!.labelBox.x).toBeGreaterThanOrEqual(0);
   });
 
-  it('keeps a short one on its rows', () => {
-    expect(layout.annotations.find((a) => a.id === 'deal')?.lines).toEqual(['Deal, 7\u00a0June']);
+  it('keeps a short one, whole', () => {
+    expect(layout.annotations.find((a) => a.id === 'deal')?.lines.join(' ')).toBe('Deal, 7\u00a0June');
+  });
+
+  it('ends each label short of the marks on the axis line beside it (a star or a triangle reaches past its radius)', () => {
+    // An annotation on each of the first 30 events' days, every track drawn as stars (the widest symbol):
+    // many labels sit beside a mark on the line.
+    const stars = tracks.map((t) => ({ ...t, shape: 'star' as const }));
+    const many = layoutTimeline(events, stars, {
+      width: 358,
+      orientation: 'vertical',
+      annotations: events.slice(0, 30).map((e, i) => ({ id: `a${i}`, date: e.date, text: `Note ${i}, ${e.date}` })),
+    });
+    const spine = many.axis.x + many.axis.w;
+    const shapeOf = new Map(stars.map((t) => [t.id, t.shape]));
+    const touching: string[] = [];
+    let beside = 0;
+    for (const a of many.annotations) {
+      const { x, y, w, h } = a.labelBox!;
+      for (const m of many.marks) {
+        if (Math.abs(m.x - spine) > 1) continue;
+        const reach = symbolReach(shapeOf.get(m.trackId)!, m.r);
+        if (m.y + reach <= y || m.y - reach >= y + h) continue;
+        beside++;
+        if (x + w > spine - reach) touching.push(`${a.text} / ${m.id}`);
+      }
+    }
+    expect(beside).toBeGreaterThan(0);
+    expect(touching).toEqual([]);
   });
 });
 

@@ -116,6 +116,21 @@ function drawSymbol(shape: MarkShape, r: number): string {
   }
 }
 
+/** How far `shape`'s symbol of radius `r` (symbolPath's) reaches left or right of its centre, px. */
+export function symbolReach(shape: MarkShape, r: number): number {
+  // The x extent of each polygon above: the symbols keep equal areas, so a star or a triangle reaches past r.
+  const factor: Record<MarkShape, number> = {
+    circle: 1,
+    square: Math.sqrt(Math.PI) / 2,
+    diamond: Math.sqrt(Math.PI / 2),
+    triangle: Math.sqrt((4 * Math.PI) / Math.sqrt(3)) / 2,
+    hexagon: Math.sqrt((2 * Math.PI) / (3 * Math.sqrt(3))) * Math.cos(Math.PI / 6),
+    star: Math.sqrt(Math.PI / (5 * 0.45 * Math.sin(Math.PI / 5))) * Math.cos(Math.PI / 10),
+    cross: 3 * Math.sqrt(Math.PI / 20),
+  };
+  return r * factor[shape];
+}
+
 /**
  * A symbol path moved by (dx, dy): its absolute coordinates shifted (M, L, and the end point of A,
  * the only commands symbolPath writes). Many marks of one colour then make one path, e.g. a social

@@ -15,16 +15,28 @@ import type { VerticalFrame } from './vertical-frame';
 
 /**
  * Annotations in the gutter beside their dates, whole or not at all; each with a rule across the plot.
- * Those whose text two lines hold go first; then those that need three, where room is left.
+ * Those whose text two lines hold go first; then those that need three, where room is left. A label ends
+ * short of the marks on the axis line beside it (`onLine`: their positions along the axis and radii),
+ * where one is larger than the axis labels' gap allows for (a highlighted event's).
  */
-export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid, f: VerticalFrame): AnnotationMark[] {
+export function gutterAnnotations(
+  list: readonly Annotation[],
+  gutter: LaneGrid,
+  f: VerticalFrame,
+  onLine: readonly { x: number; r: number }[] = [],
+): AnnotationMark[] {
   const { ctx, labelH, plotY, length, axisLabelX } = f;
   const font = noteFont(ctx);
   const placed: [number, AnnotationMark][] = [];
   const place = (a: Annotation, i: number, lines: number): boolean => {
     const y = pos(ctx, partialDateMidpoint(parsePartialDate(a.date)));
     if (y < ctx.viewL || y > ctx.viewR) return true;
-    const wrapped = wrapText(a.text, axisLabelX - V_LEFT, font, lines);
+    const [from, to] = [y - lines * labelH, y + lines * labelH];
+    const right = Math.min(
+      axisLabelX,
+      ...onLine.filter((m) => m.x + m.r > from && m.x - m.r < to).map((m) => f.spineX - m.r - 3),
+    );
+    const wrapped = wrapText(a.text, right - V_LEFT, font, lines);
     if (!wrapped || wrapped.truncated) return false;
     const h = wrapped.lines.length * labelH;
     const top = Math.max(plotY, Math.min(y - labelH / 2, plotY + length - h));
@@ -36,7 +48,7 @@ export function gutterAnnotations(list: readonly Annotation[], gutter: LaneGrid,
         id: a.id,
         text: a.text,
         lines: wrapped.lines,
-        labelBox: { x: round(axisLabelX - wrapped.width), y: round(top), w: round(wrapped.width), h },
+        labelBox: { x: round(right - wrapped.width), y: round(top), w: round(wrapped.width), h },
         labelAnchor: 'end',
         x1: round(f.spineX - 6),
         y1: round(y),

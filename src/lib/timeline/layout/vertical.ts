@@ -8,6 +8,7 @@ import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
 import type { AxisLayout, LayoutOptions, PlacedMark } from './types';
+import { symbolReach } from '../shapes';
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
 import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
@@ -21,7 +22,11 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
   const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true);
   // The gutter beside the axis labels: annotations first, then the axis labels, then period labels.
   const gutter = new LaneGrid(1, 2);
-  const annotations = gutterAnnotations(options.annotations ?? [], gutter, f);
+  // The marks on the axis line, with how far each symbol reaches across (its outline too).
+  const onLine = items
+    .filter((it) => Math.abs(it.cx - f.spineX) < 1)
+    .map((it) => ({ x: it.x, r: (it.cluster ? it.r : symbolReach(it.track.shape, it.r)) + 1.5 }));
+  const annotations = gutterAnnotations(options.annotations ?? [], gutter, f, onLine);
   const ticks = gutterTicks(allTicks, gutter, f);
   const periods = verticalPeriods(options.periods ?? [], items, gutter, column, f);
   placeEventLabels(items, column, f);
