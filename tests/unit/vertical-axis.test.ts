@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import { layoutTimeline } from '../../src/lib/timeline/layout';
-import { symbolReach } from '../../src/lib/timeline/shapes';
+import { symbolExtent } from '../../src/lib/timeline/shapes';
 import fixture from '../fixtures/timeline/fixture.json';
 
 const events = z.array(TimelineEvent).parse(fixture.events);
@@ -52,7 +52,7 @@ describe('annotations in the vertical gutter', () => {
       const { x, y, w, h } = a.labelBox!;
       for (const m of many.marks) {
         if (Math.abs(m.x - spine) > 1) continue;
-        const reach = symbolReach(shapeOf.get(m.trackId)!, m.r);
+        const reach = symbolExtent(shapeOf.get(m.trackId)!, m.r).x;
         if (m.y + reach <= y || m.y - reach >= y + h) continue;
         beside++;
         if (x + w > spine - reach) touching.push(`${a.text} / ${m.id}`);
@@ -84,9 +84,11 @@ describe('the axis breaks of the vertical layout', () => {
       const spine = layout.axis.x + layout.axis.w;
       breaks += layout.axis.breaks.length;
       for (const b of layout.axis.breaks)
-        for (const m of [...layout.marks, ...layout.clusters])
-          if (Math.abs(m.x - spine) < m.r + 6 && m.y - m.r < b + 4 && m.y + m.r > b - 6)
+        for (const m of [...layout.marks, ...layout.clusters]) {
+          const reach = 'count' in m ? m.r : symbolExtent(m.shape, m.r).y;
+          if (Math.abs(m.x - spine) < m.r + 6 && m.y - reach < b + 4 && m.y + reach > b - 6)
             covered.push(`${new Date(focus[0]).toISOString().slice(0, 10)}: ${m.id}`);
+        }
     }
     expect(breaks).toBeGreaterThan(windows.length);
     expect(covered).toEqual([]);

@@ -116,19 +116,27 @@ function drawSymbol(shape: MarkShape, r: number): string {
   }
 }
 
-/** How far `shape`'s symbol of radius `r` (symbolPath's) reaches left or right of its centre, px. */
-export function symbolReach(shape: MarkShape, r: number): number {
-  // The x extent of each polygon above: the symbols keep equal areas, so a star or a triangle reaches past r.
-  const factor: Record<MarkShape, number> = {
-    circle: 1,
-    square: Math.sqrt(Math.PI) / 2,
-    diamond: Math.sqrt(Math.PI / 2),
-    triangle: Math.sqrt((4 * Math.PI) / Math.sqrt(3)) / 2,
-    hexagon: Math.sqrt((2 * Math.PI) / (3 * Math.sqrt(3))) * Math.cos(Math.PI / 6),
-    star: Math.sqrt(Math.PI / (5 * 0.45 * Math.sin(Math.PI / 5))) * Math.cos(Math.PI / 10),
-    cross: 3 * Math.sqrt(Math.PI / 20),
-  };
-  return r * factor[shape];
+/** symbolExtent() results, by shape and radius. */
+const SYMBOL_EXTENTS = new Map<string, { x: number; y: number }>();
+
+/**
+ * How far `shape`'s symbol of radius `r` reaches from its centre, across (x) and along (y), px: read from
+ * symbolPath's own points (the symbols keep equal areas, so a star or a triangle reaches past r).
+ */
+export function symbolExtent(shape: MarkShape, r: number): { x: number; y: number } {
+  const key = `${shape}|${r}`;
+  let extent = SYMBOL_EXTENTS.get(key);
+  if (extent === undefined) {
+    extent = { x: 0, y: 0 };
+    for (const [, x, y] of symbolPath(shape, r).matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
+      extent = { x: Math.max(extent.x, Math.abs(+x)), y: Math.max(extent.y, Math.abs(+y)) };
+    }
+    // A circle's path is two arcs (A): its reach is its radius.
+    if (shape === 'circle') extent = { x: r, y: r };
+    if (SYMBOL_EXTENTS.size > 500) SYMBOL_EXTENTS.clear();
+    SYMBOL_EXTENTS.set(key, extent);
+  }
+  return extent;
 }
 
 /**

@@ -8,7 +8,7 @@ import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import type { PreparedTimeline } from './prepare';
 import { axisLength } from './scale';
 import type { AxisLayout, LayoutOptions, PlacedMark } from './types';
-import { symbolReach } from '../shapes';
+import { symbolExtent } from '../shapes';
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
 import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
@@ -25,7 +25,7 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
   // The marks on the axis line, with how far each symbol reaches across (its outline too).
   const onLine = items
     .filter((it) => Math.abs(it.cx - f.spineX) < 1)
-    .map((it) => ({ x: it.x, r: (it.cluster ? it.r : symbolReach(it.track.shape, it.r)) + 1.5 }));
+    .map((it) => ({ x: it.x, r: (it.cluster ? it.r : symbolExtent(it.track.shape, it.r).x) + 1.5 }));
   const annotations = gutterAnnotations(options.annotations ?? [], gutter, f, onLine);
   const ticks = gutterTicks(allTicks, gutter, f);
   const periods = verticalPeriods(options.periods ?? [], items, gutter, column, f);
@@ -101,7 +101,10 @@ const BREAK_DOWN = 4;
  * allow) where its slashes cover no mark, within the axis. A break that has nowhere to go stays.
  */
 function clearOfMarks(breaks: number[], marks: readonly PlacedMark[], f: VerticalFrame): number[] {
-  const onLine = marks.filter((m) => Math.abs(m.x - f.spineX) < m.r + 6);
+  // Each mark on the line, with how far its symbol reaches along it (a cluster is a circle).
+  const onLine = marks
+    .filter((m) => Math.abs(m.x - f.spineX) < m.r + 6)
+    .map((m) => ({ y: m.y, r: 'count' in m ? m.r : symbolExtent(m.shape, m.r).y }));
   const clear = (b: number) => onLine.every((m) => b + BREAK_DOWN + 1 < m.y - m.r || b - BREAK_UP - 1 > m.y + m.r);
   const [lo, hi] = [f.plotY + BREAK_UP, f.plotY + f.length - BREAK_DOWN];
   return breaks.map((b) => {
