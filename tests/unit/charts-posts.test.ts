@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holderLabels, layoutPostsChart, tenuresOf } from '../../src/lib/charts/posts';
+import { textWidth } from '../../src/lib/charts/text';
 import { en } from '../../src/lib/ui/strings';
 import { actor, post } from './charts-helpers';
 
@@ -104,8 +105,38 @@ describe('layoutPostsChart', () => {
     expect(holderLabels('Tonatiuh Guillén López', false, words, 'MX')).toEqual([
       'Tonatiuh Guillén López',
       'Guillén López',
+      'Guillén',
     ]);
-    expect(holderLabels('Chad Wolf', true, words, 'US')).toEqual(['Chad Wolf (acting)', 'Wolf (acting)']);
+    expect(holderLabels('Luis Videgaray Caso', true, words, 'MX')).toEqual([
+      'Luis Videgaray Caso (acting)',
+      'Videgaray Caso (acting)',
+      'Videgaray Caso',
+      'Videgaray (acting)',
+      'Videgaray',
+    ]);
+    expect(holderLabels('Chad Wolf', true, words, 'US')).toEqual(['Chad Wolf (acting)', 'Wolf (acting)', 'Wolf']);
     expect(tenuresOf('cbp', actors, words).map((t) => t.actorId)).toEqual(['mcaleenan', 'sanders', 'morgan']);
+  });
+
+  it('names a short tenure by the first of two family names when both do not fit before the next', () => {
+    const chart = (width: number) =>
+      layoutPostsChart(
+        [post('sre', 1)],
+        [
+          actor('videgaray', 'Luis Videgaray Caso', [{ post: 'sre', from: '2017-01', to: '2018-11-30' }], 'MX'),
+          actor('ebrard', 'Marcelo Ebrard Casaubón', [{ post: 'sre', from: '2018-12-01' }], 'MX'),
+        ],
+        { width, from: '2018-10', to: '2020-01', words },
+      ).rows[0].bars[0];
+    // Two months of sixteen: room for 'Videgaray', not for 'Videgaray Caso'.
+    const bar = chart(720);
+    expect(bar.x + bar.width - bar.textX - 6).toBeLessThan(textWidth('Videgaray Caso', 11));
+    expect(bar.label).toBe('Videgaray');
+    expect(bar.labelLevel).toBe('surname');
+    expect(bar.textX + bar.labelWidth).toBeLessThanOrEqual(bar.x + bar.width - 6 + 0.5);
+    // Wider, the two family names, then the whole name; narrower still, nothing rather than a cut name.
+    expect(chart(900).label).toBe('Videgaray Caso');
+    expect(chart(1200).label).toBe('Luis Videgaray Caso');
+    expect(chart(300).label).toBe('');
   });
 });

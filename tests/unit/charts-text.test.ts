@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, surname, textWidth, wrapText } from '../../src/lib/charts/text';
+import { fitText, surnames, textWidth, wrapText } from '../../src/lib/charts/text';
 
 describe('text measurement', () => {
   it('textWidth is deterministic, grows with length and font size, and bold is wider', () => {
@@ -30,13 +30,16 @@ describe('text measurement', () => {
     expect(two[1].endsWith('…')).toBe(true);
   });
 
-  it('surname gives the family name, two of them for countries with two family names', () => {
-    expect(surname('Kevin McAleenan')).toBe('McAleenan');
-    expect(surname('Donald J. Trump')).toBe('Trump');
-    expect(surname('L. Francis Cissna')).toBe('Cissna');
-    expect(surname('Tonatiuh Guillén López', 'MX')).toBe('Guillén López');
-    expect(surname('Marcelo Ebrard', 'MX')).toBe('Ebrard');
-    expect(surname('Ludwig van Beethoven', 'DE')).toBe('van Beethoven');
-    expect(surname('Madonna')).toBe('Madonna');
+  it('surnames gives the family name, and for countries with two family names both, then the first', () => {
+    expect(surnames('Kevin McAleenan')).toEqual(['McAleenan']);
+    expect(surnames('Donald J. Trump')).toEqual(['Trump']);
+    expect(surnames('L. Francis Cissna')).toEqual(['Cissna']);
+    expect(surnames('Tonatiuh Guillén López', 'MX')).toEqual(['Guillén López', 'Guillén']);
+    expect(surnames('Luis Videgaray Caso', 'MX')).toEqual(['Videgaray Caso', 'Videgaray']);
+    expect(surnames('Gerardo Elías García Benavente', 'MX')).toEqual(['García Benavente', 'García']);
+    expect(surnames('Juan Ramón de la Fuente Ramírez', 'MX')).toEqual(['de la Fuente Ramírez', 'de la Fuente']);
+    expect(surnames('Marcelo Ebrard', 'MX')).toEqual(['Ebrard']);
+    expect(surnames('Ludwig van Beethoven', 'DE')).toEqual(['van Beethoven']);
+    expect(surnames('Madonna')).toEqual(['Madonna']);
   });
 });

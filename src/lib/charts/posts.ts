@@ -1,6 +1,7 @@
 // Layout of who held which posts over a period: one row per post, a bar per holder with
-// their name (shortened to the surname, then hidden, when it does not fit), acting holders
-// flagged, and every change of holder marked. Plain objects with px values; dates in UTC.
+// their name (shortened to the family name, then to the first of two family names, then hidden,
+// when it does not fit), acting holders flagged, and every change of holder marked. Plain objects
+// with px values; dates in UTC.
 import type { Actor, Post, Source } from '../timeline/schema';
 import type { UiStrings } from '../ui/strings';
 
@@ -8,7 +9,7 @@ import type { UiStrings } from '../ui/strings';
 export type PostsWords = UiStrings['charts']['posts'] & { dates?: DateWords };
 import { formatDateRange, formatPartialDate, parsePartialDate, partialDateMidpoint, type DateWords } from '../dates';
 import { calendarTicks, round, type TimeTick } from './axis';
-import { surname, textWidth, wrapText } from './text';
+import { surnames, textWidth, wrapText } from './text';
 
 export interface PostsOptions {
   width: number;
@@ -39,7 +40,7 @@ export interface PostBar extends Tenure {
   width: number;
   y: number;
   height: number;
-  /** The label shown: full, surname, or '' when even that does not fit. */
+  /** The label shown: the full name, a short form of it (see holderLabels), or '' when none fits. */
   label: string;
   labelLevel: 'full' | 'surname' | 'hidden';
   /** Estimated width of the shown label, px. */
@@ -95,10 +96,15 @@ function at(date: string): number {
   return partialDateMidpoint(date);
 }
 
-/** The label candidates for a holder, longest first: full name, then surname, each with "(acting)". */
-export function holderLabels(name: string, acting: boolean, words: PostsWords, country?: string): [string, string] {
+/**
+ * The label candidates for a holder, longest first: the full name, then each short form of it (two family
+ * names, then the first alone, see `surnames`), with "(acting)" and, failing that, without (the hatching
+ * says acting too).
+ */
+export function holderLabels(name: string, acting: boolean, words: PostsWords, country?: string): string[] {
   const named = (n: string) => (acting ? words.acting(n) : n);
-  return [named(name), named(surname(name, country))];
+  const forms = [named(name), ...surnames(name, country).flatMap((s) => [named(s), s])];
+  return forms.filter((form, i) => forms.indexOf(form) === i);
 }
 
 /** The tenures of `postId` held by `actors`, in date order. */
@@ -215,12 +221,10 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     bars.forEach((b, i) => {
       const next = bars.find((_, j) => j > i && lanes[j] === lanes[i]);
       const room = (next ? next.x : left + plotW) - b.textX - 6;
-      const [full, short] = holderLabels(b.name, b.acting, options.words, countryOf.get(b.actorId));
-      const plain = surname(b.name, countryOf.get(b.actorId));
-      const fits = (text: string) => textWidth(text, fontSize) <= room;
-      const chosen = fits(full) ? full : fits(short) ? short : fits(plain) ? plain : '';
+      const forms = holderLabels(b.name, b.acting, options.words, countryOf.get(b.actorId));
+      const chosen = forms.find((text) => textWidth(text, fontSize) <= room) ?? '';
       b.label = chosen;
-      b.labelLevel = chosen === '' ? 'hidden' : chosen === full ? 'full' : 'surname';
+      b.labelLevel = chosen === '' ? 'hidden' : chosen === forms[0] ? 'full' : 'surname';
       b.labelWidth = chosen ? round(textWidth(chosen, fontSize)) : 0;
     });
 

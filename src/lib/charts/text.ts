@@ -58,20 +58,25 @@ const TWO_SURNAME_COUNTRIES = new Set([
 ]);
 
 /**
- * The family name as a short label: "Ada King" → "King", "Mary J. Blige" → "Blige";
- * for people of countries with two family names, the last two words of a name of three or more
- * ("María Pérez Gómez" → "Pérez Gómez").
+ * The short forms of a name, longest first. First the family name: "Ada King" → "King", "Mary J. Blige" →
+ * "Blige"; for people of countries with two family names, the last two words of a name of three or more
+ * ("María Pérez Gómez" → "Pérez Gómez"). Then, where there are two, the first of them alone, as the press
+ * of those countries shortens a name ("Pérez"; "Juan de la Fuente Ramírez" → "de la Fuente").
  */
-export function surname(name: string, country?: string): string {
+export function surnames(name: string, country?: string): string[] {
   const words = name
     .replace(/\s*\(.*?\)\s*/g, ' ')
     .trim()
     .split(/\s+/)
     .filter((w) => !/^(Jr\.?|Sr\.?|I{2,3}|[A-Z]\.)$/.test(w));
-  if (words.length <= 1) return words[0] ?? name;
+  if (words.length <= 1) return [words[0] ?? name];
   const particles = new Set(['de', 'del', 'la', 'las', 'los', 'van', 'von', 'der', 'da', 'di', 'y']);
   const take = country && TWO_SURNAME_COUNTRIES.has(country) && words.length >= 3 ? 2 : 1;
   let i = words.length - take;
   while (i > 1 && particles.has(words[i - 1].toLowerCase())) i--;
-  return words.slice(i).join(' ');
+  const family = words.slice(i).join(' ');
+  // The first of two family names: what is left when the last word (and any particle before it) goes.
+  let end = words.length - 1;
+  while (end > i && particles.has(words[end - 1].toLowerCase())) end--;
+  return take === 2 && end > i ? [family, words.slice(i, end).join(' ')] : [family];
 }
