@@ -11,13 +11,36 @@ const at = (id: string, day: number, length = 1): EventExtent => ({
 });
 
 describe('eventContext', () => {
-  it('shows six weeks either side when the chronology is sparse', () => {
-    const extents = [at('far-before', -60), at('before', -40), at('self', 0), at('after', 41), at('far-after', 50)];
+  it('shows six weeks either side when they hold five events or more', () => {
+    const extents = [
+      at('far-before', -60),
+      at('before', -40),
+      at('near', -3),
+      at('self', 0),
+      at('next', 20),
+      at('after', 41),
+      at('far-after', 50),
+    ];
     const c = eventContext(extents, 'self');
-    expect(c.ids).toEqual(['before', 'self', 'after']);
+    expect(c.ids).toEqual(['before', 'near', 'self', 'next', 'after']);
     expect(c.days).toBe(42);
     expect(c.from).toBe(T0 - 42 * DAY);
     expect(c.to).toBe(T0 + 43 * DAY - 1);
+  });
+
+  it('widens, in whole weeks up to ten, where six weeks hold fewer than five events', () => {
+    // The last event of a chronology, with one neighbour in six weeks: the window takes in the next
+    // three (the fifth-nearest is 52 days away: eight weeks), not the one beyond ten weeks.
+    const extents = [at('old', -80), at('c', -52), at('b', -50), at('a', -45), at('prev', -30), at('self', 0)];
+    const c = eventContext(extents, 'self');
+    expect(c.days).toBe(56);
+    expect(c.ids).toEqual(['c', 'b', 'a', 'prev', 'self']);
+    expect(c.from).toBe(T0 - 56 * DAY);
+    // Fewer than five within ten weeks: as far as the farthest of them.
+    const sparse = eventContext([at('a', -45), at('self', 0), at('gone', 90)], 'self');
+    expect(sparse).toMatchObject({ ids: ['a', 'self'], days: 49, capped: false });
+    // Alone: six weeks, as before.
+    expect(eventContext([at('self', 0), at('gone', 90)], 'self')).toMatchObject({ ids: ['self'], days: 42 });
   });
 
   it('narrows the window to the nearest events when more than `max` would fall in six weeks', () => {

@@ -21,8 +21,15 @@ function chronology(count: number, seed: number): EventExtent[] {
 
 describe('nearbyExtents', () => {
   it('gives every event page the context a scan of all events gives', () => {
-    for (const seed of [1, 2, 3]) {
-      const extents = chronology(400, seed);
+    // 400 events over 900 days, and 30: sparse enough that many windows widen past six weeks.
+    for (const [count, seed] of [
+      [400, 1],
+      [400, 2],
+      [400, 3],
+      [30, 4],
+      [30, 5],
+    ]) {
+      const extents = chronology(count, seed);
       for (const e of extents) {
         const near = nearbyExtents(extents, e.id);
         expect(eventContext(near, e.id), e.id).toEqual(eventContext(extents, e.id));
@@ -37,7 +44,7 @@ describe('nearbyExtents', () => {
       start: T0 + day * DAY,
       end: T0 + (day + length) * DAY - 1,
     });
-    const extents = [at('b', 10), at('long', -300, 260), at('self', 0), at('far', 43), at('a', -42), at('old', -44)];
+    const extents = [at('b', 10), at('long', -300, 260), at('self', 0), at('far', 71), at('a', -70), at('old', -72)];
     expect(nearbyExtents(extents, 'self').map((e) => e.id)).toEqual(['b', 'long', 'self', 'a']);
   });
 

@@ -1,11 +1,15 @@
 // The small timeline of an event page: the event and its neighbours in time. Six weeks either
-// side, narrowed when more than `max` events fall in them, and never more than `max` events, so a
-// page costs the same to build whether the site has 70 events or 10,000 (and the chart stays legible).
+// side, widened a week at a time (up to ten) where they hold fewer than `min` events, so that the chart
+// is not a near-empty axis; narrowed when more than `max` events fall in them, and never more than
+// `max` events, so a page costs the same to build whether the site has 70 events or 10,000 (and the
+// chart stays legible).
 // const { ids, from, to, days } = eventContext(extents, 'budget-vote')
 
 const DAY = 86_400_000;
-/** The widest window, in days either side: the event's neighbours lie within it. */
+/** The window, in days either side, where it holds enough events. */
 export const CONTEXT_DAYS = 42;
+/** The widest window, in days either side: the event's neighbours lie within it. */
+export const CONTEXT_WIDEST_DAYS = 70;
 
 export interface EventExtent {
   id: string;
@@ -30,8 +34,9 @@ export interface EventContext {
 }
 
 /**
- * The neighbours of `id`: every event overlapping [start − d, end + d], where d is 42 days, or
- * less (whole days, at least one) when more than `max` events would fall inside. Distances run
+ * The neighbours of `id`: every event overlapping [start − d, end + d], where d is 42 days; more (whole
+ * weeks, up to 70 days) when fewer than `min` events, the event included, fall inside, enough to take in
+ * the `min` nearest within 70 days; less (whole days, at least one) when more than `max` would fall inside. Distances run
  * from the event's start and end. When a day either side still holds more than `max` (events that
  * share a day, or a long event that many overlap), only the `max` nearest are kept: by distance,
  * then by how near their start is to the event's start, then in the order of `extents`.
@@ -39,17 +44,26 @@ export interface EventContext {
 export function eventContext(
   extents: readonly EventExtent[],
   id: string,
-  options: { days?: number; max?: number } = {},
+  options: { days?: number; max?: number; min?: number; widest?: number } = {},
 ): EventContext {
-  const { days = CONTEXT_DAYS, max = 60 } = options;
+  const { days = CONTEXT_DAYS, max = 60, min = 5, widest = CONTEXT_WIDEST_DAYS } = options;
   const self = extents.find((e) => e.id === id);
   if (!self) throw new Error(`eventContext: no event "${id}"`);
   const gap = (e: EventExtent) => Math.max(0, e.start - self.end, self.start - e.end);
-  const limit = days * DAY;
+  let limit = days * DAY;
   const gaps: number[] = [];
+  const farther: number[] = [];
   for (const e of extents) {
     const g = gap(e);
     if (g <= limit) gaps.push(g);
+    else if (g <= widest * DAY) farther.push(g);
+  }
+  if (gaps.length < min && farther.length > 0) {
+    // Too few events: widen the window, in whole weeks, to the min-th nearest (or the farthest there is).
+    farther.sort((a, b) => a - b);
+    const need = farther[Math.min(min - gaps.length, farther.length) - 1];
+    limit = Math.min(widest * DAY, Math.ceil(need / (7 * DAY)) * 7 * DAY);
+    for (const g of farther) if (g <= limit) gaps.push(g);
   }
   let d = limit;
   if (gaps.length > max) {
