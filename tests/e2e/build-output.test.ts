@@ -177,6 +177,29 @@ describe("event pages' small timelines", () => {
     }
     expect(variants).toBeGreaterThan(100);
   });
+
+  it('name in their legend the tracks they draw, and no other', () => {
+    const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
+    let fewer = 0;
+    for (const root of roots) {
+      const data = JSON.parse(read(`${root}/data/timeline.json`));
+      for (const event of data.events) {
+        const page = `${root}/events/${event.id}/`;
+        const html = read(`${page}index.html`);
+        const payload = JSON.parse(
+          html.match(/<script type="application\/json" class="tl-payload">([^<]*)<\/script>/)![1],
+        );
+        const drawn = new Set(payload.events.map((e: { track: string }) => e.track));
+        const legend = html.match(/<ul class="tl-legend"[\s\S]*?<\/ul>/)![0];
+        const named = [...legend.matchAll(/class="track-mark tc-([\w-]+)"/g)].map((m) => m[1]);
+        // In the tracks' order, each once.
+        const order = data.tracks.map((t: { id: string }) => t.id).filter((id: string) => drawn.has(id));
+        expect(named, page).toEqual(order);
+        if (named.length < data.tracks.length) fewer++;
+      }
+    }
+    expect(fewer).toBeGreaterThan(0);
+  });
 });
 
 /**
