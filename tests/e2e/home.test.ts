@@ -142,3 +142,32 @@ describe('home page: references in the text', () => {
     await page.context().close();
   });
 });
+
+describe('home page: the companion charts’ marks', () => {
+  it('show their accessible name as the tooltip, line by line, on keyboard focus; the arrows move between them', async () => {
+    const page = await openPage(served.browser, served.site.url);
+    const charts = await page.locator('chart-tooltip').count();
+    expect(charts).toBeGreaterThanOrEqual(4);
+    for (let c = 0; c < charts; c++) {
+      const chart = page.locator('chart-tooltip').nth(c);
+      // The tab stop of the variant on screen.
+      const first = chart.locator('.item[aria-label][tabindex="0"]').filter({ visible: true }).first();
+      await first.focus();
+      const tip = chart.locator('.chart-tip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      const lines = () => tip.locator('span').allTextContents();
+      const name = (await first.getAttribute('aria-label'))!;
+      // The tooltip is the name, a line for each part (the name joins them with "; ").
+      expect((await lines()).join('; ')).toBe(name);
+      expect((await lines()).length).toBeGreaterThan(1);
+      await page.keyboard.press('ArrowRight');
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      expect(focused).toBeTruthy();
+      expect(focused).not.toBe(name);
+      await expect.poll(async () => (await lines()).join('; ')).toBe(focused);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => tip.isVisible()).toBe(false);
+    }
+    await page.context().close();
+  });
+});

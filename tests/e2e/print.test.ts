@@ -128,7 +128,7 @@ describe('printing the home page', () => {
     // The other charts' tooltips: hover one mark in each.
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('chart-tooltip')) {
-        const mark = [...el.querySelectorAll('[data-tip]')].find((m) => m.getClientRects().length > 0);
+        const mark = [...el.querySelectorAll('.item[aria-label]')].find((m) => m.getClientRects().length > 0);
         mark?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
       }
     });

@@ -1,13 +1,15 @@
 // <chart-tooltip>: wraps a build-time chart and shows the text of its marks on hover and on
-// keyboard focus. Marks are the elements with data-tip (lines separated by "\n"); the chart
+// keyboard focus. Marks are the chart's items: the tip is their accessible name, split into lines where
+// tipItem joined them (or their data-tip, where it had to keep them, see svg-parts.ts); the chart
 // gives the first one tabindex="0" and the rest "-1", and the arrow keys, Home and End move
 // between the visible ones (a roving tabindex). Escape hides the tip. Without JavaScript the
 // chart, its accessible names and its table are all still there. Which mark a key moves to and
 // where the tip goes are roving-tip.ts's, shared with the timeline.
 import { select } from 'd3-selection';
 import { moveFor, nextFocus, tipPosition } from '../roving-tip';
+import { TIP_JOIN } from '../../lib/charts/tip';
 
-const ITEM = '[data-tip]';
+const ITEM = '.item[aria-label]';
 
 class ChartTooltip extends HTMLElement {
   private tip?: HTMLDivElement;
@@ -69,7 +71,8 @@ class ChartTooltip extends HTMLElement {
     const tip = this.tip!;
     if (this.current !== item) {
       this.current = item;
-      const lines = (item.getAttribute('data-tip') ?? '').split('\n');
+      const lines =
+        item.getAttribute('data-tip')?.split('\n') ?? (item.getAttribute('aria-label') ?? '').split(TIP_JOIN);
       select(tip)
         .selectAll('span')
         .data(lines)
