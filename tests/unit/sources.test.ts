@@ -23,6 +23,11 @@ describe('sourcesByPublisher', () => {
     expect(may.citedBy).toHaveLength(1);
   });
 
+  it('names a role that cites a source by the holder and the post’s label, not its id', () => {
+    const role = groups.flatMap((g) => g.sources).flatMap((s) => s.citedBy.filter((c) => c.kind === 'role'));
+    expect(role.map((c) => c.label)).toEqual(['Tonatiuh Guillén López: Commissioner of INM']);
+  });
+
   it('counts publishers and sources per kind, every kind listed', () => {
     expect(countsByKind(groups)).toEqual([
       { kind: 'primary', publishers: 1, sources: 2 },

@@ -28,8 +28,10 @@ type Citation = CitedSource['citedBy'][number];
 
 /** Every use of a source in the data: the source, where it sits (a path for error messages) and what cites it. */
 export function* sourceUses(
-  data: Pick<TimelineData, 'events' | 'actors' | 'series' | 'glossary'>,
+  data: Pick<TimelineData, 'events' | 'actors' | 'series' | 'glossary' | 'posts'>,
 ): Generator<{ source: Source; path: (string | number)[]; by: Citation }> {
+  // A role is named by its post's label, in the data's language (its id is for the data, not the reader).
+  const postLabel = new Map(data.posts.map((p) => [p.id, p.label]));
   for (const [i, e] of data.events.entries()) {
     for (const [j, source] of e.sources.entries())
       yield { source, path: ['events', i, 'sources', j], by: { kind: 'event', id: e.id, label: e.title } };
@@ -37,7 +39,7 @@ export function* sourceUses(
   for (const [i, a] of data.actors.entries()) {
     for (const [j, r] of a.roles.entries()) {
       for (const [k, source] of r.sources.entries()) {
-        const by: Citation = { kind: 'role', id: a.id, label: `${a.name}: ${r.post}` };
+        const by: Citation = { kind: 'role', id: a.id, label: `${a.name}: ${postLabel.get(r.post) ?? r.post}` };
         yield { source, path: ['actors', i, 'roles', j, 'sources', k], by };
       }
     }
