@@ -171,3 +171,37 @@ describe('home page: the companion charts’ marks', () => {
     await page.context().close();
   });
 });
+
+describe('home page: the story rail at 1280×800', () => {
+  it('keeps its steps and its list inside the window in every section (a long list scrolls)', async () => {
+    const page = await openPage(served.browser, served.site.url);
+    const headings = await page.locator('.story > h2').count();
+    expect(headings).toBeGreaterThan(3);
+    let scrolls = 0;
+    for (let i = 0; i < headings; i++) {
+      await page
+        .locator('.story > h2')
+        .nth(i)
+        .evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 200));
+      const heading = (await page.locator('.story > h2').nth(i).textContent())!;
+      await expect.poll(() => page.locator('.rail-section').textContent()).toBe(heading);
+      const box = await page.evaluate(() => {
+        const bottom = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().bottom;
+        const list = document.querySelector('.rail-events')!;
+        return {
+          steps: bottom('.rail-steps'),
+          rail: bottom('.story-rail'),
+          list: bottom('.rail-events'),
+          scrolls: list.scrollHeight > list.clientHeight,
+          height: innerHeight,
+        };
+      });
+      expect(box.steps, heading).toBeLessThanOrEqual(box.height);
+      expect(Math.max(box.rail, box.list), heading).toBeLessThanOrEqual(box.height);
+      if (box.scrolls) scrolls++;
+    }
+    // The story's longest lists do not fit: the case this guards is there.
+    expect(scrolls).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
