@@ -162,7 +162,16 @@ async function readAt(page: Page, path: string, expected: number): Promise<strin
       .filter(([w, box]) => w > 0 && w > box + 1)
       .map(([w, box]) => `a table ${Math.round(w)} px wide in a box of ${box} px`),
   );
-  return [...unknownWords(text), ...glued, ...wide].map((g) => `${at}: ${g}`);
+  // The page's heading clear of the site's header (the table page's sat flush against its rule).
+  const gap = await page.evaluate(() => {
+    const header = document.querySelector('.site-header');
+    const h1 = document.querySelector('main h1');
+    return header && h1?.checkVisibility()
+      ? h1.getBoundingClientRect().top - header.getBoundingClientRect().bottom
+      : 16;
+  });
+  const flush = gap < 16 ? [`its heading starts ${Math.round(gap)} px below the site's header (16 px at least)`] : [];
+  return [...unknownWords(text), ...glued, ...wide, ...flush].map((g) => `${at}: ${g}`);
 }
 
 /** Tabs that load pages at once (one waits for its page while another lays its page out). */
@@ -180,7 +189,7 @@ describe('no glued words', () => {
     for (const f of ['', ...languageFolders]) for (const id of featured) expect(sampled).toContain(f + id);
   });
 
-  it('every text node keeps its word boundaries, and no table is wider than its box, at 1280 and 390 px, on every page but a sample of event pages', async () => {
+  it('every text node keeps its word boundaries, no table is wider than its box and the heading clears the header, at 1280 and 390 px, on every page but a sample of event pages', async () => {
     // Without JavaScript a page's layout follows nothing but the viewport: each page is loaded once and
     // read at each of its widths in turn.
     const context = await served.browser.newContext({ viewport: WIDTHS[0], javaScriptEnabled: false });
