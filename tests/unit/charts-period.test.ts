@@ -73,6 +73,17 @@ describe('layoutPeriodChart, horizontal', () => {
     expect(l.marks.find((m) => m.id === 'last')!.anchor).toBe('end');
   });
 
+  it('leaves out a span that ends on the window’s first day: a stub too small to point at', () => {
+    const upTo = (end: string) =>
+      layoutPeriodChart(
+        [...events, event({ id: 'lead-up', date: '2019-05-30', end, track: 'b', title: 'What led up to it' })],
+        tracks,
+        options,
+      ).spans.map((s) => s.id);
+    expect(upTo('2019-06-07')).not.toContain('lead-up');
+    expect(upTo('2019-06-08')).toContain('lead-up');
+  });
+
   it('draws spans clipped to the window and lists events dated only to the month', () => {
     const span = l.spans.find((s) => s.id === 'span')!;
     expect(span.clippedStart).toBe(true);

@@ -152,7 +152,11 @@ export function layoutPeriodChart(
   const trackById = new Map(tracks.map((t) => [t.id, t]));
   const { dated, undated } = eventsInWindow(events, start, end);
   const points = dated.filter((e) => dayStart(e.date) >= dayStart(start));
-  const spanEvents = dated.filter((e) => e.end && dayStart(e.end) > dayStart(e.date));
+  // An event that lasts: a bar by the axis, when it reaches past the window's first day. One that ends on
+  // it (what led up to the window) would be a stub of a day at its edge, too small to point at.
+  const spanEvents = dated.filter(
+    (e) => e.end && dayStart(e.end) > dayStart(e.date) && dayStart(e.end) > dayStart(start),
+  );
   const range = formatDateRange(start, end, options.words.dates);
   const base = {
     orientation,
