@@ -219,4 +219,27 @@ describe('focus warp', () => {
     expect(jan).toBeCloseTo(nov, 6);
     expect(jan).toBeCloseTo((2000 - 90 - 29 * 4) / (365 - 30), 3);
   });
+
+  it('gives a focus that is nearly all the domain at least its plain share, not its cap', () => {
+    // An event page's window (the focus) inside a domain two days longer: capped at 35% of the width, the
+    // two days of context took the other 65%.
+    const window = [Date.UTC(2019, 10, 14), Date.UTC(2020, 2, 5)] as const;
+    const domain = [Date.UTC(2019, 10, 12), Date.UTC(2020, 2, 5)] as const;
+    for (const maxShare of [0.35, 0.7]) {
+      const warp = focusWarp({
+        focus: window,
+        fullDomain: domain,
+        length: 1000,
+        positions: [],
+        pitch: 0,
+        minDay: 1000,
+        maxShare,
+      });
+      const px = (a: number, b: number) =>
+        ((toU(warp, b) - toU(warp, a)) / (toU(warp, domain[1]) - toU(warp, domain[0]))) * 1000;
+      const plain = ((window[1] - window[0]) / (domain[1] - domain[0])) * 1000;
+      expect(px(window[0], window[1])).toBeGreaterThanOrEqual(plain - 0.5);
+      expect(px(domain[0], window[0])).toBeLessThan(20);
+    }
+  });
 });

@@ -90,9 +90,11 @@ export function focusWarp(o: FocusOptions): Warp {
   let focusPx = want.reduce((s, x) => s + x, 0);
   const contextMs = f1 - f0 - (b - a);
   const plainShare = (b - a) / (f1 - f0);
-  const share = Math.min(
-    o.maxShare,
-    Math.max(o.minShare ?? plainShare, plainShare, contextMs > 0 ? focusPx / o.length : 1),
+  // Never less than a plain scale gives the focus: a focus that is nearly all the domain (an event page's
+  // window inside its padding) would otherwise leave the last sliver of context most of the length.
+  const share = Math.max(
+    plainShare,
+    Math.min(o.maxShare, Math.max(o.minShare ?? plainShare, contextMs > 0 ? focusPx / o.length : 1)),
   );
   const scale = (share * o.length) / focusPx;
   focusPx = share * o.length;
