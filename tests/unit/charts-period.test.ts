@@ -78,7 +78,7 @@ describe('layoutPeriodChart, horizontal', () => {
       layoutPeriodChart(
         [...events, event({ id: 'lead-up', date: '2019-05-30', end, track: 'b', title: 'What led up to it' })],
         tracks,
-        options,
+        { ...options, width: 680 },
       ).spans.map((s) => s.id);
     expect(upTo('2019-06-07')).not.toContain('lead-up');
     expect(upTo('2019-06-08')).toContain('lead-up');
