@@ -1,6 +1,7 @@
-// The events that can be on an event page's small timeline (eventContext): those within CONTEXT_WIDEST_DAYS of
-// it, found by binary search in an index of their starts built once per list, so that each page looks at
-// its few neighbours rather than at every event (a scan per page made the pages quadratic in the events).
+// The events that can be on an event page's small timeline (eventContext): those within
+// CONTEXT_WIDEST_DAYS of it, found by binary search in an index of their starts built once per list, so
+// that each page looks at its few neighbours rather than at every event (a scan per page made the pages
+// quadratic in the events).
 // eventContext(nearbyExtents(extents, id), id) is eventContext(extents, id): the events it leaves out are
 // ones that eventContext leaves out too, and those it keeps stay in the order of `extents`.
 import { CONTEXT_WIDEST_DAYS, type EventExtent } from '../../lib/timeline/context';

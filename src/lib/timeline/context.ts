@@ -34,12 +34,13 @@ export interface EventContext {
 }
 
 /**
- * The neighbours of `id`: every event overlapping [start − d, end + d], where d is 42 days; more (whole
- * weeks, up to 70 days) when fewer than `min` events, the event included, fall inside, enough to take in
- * the `min` nearest within 70 days; less (whole days, at least one) when more than `max` would fall inside. Distances run
- * from the event's start and end. When a day either side still holds more than `max` (events that
- * share a day, or a long event that many overlap), only the `max` nearest are kept: by distance,
- * then by how near their start is to the event's start, then in the order of `extents`.
+ * The neighbours of `id`: every event overlapping [start − d, end + d], where d is 42 days; more
+ * (whole weeks, up to 70 days) when fewer than `min` events, the event included, fall inside, enough
+ * to take in the `min` nearest within 70 days; less (whole days, at least one) when more than `max`
+ * would fall inside. Distances run from the event's start and end. When a day either side still
+ * holds more than `max` (events that share a day, or a long event that many overlap), only the `max`
+ * nearest are kept: by distance, then by how near their start is to the event's start, then in the
+ * order of `extents`.
  */
 export function eventContext(
   extents: readonly EventExtent[],
@@ -52,18 +53,22 @@ export function eventContext(
   const gap = (e: EventExtent) => Math.max(0, e.start - self.end, self.start - e.end);
   let limit = days * DAY;
   const gaps: number[] = [];
-  const farther: number[] = [];
   for (const e of extents) {
     const g = gap(e);
     if (g <= limit) gaps.push(g);
-    else if (g <= widest * DAY) farther.push(g);
   }
-  if (gaps.length < min && farther.length > 0) {
+  if (gaps.length < min) {
     // Too few events: widen the window, in whole weeks, to the min-th nearest (or the farthest there is).
-    farther.sort((a, b) => a - b);
-    const need = farther[Math.min(min - gaps.length, farther.length) - 1];
-    limit = Math.min(widest * DAY, Math.ceil(need / (7 * DAY)) * 7 * DAY);
-    for (const g of farther) if (g <= limit) gaps.push(g);
+    // (A second pass, and only here: on a crowded site no page comes this way.)
+    const farther = extents
+      .map(gap)
+      .filter((g) => g > limit && g <= widest * DAY)
+      .sort((x, y) => x - y);
+    if (farther.length > 0) {
+      const need = farther[Math.min(min - gaps.length, farther.length) - 1];
+      limit = Math.min(widest * DAY, Math.ceil(need / (7 * DAY)) * 7 * DAY);
+      for (const g of farther) if (g <= limit) gaps.push(g);
+    }
   }
   let d = limit;
   if (gaps.length > max) {
