@@ -5,6 +5,7 @@ import type { TimelineData } from '../timeline/schema';
 import { formatNumber, publisherLine } from './axis';
 import { chartMeasures, measureValue, sortedMonths, totalMeasure } from '../timeline/series';
 import { DISC_R, layoutSeriesChart, monthLabel, type SeriesLayout, type SeriesWords } from './series';
+import { layoutSeriesRows, type SeriesRowsLayout } from './series-rows';
 import type { UiStrings } from '../ui/strings';
 import {
   boxSwatch,
@@ -72,33 +73,110 @@ export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
   ]);
 }
 
+/** The narrow variant: a row per month, values along the top, events numbered in a gutter on the right. */
+export function seriesRowsSvg(l: SeriesRowsLayout, o: FrameOptions): SvgNode {
+  const hatchId = (slot: number) => `${o.chartId}-${o.variant}-hatch-${slot}`;
+  const { plot } = l;
+  const bottom = plot.y + plot.height;
+  return chartFrame(l, o, [
+    el(
+      'defs',
+      {},
+      l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
+    ),
+    g({ 'aria-hidden': 'true' }, [
+      g(
+        { class: 'grid' },
+        l.xTicks.map((t) => el('line', { x1: t.x, x2: t.x, y1: plot.y, y2: bottom })),
+      ),
+      g(
+        { class: 'muted-text' },
+        l.xTicks.map((t) => el('text', { x: t.x, y: plot.y - 6, 'text-anchor': 'middle' }, t.label)),
+      ),
+      el('line', { class: 'axis-line', x1: plot.x, x2: plot.x, y1: plot.y, y2: bottom }),
+      ...l.rows.map((r) =>
+        el('text', { x: l.labelX, y: r.textY, 'text-anchor': 'end' }, [
+          el('tspan', {}, r.short),
+          r.year && el('tspan', { class: 'muted-text' }, r.year),
+        ]),
+      ),
+      ...l.annotations.map((a) =>
+        g({ class: 'annotation' }, [
+          el('path', {
+            d: `M${a.x1},${a.y}H${a.x2}L${a.discX - DISC_R},${a.discY}`,
+            fill: 'none',
+            class: 'stroke-fg',
+            'stroke-width': '1',
+            'stroke-dasharray': '2 3',
+          }),
+          ...disc(a.discX, a.discY, a.label, l.fontSize),
+        ]),
+      ),
+    ]),
+    l.totalPath &&
+      el('path', { d: l.totalPath, class: 'stroke-fg', fill: 'none', 'stroke-width': '1.5', 'aria-hidden': 'true' }),
+    g(
+      { class: 'items' },
+      l.rows.map((r, i) =>
+        tipItem(
+          r.tip,
+          i === 0,
+          [
+            el('rect', { class: 'ring', ...r.band }),
+            g({ 'data-anchor': PRESENT }, [
+              ...r.segments.flatMap((s) => segment(s, hatchId(s.slot), true)),
+              total(r.total),
+            ]),
+          ],
+          {},
+          r.month,
+        ),
+      ),
+      'items',
+    ),
+  ]);
+}
+
+/** A numbered disc: the number in the background colour on a foreground circle. */
+function disc(x: number, y: number, label: string, fontSize: number): SvgNode[] {
+  return [
+    el('circle', { cx: x, cy: y, r: DISC_R, class: 'fill-fg' }),
+    el(
+      'text',
+      {
+        x,
+        y: y + (fontSize - 1) * 0.36,
+        'text-anchor': 'middle',
+        'font-size': fontSize - 1,
+        class: 'fill-bg strong-text',
+      },
+      label,
+    ),
+  ];
+}
+
 function annotation(l: SeriesLayout, a: SeriesLayout['annotations'][number]): SvgNode {
   const numbered = l.annotationStyle === 'number';
   const rule = { x1: a.x, x2: a.x, y1: numbered ? a.discY + DISC_R : a.y1, y2: a.y2 };
   return g({ class: 'annotation' }, [
     el('line', { ...rule, class: 'stroke-fg', 'stroke-width': '1', 'stroke-dasharray': '2 3' }),
-    numbered
-      ? el('circle', { cx: a.x, cy: a.discY, r: DISC_R, class: 'fill-fg' })
-      : el('circle', { cx: a.x, cy: a.y1, r: '2.5', class: 'fill-fg' }),
-    numbered
-      ? el(
-          'text',
-          {
-            x: a.x,
-            y: a.discY + (l.fontSize - 1) * 0.36,
-            'text-anchor': 'middle',
-            'font-size': l.fontSize - 1,
-            class: 'fill-bg strong-text',
-          },
-          a.label,
-        )
-      : el('text', { x: a.textX, y: a.textY, 'text-anchor': a.anchor, class: 'strong-text' }, a.label),
+    ...(numbered
+      ? disc(a.x, a.discY, a.label, l.fontSize)
+      : [
+          el('circle', { cx: a.x, cy: a.y1, r: '2.5', class: 'fill-fg' }),
+          el('text', { x: a.textX, y: a.textY, 'text-anchor': a.anchor, class: 'strong-text' }, a.label),
+        ]),
   ]);
 }
 
-function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: string): SvgNode[] {
-  // Stacked segments keep a hairline of background between them.
-  const h = s.slot > 0 ? Math.max(0.5, s.height - 1.5) : s.height;
+function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: string, across = false): SvgNode[] {
+  // Stacked segments keep a hairline of background between them: off the top of each one over the
+  // first in a column, off the left of each one after the first in a row.
+  const cut = s.slot > 0 ? 1.5 : 0;
+  const h = across ? s.height : Math.max(0.5, s.height - cut);
+  const w = across ? Math.max(0.5, s.width - cut) : s.width;
+  const x = across ? s.x + cut : s.x;
+  s = { ...s, x, width: w };
   const bar =
     s.release === 'first-release'
       ? el('rect', {
@@ -130,7 +208,11 @@ function total(t: SeriesLayout['bars'][number]['total']): SvgNode | undefined {
 }
 
 /** The legend: one entry per stacked measure, the "sum of" line, and the release marks the chart uses. */
-export function seriesLegend(layouts: readonly SeriesLayout[], chartId: string, words: SeriesWords): LegendItem[] {
+export function seriesLegend(
+  layouts: readonly Pick<SeriesLayout, 'barMeasures' | 'lineMeasure' | 'uses'>[],
+  chartId: string,
+  words: SeriesWords,
+): LegendItem[] {
   const [l] = layouts;
   const uses = (k: keyof SeriesLayout['uses']) => layouts.some((x) => x.uses[k]);
   const items: LegendItem[] = l.barMeasures.map((m, slot) => ({
@@ -185,13 +267,7 @@ export function seriesChart(
   const common = { measures: ids, annotations, words };
   const layouts = {
     wide: layoutSeriesChart(series, { ...common, width: 680, plotHeight: 250 }),
-    narrow: layoutSeriesChart(series, {
-      ...common,
-      width: 360,
-      plotHeight: 260,
-      compact: true,
-      annotationStyle: 'number',
-    }),
+    narrow: layoutSeriesRows(series, { ...common, width: 360, compact: true }),
   };
   const months = sortedMonths(series);
 
@@ -220,7 +296,9 @@ export function seriesChart(
     // Numbered flags are explained in a key under the chart.
     const numbered = l.annotationStyle === 'number' ? l.annotations : [];
     const key = numbered.map((a) => ({ n: a.n, date: dateOf.get(a.id)!, label: a.fullLabel }));
-    return { name, layout: l, svg: seriesChartSvg(l, { chartId: props.id, variant: name, desc }), key };
+    const frame = { chartId: props.id, variant: name, desc };
+    const svg = 'rows' in l ? seriesRowsSvg(l, frame) : seriesChartSvg(l, frame);
+    return { name, layout: l as SeriesLayout | SeriesRowsLayout, svg, key };
   });
   const allSources = months.flatMap((m) => ids.flatMap((k) => measureValue(m, k)?.sources ?? []));
   return {
