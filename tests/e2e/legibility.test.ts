@@ -129,19 +129,28 @@ async function visit(page: Page, path: string, scripts = true) {
 
 /**
  * In the page: WCAG 2.2 SC 2.5.8 for the marks of the companion charts (<chart-tooltip> items) on
- * screen, by the rule legibility.mjs applies to the timelines' marks. A mark's target is its box (its
- * ring and what it draws); one under 24 × 24 CSS px passes only if a 24 px circle on its centre touches
- * no other mark's box and no other undersized mark's circle.
- * Not yet the period chart's (.period-chart): its day marks sit 13 px apart on a phone and in rows
- * 21.5 px apart when wide, each with its label in one target; meeting 2.5.8 there is a redesign of
- * that chart (the session note of 5 December 2026 counts its findings).
+ * screen, by the rule legibility.mjs applies to the timelines' marks. A mark's target is the box of
+ * what takes the pointer in it (its parts whose pointer-events is not none: the ring, and the drawing
+ * where it takes the pointer too); one under 24 × 24 CSS px passes only if a 24 px circle on its centre
+ * touches no other mark's target and no other undersized mark's circle.
  */
 function companionTargets() {
   const MIN = 24;
-  const marks = [...document.querySelectorAll('chart-tooltip:not(.period-chart) .item[aria-label]')]
+  const marks = [...document.querySelectorAll('chart-tooltip .item[aria-label]')]
     .filter((el) => el.getClientRects().length > 0)
     .map((el) => {
-      const b = el.getBoundingClientRect();
+      const parts = [...el.children].filter((c) => getComputedStyle(c).pointerEvents !== 'none');
+      const rects = parts.map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+      const b = rects.reduce(
+        (u, r) =>
+          DOMRect.fromRect({
+            x: Math.min(u.left, r.left),
+            y: Math.min(u.top, r.top),
+            width: Math.max(u.right, r.right) - Math.min(u.left, r.left),
+            height: Math.max(u.bottom, r.bottom) - Math.min(u.top, r.top),
+          }),
+        rects[0] ?? el.getBoundingClientRect(),
+      );
       const chart = el.closest('figure')?.id ?? '?';
       const name = `${chart}: "${(el.getAttribute('aria-label') ?? '').slice(0, 30)}"`;
       return { name, b, small: b.width < MIN - 0.01 || b.height < MIN - 0.01 };

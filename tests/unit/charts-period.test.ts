@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, counterDays, dayNumber, firstDayNumber, layoutPeriodChart } from '../../src/lib/charts/period';
+import { HIT, MARK_R } from '../../src/lib/charts/period-days';
 import { periodChart } from '../../src/lib/charts/period-svg';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 import { en } from '../../src/lib/ui/strings';
@@ -126,28 +127,96 @@ describe('layoutPeriodChart, horizontal', () => {
 
 describe('layoutPeriodChart, vertical', () => {
   const l = layoutPeriodChart(events, tracks, { ...options, width: 360, orientation: 'vertical' });
+  const inWindow = events.filter((e) => e.date >= '2019-06-07' && e.date <= '2019-07-22' && e.date.length === 10);
 
-  it('runs time downward and keeps each label near its mark, none overlapping', () => {
-    const y = (id: string) => l.marks.find((m) => m.id === id)!.y;
-    expect(y('d1')).toBeGreaterThan(y('start-1'));
-    expect(y('last')).toBeGreaterThan(y('d30'));
-    for (const a of l.marks)
-      for (const b of l.marks)
-        if (a !== b && a.lines.length && b.lines.length) expect(overlaps(a.box, b.box)).toBe(false);
-    const lineH = Math.round(11 * 1.3);
-    for (const m of l.marks)
-      if (m.lines.length) expect(Math.abs(m.box[1] + lineH / 2 - m.y)).toBeLessThanOrEqual(lineH * 5);
-    for (const m of l.marks) expect(m.box[2]).toBeLessThanOrEqual(360);
+  it('lists every event of the window as a row, in time order, each with its label whole', () => {
+    expect(l.marks.map((m) => m.id).sort()).toEqual(inWindow.map((e) => e.id).sort());
+    for (let i = 1; i < l.marks.length; i++) {
+      expect(l.marks[i].day).toBeGreaterThanOrEqual(l.marks[i - 1].day);
+      expect(l.marks[i].y).toBeGreaterThan(l.marks[i - 1].y);
+    }
+    for (const m of l.marks) {
+      expect(m.lines.length).toBeGreaterThan(0);
+      expect(m.lines.join(' ')).not.toMatch(/…/);
+      expect(m.box[2]).toBeLessThanOrEqual(360);
+    }
   });
 
-  it('sets same-day marks side by side and draws a connector to a pushed label', () => {
-    const same = l.marks.filter((m) => m.day === 0);
-    expect(new Set(same.map((m) => m.x)).size).toBe(same.length);
-    expect(l.marks.some((m) => m.connector !== '')).toBe(true);
+  it('makes each row its event’s target: at least HIT high, across the width right of the axis, none overlapping', () => {
+    for (const m of l.marks) {
+      expect(m.hit[3] - m.hit[1]).toBeGreaterThanOrEqual(HIT);
+      expect(m.hit[0]).toBeGreaterThan(l.axis.x1);
+      expect(m.hit[2]).toBe(360);
+      // The mark and its label sit inside their row.
+      expect(m.y).toBeGreaterThan(m.hit[1]);
+      expect(m.y).toBeLessThan(m.hit[3]);
+      expect(m.box[1]).toBeGreaterThanOrEqual(m.hit[1]);
+      expect(m.box[3]).toBeLessThanOrEqual(m.hit[3]);
+      expect(m.connector).toBe('');
+    }
+    for (const a of l.marks) for (const b of l.marks) if (a !== b) expect(overlaps(a.hit, b.hit)).toBe(false);
+    // Scaled to a 332-px column, a row keeps 24 px.
+    expect((HIT * 332) / 360).toBeGreaterThanOrEqual(24);
   });
 
-  it('ends the chart below the last label', () => {
-    for (const m of l.marks) expect(m.box[3]).toBeLessThanOrEqual(l.height);
+  it('labels each day once, under the line that opens it, and always the first and last day', () => {
+    const days = [...new Set(l.marks.map((m) => m.day))];
+    expect(l.ticks.map((t) => t.day)).toEqual([...new Set([0, ...days, 45])].sort((a, b) => a - b));
+    expect(l.ticks[0]).toMatchObject({ day: 0, counter: '', date: '7 Jun' });
+    expect(l.ticks.at(-1)).toMatchObject({ day: 45, counter: 'day 45', date: '22 Jul' });
+    // A day's rows start below its line; the next day's line comes after them.
+    for (const m of l.marks) {
+      const k = l.ticks.findIndex((t) => t.day === m.day);
+      expect(m.hit[1]).toBeGreaterThan(l.ticks[k].at);
+      if (l.ticks[k + 1]) expect(m.hit[3]).toBeLessThan(l.ticks[k + 1].at);
+    }
+  });
+
+  it('leaves more room between days far apart than between days next to each other, within a limit', () => {
+    const steps = l.marks.slice(1).map((m, i) => ({ days: m.day - l.marks[i].day, gap: m.hit[1] - l.marks[i].hit[3] }));
+    for (const s of steps) if (s.days === 0) expect(s.gap).toBe(0);
+    const byDays = [...steps].sort((a, b) => a.days - b.days);
+    for (let i = 1; i < byDays.length; i++) expect(byDays[i].gap).toBeGreaterThanOrEqual(byDays[i - 1].gap);
+    expect(byDays.at(-1)!.gap).toBeGreaterThan(byDays.find((s) => s.days === 1)!.gap);
+    for (const s of steps) expect(s.gap).toBeLessThanOrEqual(4 + 2 * HIT);
+  });
+
+  it('runs a span from its first day’s row to its last, or to the list’s edge where it runs past the window', () => {
+    const spanIn = l.spans.find((s) => s.id === 'span-in')!;
+    expect(spanIn.clippedEnd).toBe(true);
+    expect(spanIn.y + spanIn.height).toBeCloseTo(l.axis.y2, 0);
+    const before = l.spans.find((s) => s.id === 'span')!;
+    expect(before.clippedStart).toBe(true);
+    const d3 = l.marks.find((m) => m.id === 'd3')!;
+    expect(before.y + before.height).toBeGreaterThan(d3.y);
+    expect(before.y + before.height).toBeLessThan(l.marks.find((m) => m.id === 'd10')!.y);
+    for (const s of l.spans) expect(s.hit[3] - s.hit[1]).toBeGreaterThanOrEqual(HIT);
+  });
+
+  it('ends the chart below the last row', () => {
+    for (const m of l.marks) expect(m.hit[3]).toBeLessThanOrEqual(l.height);
+  });
+});
+
+describe('layoutPeriodChart, horizontal targets', () => {
+  const l = layoutPeriodChart(events, tracks, { ...options, width: 680 });
+
+  it('gives each mark a target at least HIT square, around its mark and label, none overlapping', () => {
+    for (const m of l.marks) {
+      expect(m.hit[2] - m.hit[0]).toBeGreaterThanOrEqual(HIT);
+      expect(m.hit[3] - m.hit[1]).toBeGreaterThanOrEqual(HIT);
+      expect(m.hit[0]).toBeLessThanOrEqual(Math.min(m.box[0], m.x - MARK_R));
+      expect(m.hit[2]).toBeGreaterThanOrEqual(Math.max(m.box[2], m.x + MARK_R));
+    }
+    for (const a of l.marks) for (const b of l.marks) if (a !== b) expect(overlaps(a.hit, b.hit)).toBe(false);
+    // Scaled down to a 600-px column, a target keeps 24 px.
+    expect((HIT * 600) / 680).toBeGreaterThanOrEqual(24);
+  });
+
+  it('gives a span with no mark of its own a target HIT high that no mark’s target overlaps', () => {
+    const span = l.spans.find((s) => s.id === 'span')!;
+    expect(span.hit[3] - span.hit[1]).toBeGreaterThanOrEqual(HIT);
+    for (const m of l.marks) expect(overlaps(m.hit, span.hit)).toBe(false);
   });
 });
 

@@ -14,6 +14,13 @@ export type PeriodWords = UiStrings['charts']['period'] & { dates?: DateWords };
 export const MARK_R = 6;
 
 /**
+ * The least side of an event's target (its ring, the only part that takes the pointer), px: 28, so
+ * that it stays at WCAG 2.2 SC 2.5.8's 24 CSS px when the drawing is scaled down to its narrowest
+ * column (the 680-px wide variant from 600 px; the 360-px narrow one on a 332-px column).
+ */
+export const HIT = 28;
+
+/**
  * Whole days from `start` to `date`: dayNumber('2019-03-01', '2019-04-04') = 34. This is the day's
  * position in the window (0 for the start date); the counter shows it plus firstDayNumber().
  */
@@ -137,7 +144,7 @@ export function spanAlong(
   const d = spanDays(e, start, days);
   const from = round(origin + d.s * dayLen + (d.clippedStart ? 0 : dayLen / 2));
   const to = round(origin + d.e * dayLen + (d.clippedEnd ? dayLen : dayLen / 2));
-  const span: Omit<PeriodSpan, 'x' | 'y' | 'width' | 'height'> = {
+  const span: Omit<PeriodSpan, 'x' | 'y' | 'width' | 'height' | 'hit'> = {
     id: e.id,
     track: e.track,
     clippedStart: d.clippedStart,

@@ -55,13 +55,7 @@ export function periodChartSvg(l: PeriodLayout, tracks: readonly Track[], o: Fra
           m.tip,
           i === 0,
           [
-            ring(
-              Math.min(m.box[0], m.x - 8) - 2,
-              Math.min(m.box[1], m.y - 8) - 2,
-              Math.max(m.box[2], m.x + 8) - Math.min(m.box[0], m.x - 8) + 4,
-              Math.max(m.box[3], m.y + 8) - Math.min(m.box[1], m.y - 8) + 4,
-              '3',
-            ),
+            ring(m.hit[0], m.hit[1], m.hit[2] - m.hit[0], m.hit[3] - m.hit[1], '3'),
             el('path', {
               d: shapeIconPath(track(m.track).shape),
               transform: `translate(${m.x},${m.y})`,
@@ -86,7 +80,10 @@ export function periodChartSvg(l: PeriodLayout, tracks: readonly Track[], o: Fra
           : tipItem(
               s.tip,
               false,
-              [ring(s.x - 3, s.y - 3, s.width + 6, s.height + 6), el('rect', { ...bar, 'data-anchor': PRESENT })],
+              [
+                ring(s.hit[0], s.hit[1], s.hit[2] - s.hit[0], s.hit[3] - s.hit[1], '3'),
+                el('rect', { ...bar, 'data-anchor': PRESENT }),
+              ],
               { style: styleOf(track(s.track)) },
               `span-${s.id}`,
             );
@@ -127,7 +124,7 @@ function axis(l: PeriodLayout, lineH: number): SvgNode[] {
       const x = horizontal ? t.at : 0;
       const at = horizontal
         ? { x, y: y1 + l.fontSize + 6, 'text-anchor': 'middle' }
-        : { x, y: t.at - 1, 'text-anchor': 'start' };
+        : { x, y: t.at + l.fontSize + 3, 'text-anchor': 'start' };
       return el('text', at, [
         el('tspan', { x, class: 'strong-text' }, t.counter || t.date),
         t.counter && el('tspan', { x, dy: lineH, class: 'muted-text' }, t.date),
@@ -162,7 +159,7 @@ export function periodChart(props: PeriodChartProps, data: TimelineData, ui: Pic
       width: 680,
       orientation: 'horizontal',
     }),
-    narrow: layoutPeriodChart(events, data.tracks, { ...options, width: 360, orientation: 'vertical', dayHeight: 13 }),
+    narrow: layoutPeriodChart(events, data.tracks, { ...options, width: 360, orientation: 'vertical' }),
   };
   const wide = layouts.wide;
   const shown = new Set([...wide.marks.map((m) => m.id), ...wide.spans.map((s) => s.id)]);

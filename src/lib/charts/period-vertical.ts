@@ -1,12 +1,20 @@
-// The vertical (narrow) layout of a period chart: time runs down, same-day marks side by side,
-// wrapped labels dodged as a column beside them (see period.ts for the horizontal one).
+// The vertical (narrow) layout of a period chart: the window's events as a list running down, a row
+// per event, each row its event's target (HIT high, the whole width right of the axis: WCAG 2.2 SC
+// 2.5.8 on a phone, where marks 13 px apart on a day scale were not). A day's events share its label
+// ("day 5", "12 Jun") on the left; days without events add a little space, up to a limit, so that
+// quiet stretches still read as time passing. (See period.ts for the horizontal layout, on a day scale.)
 import { round } from './axis';
-import { dodge } from './labels';
 import { textWidth, wrapText } from './text';
-import { counterTicks, dayNumber, eventTip, MARK_R, spanAlong } from './period-days';
-import type { PeriodBody, PeriodInput, PeriodMark, PeriodSpan } from './period';
+import { addDays, dayNumber, eventTip, HIT, MARK_R, spanAlong, spanDays } from './period-days';
+import { formatShortDate } from '../dates';
+import type { PeriodBody, PeriodInput, PeriodMark, PeriodSpan, PeriodTick } from './period';
 
-/** The marks, labels, spans and axis of the window, time running down. */
+/** Space between two days' rows, px, and added for each day without an event between them (at most QUIET_MAX). */
+const DAY_GAP = 4;
+const QUIET = 4;
+const QUIET_MAX = HIT * 2;
+
+/** The marks, labels, spans and day labels of the window, time running down. */
 export function vertical({
   sorted,
   spanEvents,
@@ -17,118 +25,114 @@ export function vertical({
   firstDay,
   fontSize,
 }: PeriodInput): PeriodBody {
-  const { start, width } = options;
+  const { start, width, words } = options;
   const lineH = Math.round(fontSize * 1.3);
   const maxLines = options.maxLines ?? 2;
   const headY = fontSize + 6;
-  const top = headY + lineH + 22;
-  const tickColumn = Math.ceil(textWidth(options.words.day(days + firstDay), fontSize) + 4);
+  const top = headY + lineH + 16;
+  const eventDays = sorted.map((e) => dayNumber(start, e.date));
+  const dayList = [...new Set([0, ...eventDays, days])].sort((a, b) => a - b);
+  const dateOf = (day: number) => formatShortDate(addDays(start, day), words.dates);
+  const tickColumn = Math.ceil(
+    Math.max(
+      textWidth(words.day(days + firstDay), fontSize, true),
+      ...dayList.map((d) => textWidth(dateOf(d), fontSize, d + firstDay === 0)),
+    ) + 4,
+  );
   const spanStrip = spanEvents.length ? (Math.max(...spanLane) + 1) * 7 + 4 : 0;
   const axisX = tickColumn + 10 + spanStrip;
+  const markX = round(axisX + MARK_R + 6);
+  const textX = round(markX + MARK_R + 8);
+  // The short label (as on the timeline), wrapped to its lines rather than cut.
+  const wrapped = sorted.map((e) => wrapText(e.label ?? e.title, width - textX - 4, fontSize, maxLines));
+  const rowH = (i: number) => Math.max(HIT, wrapped[i].length * lineH + 6);
 
-  // Same-day marks sit side by side right of the axis; labels start after the widest group.
-  const perDay = new Map<number, number>();
-  const column = sorted.map((e) => {
-    const d = dayNumber(start, e.date);
-    const k = perDay.get(d) ?? 0;
-    perDay.set(d, k + 1);
-    return k;
-  });
-  const groupMax = Math.max(1, ...perDay.values());
-  const markX = (k: number) => round(axisX + MARK_R + 4 + k * (2 * MARK_R + 3));
-  const textX = round(markX(groupMax - 1) + MARK_R + 8);
-  const maxWidth = width - textX - 4;
-  // The short label (as on the timeline), so that it wraps to its lines instead of being cut.
-  const wrapped = sorted.map((e) => wrapText(e.label ?? e.title, maxWidth, fontSize, maxLines));
-  const maxShift = options.maxShift ?? lineH * 5;
-
-  // Each label wants to be level with its mark; labels that would collide share the shift up
-  // and down (dodge). When a label ends up more than maxShift from its mark, the least
-  // important labels give way.
-  const place = (level: number) => {
-    const shown = sorted.map((e) => e.importance <= level);
-    // Days grow taller when the labels need it, so that labels stay near their marks.
-    const labelsHeight = wrapped.reduce((h, lines, i) => h + (shown[i] ? lines.length * lineH + 3 : 0), 0);
-    const dayH = Math.max(options.dayHeight ?? 12, Math.ceil((labelsHeight * 1.25) / (days + 1)));
-    const yOf = (day: number) => round(top + (day + 0.5) * dayH);
-    // Shown labels, each wanting its first line level with its mark, dodged as a column.
-    const shownIdx = sorted.map((_, i) => i).filter((i) => shown[i]);
-    const tops = dodge(
-      shownIdx.map((i) => ({
-        want: yOf(dayNumber(start, sorted[i].date)) - lineH / 2,
-        size: wrapped[i].length * lineH,
-      })),
-      { min: top - lineH / 2, gap: 3 },
-    );
-    const topOf = new Map(shownIdx.map((i, k) => [i, tops[k]]));
-    let prevBottom = -Infinity;
-    let worst = 0;
-    const marks: PeriodMark[] = sorted.map((e, i) => {
-      const day = dayNumber(start, e.date);
-      const y = yOf(day);
-      const x = markX(column[i]);
-      const base = {
-        id: e.id,
-        track: e.track,
-        day,
-        x,
-        y,
-        textX,
-        anchor: 'start' as const,
-        lane: column[i],
-        tip: eventTip(e, start, trackById.get(e.track), options.words, firstDay),
-      };
-      if (!shown[i]) {
-        return {
-          ...base,
-          textY: y,
-          lines: [],
-          box: [x - MARK_R, y - MARK_R, x + MARK_R, y + MARK_R] as [number, number, number, number],
-          connector: '',
-        };
-      }
-      const lines = wrapped[i];
-      const h = lines.length * lineH;
-      const y0 = topOf.get(i)!;
-      prevBottom = Math.max(prevBottom, y0 + h);
-      const firstLineMid = y0 + lineH / 2;
-      worst = Math.max(worst, Math.abs(firstLineMid - y));
-      const displaced = Math.abs(firstLineMid - y) > 1;
-      const w = Math.max(...lines.map((l) => textWidth(l, fontSize)));
-      return {
-        ...base,
-        textY: round(firstLineMid + fontSize * 0.35),
-        lines,
-        box: [textX, round(y0), round(textX + w), round(y0 + h)] as [number, number, number, number],
-        connector: displaced ? `M${round(x + MARK_R + 1)},${y}L${round(textX - 6)},${round(firstLineMid)}` : '',
-      };
+  // Days in order, each with its rows; the first and last day of the window are always there
+  // (without rows when nothing happened on them), so that the list shows where the window starts and ends.
+  const groups: { day: number; top: number; bottom: number }[] = [];
+  const rowTop = new Array<number>(sorted.length);
+  let y = top;
+  for (const day of dayList) {
+    const prev = groups[groups.length - 1];
+    if (prev) y = prev.bottom + DAY_GAP + Math.min(QUIET_MAX, (day - prev.day - 1) * QUIET);
+    const groupTop = y;
+    sorted.forEach((_, i) => {
+      if (eventDays[i] !== day) return;
+      rowTop[i] = y;
+      y += rowH(i);
     });
-    return { marks, dayH, yOf, prevBottom, worst };
-  };
-  let attempt = place(3);
-  for (const level of [2, 1, 0]) {
-    if (attempt.worst <= maxShift) break;
-    attempt = place(level);
+    // A day without events keeps room for its two-line label.
+    if (y === groupTop) y += 2 * lineH;
+    groups.push({ day, top: groupTop, bottom: y });
   }
-  const { marks, dayH, yOf, prevBottom } = attempt;
+  const bottom = groups[groups.length - 1].bottom;
 
-  const spans: PeriodSpan[] = spanEvents.map((e, i) => {
-    const along = { origin: top, dayLen: dayH, words: options.words, first: firstDay };
-    const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), along);
-    return { ...span, x: round(axisX - 6 - spanLane[i] * 7 - 4), y: from, width: 4, height: length };
+  const marks: PeriodMark[] = sorted.map((e, i) => {
+    const lines = wrapped[i];
+    const h = lines.length * lineH;
+    const y0 = rowTop[i] + (rowH(i) - h) / 2;
+    const w = Math.max(0, ...lines.map((l) => textWidth(l, fontSize)));
+    return {
+      id: e.id,
+      track: e.track,
+      day: eventDays[i],
+      x: markX,
+      y: round(rowTop[i] + rowH(i) / 2),
+      textX,
+      textY: round(y0 + lineH / 2 + fontSize * 0.35),
+      anchor: 'start',
+      lines,
+      box: [textX, round(y0), round(textX + w), round(y0 + h)],
+      hit: [axisX + 2, round(rowTop[i]), width, round(rowTop[i] + rowH(i))],
+      connector: '',
+      lane: 0,
+      tip: eventTip(e, start, trackById.get(e.track), words, firstDay),
+    };
   });
 
-  const axisEnd = top + (days + 1) * dayH;
-  const ticks = counterTicks(start, days, dayH, lineH * 2 + 4, yOf, options.words, firstDay);
+  // Where a day starts and ends down the list: its rows, or between its neighbours' for a day without any.
+  const edge = (day: number, end: boolean) => {
+    const g = groups.find((x) => x.day === day);
+    if (g) return end ? g.bottom : g.top;
+    const after = groups.findIndex((x) => x.day > day);
+    const prev = groups[after - 1];
+    const next = groups[after];
+    return prev.bottom + ((next.top - prev.bottom) * (day - prev.day)) / (next.day - prev.day);
+  };
+  const spans: PeriodSpan[] = spanEvents.map((e, i) => {
+    const d = spanDays(e, start, days);
+    const { span } = spanAlong(e, start, days, trackById.get(e.track), { origin: 0, dayLen: 1, words });
+    const from = round(d.clippedStart ? top : edge(d.s, false));
+    const to = round(d.clippedEnd ? bottom : edge(d.e, true));
+    const x = round(axisX - 6 - spanLane[i] * 7 - 4);
+    const length = Math.max(2, to - from);
+    const hit: [number, number, number, number] = [
+      round(Math.min(x - 3, x + 2 - HIT / 2)),
+      round(Math.min(from - 3, from + length / 2 - HIT / 2)),
+      round(Math.max(x + 7, x + 2 + HIT / 2)),
+      round(Math.max(from + length + 3, from + length / 2 + HIT / 2)),
+    ];
+    return { ...span, x, y: from, width: 4, height: length, hit };
+  });
+
+  // A label for each day in the list, under the line that opens it: the counter's "day N" and the
+  // date (day 0 counted exclusive: the date alone).
+  const ticks: PeriodTick[] = groups.map((g) => ({
+    day: g.day,
+    at: round(g.top - DAY_GAP / 2),
+    counter: g.day + firstDay === 0 ? '' : words.day(g.day + firstDay),
+    date: dateOf(g.day),
+  }));
+
   return {
-    height: Math.ceil(Math.max(axisEnd, prevBottom) + 12),
+    height: Math.ceil(bottom + 8),
     labelX: 0,
     labelY: headY,
     rangeBelow: true,
-    axis: { x1: axisX, y1: top, x2: axisX, y2: round(axisEnd) },
-    dayTicks: Array.from({ length: days + 1 }, (_, d) => yOf(d)),
+    axis: { x1: axisX, y1: top - DAY_GAP / 2, x2: axisX, y2: round(bottom) },
+    dayTicks: groups.map((g) => round(g.top + Math.min(HIT, g.bottom - g.top) / 2)),
     ticks,
-    grid: { from: axisX, to: width },
+    grid: { from: 0, to: width },
     marks,
     spans,
   };

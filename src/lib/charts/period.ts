@@ -1,7 +1,8 @@
 // Layout of a window of days (e.g. "the first five weeks", 1 March to 4 April): a day axis, a
 // day counter, the events inside the window as track-shaped marks with labels that never
 // overlap, and events with an end as bars in a strip by the axis. Horizontal for wide
-// charts, vertical (time running down) for narrow ones. Plain objects with px values.
+// charts (a day scale), vertical for narrow ones (a row per event, time running down). Every event's
+// target (its `hit`) is at least HIT square and overlaps no other. Plain objects with px values.
 import { formatDateRange, parsePartialDate } from '../dates';
 import type { TimelineEvent, Track } from '../timeline/schema';
 import type { DayCount } from '../timeline/schema-charts';
@@ -10,6 +11,7 @@ import { fitText, textWidth } from './text';
 import {
   counterTicks,
   dayNumber,
+  HIT,
   eventsInWindow,
   eventTip,
   firstDayNumber,
@@ -36,14 +38,10 @@ export interface PeriodOptions {
   width: number;
   orientation?: 'horizontal' | 'vertical';
   fontSize?: number;
-  /** Vertical: px per day. */
-  dayHeight?: number;
   /** Vertical: most lines per label. */
   maxLines?: number;
-  /** Horizontal: most label lanes before the labels of less important events give way. Default 10. */
+  /** Horizontal: most label lanes before the labels of less important events give way. Default 14. */
   maxLanes?: number;
-  /** Vertical: farthest a label may be pushed from its mark, px, before less important labels give way. Default 5 lines. */
-  maxShift?: number;
   /** The fixed words: "day N", the tooltips' day. */
   words: PeriodWords;
 }
@@ -64,6 +62,11 @@ export interface PeriodMark {
   lines: string[];
   /** Where the label sits, for overlap checks: x0, y0, x1, y1. */
   box: [number, number, number, number];
+  /**
+   * The event's target (x0, y0, x1, y1): at least HIT square, around its mark and label (horizontal)
+   * or its label's row (vertical); no two overlap.
+   */
+  hit: [number, number, number, number];
   /** A connector from the mark to a label pushed away from it ('' when none). */
   connector: string;
   lane: number;
@@ -82,6 +85,8 @@ export interface PeriodSpan {
   clippedEnd: boolean;
   clippedStart: boolean;
   tip: string;
+  /** The span's target (x0, y0, x1, y1), at least HIT across the bar. */
+  hit: [number, number, number, number];
 }
 
 export interface PeriodTick {
@@ -130,8 +135,8 @@ const LABEL_GAP = 6;
 
 /**
  * Lays out the window [start, end] with the `events` that fall in it: marks coloured and
- * shaped by track, labels stacked in lanes (horizontal) or pushed down (vertical) so that
- * none overlaps another, a day counter ("day 1" … "day N", counted as options.countDays says) and
+ * shaped by track, labels stacked in lanes (horizontal) or listed a row per event (vertical) so
+ * that none overlaps another, a day counter ("day 1" … "day N", counted as options.countDays says) and
  * dates along the axis.
  */
 export function layoutPeriodChart(
@@ -213,13 +218,14 @@ function horizontal(input: PeriodInput): PeriodBody {
   const plotW = width - left - right;
   const dayW = plotW / (days + 1);
   const xOf = (day: number) => round(left + (day + 0.5) * dayW);
-  const laneH = Math.max(Math.round(fontSize * 1.35), 2 * MARK_R + 4) + 4;
+  // A lane is a target's height: the rings of two lanes touch, never overlap.
+  const laneH = Math.max(Math.round(fontSize * 1.35), 2 * MARK_R + 4, HIT);
   const headY = fontSize + 6;
   const top = headY + 14;
 
   // Marks and labels, in time order, each in the lowest lane where its box fits. When that
   // takes more than maxLanes lanes, the labels of the least important events give way.
-  const maxLanes = options.maxLanes ?? 10;
+  const maxLanes = options.maxLanes ?? 14;
   const place = (level: number) => {
     const laneBoxes: [number, number][][] = [];
     // Labelled marks first, in time order; then the bare marks fill the lowest gaps.
@@ -237,13 +243,18 @@ function horizontal(input: PeriodInput): PeriodBody {
         const runsRight = x + MARK_R + 4 + w <= width - 2;
         const x0 = runsRight || !text ? x - MARK_R : x - MARK_R - 4 - w;
         const x1 = runsRight && text ? x + MARK_R + 4 + w : x + MARK_R;
-        let lane = laneBoxes.findIndex((boxes) => boxes.every(([a, b]) => x1 + LABEL_GAP <= a || b + LABEL_GAP <= x0));
+        // The target: the mark and label with a margin, at least HIT wide around the mark.
+        const h0 = Math.min(x0 - 2, x - HIT / 2);
+        const h1 = Math.max(x1 + 2, x + HIT / 2);
+        let lane = laneBoxes.findIndex((boxes) =>
+          boxes.every(([a, b]) => h1 + LABEL_GAP - 4 <= a || b + LABEL_GAP - 4 <= h0),
+        );
         if (lane === -1) {
           lane = laneBoxes.length;
           laneBoxes.push([]);
         }
-        laneBoxes[lane].push([x0, x1]);
-        return [e.id, { e, day, x, text, runsRight, x0, x1, lane }] as const;
+        laneBoxes[lane].push([h0, h1]);
+        return [e.id, { e, day, x, text, runsRight, x0, x1, h0, h1, lane }] as const;
       }),
     );
     return { placed: sorted.map((e) => byId.get(e.id)!), laneBoxes };
@@ -257,7 +268,9 @@ function horizontal(input: PeriodInput): PeriodBody {
   }
   const { placed, laneBoxes } = attempt;
   const lanes = laneBoxes.length;
-  const spanStrip = spanEvents.length ? (Math.max(...spanLane) + 1) * 8 + 6 : 0;
+  // Spans that are targets (no mark of their own) take a HIT-high lane each; the others 8 px.
+  const spanPitch = spanEvents.some((e) => !placed.some((p) => p.e.id === e.id)) ? HIT : 8;
+  const spanStrip = spanEvents.length ? (Math.max(...spanLane) + 1) * spanPitch + 6 : 0;
   const axisY = top + lanes * laneH + spanStrip + 6;
 
   const marks: PeriodMark[] = placed.map((p) => {
@@ -275,6 +288,7 @@ function horizontal(input: PeriodInput): PeriodBody {
       anchor: p.runsRight ? 'start' : 'end',
       lines: p.text ? [p.text] : [],
       box: [round(p.x0), round(y - laneH / 2 + 2), round(p.x1), round(y + laneH / 2 - 2)],
+      hit: [round(p.h0), round(y - laneH / 2), round(p.h1), round(y + laneH / 2)],
       connector: '',
       lane: p.lane,
       tip: eventTip(p.e, start, track, options.words, firstDay),
@@ -284,7 +298,15 @@ function horizontal(input: PeriodInput): PeriodBody {
   const spans: PeriodSpan[] = spanEvents.map((e, i) => {
     const along = { origin: left, dayLen: dayW, words: options.words, first: firstDay };
     const { from, length, span } = spanAlong(e, start, days, trackById.get(e.track), along);
-    return { ...span, x: from, y: round(axisY - 6 - spanStrip + 4 + spanLane[i] * 8), width: length, height: 5 };
+    const laneTop = axisY - 6 - spanStrip + spanLane[i] * spanPitch;
+    const y = round(laneTop + (spanPitch === HIT ? (HIT - 5) / 2 : 4));
+    const hit: [number, number, number, number] = [
+      round(Math.min(from - 3, from + length / 2 - HIT / 2)),
+      round(spanPitch === HIT ? laneTop : y - 3),
+      round(Math.max(from + length + 3, from + length / 2 + HIT / 2)),
+      round(spanPitch === HIT ? laneTop + HIT : y + 8),
+    ];
+    return { ...span, x: from, y, width: length, height: 5, hit };
   });
 
   const widest = textWidth(options.words.day(days + firstDay), fontSize);
