@@ -19,6 +19,11 @@ import { buildLanguages } from './lib/languages.mjs';
 import { withLanguageHeaders } from './lib/site-headers.mjs';
 
 const ROOT_ONLY = ['_headers', 'robots.txt', 'sitemap.xml'];
+// Said after a build without SITE_URL: right for `npm start`, wrong for a site put online.
+const SITE_URL_NOTE =
+  'Note: SITE_URL is not set, so the embed codes, canonical and social-card links and the chart images ' +
+  'name http://localhost:4321. That is right for `npm start` on this computer; to publish, build with ' +
+  'SITE_URL=https://your.site npm run build (docs/deploy.md).';
 const astro = resolve('node_modules', '.bin', 'astro');
 const args = ['build', ...process.argv.slice(2)];
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
@@ -80,6 +85,7 @@ if (failed) {
   const headersFile = join(out, '_headers');
   if (others.length && existsSync(headersFile))
     writeFileSync(headersFile, withLanguageHeaders(readFileSync(headersFile, 'utf8'), others));
+  if (!process.env.SITE_URL) console.warn(`\n${SITE_URL_NOTE}`);
 }
 
 function moveFolder(/** @type {string} */ from, /** @type {string} */ to) {

@@ -133,8 +133,10 @@ function findWords(texts: Map<string, string>, patterns: { word: string; re: Reg
 
 let texts: Map<string, string>;
 beforeAll(() => {
-  const result = buildSite({ CONTENT_DIR: FIXTURE, OUT_DIR: out, SKIP_IMAGES: '1' });
+  const result = buildSite({ CONTENT_DIR: FIXTURE, OUT_DIR: out, SKIP_IMAGES: '1', SITE_URL: '' });
   expect(result.status, result.output).toBe(0);
+  // Built without SITE_URL: the build says what that means for a site put online.
+  expect(result.output).toMatch(/SITE_URL is not set, so the embed codes[^]*name http:\/\/localhost:4321/);
   texts = outputTexts();
 }, 300_000);
 afterAll(() => rmSync(dirname(out), { recursive: true, force: true }));

@@ -29,6 +29,7 @@ beforeAll(async () => {
   // to its images (downloads, social cards) are checked below as they are built for the prefix.
   const result = buildSite({ BASE_PATH: BASE, SITE_URL, OUT_DIR: out, SKIP_IMAGES: '1' });
   expect(result.status, result.output).toBe(0);
+  expect(result.output, 'a build with SITE_URL says nothing about it').not.toMatch(/SITE_URL is not set/);
   for (const folder of ['', ...folders]) {
     const images = join(DIST, folder, 'images');
     expect(existsSync(images), `${images}: build the site first (npm run build)`).toBe(true);
