@@ -7,9 +7,25 @@
 
 import type { TimelinePayload } from '../../lib/timeline/payload';
 import { holds, shippedPayload, withEvents } from './timeline-events';
+import { failedModule, retryAddress } from './module-retry';
 
 /** What counts as the reader turning to the chart again, after a failed load. */
 const RETRY_ON = ['pointerdown', 'focusin', 'keydown'] as const;
+
+/**
+ * The interactive part's address, read from the browser's error once importing it failed. Chromium (150)
+ * keeps a failed module import and fails again at once, without asking the server, so a retry asks for
+ * the same file under another address (?retry=N). A browser whose error does not name the file retries
+ * the import as it was.
+ */
+let failedChunk: string | undefined;
+let retries = 0;
+
+function interactivePart(): Promise<typeof import('./timeline-interactive')> {
+  if (!failedChunk) return import('./timeline-interactive');
+  retries += 1;
+  return import(/* @vite-ignore */ retryAddress(failedChunk, retries));
+}
 
 class TimelineChart extends HTMLElement {
   #observer?: IntersectionObserver;
@@ -74,8 +90,9 @@ class TimelineChart extends HTMLElement {
     let loaded: [typeof import('./timeline-interactive'), TimelinePayload];
     try {
       // The interactive part and, for a chart of every event of its tracks, its events (fetched beside it).
-      loaded = await Promise.all([import('./timeline-interactive'), withEvents(shippedPayload(this)!)]);
+      loaded = await Promise.all([interactivePart(), withEvents(shippedPayload(this)!)]);
     } catch (error) {
+      failedChunk ??= failedModule(error);
       // The build-time chart stands (its marks are links); the next interaction tries again.
       console.warn(
         'The interactive timeline did not load; the static chart stays. Retrying on the next interaction.',
