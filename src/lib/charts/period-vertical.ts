@@ -1,18 +1,17 @@
 // The vertical (narrow) layout of a period chart: the window's events as a list running down, a row
 // per event, each row its event's target (HIT high, the whole width right of the axis: WCAG 2.2 SC
 // 2.5.8 on a phone, where marks 13 px apart on a day scale were not). A day's events share its label
-// ("day 5", "12 Jun") on the left; days without events add a little space, up to a limit, so that
-// quiet stretches still read as time passing. (See period.ts for the horizontal layout, on a day scale.)
+// ("day 5", "12 Jun") on the left, and the day numbers tell how much time passes between rows (space
+// for the days without events read as stray gaps in a row). (See period.ts for the horizontal layout,
+// on a day scale.)
 import { round } from './axis';
 import { textWidth, wrapText } from './text';
 import { addDays, dayNumber, eventTip, HIT, MARK_R, spanAlong, spanDays } from './period-days';
 import { formatShortDate } from '../dates';
 import type { PeriodBody, PeriodInput, PeriodMark, PeriodSpan, PeriodTick } from './period';
 
-/** Space between two days' rows, px, and added for each day without an event between them (at most QUIET_MAX). */
+/** Space between two days' rows, px. */
 const DAY_GAP = 4;
-const QUIET = 4;
-const QUIET_MAX = HIT * 2;
 
 /** The marks, labels, spans and day labels of the window, time running down. */
 export function vertical({
@@ -54,15 +53,15 @@ export function vertical({
   let y = top;
   for (const day of dayList) {
     const prev = groups[groups.length - 1];
-    if (prev) y = prev.bottom + DAY_GAP + Math.min(QUIET_MAX, (day - prev.day - 1) * QUIET);
+    if (prev) y = prev.bottom + DAY_GAP;
     const groupTop = y;
     sorted.forEach((_, i) => {
       if (eventDays[i] !== day) return;
       rowTop[i] = y;
       y += rowH(i);
     });
-    // A day without events keeps room for its two-line label.
-    if (y === groupTop) y += 2 * lineH;
+    // A day keeps room for its two-line label (counter and date), with or without events.
+    y = Math.max(y, groupTop + fontSize + lineH + 6 - DAY_GAP);
     groups.push({ day, top: groupTop, bottom: y });
   }
   const bottom = groups[groups.length - 1].bottom;
