@@ -77,11 +77,11 @@ describe('layoutPostsChart', () => {
       expect(b.label).toBe('');
       expect(b.tip.split('\n')[0]).toBe(b.fullLabel);
     }
-    // No shown label runs into the next bar's label on its line.
-    for (const r of narrow.rows)
+    // No shown label runs into a later bar's label on its line.
+    for (const r of [...narrow.rows, ...tiny.rows])
       r.bars.forEach((b, i) => {
-        const next = r.bars[i + 1];
-        if (next && b.label && next.y === b.y) expect(b.textX + b.labelWidth).toBeLessThanOrEqual(next.textX);
+        const next = r.bars.slice(i + 1).find((c) => c.label && c.textY === b.textY);
+        if (next && b.label) expect(b.textX + b.labelWidth).toBeLessThanOrEqual(next.textX);
       });
   });
 
@@ -134,9 +134,44 @@ describe('layoutPostsChart', () => {
     expect(bar.label).toBe('Videgaray');
     expect(bar.labelLevel).toBe('surname');
     expect(bar.textX + bar.labelWidth).toBeLessThanOrEqual(bar.x + bar.width - 6 + 0.5);
-    // Wider, the two family names, then the whole name; narrower still, nothing rather than a cut name.
+    // Wider, the two family names, then the whole name.
     expect(chart(900).label).toBe('Videgaray Caso');
     expect(chart(1200).label).toBe('Luis Videgaray Caso');
-    expect(chart(300).label).toBe('');
+  });
+});
+
+describe('layoutPostsChart, names that do not fit before the next bar', () => {
+  const mx = [post('sre', 1), post('dhs', 2)];
+  const people = [
+    actor('videgaray', 'Luis Videgaray Caso', [{ post: 'sre', from: '2017-01', to: '2018-11-30' }], 'MX'),
+    actor('ebrard', 'Marcelo Ebrard Casaubón', [{ post: 'sre', from: '2018-12-01' }], 'MX'),
+    actor('nielsen', 'Kirstjen Nielsen', [{ post: 'dhs', from: '2017-12-06', to: '2019-04-10' }]),
+    actor('mcaleenan', 'Kevin McAleenan', [{ post: 'dhs', from: '2019-04-11', to: '2019-11-13', acting: true }]),
+  ];
+  const at = (width: number) => layoutPostsChart(mx, people, { width, from: '2018-10', to: '2020-01', words });
+  const lineH = Math.round(11 * 1.3);
+
+  it('raises a name to a line of its own above its lane, where it runs on over the next bar', () => {
+    const l = at(300);
+    const [videgaray, ebrard] = l.rows[0].bars;
+    // Two months of sixteen: no room before Ebrard's bar, so the name goes up a line.
+    expect(videgaray.x + videgaray.width - videgaray.textX - 6).toBeLessThan(textWidth('Videgaray', 11));
+    expect(videgaray.label).not.toBe('');
+    expect(videgaray.textY).toBe(ebrard.textY - lineH);
+    expect(videgaray.textX + videgaray.labelWidth).toBeGreaterThan(ebrard.textX);
+    expect(videgaray.textX + videgaray.labelWidth).toBeLessThanOrEqual(300 - 6);
+    // The bars stay level; the raised line sits under the post's title.
+    expect(videgaray.y).toBe(ebrard.y);
+    expect(videgaray.textY - 11).toBeGreaterThan(l.rows[0].titleY);
+  });
+
+  it('adds that line only to rows that need it: a row grows by one line', () => {
+    const wide = at(1200);
+    const narrow = at(300);
+    expect(wide.rows[0].bars.every((b) => b.textY === wide.rows[0].bars[0].textY)).toBe(true);
+    expect(narrow.rows[0].height - wide.rows[0].height).toBe(lineH);
+    // The second row's names fit on their line at 300 px: no line added there.
+    expect(narrow.rows[1].bars.every((b) => b.label && b.textY === narrow.rows[1].bars[0].textY)).toBe(true);
+    expect(narrow.rows[1].height).toBe(wide.rows[1].height);
   });
 });

@@ -228,6 +228,38 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
       b.labelWidth = chosen ? round(textWidth(chosen, fontSize)) : 0;
     });
 
+    // A name that does not fit before the next bar goes on a line of its own above its lane's labels,
+    // where it may run on over the bars after it, up to the next name on that line (a phone's short
+    // tenures: a predecessor's few weeks at the window's start). Such a line is added only where needed.
+    const raised = new Set<number>();
+    bars.forEach((b, i) => {
+      if (b.label) return;
+      const next = bars.find((c, j) => j > i && lanes[j] === lanes[i] && !c.label);
+      const room = (next ? next.textX : left + plotW) - b.textX - 6;
+      const forms = holderLabels(b.name, b.acting, options.words, countryOf.get(b.actorId));
+      const chosen = forms.find((text) => textWidth(text, fontSize) <= room);
+      if (!chosen) return;
+      b.label = chosen;
+      b.labelLevel = chosen === forms[0] ? 'full' : 'surname';
+      b.labelWidth = round(textWidth(chosen, fontSize));
+      raised.add(i);
+    });
+    const lifted = Array.from({ length: laneCount }, (_, lane) =>
+      bars.some((_, i) => lanes[i] === lane && raised.has(i)),
+    );
+    const laneTops: number[] = [];
+    let laneY = barsTop;
+    for (let lane = 0; lane < laneCount; lane++) {
+      if (lifted[lane]) laneY += lineH;
+      laneTops.push(laneY);
+      laneY += laneH;
+    }
+    bars.forEach((b, i) => {
+      const laneTop = laneTops[lanes[i]];
+      b.y = round(laneTop + lineH + 1);
+      b.textY = round(laneTop + fontSize - (raised.has(i) ? lineH : 0));
+    });
+
     // A change wherever a tenure starts or ends inside the window, across that tenure's line only.
     const changes: PostChange[] = [];
     const seen = new Set<string>();
@@ -245,7 +277,7 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     });
     changes.sort((a, b) => a.x - b.x);
 
-    const height = titleH + 4 + laneCount * laneH + 6;
+    const height = round(laneY - rowTop + 6);
     y += height;
     return { postId: post.id, titleLines, fullTitle, titleY, y: round(rowTop), height, bars, changes, tenures };
   });
