@@ -4,17 +4,19 @@
 // columns side by side on a phone were 21 px wide). Dated events are numbered discs in a gutter right of
 // the plot, pulled apart where they would touch and joined to their date by a rule that starts past the
 // month's bar.
-import type { Series, SeriesMeasure, SeriesMonth, SeriesValue } from '../timeline/schema';
+import type { Series, SeriesMonth } from '../timeline/schema';
 import { chartMeasures, measureValue, sortedMonths } from '../timeline/series';
 import { ENGLISH_DATES, daysInMonth, parsePartialDate } from '../dates';
 import { formatCompact, formatNumber, round, valueAxis } from './axis';
 import { dodge } from './labels';
 import { textWidth } from './text';
+import { brokenLine, releaseUses, stackMonth } from './series-parts';
 import {
   DISC_R,
   monthLabel,
   seriesTip,
   type SeriesAnnotationInput,
+  type SeriesChartLayout,
   type SeriesSegment,
   type SeriesTotalPoint,
   type SeriesWords,
@@ -76,24 +78,15 @@ export interface SeriesRowMarker {
   discY: number;
 }
 
-export interface SeriesRowsLayout {
+export interface SeriesRowsLayout extends SeriesChartLayout {
   orientation: 'rows';
-  width: number;
-  height: number;
-  plot: { x: number; y: number; width: number; height: number };
-  fontSize: number;
-  barMeasures: SeriesMeasure[];
-  lineMeasure?: SeriesMeasure;
   rows: SeriesRow[];
-  /** SVG path of the "sum of" line, down the rows ('' when none). */
-  totalPath: string;
   /** Value ticks along the top: gridlines down the plot. */
   xTicks: { x: number; label: string }[];
   /** Right edge of the month labels. */
   labelX: number;
   annotations: SeriesRowMarker[];
   annotationStyle: 'number';
-  uses: { firstRelease: boolean; revised: boolean; derived: boolean };
 }
 
 const GUTTER_GAP = 8;
@@ -138,36 +131,16 @@ export function layoutSeriesRows(series: Series, options: SeriesRowsOptions): Se
   const axis = [4, 3, 2].map(axisFor).find((a) => fits(a.ticks)) ?? axisFor(1);
   const xAt = (v: number) => round(left + plotWidth - axis.y(v));
 
-  const uses = { firstRelease: false, revised: false, derived: false };
-  const note = (v: SeriesValue) => {
-    if (v.release === 'first-release') uses.firstRelease = true;
-    else uses.revised = true;
-    if (v.derived) uses.derived = true;
-  };
+  const { uses, note } = releaseUses();
 
   const rows: SeriesRow[] = months.map((m, i) => {
     const y = top + row * i;
     const barY = round(y + (row - barHeight) / 2);
-    let base = 0;
-    const segments: SeriesSegment[] = [];
-    barMeasures.forEach((measure, slot) => {
-      const v = measureValue(m, measure.id);
-      if (!v) return;
-      note(v);
-      const x0 = xAt(base);
-      const x1 = xAt(base + v.value);
-      segments.push({
-        measure: measure.id,
-        slot,
-        x: x0,
-        y: barY,
-        width: round(x1 - x0),
-        height: barHeight,
-        value: v.value,
-        release: v.release,
-        derived: v.derived,
-      });
-      base += v.value;
+    const stack = stackMonth(m, barMeasures, note);
+    const base = stack.length ? stack[stack.length - 1].to : 0;
+    const segments: SeriesSegment[] = stack.map((p) => {
+      const x0 = xAt(p.from);
+      return { ...p.segment, x: x0, y: barY, width: round(xAt(p.to) - x0), height: barHeight };
     });
     let total: SeriesTotalPoint | undefined;
     const t = lineOf(m);
@@ -188,16 +161,7 @@ export function layoutSeriesRows(series: Series, options: SeriesRowsOptions): Se
     };
   });
 
-  let totalPath = '';
-  let pen = false;
-  for (const r of rows) {
-    if (!r.total) {
-      pen = false;
-      continue;
-    }
-    totalPath += `${pen ? 'L' : 'M'}${r.total.x},${r.total.y}`;
-    pen = true;
-  }
+  const totalPath = brokenLine(rows.map((r) => r.total));
 
   // Events: a rule at the date's place in its month's row, then a disc in the gutter; discs that
   // would touch are pulled apart around where they want to be (dodge), never above the plot.

@@ -6,6 +6,7 @@ import { chartMeasures, measureValue, sortedMonths, withUnit } from '../timeline
 import { ENGLISH_DATES, daysInMonth, formatPartialDate, parsePartialDate, type DateWords } from '../dates';
 import { formatCompact, formatNumber, round, valueAxis, type ValueTick } from './axis';
 import { placeFlags } from './labels';
+import { brokenLine, releaseUses, stackMonth } from './series-parts';
 import { fitText, textWidth } from './text';
 import type { UiStrings } from '../ui/strings';
 
@@ -103,24 +104,28 @@ export interface SeriesAnnotation {
   discY: number;
 }
 
-export interface SeriesLayout {
+/** What both layouts of a series chart (columns here, rows in series-rows.ts) give. */
+export interface SeriesChartLayout {
   width: number;
   height: number;
   plot: { x: number; y: number; width: number; height: number };
   fontSize: number;
-  /** Measures drawn as stacked bars, bottom first. */
+  /** Measures drawn as stacked bars, bottom (or left) first. */
   barMeasures: SeriesMeasure[];
   /** The "sum of" measure drawn as a line over the bars, if any. */
   lineMeasure?: SeriesMeasure;
-  bars: SeriesBar[];
   /** SVG path of the line ('' when none). */
   totalPath: string;
+  /** Which marks the chart uses, for its legend. */
+  uses: { firstRelease: boolean; revised: boolean; derived: boolean };
+}
+
+export interface SeriesLayout extends SeriesChartLayout {
+  bars: SeriesBar[];
   yTicks: ValueTick[];
   xTicks: MonthTick[];
   annotations: SeriesAnnotation[];
   annotationStyle: 'label' | 'number';
-  /** Which marks the chart uses, for its legend. */
-  uses: { firstRelease: boolean; revised: boolean; derived: boolean };
 }
 
 const LANE_GAP = 4;
@@ -223,36 +228,15 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
   const { plot } = frame;
   const bottom = plot.y + plot.height;
 
-  const uses = { firstRelease: false, revised: false, derived: false };
-  const note = (v: SeriesValue) => {
-    if (v.release === 'first-release') uses.firstRelease = true;
-    else uses.revised = true;
-    if (v.derived) uses.derived = true;
-  };
+  const { uses, note } = releaseUses();
 
   const bars: SeriesBar[] = months.map((m, i) => {
     const bandX = left + band * i;
     const x = round(bandX + (band - barWidth) / 2);
-    let base = 0;
-    const segments: SeriesSegment[] = [];
-    barMeasures.forEach((measure, slot) => {
-      const v = measureValue(m, measure.id);
-      if (!v) return;
-      note(v);
-      const y0 = plot.y + axis.y(base);
-      const y1 = plot.y + axis.y(base + v.value);
-      segments.push({
-        measure: measure.id,
-        slot,
-        x,
-        y: round(y1),
-        width: barWidth,
-        height: round(y0 - y1),
-        value: v.value,
-        release: v.release,
-        derived: v.derived,
-      });
-      base += v.value;
+    const segments: SeriesSegment[] = stackMonth(m, barMeasures, note).map((p) => {
+      const y0 = plot.y + axis.y(p.from);
+      const y1 = plot.y + axis.y(p.to);
+      return { ...p.segment, x, y: round(y1), width: barWidth, height: round(y0 - y1) };
     });
     let total: SeriesTotalPoint | undefined;
     const t = lineOf(m);
@@ -277,17 +261,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
     };
   });
 
-  // The line breaks where a month has no value for it.
-  let totalPath = '';
-  let pen = false;
-  for (const b of bars) {
-    if (!b.total) {
-      pen = false;
-      continue;
-    }
-    totalPath += `${pen ? 'L' : 'M'}${b.total.x},${b.total.y}`;
-    pen = true;
-  }
+  const totalPath = brokenLine(bars.map((b) => b.total));
 
   const annotations: SeriesAnnotation[] = flagsIn.map((f, i) => {
     const placed = flags[i];
