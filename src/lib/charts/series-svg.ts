@@ -52,23 +52,11 @@ export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
       ...l.xTicks.map((t) => monthTickLabel(t.x, bottom + l.fontSize + 5, t.label, t.sub, l.fontSize * 1.3)),
       ...l.annotations.map((a) => annotation(l, a)),
     ]),
-    l.totalPath &&
-      el('path', { d: l.totalPath, class: 'stroke-fg', fill: 'none', 'stroke-width': '1.5', 'aria-hidden': 'true' }),
-    g(
-      { class: 'items' },
-      l.bars.map((b, i) =>
-        tipItem(
-          b.tip,
-          i === 0,
-          [
-            el('rect', { class: 'ring', x: b.bandX, y: l.plot.y, width: b.bandWidth, height: l.plot.height }),
-            g({ 'data-anchor': PRESENT }, [...b.segments.flatMap((s) => segment(s, hatchId(s.slot))), total(b.total)]),
-          ],
-          {},
-          b.month,
-        ),
-      ),
-      'items',
+    ...monthItems(
+      l,
+      l.bars.map((b) => ({ ...b, band: { x: b.bandX, y: l.plot.y, width: b.bandWidth, height: l.plot.height } })),
+      hatchId,
+      false,
     ),
   ]);
 }
@@ -113,28 +101,47 @@ export function seriesRowsSvg(l: SeriesRowsLayout, o: FrameOptions): SvgNode {
         ]),
       ),
     ]),
-    l.totalPath &&
-      el('path', { d: l.totalPath, class: 'stroke-fg', fill: 'none', 'stroke-width': '1.5', 'aria-hidden': 'true' }),
-    g(
-      { class: 'items' },
-      l.rows.map((r, i) =>
-        tipItem(
-          r.tip,
-          i === 0,
-          [
-            el('rect', { class: 'ring', ...r.band }),
-            g({ 'data-anchor': PRESENT }, [
-              ...r.segments.flatMap((s) => segment(s, hatchId(s.slot), true)),
-              total(r.total),
-            ]),
-          ],
-          {},
-          r.month,
-        ),
-      ),
-      'items',
-    ),
+    ...monthItems(l, l.rows, hatchId, true),
   ]);
+}
+
+type MonthMarks = Pick<SeriesLayout['bars'][number], 'month' | 'tip' | 'segments' | 'total'> & {
+  band: { x: number; y: number; width: number; height: number };
+};
+
+/**
+ * The "sum of" line, then the months as focusable marks: each its band (the ring, the target) and its
+ * stacked segments, in rows (`across`) or columns.
+ */
+function monthItems(
+  l: SeriesLayout | SeriesRowsLayout,
+  months: readonly MonthMarks[],
+  hatchId: (slot: number) => string,
+  across: boolean,
+): SvgNode[] {
+  const line =
+    l.totalPath &&
+    el('path', { d: l.totalPath, class: 'stroke-fg', fill: 'none', 'stroke-width': '1.5', 'aria-hidden': 'true' });
+  const items = g(
+    { class: 'items' },
+    months.map((m, i) =>
+      tipItem(
+        m.tip,
+        i === 0,
+        [
+          el('rect', { class: 'ring', ...m.band }),
+          g({ 'data-anchor': PRESENT }, [
+            ...m.segments.flatMap((s) => segment(s, hatchId(s.slot), across)),
+            total(m.total),
+          ]),
+        ],
+        {},
+        m.month,
+      ),
+    ),
+    'items',
+  );
+  return line ? [line, items] : [items];
 }
 
 /** A numbered disc: the number in the background colour on a foreground circle. */
