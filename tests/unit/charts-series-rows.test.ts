@@ -78,6 +78,30 @@ describe('layoutSeriesRows', () => {
     }
   });
 
+  it('spreads the rules of one month at least 5 px apart, in date order, inside the month’s row', () => {
+    const july = l.rows[9];
+    const rules = l.annotations.filter((a) => ['rule', 'flows', 'guatemala'].includes(a.id)).map((a) => a.y);
+    for (let i = 1; i < rules.length; i++) expect(rules[i] - rules[i - 1]).toBeGreaterThanOrEqual(5 - 0.01);
+    for (const y of rules) {
+      expect(y).toBeGreaterThan(july.band.y);
+      expect(y).toBeLessThan(july.band.y + july.band.height);
+    }
+    // Six events in one month still stay inside its row, in order.
+    const six = layoutSeriesRows(data, {
+      width: 360,
+      words,
+      annotations: [1, 5, 9, 13, 17, 30].map((d) => ({
+        id: `d${d}`,
+        date: `2019-07-${String(d).padStart(2, '0')}`,
+        label: 'x',
+      })),
+    });
+    const ys = six.annotations.map((a) => a.y);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeGreaterThan(ys[i - 1]);
+    expect(ys[0]).toBeGreaterThan(six.rows[9].band.y);
+    expect(ys[ys.length - 1]).toBeLessThan(six.rows[9].band.y + six.rows[9].band.height);
+  });
+
   it('pulls discs that would touch apart, in date order, inside the chart', () => {
     const discs = l.annotations.map((a) => a.discY);
     for (let i = 1; i < discs.length; i++) expect(discs[i] - discs[i - 1]).toBeGreaterThanOrEqual(2 * DISC_R);
