@@ -252,7 +252,13 @@ async function enhance(page: Page, pagePath: string, where: string, found: Found
   const names = elementNames.get(pagePath) ?? [];
   // Every custom element into view in turn, then to the end of the page.
   await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Two frames, or 250 ms: a tab the browser does not draw runs no frame callbacks, and a wait on them
+    // alone once hung the walk until its timeout (CI, Chromium 150, index.html).
+    const frame = () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => requestAnimationFrame(r));
+        setTimeout(r, 250);
+      });
     for (const el of document.querySelectorAll('*')) {
       if (!el.localName.includes('-')) continue;
       el.scrollIntoView({ block: 'center' });
@@ -287,7 +293,10 @@ async function enhance(page: Page, pagePath: string, where: string, found: Found
 async function axeLines(page: Page, where: string): Promise<string[]> {
   await page.evaluate(async () => {
     window.scrollTo(0, 0);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise((r) => {
+      requestAnimationFrame(() => requestAnimationFrame(r));
+      setTimeout(r, 250);
+    });
   });
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is injected by the context's init script
