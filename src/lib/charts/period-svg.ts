@@ -48,7 +48,7 @@ export function periodChartSvg(l: PeriodLayout, tracks: readonly Track[], o: Fra
   const lineH = Math.round(l.fontSize * 1.3);
   const markIds = new Set(l.marks.map((m) => m.id));
   return chartFrame(l, o, [
-    g({ 'aria-hidden': 'true' }, [heading(l, lineH), ...axis(l, lineH), ...connectors(l)]),
+    g({ 'aria-hidden': 'true' }, [heading(l, lineH), ...axis(l, lineH)]),
     g({ class: 'items' }, [
       ...l.marks.map((m, i) =>
         tipItem(
@@ -131,12 +131,6 @@ function axis(l: PeriodLayout, lineH: number): SvgNode[] {
       ]);
     }),
   ];
-}
-
-function connectors(l: PeriodLayout): SvgNode[] {
-  return l.marks.flatMap((m) =>
-    m.connector ? [el('path', { d: m.connector, class: 'stroke-fg', fill: 'none', 'stroke-width': '0.8' })] : [],
-  );
 }
 
 /** Everything the period chart shows, from its props and the data: layouts, trees, legend and texts in `ui`'s words. */

@@ -83,7 +83,6 @@ export function vertical({
       lines,
       box: [textX, round(y0), round(textX + w), round(y0 + h)],
       hit: [axisX + 2, round(rowTop[i]), width, round(rowTop[i] + rowH(i))],
-      connector: '',
       lane: 0,
       tip: eventTip(e, start, trackById.get(e.track), words, firstDay),
     };

@@ -67,8 +67,6 @@ export interface PeriodMark {
    * or its label's row (vertical); no two overlap.
    */
   hit: [number, number, number, number];
-  /** A connector from the mark to a label pushed away from it ('' when none). */
-  connector: string;
   lane: number;
   /** Tooltip and accessible name. */
   tip: string;
@@ -289,7 +287,6 @@ function horizontal(input: PeriodInput): PeriodBody {
       lines: p.text ? [p.text] : [],
       box: [round(p.x0), round(y - laneH / 2 + 2), round(p.x1), round(y + laneH / 2 - 2)],
       hit: [round(p.h0), round(y - laneH / 2), round(p.h1), round(y + laneH / 2)],
-      connector: '',
       lane: p.lane,
       tip: eventTip(p.e, start, track, options.words, firstDay),
     };
