@@ -4,7 +4,7 @@ import { importTs } from './import-ts.mjs';
 import { loadGenerator } from './bench-content.mjs';
 
 /** The options of Timeline.astro's variants (font 13 px, text widths × 1.15), when no build says otherwise. */
-export const WIDE = { width: 960, orientation: 'horizontal', fontSize: 13, textWidthFactor: 1.15, maxHeight: 640 };
+export const WIDE = { width: 820, orientation: 'horizontal', fontSize: 13, textWidthFactor: 1.15, maxHeight: 640 };
 export const NARROW = (/** @type {number} */ events) => ({
   width: 360,
   orientation: 'vertical',

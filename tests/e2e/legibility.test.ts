@@ -174,6 +174,32 @@ function companionTargets() {
   return { marks: marks.length, undersized };
 }
 
+/** The least size of a chart's text on screen, CSS px (chartTextSizes). */
+const MIN_TEXT_PX = 10;
+
+/**
+ * In the page: every text of a displayed chart (a timeline or a companion chart) whose size on screen,
+ * its font size times the scale its SVG is drawn at, is under `min` px. A variant laid out at one width
+ * and drawn at another scales its text with it: the 960-unit timeline at 736 px drew 13-unit labels at
+ * 10 px, and the 680-unit companion charts in a 608-px column at 9.8 (their notes at 8.9).
+ */
+function chartTextSizes(min: number) {
+  const small: string[] = [];
+  let texts = 0;
+  for (const t of document.querySelectorAll<SVGTextElement>('timeline-chart svg text, .chart svg text')) {
+    if (!t.getClientRects().length || !t.textContent?.trim()) continue;
+    const m = t.getScreenCTM();
+    if (!m) continue;
+    texts++;
+    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    if (px < min - 0.005) {
+      const chart = t.closest('figure')?.id || t.closest('timeline-chart, .chart')?.className || '?';
+      small.push(`${chart}: "${t.textContent.trim().slice(0, 24)}" at ${px.toFixed(1)} px`);
+    }
+  }
+  return { texts, small };
+}
+
 /** Indexes of the <timeline-chart> elements that are displayed. */
 const displayedCharts = (page: Page) =>
   page.$$eval('timeline-chart', (roots) =>
@@ -506,6 +532,40 @@ describe('timeline legibility', () => {
       // The home pages carry the companion charts: their marks were measured.
       expect(companionMarks).toBeGreaterThan(0);
       expect.soft(companions, `companion charts' undersized targets (WCAG 2.5.8):\n${capped(companions)}`).toEqual([]);
+    },
+  );
+
+  // Without scripts (the build's drawing decides the sizes; the client lays out again at the same
+  // viewBox). Widths on either side of each switch between variants: 600, 640 and 700 (an article
+  // column: the phone drawings of the companion charts, the column timeline), 752 (the wide timeline at
+  // its narrowest, 720 px) and 1024 (the home page without its sidebar).
+  it.concurrent(
+    `every chart's text is at least ${MIN_TEXT_PX} px on screen, from 390 to 1280 px wide`,
+    async ({ expect }) => {
+      const pages = [
+        ...new Set([
+          '',
+          ...languages.published.filter((l) => l !== languages.default).map((l) => `${l}/`),
+          ...folders('embed').map((id) => `embed/${id}/`),
+          eventPages(everyNth(eventFolders.length))[0],
+        ]),
+      ];
+      const context = await served.browser.newContext({ viewport: VIEWPORTS[0], javaScriptEnabled: false });
+      const page = await context.newPage();
+      const small: string[] = [];
+      let texts = 0;
+      for (const path of pages) {
+        await visit(page, path, false);
+        for (const width of [390, 600, 640, 700, 752, 768, 1024, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          const r = await page.evaluate(chartTextSizes, MIN_TEXT_PX);
+          texts += r.texts;
+          small.push(...r.small.map((s) => `/${path} @${width}px: ${s}`));
+        }
+      }
+      await context.close();
+      expect(texts).toBeGreaterThan(1000);
+      expect(small, `${small.length} chart texts under ${MIN_TEXT_PX} px on screen:\n${capped(small)}`).toEqual([]);
     },
   );
 });

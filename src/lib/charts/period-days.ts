@@ -16,7 +16,7 @@ export const MARK_R = 6;
 /**
  * The least side of an event's target (its ring, the only part that takes the pointer), px: 28, so
  * that it stays at WCAG 2.2 SC 2.5.8's 24 CSS px when the drawing is scaled down to its narrowest
- * column (the 680-px wide variant from 600 px; the 360-px narrow one on a 332-px column).
+ * column (the 360-px narrow one on a 332-px column; the 680-px wide one is never drawn narrower than 680 px).
  */
 export const HIT = 28;
 

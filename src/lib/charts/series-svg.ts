@@ -152,9 +152,11 @@ function disc(x: number, y: number, label: string, fontSize: number): SvgNode[] 
       'text',
       {
         x,
-        y: y + (fontSize - 1) * 0.36,
+        y: y + (fontSize - 0.5) * 0.36,
         'text-anchor': 'middle',
-        'font-size': fontSize - 1,
+        // Half a unit smaller than the chart's text, so that two digits fit the disc; on a phone column
+        // (the drawing at 358/360) still 10 px.
+        'font-size': fontSize - 0.5,
         class: 'fill-bg strong-text',
       },
       label,

@@ -5,7 +5,7 @@ import type { SvgNode } from '../svg';
 import type { TimelineData } from '../timeline/schema';
 import { formatPartialDate } from '../dates';
 import { publisherLine } from './axis';
-import { layoutMilestoneSteps, type StepLayout, type StepWords } from './steps';
+import { layoutMilestoneSteps, NOTE_SCALE, type StepLayout, type StepWords } from './steps';
 import { chartFrame, el, g, monthLabel, PRESENT, ring, ruleSwatch, swatch, tipItem, valueAxis } from './svg-parts';
 import type { FrameOptions, LegendItem } from './svg-parts';
 
@@ -91,7 +91,13 @@ function step(l: StepLayout, index: number, first: boolean): SvgNode {
     s.note &&
       el(
         'text',
-        { x: s.labelX, y: s.noteY, class: 'muted-text', 'font-size': l.fontSize * 0.9, 'font-style': 'italic' },
+        {
+          x: s.labelX,
+          y: s.noteY,
+          class: 'muted-text',
+          'font-size': l.fontSize * NOTE_SCALE,
+          'font-style': 'italic',
+        },
         s.note,
       ),
   ]);

@@ -104,6 +104,12 @@ export function milestoneText(m: Milestone, ui: Pick<UiStrings, 'milestones'>): 
  * value. Each step holds from its date to the next step (the last one runs on a little);
  * the other milestones become rules whose labels are stacked so that none overlaps.
  */
+/**
+ * The "never imposed" note's size, as a share of the chart's: a little smaller than the values it sits
+ * under, and still at least 10 px on screen (the wide drawing is never shown below its 680 units).
+ */
+export const NOTE_SCALE = 0.95;
+
 export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions): StepLayout | null {
   const valued = valuedMilestones(event);
   if (valued.length === 0) return null;
@@ -172,7 +178,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     const label = textWidth(valueText, fontSize, true) <= room ? valueText : '';
     let note = '';
     if (!happened) {
-      note = textWidth(notHappened, fontSize * 0.9) <= room ? notHappened : '';
+      note = textWidth(notHappened, fontSize * NOTE_SCALE) <= room ? notHappened : '';
       if (!note) notesInLegend = true;
     }
     const prev = i > 0 ? yOf(valued[i - 1].value!) : null;

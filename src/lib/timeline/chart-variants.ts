@@ -61,7 +61,7 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
   const variants: TimelineVariant[] = [
     {
       name: 'wide',
-      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 320 : 960, ...own },
+      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 320 : 880, ...own },
     },
     {
       name: 'column',

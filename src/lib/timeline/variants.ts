@@ -12,8 +12,10 @@ const NARROW_ROW = 33;
 export const TIMELINE_VARIANTS = {
   textWidthFactor,
   variantOptions: {
-    // Drawn at 720 px and up: 24 CSS px between marks needs 32 at the layout's 960.
-    wide: { width: 960, orientation: 'horizontal' as const, fontSize: 13, targetSize: 32 },
+    // Drawn at 720 px and up: 24 CSS px between marks needs 28 at the layout's 820. 820, not wider: drawn
+    // at 720 px its 13-unit labels stay over 11 px and its 12-unit period labels over 10 (at 960 they were
+    // 9.75 and 9 px; 12 px now in the home page's 776-px column, where they were 10.5).
+    wide: { width: 820, orientation: 'horizontal' as const, fontSize: 13, targetSize: 28 },
     // Drawn at 560–719 px (an article column, an embed in one): 26 keeps marks 24 CSS px apart at 560;
     // the height is capped so that the chart is about a screen tall in a 640 px frame.
     column: { width: 600, orientation: 'horizontal' as const, fontSize: 13, targetSize: 26 },
