@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holderLabels, layoutPostsChart, tenuresOf } from '../../src/lib/charts/posts';
+import { postsChartSvg } from '../../src/lib/charts/posts-svg';
+import type { SvgNode } from '../../src/lib/svg';
 import { textWidth } from '../../src/lib/charts/text';
 import { en } from '../../src/lib/ui/strings';
 import { actor, post } from './charts-helpers';
@@ -163,6 +165,37 @@ describe('layoutPostsChart, names that do not fit before the next bar', () => {
     // The bars stay level; the raised line sits under the post's title.
     expect(videgaray.y).toBe(ebrard.y);
     expect(videgaray.textY - 11).toBeGreaterThan(l.rows[0].titleY);
+  });
+
+  it("keeps a raised name's ring (its target and focus ring) off the next bar: an L of its line and its bar", () => {
+    const l = at(300);
+    const [videgaray, ebrard] = l.rows[0].bars;
+    expect(videgaray.raised).toBe(true);
+    expect(ebrard.raised).toBe(false);
+    const rings: SvgNode[] = [];
+    const walk = (n: SvgNode) => {
+      if (n.attrs.class === 'ring') rings.push(n);
+      n.children?.forEach(walk);
+    };
+    walk(postsChartSvg(l, { chartId: 'posts', variant: 'narrow', desc: '' }, words));
+    // Each ring's outline as numbers: a rect's corners, or the L path's (M x,y H V H V H Z).
+    const cornersOf = (n: SvgNode) =>
+      n.tag === 'rect'
+        ? [+n.attrs.x, +n.attrs.y, +n.attrs.x + +n.attrs.width, +n.attrs.y + +n.attrs.height]
+        : (n.attrs.d.match(/-?[\d.]+/g) ?? []).map(Number);
+    const [vRing, eRing] = rings.slice(0, 2).map(cornersOf);
+    // Videgaray's: M x,top H labelEnd V mid H barEnd V bottom H x Z. Past its own bar it is one line high,
+    // and it ends above the line where Ebrard's ring begins.
+    expect(rings[0].tag).toBe('path');
+    const [x, top, labelEnd, mid, barEnd, bottom] = vRing;
+    expect(labelEnd).toBeGreaterThan(ebrard.x);
+    expect(barEnd).toBeLessThanOrEqual(ebrard.x + 2);
+    expect(mid - top).toBe(l.lineHeight);
+    expect(mid).toBeLessThanOrEqual(eRing[1]);
+    expect(bottom).toBe(videgaray.y + videgaray.height + 2);
+    expect(x).toBe(videgaray.x - 2);
+    // Ebrard's ring is a rect round its own name and bar.
+    expect(rings[1].tag).toBe('rect');
   });
 
   it('adds that line only to rows that need it: a row grows by one line', () => {

@@ -35,7 +35,7 @@ export interface PostsChartProps {
 
 /** The rows, bars, changes and month axes (above and below) of one variant of the chart. */
 export function postsChartSvg(l: PostsLayout, o: FrameOptions, words: PostsWords): SvgNode {
-  const lineH = Math.round(l.fontSize * 1.3);
+  const lineH = l.lineHeight;
   const hatch = `${o.chartId}-${o.variant}-hatch`;
   const ticks = l.xTicks.filter((t) => t.label);
   const bars = l.rows.flatMap((row) => row.bars);
@@ -89,13 +89,7 @@ export function postsChartSvg(l: PostsLayout, o: FrameOptions, words: PostsWords
 /** One tenure: a bar (hatched when acting) with the holder's name above it when it fits. */
 function bar(l: PostsLayout, b: PostBar, first: boolean, hatch: string): SvgNode {
   return tipItem(b.tip, first, [
-    ring(
-      b.x - 2,
-      b.textY - l.fontSize - 1,
-      Math.max(b.width, b.labelWidth + 2) + 4,
-      b.y + b.height - b.textY + l.fontSize + 3,
-      '2',
-    ),
+    barRing(l, b),
     b.acting
       ? el('rect', {
           x: b.x + 0.6,
@@ -110,6 +104,22 @@ function bar(l: PostsLayout, b: PostBar, first: boolean, hatch: string): SvgNode
       : el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, class: 'fill-0', 'data-anchor': PRESENT }),
     b.label && el('text', { x: b.textX, y: b.textY }, b.label),
   ]);
+}
+
+/**
+ * A tenure's target and focus ring: its name and its bar. A raised name runs on over the bars after
+ * it, on a line of its own: there the ring takes that line only, and below it the bar's width, an L
+ * that never encloses the next bars (their own rings start on the line under it).
+ */
+function barRing(l: PostsLayout, b: PostBar): SvgNode {
+  const top = b.textY - l.fontSize - 1;
+  const bottom = b.y + b.height + 2;
+  const labelW = b.labelWidth + 6;
+  const barW = b.width + 4;
+  if (!b.raised || labelW <= barW) return ring(b.x - 2, top, Math.max(barW, labelW), bottom - top, '2');
+  const x = b.x - 2;
+  const mid = top + l.lineHeight;
+  return el('path', { class: 'ring', d: `M${x},${top}H${x + labelW}V${mid}H${x + barW}V${bottom}H${x}Z` });
 }
 
 /** The legend: a holder, an acting holder (when the chart has one), a change. */

@@ -47,6 +47,8 @@ export interface PostBar extends Tenure {
   labelWidth: number;
   textX: number;
   textY: number;
+  /** The label is on a line of its own above its lane (textY a line higher than the lane's other names). */
+  raised: boolean;
   /** The tenure began before the window, or runs on after it. */
   clippedStart: boolean;
   clippedEnd: boolean;
@@ -80,6 +82,8 @@ export interface PostsLayout {
   width: number;
   height: number;
   fontSize: number;
+  /** A line of names, px (a raised name is this much above its lane's line). */
+  lineHeight: number;
   plot: { x: number; y: number; width: number; height: number };
   rows: PostRow[];
   xTicks: TimeTick[];
@@ -202,6 +206,7 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
         labelWidth: 0,
         textX: round(x + 2),
         textY: round(laneTop + fontSize),
+        raised: false,
         clippedStart: s < t0,
         clippedEnd: e > t1 || t.to === undefined,
         tip: [
@@ -257,7 +262,8 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     bars.forEach((b, i) => {
       const laneTop = laneTops[lanes[i]];
       b.y = round(laneTop + lineH + 1);
-      b.textY = round(laneTop + fontSize - (raised.has(i) ? lineH : 0));
+      b.raised = raised.has(i);
+      b.textY = round(laneTop + fontSize - (b.raised ? lineH : 0));
     });
 
     // A change wherever a tenure starts or ends inside the window, across that tenure's line only.
@@ -287,6 +293,7 @@ export function layoutPostsChart(posts: readonly Post[], actors: readonly Actor[
     width: options.width,
     height: Math.ceil(plotBottom + fontSize * 2 + 12),
     fontSize,
+    lineHeight: lineH,
     plot: { x: left, y: plotTop, width: round(plotW), height: round(plotBottom - plotTop) },
     rows,
     xTicks: calendarTicks(t0, t1, plotW, { fontSize, overhang: left, dates: options.words.dates }).map((t) => ({
