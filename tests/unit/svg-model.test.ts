@@ -70,6 +70,16 @@ describe('timelineSvgLayers', () => {
     });
   }
 
+  it("paints the periods' bands over the tracks' bands (a grey lane hid the 45 days), under the marks", () => {
+    for (const [, layout] of layouts) {
+      expect(layout.periods.length).toBeGreaterThan(0);
+      const keys = timelineSvgLayers(layout, model()).map((n) => n.key);
+      expect(keys.indexOf('tracks')).toBeGreaterThanOrEqual(0);
+      expect(keys.indexOf('periods')).toBeGreaterThan(keys.indexOf('tracks'));
+      expect(keys.indexOf('data')).toBeGreaterThan(keys.indexOf('periods'));
+    }
+  });
+
   it('writes a label of two rows as two <text> rows, one row height apart, under the mark', () => {
     const layout = layouts[1][1];
     const mark = layout.marks.find((m) => m.labelLines.length === 2)!;

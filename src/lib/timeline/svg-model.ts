@@ -304,7 +304,9 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
     ),
   ]);
 
-  return [defs, periods, tracks, annotations, axis, data];
+  // The tracks' bands first: a period's translucent band tints the grey lanes as it does the white ones
+  // (under them, it showed only in the white: the 45 days looked striped).
+  return [defs, tracks, periods, annotations, axis, data];
 }
 
 /** Attributes of the root <svg>: fixed viewBox, so the chart scales and nothing moves when scripts load. */
