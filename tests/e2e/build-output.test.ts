@@ -72,6 +72,30 @@ describe('dist/data', () => {
     }
   });
 
+  it("lists each event's steps as prose: date — kind, then its label after a colon (no space before it)", () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    let checked = 0;
+    for (const lang of ['', 'es/']) {
+      for (const event of data.events.filter((e: { milestones?: unknown[] }) => e.milestones?.length)) {
+        const html = read(`${lang}events/${event.id}/index.html`);
+        const list = html.match(/<ol class="steps"[^>]*>([\s\S]*?)<\/ol>/)?.[1] ?? '';
+        const items = [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => text(m[1]));
+        expect(items, `${lang}${event.id}`).toHaveLength(event.milestones.length);
+        for (const item of items) {
+          expect(item, `${lang}${event.id}`).toMatch(/^\S.* — \S/);
+          expect(item, `${lang}${event.id}`).not.toMatch(/\s[:;,.]/);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it('each event page credits original publishers ("AP via …"), links copies read, and says why "other" sources', () => {
     const data = JSON.parse(read('data/timeline.json'));
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&#39;');

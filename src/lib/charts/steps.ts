@@ -100,16 +100,16 @@ export function milestoneText(m: Milestone, ui: Pick<UiStrings, 'milestones'>): 
 }
 
 /**
- * Lays out the valued milestones of `event` as steps, or returns null when none carries a
- * value. Each step holds from its date to the next step (the last one runs on a little);
- * the other milestones become rules whose labels are stacked so that none overlaps.
- */
-/**
  * The "never imposed" note's size, as a share of the chart's: a little smaller than the values it sits
  * under, and still at least 10 px on screen (the wide drawing is never shown below its 680 units).
  */
 export const NOTE_SCALE = 0.95;
 
+/**
+ * Lays out the valued milestones of `event` as steps, or returns null when none carries a
+ * value. Each step holds from its date to the next step (the last one runs on a little);
+ * the other milestones become rules whose labels are stacked so that none overlaps.
+ */
 export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions): StepLayout | null {
   const valued = valuedMilestones(event);
   if (valued.length === 0) return null;
