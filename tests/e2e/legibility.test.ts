@@ -174,16 +174,18 @@ function companionTargets() {
   return { marks: marks.length, undersized };
 }
 
-/** The least size of a chart's text on screen, CSS px (chartTextSizes). */
+/** The least and the greatest size of a chart's text on screen, CSS px (chartTextSizes). */
 const MIN_TEXT_PX = 10;
+const MAX_TEXT_PX = 17.5;
 
 /**
  * In the page: every text of a displayed chart (a timeline or a companion chart) whose size on screen,
- * its font size times the scale its SVG is drawn at, is under `min` px. A variant laid out at one width
+ * its font size times the scale its SVG is drawn at, is under `min` px or over `max` (a full-width embed
+ * at 1280 drew 20-px chart text beside 12-px headings). A variant laid out at one width
  * and drawn at another scales its text with it: the 960-unit timeline at 736 px drew 13-unit labels at
  * 10 px, and the 680-unit companion charts in a 608-px column at 9.8 (their notes at 8.9).
  */
-function chartTextSizes(min: number) {
+function chartTextSizes([min, max]: [number, number]) {
   const small: string[] = [];
   let texts = 0;
   for (const t of document.querySelectorAll<SVGTextElement>('timeline-chart svg text, .chart svg text')) {
@@ -192,7 +194,7 @@ function chartTextSizes(min: number) {
     if (!m) continue;
     texts++;
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-    if (px < min - 0.005) {
+    if (px < min - 0.005 || px > max + 0.005) {
       const chart = t.closest('figure')?.id || t.closest('timeline-chart, .chart')?.className || '?';
       small.push(`${chart}: "${t.textContent.trim().slice(0, 24)}" at ${px.toFixed(1)} px`);
     }
@@ -540,7 +542,7 @@ describe('timeline legibility', () => {
   // column: the phone drawings of the companion charts, the column timeline), 752 (the wide timeline at
   // its narrowest, 720 px) and 1024 (the home page without its sidebar).
   it.concurrent(
-    `every chart's text is at least ${MIN_TEXT_PX} px on screen, from 390 to 1280 px wide`,
+    `every chart's text is ${MIN_TEXT_PX} to ${MAX_TEXT_PX} px on screen, from 390 to 1280 px wide`,
     async ({ expect }) => {
       const pages = [
         ...new Set([
@@ -558,14 +560,17 @@ describe('timeline legibility', () => {
         await visit(page, path, false);
         for (const width of [390, 600, 640, 700, 752, 768, 1024, 1280]) {
           await page.setViewportSize({ width, height: 900 });
-          const r = await page.evaluate(chartTextSizes, MIN_TEXT_PX);
+          const r = await page.evaluate(chartTextSizes, [MIN_TEXT_PX, MAX_TEXT_PX] as [number, number]);
           texts += r.texts;
           small.push(...r.small.map((s) => `/${path} @${width}px: ${s}`));
         }
       }
       await context.close();
       expect(texts).toBeGreaterThan(1000);
-      expect(small, `${small.length} chart texts under ${MIN_TEXT_PX} px on screen:\n${capped(small)}`).toEqual([]);
+      expect(
+        small,
+        `${small.length} chart texts under ${MIN_TEXT_PX} or over ${MAX_TEXT_PX} px on screen:\n${capped(small)}`,
+      ).toEqual([]);
     },
   );
 });
