@@ -49,10 +49,14 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
     ...(focus ? { focus } : {}),
   };
   const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
-  const focusEvents = focus
+  // On a phone, a chart with a window and no focus of its own takes its whole window as its focus, so
+  // that each event gets a row: otherwise a two-month chart's phone drawing was about a screen long and
+  // grouped the 7 June deal's three agreements as "+3 Agreements". (Wider variants keep their scale.)
+  const narrowFocus = focus ?? domain;
+  const focusEvents = narrowFocus
     ? events.filter((e) => {
         const t = windowDomain(e.date, e.date)[0];
-        return t >= focus[0] && t < focus[1];
+        return t >= narrowFocus[0] && t < narrowFocus[1];
       }).length
     : 0;
   const length = variantOptions.narrowLength(events.length, focusEvents, compact);
@@ -67,7 +71,16 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
       name: 'column',
       options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 320 : 540, ...own },
     },
-    { name: 'narrow', options: { ...shared, ...variantOptions.narrow, textWidthFactor, length } },
+    {
+      name: 'narrow',
+      options: {
+        ...shared,
+        ...(narrowFocus ? { focus: narrowFocus } : {}),
+        ...variantOptions.narrow,
+        textWidthFactor,
+        length,
+      },
+    },
   ];
   const layoutEvents: LayoutEvent[] = events.map(toLayoutEvent);
   const layoutTracks: LayoutTrack[] = tracks.map(toLayoutTrack);
