@@ -3,6 +3,8 @@ import { en } from '../../src/lib/ui/strings';
 
 const words = en.charts.series;
 import { layoutSeriesChart, monthTicks, seriesTip } from '../../src/lib/charts/series';
+import { seriesChartSvg, seriesLegend } from '../../src/lib/charts/series-svg';
+import { svgNodeToString } from '../../src/lib/svg';
 import { series } from './charts-helpers';
 import { textWidth } from '../../src/lib/charts/text';
 
@@ -148,5 +150,34 @@ describe('monthTicks', () => {
     expect(t[0].x).toBe(24);
     expect(t[1].x - t[0].x).toBe(32);
     expect(monthTicks(months, 0, 12, 11).map((x) => x.label)).toEqual(['Oct', 'Jan', 'Apr']);
+  });
+});
+
+describe('hatching for first releases', () => {
+  const firstOnly = series([
+    { month: '2019-05', bp: { value: 132887 }, inad: { value: 11391 } },
+    { month: '2019-06', bp: { value: 94902 }, inad: { value: 9447 } },
+  ]);
+  const svgOf = (s: typeof firstOnly) => {
+    const l = layoutSeriesChart(s, { width: 600, plotHeight: 200, words });
+    const svg = svgNodeToString(seriesChartSvg(l, { chartId: 'c', variant: 'wide', desc: '' }));
+    return { svg, legend: seriesLegend([l], 'c', words).map((i) => i.label) };
+  };
+
+  it('marks first releases only where the chart also has revised values to tell them from', () => {
+    const mixed = svgOf(data);
+    expect(mixed.svg).toContain('<pattern');
+    expect(mixed.svg).toMatch(/fill="url\(#c-wide-hatch-0\)"/);
+    expect(mixed.legend).toContainEqual(expect.stringMatching(/^Hatched/));
+    expect(mixed.legend).toContain(words.legend.revised);
+  });
+
+  it('draws every bar solid, and names no hatching, where every value is a first release', () => {
+    const plain = svgOf(firstOnly);
+    expect(plain.svg).not.toContain('<pattern');
+    expect(plain.svg).not.toContain('url(#');
+    expect(plain.legend).not.toContainEqual(expect.stringMatching(/^Hatched/));
+    expect(plain.legend).not.toContain(words.legend.revised);
+    expect(plain.legend.slice(0, 2)).toEqual(['Border Patrol apprehensions', 'Port-of-entry inadmissibles']);
   });
 });

@@ -42,11 +42,12 @@ export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
   const hatchId = (slot: number) => `${o.chartId}-${o.variant}-hatch-${slot}`;
   const bottom = l.plot.y + l.plot.height;
   return chartFrame(l, o, [
-    el(
-      'defs',
-      {},
-      l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
-    ),
+    hatched(l) &&
+      el(
+        'defs',
+        {},
+        l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
+      ),
     g({ 'aria-hidden': 'true' }, [
       ...valueAxis(l, true),
       ...l.xTicks.map((t) => monthTickLabel(t.x, bottom + l.fontSize + 5, t.label, t.sub, l.fontSize * 1.3)),
@@ -67,11 +68,12 @@ export function seriesRowsSvg(l: SeriesRowsLayout, o: FrameOptions): SvgNode {
   const { plot } = l;
   const bottom = plot.y + plot.height;
   return chartFrame(l, o, [
-    el(
-      'defs',
-      {},
-      l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
-    ),
+    hatched(l) &&
+      el(
+        'defs',
+        {},
+        l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
+      ),
     g({ 'aria-hidden': 'true' }, [
       g(
         { class: 'grid' },
@@ -131,8 +133,8 @@ function monthItems(
         [
           el('rect', { class: 'ring', ...m.band }),
           g({ 'data-anchor': PRESENT }, [
-            ...m.segments.flatMap((s) => segment(s, hatchId(s.slot), across)),
-            total(m.total),
+            ...m.segments.flatMap((s) => segment(s, hatched(l) ? hatchId(s.slot) : null, across)),
+            total(m.total, hatched(l)),
           ]),
         ],
         {},
@@ -178,7 +180,14 @@ function annotation(l: SeriesLayout, a: SeriesLayout['annotations'][number]): Sv
   ]);
 }
 
-function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: string, across = false): SvgNode[] {
+/**
+ * Whether first releases are hatched (and totals hollow): only where the chart also has revised values to
+ * tell them from. Where every value is a first release, hatching would mark every bar and tell nothing
+ * apart (the caption and the table say which release the figures are).
+ */
+const hatched = (l: Pick<SeriesLayout, 'uses'>) => l.uses.firstRelease && l.uses.revised;
+
+function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: string | null, across = false): SvgNode[] {
   // Stacked segments keep a hairline of background between them: off the top of each one over the
   // first in a column, off the left of each one after the first in a row.
   const cut = s.slot > 0 ? 1.5 : 0;
@@ -187,7 +196,7 @@ function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: str
   const x = across ? s.x + cut : s.x;
   s = { ...s, x, width: w };
   const bar =
-    s.release === 'first-release'
+    s.release === 'first-release' && hatch
       ? el('rect', {
           x: s.x + 0.6,
           y: s.y + 0.6,
@@ -204,13 +213,13 @@ function segment(s: SeriesLayout['bars'][number]['segments'][number], hatch: str
   return outline ? [bar, outline] : [bar];
 }
 
-function total(t: SeriesLayout['bars'][number]['total']): SvgNode | undefined {
+function total(t: SeriesLayout['bars'][number]['total'], hollowFirst: boolean): SvgNode | undefined {
   if (!t) return undefined;
   return el('circle', {
     cx: t.x,
     cy: t.y,
     r: '3.6',
-    class: t.release === 'first-release' ? 'fill-bg stroke-fg' : 'fill-fg stroke-fg',
+    class: t.release === 'first-release' && hollowFirst ? 'fill-bg stroke-fg' : 'fill-fg stroke-fg',
     'stroke-width': '1.5',
     'stroke-dasharray': t.derived ? '2 1.5' : undefined,
   });
@@ -235,7 +244,7 @@ export function seriesLegend(
     ];
     items.push({ swatch: swatch(22, 14, line), label: words.legend.line(l.lineMeasure.label) });
   }
-  if (uses('firstRelease')) {
+  if (uses('firstRelease') && uses('revised')) {
     const size = { width: 14, height: 14, box: [1, 1, 12, 12] as [number, number, number, number], strokeWidth: 1 };
     items.push({
       swatch: hatchSwatch(size, `${chartId}-legend-hatch`, 'fill-muted', 'stroke-fg'),
@@ -298,6 +307,7 @@ export function seriesChart(
     monthLabel(months[months.length - 1].month, ui.dates),
     [monthLabel(peak.m.month, ui.dates), formatNumber(peak.v, ui.locale)],
     [monthLabel(low.m.month, ui.dates), formatNumber(low.v, ui.locale)],
+    hatched(layouts.wide),
   );
   const dateOf = new Map(annotations.map((a) => [a.id, a.date]));
   const variants = (['wide', 'narrow'] as const).map((name) => {

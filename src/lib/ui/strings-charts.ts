@@ -116,9 +116,9 @@ export const chartsEn = {
     },
     caption: (title: string) => `${title}: the value of each month, its release status and its sources`,
     head: { month: 'Month', sources: 'Sources', events: 'Events' },
-    desc: (what: string, from: string, to: string, peak: [string, string], low: [string, string]) =>
+    desc: (what: string, from: string, to: string, peak: [string, string], low: [string, string], hatched: boolean) =>
       `Monthly bars of ${what}, ${from} to ${to}. Highest in ${peak[0]} (${peak[1]}), lowest in ${low[0]} ` +
-      `(${low[1]}). Values as first released are hatched. Every value is in the table.`,
+      `(${low[1]}). ${hatched ? 'Values as first released are hatched. ' : ''}Every value is in the table.`,
   },
 };
 

@@ -100,9 +100,9 @@ export const chartsEs: UiStrings['charts'] = {
     },
     caption: (title: string) => `${title}: el valor de cada mes, su estado de publicación y sus fuentes`,
     head: { month: 'Mes', sources: 'Fuentes', events: 'Eventos' },
-    desc: (what: string, from: string, to: string, peak: [string, string], low: [string, string]) =>
+    desc: (what: string, from: string, to: string, peak: [string, string], low: [string, string], hatched: boolean) =>
       `Barras mensuales de ${what}, de ${from} a ${to}. Máximo en ${peak[0]} (${peak[1]}), mínimo en ${low[0]} ` +
-      `(${low[1]}). Los valores de la primera publicación van rayados. Todos los valores están en la tabla.`,
+      `(${low[1]}). ${hatched ? 'Los valores de la primera publicación van rayados. ' : ''}Todos los valores están en la tabla.`,
   },
 };
 
