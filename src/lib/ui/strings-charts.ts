@@ -50,7 +50,7 @@ export const chartsEn = {
       happened: 'Took effect',
       notHappened: (words: string) => `Scheduled, ${words}`,
       strong: 'Suspended, blocked or ended',
-      other: 'Other step',
+      other: 'Other milestone, as labelled',
     },
     /** The caption under the chart; `notHappened` when some step did not happen. */
     figureCaption: (notHappened?: string) =>

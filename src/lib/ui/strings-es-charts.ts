@@ -46,7 +46,7 @@ export const chartsEs: UiStrings['charts'] = {
       happened: 'Entró en vigor',
       notHappened: (words: string) => `Previsto, ${words}`,
       strong: 'Suspendido, bloqueado o concluido',
-      other: 'Otro paso',
+      other: 'Otro hito, según su rótulo',
     },
     figureCaption: (notHappened?: string) =>
       notHappened === undefined
