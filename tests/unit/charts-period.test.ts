@@ -95,8 +95,11 @@ describe('layoutPeriodChart, horizontal', () => {
     expect(l.undated.map((u) => u.id)).toEqual(['month-only']);
   });
 
-  it('labels the counter from day 1 to day 45 with dates (the start day only when there is room)', () => {
-    expect(l.ticks[0]).toMatchObject({ day: 1, counter: 'day 1', date: '8 Jun' });
+  it('labels the start date, then the counter to day 45 with dates (day 1 too where there is room)', () => {
+    // No room for both day 0 and day 1: the start date takes day 1's place.
+    expect(l.ticks[0]).toMatchObject({ day: 0, counter: '', date: '7 Jun' });
+    expect(l.ticks.map((t) => t.day)).not.toContain(1);
+    expect(l.ticks[1].at - l.ticks[0].at).toBeGreaterThanOrEqual(50);
     const roomy = layoutPeriodChart(events, tracks, { ...options, end: '2019-06-12', width: 680 });
     expect(roomy.ticks[0]).toMatchObject({ day: 0, counter: '', date: '7 Jun' });
     expect(roomy.ticks.map((t) => t.counter)).toEqual(['', 'day 1', 'day 2', 'day 3', 'day 4', 'day 5']);
@@ -265,9 +268,11 @@ describe('day counting (countDays)', () => {
   it('counts the same period exclusive as day 1 … day 34, the start date being day 0', () => {
     const l = layoutPeriodChart(inMarch, tracks, { ...span35, width: 680 });
     expect([l.firstDay, l.lastDay]).toEqual([0, 34]);
-    expect(counters(l)[0]).toBe('day 1');
+    // The start date is day 0 and takes day 1's place on the crowded axis; the counter goes on at day 5.
+    expect(l.ticks[0]).toMatchObject({ day: 0, counter: '', date: '1 Mar' });
+    expect(counters(l)[0]).toBe('day 5');
     expect(counters(l).at(-1)).toBe('day 34');
-    expect(l.ticks.find((t) => t.counter === 'day 1')).toMatchObject({ day: 1, date: '2 Mar' });
+    expect(l.ticks.find((t) => t.counter === 'day 5')).toMatchObject({ day: 5, date: '6 Mar' });
     expect(l.marks.find((m) => m.id === 'end')!.tip.split('\n')[0]).toBe('4 April 2019 (day 34)');
   });
 
@@ -276,7 +281,8 @@ describe('day counting (countDays)', () => {
     const inclusive = layoutPeriodChart(events, tracks, { ...options, width: 680, countDays: 'inclusive' });
     expect([exclusive.firstDay, exclusive.lastDay]).toEqual([0, 45]);
     expect([inclusive.firstDay, inclusive.lastDay]).toEqual([1, 46]);
-    expect(counters(exclusive)[0]).toBe('day 1');
+    expect(exclusive.ticks[0]).toMatchObject({ day: 0, counter: '', date: '7 Jun' });
+    expect(counters(exclusive)[0]).toBe('day 5');
     expect(counters(exclusive).at(-1)).toBe('day 45');
     expect(counters(inclusive)[0]).toBe('day 1');
     expect(counters(inclusive).at(-1)).toBe('day 46');

@@ -120,9 +120,15 @@ export function counterTicks(
 ): PeriodTick[] {
   const shortDate = (d: number) => formatShortDate(addDays(start, d), words.dates);
   const ticks: PeriodTick[] = [];
-  // Day 0 carries only its date, when the first counter label leaves room for it.
-  if (first === 0 && pxPerDay >= minSpacing) ticks.push({ day: 0, at: at(0), counter: '', date: shortDate(0) });
-  for (const n of counterDays(days + first, pxPerDay, minSpacing)) {
+  let counted = counterDays(days + first, pxPerDay, minSpacing);
+  // Day 0 (counting from 0: the start date) carries only its date. Where day 1's label leaves it no room,
+  // it takes day 1's place: the window's first events stand at day 0, and an axis that began at day 1
+  // left them before its first label (a reviewer's finding on the 45 days).
+  if (first === 0) {
+    if (pxPerDay < minSpacing) counted = counted.filter((n) => n !== 1);
+    ticks.push({ day: 0, at: at(0), counter: '', date: shortDate(0) });
+  }
+  for (const n of counted) {
     const d = n - first;
     ticks.push({ day: d, at: at(d), counter: words.day(n), date: shortDate(d) });
   }
