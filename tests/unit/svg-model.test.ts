@@ -8,6 +8,8 @@ import {
   type SvgModelOptions,
   type SvgNode,
 } from '../../src/lib/timeline/svg-model';
+import { getTimelineData } from '../../src/data/timeline';
+import { timelineChartVariants, type TimelineSpec } from '../../src/lib/timeline/chart-variants';
 import { svgToString } from '../../src/lib/svg';
 import { en } from '../../src/lib/ui/strings';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
@@ -78,6 +80,27 @@ describe('timelineSvgLayers', () => {
       expect(keys.indexOf('periods')).toBeGreaterThan(keys.indexOf('tracks'));
       expect(keys.indexOf('data')).toBeGreaterThan(keys.indexOf('periods'));
     }
+  });
+
+  it("paints every note's rule before any note's text, so that no rule crosses another note's text", () => {
+    const data = getTimelineData('en');
+    const chart = data.charts.find(
+      (c): c is TimelineSpec => c.kind === 'timeline' && (c.annotations ?? []).length > 1,
+    )!;
+    const v = timelineChartVariants(chart, data);
+    const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, { ...v.variants[0].options, ...SITE });
+    expect(layout.annotations.length).toBeGreaterThan(1);
+    const order: string[] = [];
+    const walk = (n: SvgNode) => {
+      if (n.attrs.class === 'tl-annotation__rule' || n.attrs.class === 'tl-annotation__label')
+        order.push(n.attrs.class);
+      n.children?.forEach(walk);
+    };
+    timelineSvgLayers(layout, model()).forEach(walk);
+    const lastRule = order.lastIndexOf('tl-annotation__rule');
+    const firstLabel = order.indexOf('tl-annotation__label');
+    expect(lastRule).toBe(layout.annotations.length - 1);
+    expect(firstLabel).toBeGreaterThan(lastRule);
   });
 
   it('writes a label of two rows as two <text> rows, one row height apart, under the mark', () => {

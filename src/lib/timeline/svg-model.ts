@@ -119,29 +119,39 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
   );
 
   // Notes at dates: a rule across the plot and the text (the rule is behind the marks, like the bands).
+  // Every rule before any text: one note's rule runs down past the notes stacked above it (the 7 June
+  // rule crossed "Tariff threat, 30 May"), and the texts' halo now hides it there.
   const annotations: SvgNode = g(
     'annotations',
     { class: 'tl-annotations', 'font-size': n(periodFontSize(layout.fontSize)) },
-    layout.annotations.map((a): SvgNode =>
-      g(a.id, { class: 'tl-annotation' }, [
-        {
-          key: 'rule',
+    [
+      g(
+        'rules',
+        {},
+        layout.annotations.map((a): SvgNode => ({
+          key: a.id,
           tag: 'path',
           attrs: { class: 'tl-annotation__rule', d: `M${n(a.x1)},${n(a.y1)}L${n(a.x2)},${n(a.y2)}` },
-        },
-        ...labelRows(a.labelBox, a.lines.length, a.labelAnchor, layout.labelHeight).map((row, i): SvgNode => ({
-          key: i === 0 ? 'label' : `label-${i + 1}`,
-          tag: 'text',
-          attrs: {
-            class: 'tl-annotation__label',
-            x: n(row.x),
-            y: n(row.y),
-            ...(a.labelAnchor === 'end' ? { 'text-anchor': 'end' } : {}),
-          },
-          text: i < a.lines.length - 1 ? `${a.lines[i]} ` : a.lines[i],
         })),
-      ]),
-    ),
+      ),
+      g(
+        'labels',
+        {},
+        layout.annotations.flatMap((a) =>
+          labelRows(a.labelBox, a.lines.length, a.labelAnchor, layout.labelHeight).map((row, i): SvgNode => ({
+            key: i === 0 ? a.id : `${a.id}:${i + 1}`,
+            tag: 'text',
+            attrs: {
+              class: 'tl-annotation__label',
+              x: n(row.x),
+              y: n(row.y),
+              ...(a.labelAnchor === 'end' ? { 'text-anchor': 'end' } : {}),
+            },
+            text: i < a.lines.length - 1 ? `${a.lines[i]} ` : a.lines[i],
+          })),
+        ),
+      ),
+    ],
   );
 
   const tracks: SvgNode = g(
