@@ -196,6 +196,20 @@ describe('layoutPostsChart, names that do not fit before the next bar', () => {
     expect(x).toBe(videgaray.x - 2);
     // Ebrard's ring is a rect round its own name and bar.
     expect(rings[1].tag).toBe('rect');
+    // A rule joins the raised name to its own bar's start; a name on its lane's line has none.
+    const lines: SvgNode[] = [];
+    const items = (n: SvgNode): void => {
+      if (n.children?.some((c) => c.attrs.class === 'ring'))
+        lines.push(...n.children.filter((c) => c.tag === 'line'), { tag: 'hr', key: '', attrs: {} });
+      else n.children?.forEach(items);
+    };
+    items(postsChartSvg(l, { chartId: 'posts', variant: 'narrow', desc: '' }, words));
+    const [vLine, sep] = lines;
+    expect(vLine.tag).toBe('line');
+    expect(+vLine.attrs.x1).toBe(videgaray.x + 0.75);
+    expect([+vLine.attrs.y1, +vLine.attrs.y2]).toEqual([videgaray.textY + 3, videgaray.y]);
+    expect(sep.tag).toBe('hr');
+    expect(lines[2].tag).toBe('hr');
   });
 
   it('adds that line only to rows that need it: a row grows by one line', () => {

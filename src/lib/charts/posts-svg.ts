@@ -102,6 +102,17 @@ function bar(l: PostsLayout, b: PostBar, first: boolean, hatch: string): SvgNode
           'data-anchor': PRESENT,
         })
       : el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, class: 'fill-0', 'data-anchor': PRESENT }),
+    // A raised name runs on over the bars after it: a thin rule from it down to its own bar's start
+    // says whose it is (read without it, Morgan's name at ICE sat over Albence's bar).
+    b.raised &&
+      el('line', {
+        x1: b.x + 0.75,
+        x2: b.x + 0.75,
+        y1: b.textY + 3,
+        y2: b.y,
+        class: 'stroke-0',
+        'stroke-width': '1.5',
+      }),
     b.label && el('text', { x: b.textX, y: b.textY }, b.label),
   ]);
 }
