@@ -127,7 +127,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
     [
       g(
         'rules',
-        {},
+        { class: 'tl-annotation' },
         layout.annotations.map((a): SvgNode => ({
           key: a.id,
           tag: 'path',
@@ -136,7 +136,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
       ),
       g(
         'labels',
-        {},
+        { class: 'tl-annotation' },
         layout.annotations.flatMap((a) =>
           labelRows(a.labelBox, a.lines.length, a.labelAnchor, layout.labelHeight).map((row, i): SvgNode => ({
             key: i === 0 ? a.id : `${a.id}:${i + 1}`,
