@@ -65,11 +65,11 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
   const variants: TimelineVariant[] = [
     {
       name: 'wide',
-      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 320 : 880, ...own },
+      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 480 : 880, ...own },
     },
     {
       name: 'column',
-      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 320 : 540, ...own },
+      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 480 : 540, ...own },
     },
     {
       name: 'narrow',
