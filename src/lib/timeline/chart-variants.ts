@@ -62,6 +62,8 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
   const length = variantOptions.narrowLength(events.length, focusEvents, compact);
   // A small timeline is about its highlighted event (an event page's own): its label shows whatever the crowd.
   const own = compact ? { keepHighlightedLabels: true } : {};
+  // A compact chart (an event page's) may be 480 units tall: its seven lanes take about 400 at one row each,
+  // and at 320 most of its events, its own among them, were grouped as "+N".
   const variants: TimelineVariant[] = [
     {
       name: 'wide',
