@@ -3,15 +3,18 @@
 import { importTs } from './import-ts.mjs';
 import { loadGenerator } from './bench-content.mjs';
 
-/** The options of Timeline.astro's variants (font 13 px, text widths × 1.15), when no build says otherwise. */
-export const WIDE = { width: 820, orientation: 'horizontal', fontSize: 13, textWidthFactor: 1.15, maxHeight: 640 };
-export const NARROW = (/** @type {number} */ events) => ({
-  width: 360,
-  orientation: 'vertical',
-  fontSize: 13,
-  textWidthFactor: 1.15,
-  length: Math.min(1800, Math.max(600, events * 18)),
-});
+/**
+ * The options of the site's wide and narrow variants (src/lib/timeline/variants.ts, as chart-variants.ts
+ * gives them to a chart without focus), when no build says otherwise; the wide one capped at 640 units.
+ */
+async function siteOptions(/** @type {number} */ events) {
+  const { TIMELINE_VARIANTS } = await importTs('src/lib/timeline/variants.ts');
+  const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
+  return {
+    wide: { ...variantOptions.wide, textWidthFactor, maxHeight: 640 },
+    narrow: { ...variantOptions.narrow, textWidthFactor, length: variantOptions.narrowLength(events, 0, false) },
+  };
+}
 
 export const median = (/** @type {number[]} */ xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,9 +58,12 @@ export async function layoutTimings({
   count = 10_000,
   zoomCount = 5_000,
   runs = 20,
-  wideOptions = WIDE,
-  narrowOptions = NARROW(count),
+  wideOptions = undefined,
+  narrowOptions = undefined,
 } = {}) {
+  const site = wideOptions && narrowOptions ? undefined : await siteOptions(count);
+  wideOptions ??= site?.wide;
+  narrowOptions ??= site?.narrow;
   const { layoutTimeline, layoutPrepared, prepareTimeline } = await loadLayout();
   const { denseEvents, DENSE_TRACKS } = await loadGenerator();
   const events = denseEvents(count);
