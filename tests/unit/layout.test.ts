@@ -751,11 +751,12 @@ function polygonArea(d: string): number {
 }
 
 describe('attrs and shapes', () => {
-  it('write numbers with at most two decimals and no negative zero', () => {
-    expect(svgNumber(1.23456)).toBe('1.23');
-    expect(svgNumber(-0.001)).toBe('0');
+  it('write numbers with at most one decimal and no negative zero', () => {
+    expect(svgNumber(1.23456)).toBe('1.2');
+    expect(svgNumber(1.25001)).toBe('1.3');
+    expect(svgNumber(-0.04)).toBe('0');
     expect(svgNumber(10)).toBe('10');
-    expect(markTransform({ x: 10.005, y: 3 })).toBe('translate(10.01,3)');
+    expect(markTransform({ x: 10.06, y: 3 })).toBe('translate(10.1,3)');
     expect(spanPath({ x: 1, y: 2, w: 30, h: 4 })).toBe('M1,2h30v4h-30Z');
   });
 
