@@ -183,6 +183,31 @@ describe('dist/data', () => {
   });
 });
 
+describe('timeline marks', () => {
+  it("refer to their event's name, written once per chart for its three variants, in every page with a timeline", () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    const pages = ['index.html', ...data.events.map((e: { id: string }) => `events/${e.id}/index.html`)];
+    let refs = 0;
+    for (const page of pages) {
+      const html = read(page);
+      const names = new Map(
+        [...html.matchAll(/<li id="(tl-[^"]+-name-[^"]+)">([^<]+)<\/li>/g)].map((m) => [m[1], m[2]] as const),
+      );
+      const marks = [...html.matchAll(/<a class="tl-mark [^>]*>/g)].map((m) => m[0]);
+      expect(marks.length, page).toBeGreaterThan(0);
+      for (const mark of marks) {
+        expect(mark, page).not.toContain('aria-label=');
+        const id = /aria-labelledby="([^"]+)"/.exec(mark)?.[1];
+        expect(id && names.get(id), `${page}: ${mark}`).toMatch(/^\S.*: \S/);
+        refs++;
+      }
+      // One name per event, however many variants draw it.
+      expect(names.size, page).toBeLessThan(marks.length);
+    }
+    expect(refs).toBeGreaterThan(1000);
+  });
+});
+
 describe("event pages' small timelines", () => {
   it("label the page's own event in every variant, or name the cluster it had to join after it", () => {
     // The root's pages and each other language's (dist/<lang>/, with its own data and labels).

@@ -39,7 +39,11 @@ describe('timeline without JavaScript', () => {
     expect(await page.locator(`${svgSel} .tl-tick`).count()).toBeGreaterThan(3);
     expect(await page.locator(`${svgSel} .tl-track`).count()).toBe(data.tracks.length);
     const marks = await page.$$eval(`${svgSel} .tl-marks a`, (els) =>
-      els.map((e) => ({ href: e.getAttribute('href'), name: e.getAttribute('aria-label') })),
+      els.map((e) => ({
+        href: e.getAttribute('href'),
+        // Each event's name is written once for the chart's variants; its marks refer to it.
+        name: document.getElementById(e.getAttribute('aria-labelledby') ?? '')?.textContent ?? null,
+      })),
     );
     expect(marks.length).toBeGreaterThan(10);
     for (const m of marks) {
@@ -77,11 +81,11 @@ describe('timeline without JavaScript', () => {
     const page = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });
     const declaration = data.events.find((e) => e.id === 'joint-declaration') ?? data.events[0];
     const track = data.tracks.find((t) => t.id === declaration.track)!;
-    const name = await page.getAttribute(`${svgSel} [data-id="${declaration.id}"]`, 'aria-label');
     const shown = declaration.label && declaration.label !== declaration.title ? `${declaration.label} — ` : '';
-    expect(name).toBe(
-      `${formatDateRange(declaration.date, declaration.end)}, ${track.label}: ${shown}${declaration.title}`,
-    );
+    const name = `${formatDateRange(declaration.date, declaration.end)}, ${track.label}: ${shown}${declaration.title}`;
+    // The name the browser computes (from the chart's list of names, which is hidden) for the mark it shows.
+    const tree = await page.locator(`${svgSel} [data-id="${declaration.id}"]`).ariaSnapshot();
+    expect(tree.split('\n')[0]).toContain(`link "${name}"`);
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ import {
   type PreparedTimeline,
   type LayoutOptions,
 } from '../../lib/timeline/layout';
-import { timelineSvgAttrs, timelineSvgLayers } from '../../lib/timeline/svg-model';
+import { namesPrefix, timelineSvgAttrs, timelineSvgLayers } from '../../lib/timeline/svg-model';
 import type { TimelinePayload, TimelineVariant } from '../../lib/timeline/payload';
 import { bindBuilt, joinNodes, type Drawn } from './keyed-join';
 
@@ -95,6 +95,7 @@ export class TimelineView {
       uid: `tl-${this.payload.chart}-${this.variant.name}`,
       href: (id: string) => this.payload.eventHref.replace('{id}', id),
       label: this.svg.getAttribute('aria-label') ?? '',
+      names: namesPrefix(this.payload.chart),
       focusId: this.focusId,
       selectedId: this.selectedId,
     };

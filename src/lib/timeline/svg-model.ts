@@ -46,7 +46,16 @@ export interface SvgModelOptions {
   selectedId?: string;
   /** The accessible name of the whole chart. */
   label: string;
+  /**
+   * Where the page writes every event's accessible name once (eventNames, in elements with ids
+   * `names` + event id): marks refer to it (aria-labelledby) instead of each variant carrying it.
+   * Without it, marks carry their names (aria-label), as a standalone SVG must.
+   */
+  names?: string;
 }
+
+/** The id prefix of a chart's written-once event names (SvgModelOptions.names). */
+export const namesPrefix = (chartId: string) => `tl-${chartId}-name-`;
 
 const n = svgNumber;
 /** A group element: most of the tree is groups. */
@@ -295,7 +304,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
           class: `${markClass(m)} ${trackColourClass(m.trackId)}${m.id === options.selectedId ? ` ${CLASS.mark}--selected` : ''}`,
           href: options.href(m.id),
           transform: markTransform(m),
-          'aria-label': m.ariaLabel,
+          ...(options.names ? { 'aria-labelledby': options.names + m.id } : { 'aria-label': m.ariaLabel }),
           tabindex: m.id === focusId ? '0' : '-1',
           ...markData(m),
         },

@@ -59,6 +59,7 @@ export { fromU, toU, type Warp } from '../warp';
 export { clampDomain } from './context';
 export { periodFontSize } from './periods';
 export { prepareTimeline, type PreparedTimeline } from './prepare';
+export { eventNames } from './marks';
 export type {
   Annotation,
   AnnotationMark,

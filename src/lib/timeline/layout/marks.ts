@@ -3,7 +3,7 @@ import { MILESTONE_SHAPES } from '../shapes';
 import { clusterDomain, clusterTexts } from './clusters';
 import { BAR_H, CLUSTER_R, MILESTONE_R, STEPS_H, V_BAR_H, round } from './constants';
 import { NO_LINES, pos, type Ctx, type Item } from './context';
-import type { PEvent, PMilestone } from './prepare';
+import type { PEvent, PMilestone, PreparedTimeline } from './prepare';
 import type { Box, ClusterMark, EventMark, LayoutTrack, Leader, LinkPath, MilestoneMark, SpanBar } from './types';
 
 /** Where drawItem puts an item: its symbol at (x, y), its label's box (null: hidden) and leader. */
@@ -51,8 +51,7 @@ function eventMark(it: Item, ev: PEvent, at: MarkAt, ctx: Ctx): EventMark {
     labelBox,
     leader,
     dateText: ev.dateText,
-    // The visible label is part of the name (WCAG 2.5.3: speech users say what they see), then the title.
-    ariaLabel: `${ev.dateText}, ${track.label}: ${ev.text === ev.title ? ev.title : `${ev.text} — ${ev.title}`}`,
+    ariaLabel: eventName(ev, track),
     span: ev.spanStart !== undefined,
   };
 }
@@ -192,4 +191,17 @@ export function buildLinks(
     }
   }
   return links;
+}
+
+/**
+ * An event mark's accessible name. The visible label is part of it (WCAG 2.5.3: speech users say
+ * what they see), then the title. The same at every zoom and in every variant of a chart.
+ */
+export function eventName(ev: Pick<PEvent, 'dateText' | 'text' | 'title'>, track: Pick<LayoutTrack, 'label'>): string {
+  return `${ev.dateText}, ${track.label}: ${ev.text === ev.title ? ev.title : `${ev.text} — ${ev.title}`}`;
+}
+
+/** Every event's accessible name, by id, in time order (a page writes them once for a chart's variants). */
+export function eventNames(prepared: PreparedTimeline): { id: string; name: string }[] {
+  return prepared.events.map((ev) => ({ id: ev.id, name: eventName(ev, prepared.trackById.get(ev.trackId)!) }));
 }
