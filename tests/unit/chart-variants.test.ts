@@ -39,3 +39,26 @@ describe('a timeline with a window and no focus', () => {
     });
   }
 });
+
+describe("the lead timeline's article-column variant (560–719 px)", () => {
+  for (const language of ['en', 'es'] as const) {
+    it(`shares its lanes among the tracks and labels every emphasised event and a third of its marks (${language})`, () => {
+      const own = getTimelineData(language);
+      const lead = own.charts.find((c): c is TimelineSpec => c.kind === 'timeline')!;
+      const v = timelineChartVariants(lead, own);
+      const column = v.variants.find((x) => x.name === 'column')!;
+      expect(column.options.sharedLanes).toBe(true);
+      const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, column.options);
+      expect(layout.tracks).toEqual([]);
+      // With a band per track it labelled 4 of its 19 marks and grouped the rest in 15 "+N" clusters.
+      const labelled = layout.marks.filter((m) => m.label).length;
+      expect(labelled, `${labelled} of ${layout.marks.length}`).toBeGreaterThanOrEqual(layout.marks.length / 3);
+      expect(layout.clusters.length).toBeLessThan(layout.marks.length / 5);
+      const shown = new Set([
+        ...layout.marks.filter((m) => m.label).map((m) => m.id),
+        ...layout.clusters.filter((c) => c.lead && c.labelBox).map((c) => c.lead!),
+      ]);
+      expect((lead.highlight ?? []).filter((id) => !shown.has(id))).toEqual([]);
+    });
+  }
+});

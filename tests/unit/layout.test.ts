@@ -120,6 +120,12 @@ function marksUnderLabels(layout: TimelineLayout): string[] {
 
 /** The options the site's chart uses (Timeline.astro), at any width. */
 const SITE = { fontSize: 13, textWidthFactor: 1.15 } as const;
+/** The layouts every general check runs on: a band per track, time down the page, and shared lanes under a height cap. */
+const MODES = [
+  ['horizontal', { orientation: 'horizontal' }],
+  ['vertical', { orientation: 'vertical' }],
+  ['shared lanes', { orientation: 'horizontal', sharedLanes: true, maxHeight: 505 }],
+] as const satisfies readonly (readonly [string, Partial<LayoutOptions>])[];
 
 function scaleOf(layout: TimelineLayout): (t: number) => number {
   const [r0, r1] = layoutRange(layout);
@@ -132,13 +138,13 @@ describe('layoutTimeline', () => {
     ['the fixture', events],
     ['2,000 generated events', dense],
   ] as const) {
-    for (const orientation of ['horizontal', 'vertical'] as const) {
+    for (const [orientation, mode] of MODES) {
       it(`never lets label boxes overlap (${name}, ${orientation}, 320/640/1280 px, several zooms)`, () => {
         const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
         let shown = 0;
         for (const width of [320, 640, 1280]) {
           for (const domain of zooms(prepared.fullDomain)) {
-            const layout = layoutPrepared(prepared, { width, orientation, domain, periods });
+            const layout = layoutPrepared(prepared, { width, ...mode, domain, periods });
             expect(overlaps(layout), `${width}px, ${new Date(domain[0]).toISOString()}`).toEqual([]);
             shown += labelBoxes(layout).length;
           }
@@ -153,14 +159,14 @@ describe('layoutTimeline', () => {
     ['the fixture', events],
     ['2,000 generated events', dense],
   ] as const) {
-    for (const orientation of ['horizontal', 'vertical'] as const) {
+    for (const [orientation, mode] of MODES) {
       it(`never draws a mark, milestone or bar under another event's label (${name}, ${orientation}, 320/640/1280 px, several zooms)`, () => {
         const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
         let checked = 0;
         for (const width of [320, 640, 1280]) {
           for (const domain of zooms(prepared.fullDomain)) {
             for (const options of [{}, SITE]) {
-              const layout = layoutPrepared(prepared, { width, orientation, domain, periods, ...options });
+              const layout = layoutPrepared(prepared, { width, ...mode, domain, periods, ...options });
               expect(marksUnderLabels(layout), `${width}px, ${new Date(domain[0]).toISOString()}`).toEqual([]);
               checked += labelBoxes(layout).length * layout.marks.length;
             }
@@ -173,7 +179,7 @@ describe('layoutTimeline', () => {
         const prepared = prepareTimeline(data, data === dense ? DENSE_TRACKS : tracks);
         for (const width of [320, 640, 960, 1280]) {
           for (const domain of zooms(prepared.fullDomain)) {
-            const layout = layoutPrepared(prepared, { width, orientation, domain, periods, ...SITE });
+            const layout = layoutPrepared(prepared, { width, ...mode, domain, periods, ...SITE });
             const { plot, size } = layout;
             for (const { id, box } of labelBoxes(layout)) {
               const where = `${id} at ${width}px`;
@@ -194,7 +200,7 @@ describe('layoutTimeline', () => {
         let shown = 0;
         for (const width of [320, 640, 960, 1280]) {
           for (const domain of zooms(prepared.fullDomain)) {
-            const layout = layoutPrepared(prepared, { width, orientation, domain, periods, ...SITE });
+            const layout = layoutPrepared(prepared, { width, ...mode, domain, periods, ...SITE });
             const labels = layout.periods.filter((p) => p.labelBox).map((p) => ({ id: p.id, box: p.labelBox! }));
             const ticks = layout.axis.ticks
               .filter((t) => t.labelBox)
@@ -363,6 +369,67 @@ describe('layoutTimeline', () => {
       (domain) => layoutPrepared(prepared, { width: 320, orientation: 'vertical', domain }).size.height,
     );
     expect(new Set(vertical).size).toBe(1);
+  });
+
+  it('with shared lanes, draws no track bands, puts marks of several tracks in one lane a target apart, and keeps one height under the cap at every zoom', () => {
+    const prepared = prepareTimeline(dense, DENSE_TRACKS);
+    const options = { width: 600, ...SITE, targetSize: 26, sharedLanes: true, maxHeight: 505, periods };
+    const heights = new Set<number>();
+    let mixed = 0;
+    for (const domain of zooms(prepared.fullDomain)) {
+      const layout = layoutPrepared(prepared, { ...options, domain });
+      expect(layout.tracks).toEqual([]);
+      heights.add(layout.size.height);
+      // A lane is a y: marks and clusters in it, whatever their track, a target's size apart.
+      const byLane = new Map<number, { id: string; x: number; track: string }[]>();
+      for (const m of [...layout.marks, ...layout.clusters])
+        byLane.set(m.y, [...(byLane.get(m.y) ?? []), { id: m.id, x: m.x, track: m.trackId }]);
+      for (const lane of byLane.values()) {
+        lane.sort((a, b) => a.x - b.x);
+        for (let i = 1; i < lane.length; i++)
+          expect(lane[i].x - lane[i - 1].x, lane[i].id).toBeGreaterThanOrEqual(25.99);
+        if (new Set(lane.map((m) => m.track)).size > 1) mixed++;
+      }
+    }
+    expect([...heights].length).toBe(1);
+    expect([...heights][0]).toBeLessThanOrEqual(505);
+    expect(mixed).toBeGreaterThan(0);
+  });
+
+  it('with shared lanes, labels more marks under a height cap than a band per track, and keeps clusters within a track', () => {
+    const cap = { width: 600, ...SITE, targetSize: 26, maxHeight: 400 };
+    const labelled = (l: TimelineLayout) => l.marks.filter((m) => m.label).length;
+    // The fixture: 6 of its 16 marks labelled in bands, 12 in shared lanes.
+    expect(labelled(layoutTimeline(events, tracks, { ...cap, sharedLanes: true }))).toBeGreaterThanOrEqual(
+      1.5 * labelled(layoutTimeline(events, tracks, cap)),
+    );
+    const crowd = denseEvents(200);
+    const shared = layoutTimeline(crowd, DENSE_TRACKS, { ...cap, sharedLanes: true });
+    const trackOf = new Map(crowd.map((e) => [e.id, e.track]));
+    expect(shared.clusters.length).toBeGreaterThan(5);
+    for (const c of shared.clusters)
+      expect(new Set(c.ids.map((id) => trackOf.get(id))), c.id).toEqual(new Set([c.trackId]));
+  });
+
+  it('with shared lanes, puts a label left of its mark where no lane has room on its right, ending at the mark', () => {
+    // In one lane: a key event's mark five days after a minor one leaves no room for the minor label on
+    // its right. With shared lanes it goes left; with a band per track it is hidden.
+    const two: LayoutEvent[] = [
+      { ...events[0], id: 'minor', date: '2019-06-20', end: undefined, importance: 2, title: 'A minor event label' },
+      { ...events[0], id: 'key', date: '2019-06-25', end: undefined, importance: 1, title: 'Key' },
+    ];
+    const fullDomain: [number, number] = [Date.UTC(2019, 4, 1), Date.UTC(2019, 7, 1)];
+    const one = { width: 600, fullDomain, maxLanes: 1, maxHeight: 80 };
+    const shared = layoutTimeline(two, tracks, { ...one, sharedLanes: true });
+    const banded = layoutTimeline(two, tracks, one);
+    const minor = shared.marks.find((m) => m.id === 'minor')!;
+    expect(shared.marks.map((m) => m.y)).toEqual([minor.y, minor.y]);
+    expect(minor.label).toBe('A minor event label');
+    expect(minor.labelAnchor).toBe('end');
+    expect(minor.labelBox!.x + minor.labelBox!.w).toBeLessThan(minor.x);
+    expect(banded.marks.find((m) => m.id === 'minor')!.label).toBeNull();
+    expect(overlaps(shared)).toEqual([]);
+    expect(marksUnderLabels(shared)).toEqual([]);
   });
 
   it('hides labels by importance where they crowd: 3 first, then 2, importance 1 last; never cuts one', () => {

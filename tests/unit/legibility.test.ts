@@ -27,7 +27,7 @@ const { textWidthFactor, variantOptions } = TIMELINE_VARIANTS;
 const WIDE: LayoutOptions = { ...variantOptions.wide, textWidthFactor };
 const NARROW: LayoutOptions = { ...variantOptions.narrow, textWidthFactor };
 // The article-column variant, with the height cap Timeline.astro gives it (lanes come off, marks cluster).
-const COLUMN: LayoutOptions = { ...variantOptions.column, textWidthFactor, maxHeight: 540 };
+const COLUMN: LayoutOptions = { ...variantOptions.column, textWidthFactor, maxHeight: 505 };
 
 /** Windows: the full domain, then halves and tenths at three places. */
 function zooms(full: readonly [number, number]): [number, number][] {

@@ -70,8 +70,10 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
       options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 480 : 880, ...own },
     },
     {
+      // 505 units, with the legend this variant shows (its tracks share their lanes, without headings),
+      // keep the lead embed under 1,000 px in a 640-px frame (WordPress's limit).
       name: 'column',
-      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 480 : 540, ...own },
+      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 480 : 505, ...own },
     },
     {
       name: 'narrow',

@@ -10,6 +10,8 @@ export interface Ctx {
     Pick<LayoutOptions, 'width' | 'fontSize' | 'clusterMin' | 'clusterSpan' | 'targetSize' | 'orientation'>
   > & {
     maxLanes: number;
+    /** LayoutOptions.sharedLanes (horizontal): a label with no room right of its mark may go left of it. */
+    sharedLanes: boolean;
   };
   /** Time → warped units (the focus gets more of them); the scale is linear in u. */
   warp: Warp;

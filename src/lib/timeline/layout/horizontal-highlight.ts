@@ -59,7 +59,8 @@ function marksUnder(items: readonly Item[], h: Item, ctx: Ctx): Item[] {
   if (!at) return [];
   const b1 = at.b0 + h.textW;
   return items.filter(
-    (it) => it !== h && it.lane === h.lane && it.x - it.r < b1 + TOUCH && it.x + it.r + TOUCH > at.b0,
+    (it) =>
+      it !== h && it.track === h.track && it.lane === h.lane && it.x - it.r < b1 + TOUCH && it.x + it.r + TOUCH > at.b0,
   );
 }
 

@@ -72,3 +72,43 @@ export function trackLanes(
   }
   return lanes;
 }
+
+/**
+ * Shared lanes (LayoutOptions.sharedLanes): how many lanes every track's items need together for
+ * all their labels over the full domain, at most `cap`. Cached on `prepared`.
+ */
+export function sharedLaneCount(
+  prepared: PreparedTimeline,
+  visible: readonly LayoutTrack[],
+  base: BaseCtx,
+  plotX: number,
+  plotW: number,
+  cap: number,
+): number {
+  const o = base.o;
+  const key = [
+    'shared',
+    o.width,
+    o.fontSize,
+    base.mFont,
+    cap,
+    o.clusterMin,
+    o.clusterSpan,
+    ...base.fullDomain,
+    ...visible.map((t) => t.id),
+  ].join('|');
+  const cached = prepared.laneCache.get(key)?.get('');
+  if (cached) return cached.lanes;
+  const ctx = makeCtx({ ...base, highlighted: new Set() }, base.fullDomain, plotX, plotW);
+  const along = (t: number) => pos(ctx, t);
+  const items: Item[] = [];
+  for (const track of visible) {
+    const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id, false);
+    for (const e of singles) items.push(eventItem(e, track, ctx, along));
+    for (const c of clusters) items.push(clusterItem(c, track, ctx, along));
+  }
+  const used = placeRow(items, cap + 1, ctx, 'labels');
+  const lanes = used < 0 ? cap : Math.max(1, Math.min(cap, used));
+  prepared.laneCache.set(key, new Map([['', { lanes, floor: lanes }]]));
+  return lanes;
+}

@@ -1,5 +1,6 @@
-// Horizontal layout: one band per track, each with a few lanes; the axis above, then the
-// annotations and period labels, then the tracks.
+// Horizontal layout: one band per track, each with a few lanes (or, with `sharedLanes`, one band of
+// lanes that every track's marks share); the axis above, then the annotations and period labels,
+// then the tracks.
 import { BOLD_WIDTH, textWidth } from '../lanes';
 import { fromU } from '../warp';
 import { axisText, axisTicks } from './axis';
@@ -16,7 +17,7 @@ import {
   type OrientationLayout,
 } from './context';
 import { keepHighlightedLabels } from './horizontal-highlight';
-import { trackLanes } from './horizontal-lanes';
+import { sharedLaneCount, trackLanes } from './horizontal-lanes';
 import { clusterItem, eventItem } from './items';
 import { buildLinks, drawItem, noneDrawn, type Drawn } from './marks';
 import { layoutAnnotationsHorizontal, layoutPeriodsHorizontal } from './periods';
@@ -47,14 +48,29 @@ export const layoutHorizontal: OrientationLayout = (prepared, visible, domain, b
   const { o } = base;
   const f = horizontalFrame(domain, base, options);
   const { ctx, plotX, plotY, plotW, annotationsH } = f;
-  const fixedH = plotY + f.periodsH + visible.length * f.headerH + PAD;
-  const lanes = trackLanes(prepared, visible, base, { x: plotX, w: plotW, fixedH, laneH: f.laneH }, options.maxHeight);
   const tracks: TrackBand[] = [];
   const drawn = noneDrawn();
   let y = plotY + f.periodsH;
-  visible.forEach((track, ti) => {
-    y += drawTrack(prepared, track, lanes[ti], y, f, tracks, drawn);
-  });
+  if (o.sharedLanes) {
+    // One band for all tracks, as many lanes as their labels need, at most what fits the height.
+    const fixedH = plotY + f.periodsH + PAD;
+    const cap = options.maxHeight === undefined ? 40 : Math.max(1, Math.floor((options.maxHeight - fixedH) / f.laneH));
+    const nLanes = sharedLaneCount(prepared, visible, base, plotX, plotW, cap);
+    pushTrackMarks(placeTracks(prepared, visible, nLanes, f), y, f, drawn);
+    y += nLanes * f.laneH;
+  } else {
+    const fixedH = plotY + f.periodsH + visible.length * f.headerH + PAD;
+    const lanes = trackLanes(
+      prepared,
+      visible,
+      base,
+      { x: plotX, w: plotW, fixedH, laneH: f.laneH },
+      options.maxHeight,
+    );
+    visible.forEach((track, ti) => {
+      y += drawTrack(prepared, track, lanes[ti], y, f, tracks, drawn);
+    });
+  }
   const plotH = y - plotY;
   const periods = options.periods ?? [];
   const periodBands = layoutPeriodsHorizontal(
@@ -138,12 +154,20 @@ function drawTrack(
     labelX: plotX + 14,
     labelY: round(y + headerH / 2),
   });
-  pushTrackMarks(placeTrack(prepared, track, nLanes, f), y + headerH, f, drawn);
+  pushTrackMarks(placeTracks(prepared, [track], nLanes, f), y + headerH, f, drawn);
   return bandH;
 }
 
-/** The track's events and clusters placed in its lanes, marks a target's size apart: where they cannot be, bins grow and pairs cluster there. */
-function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: number, f: HorizontalFrame): Item[] {
+/**
+ * The tracks' events and clusters placed in `nLanes` lanes (a track's own, or shared ones), marks a
+ * target's size apart: where they cannot be, bins grow and pairs cluster there. Clusters stay in a track.
+ */
+function placeTracks(
+  prepared: PreparedTimeline,
+  placed: readonly LayoutTrack[],
+  nLanes: number,
+  f: HorizontalFrame,
+): Item[] {
   const { ctx } = f;
   const along = (t: number) => pos(ctx, t);
   const target = ctx.o.targetSize;
@@ -151,17 +175,25 @@ function placeTrack(prepared: PreparedTimeline, track: LayoutTrack, nLanes: numb
   const zones: [number, number][] = [];
   let crowded = 0;
   for (let tighter = 0; ; tighter++) {
-    const { singles, clusters: drafts } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
     items = [];
-    for (const e of singles) items.push(eventItem(e, track, ctx, along));
-    for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
+    for (const track of placed) {
+      const { singles, clusters: drafts } = collectZoned(
+        prepared.byTrack.get(track.id)!,
+        ctx,
+        track.id,
+        zones,
+        tighter,
+      );
+      for (const e of singles) items.push(eventItem(e, track, ctx, along));
+      for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
+    }
     const overflow: number[] = [];
     placeRow(items, nLanes, ctx, 'place', overflow);
     crowded = overflow.length;
     if (crowded === 0 || tighter === MAX_TIGHTER) break;
     for (const x of overflow) zones.push([x - 2 * target, x + 2 * target]);
   }
-  if (crowded > 0) [items, crowded] = joinNearClusters(items, nLanes, crowded, track, ctx, along);
+  if (crowded > 0) [items, crowded] = joinNearClusters(items, nLanes, crowded, ctx, along);
   return f.keepHighlighted ? keepHighlightedLabels(items, nLanes, crowded, ctx, along) : items;
 }
 
@@ -175,7 +207,6 @@ function joinNearClusters(
   placed: Item[],
   lanes: number,
   crowded: number,
-  track: LayoutTrack,
   ctx: Ctx,
   along: (t: number) => number,
 ): [Item[], number] {
@@ -184,14 +215,16 @@ function joinNearClusters(
   for (let joined = true; joined;) {
     joined = false;
     for (const c of items) {
-      const near = c.cluster && items.find((it) => it.ev && it.priority !== 0 && Math.abs(it.x - c.x) < target);
+      const near =
+        c.cluster &&
+        items.find((it) => it.ev && it.track === c.track && it.priority !== 0 && Math.abs(it.x - c.x) < target);
       if (!c.cluster || !near) continue;
       const members = [...c.cluster.members, near.ev!].sort((a, b) => a.t - b.t);
       let sum = 0;
       for (const e of members) sum += along(e.t);
       const x = sum / members.length;
       const t = fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k);
-      const merged = clusterItem({ ...c.cluster, members, t }, track, ctx, along);
+      const merged = clusterItem({ ...c.cluster, members, t }, c.track, ctx, along);
       items = items.filter((it) => it !== c && it !== near).concat(merged);
       joined = true;
       break;

@@ -114,6 +114,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     maxLanes: Math.max(1, Math.floor(options.maxLanes ?? LANES_BY_DENSITY[options.density ?? 'regular'])),
     targetSize: Math.max(0, options.targetSize ?? 24),
     orientation: options.orientation ?? 'horizontal',
+    sharedLanes: options.sharedLanes === true && options.orientation !== 'vertical',
   };
   const fullDomain: [number, number] = options.fullDomain
     ? [Math.min(...options.fullDomain), Math.max(...options.fullDomain)]
@@ -142,7 +143,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     words: options.words ?? DATA_ONLY_WORDS,
     warp: warpFor(prepared, options, fullDomain, axisLength(prepared, options, labelH), labelH, o.targetSize),
   };
-  return options.orientation === 'vertical'
+  return o.orientation === 'vertical'
     ? layoutVertical(prepared, visible, domain, base, options)
     : layoutHorizontal(prepared, visible, domain, base, options);
 }

@@ -131,12 +131,15 @@ function placeWhole(row: Row, i: number, j: number, pending: number[]): number {
       pending.push(n);
       continue;
     }
-    const { b0, anchor } = at;
     const fitted: FittedText = { text: it.text, width: it.textW, truncated: false };
-    const f0 = Math.min(it.m0, b0);
-    const f1 = Math.max(it.m1, b0 + fitted.width);
-    let lane = -1;
-    for (let l = 0; l < row.lanes && lane < 0; l++) if (free(row, l, f0, f1)) lane = l;
+    let { b0, anchor } = at;
+    let lane = firstFreeLane(row, it, b0);
+    // Shared lanes: where no lane has room on the mark's right, its left may have it.
+    const leftB0 = it.x - it.r - MARK_LABEL_GAP - it.textW;
+    if (lane < 0 && ctx.o.sharedLanes && anchor === 'start' && leftB0 >= ctx.viewL) {
+      lane = firstFreeLane(row, it, leftB0);
+      if (lane >= 0) [b0, anchor] = [leftB0, 'end'];
+    }
     if (lane < 0) {
       pending.push(n);
       continue;
@@ -145,6 +148,14 @@ function placeWhole(row: Row, i: number, j: number, pending: number[]): number {
     commit(row, n, lane, b0, fitted, anchor);
   }
   return used;
+}
+
+/** The first lane with room for the mark of `it` and its whole label from `b0`, or -1. */
+function firstFreeLane(row: Row, it: Item, b0: number): number {
+  const f0 = Math.min(it.m0, b0);
+  const f1 = Math.max(it.m1, b0 + it.textW);
+  for (let l = 0; l < row.lanes; l++) if (free(row, l, f0, f1)) return l;
+  return -1;
 }
 
 /**
@@ -213,7 +224,9 @@ function leastHarmLane(row: Row, it: Item, s0: number, s1: number): number {
     for (const [, , owner] of row.labels.overlapping(l, s0, s1, TOUCH)) {
       const other = row.items[owner];
       const kept = clearedLabel(other, s0, s1);
-      harm += LABEL_HARM(other.priority) * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
+      // Shared lanes: an emphasised label is dearer than a mark on a mark, whose crowd then clusters.
+      const cost = row.ctx.o.sharedLanes && other.priority === 0 ? 2 * MARK_ON_MARK : LABEL_HARM(other.priority);
+      harm += cost * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
     }
     if (harm < least) {
       least = harm;

@@ -74,6 +74,11 @@ export interface LayoutOptions {
   density?: Density;
   /** Overrides the lane cap set by `density`. */
   maxLanes?: number;
+  /**
+   * Horizontal: all tracks share one band of lanes, without track headings; a mark keeps its track's
+   * shape and colour (a legend names them). Fits more labels in a short chart than a band per track.
+   */
+  sharedLanes?: boolean;
   /** Horizontal: the tallest the SVG should be; lanes are taken from the fullest tracks until it fits (≥ 1 lane each). */
   maxHeight?: number;
   /** Vertical: length of the time axis, px. Default from the number of events (480–4000). */
