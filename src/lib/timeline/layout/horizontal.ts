@@ -7,6 +7,7 @@ import { axisText, axisTicks } from './axis';
 import { collectZoned } from './clusters';
 import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
 import {
+  byPriority,
   commonFields,
   makeCtx,
   pos,
@@ -211,31 +212,65 @@ function joinNearClusters(
   along: (t: number) => number,
 ): [Item[], number] {
   const target = ctx.o.targetSize;
-  let items = placed;
-  for (let joined = true; joined;) {
-    joined = false;
-    for (const c of items) {
-      const near =
-        c.cluster &&
-        items.find((it) => it.ev && it.track === c.track && it.priority !== 0 && Math.abs(it.x - c.x) < target);
-      if (!c.cluster || !near) continue;
-      const members = [...c.cluster.members, near.ev!].sort((a, b) => a.t - b.t);
-      let sum = 0;
-      for (const e of members) sum += along(e.t);
-      const x = sum / members.length;
-      const t = fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k);
-      const merged = clusterItem({ ...c.cluster, members, t }, c.track, ctx, along);
-      items = items.filter((it) => it !== c && it !== near).concat(merged);
-      joined = true;
-      break;
-    }
+  const near = nearSingles(placed, target);
+  // In the items' order, and merged clusters after them: a merge only takes a single away, so a cluster
+  // checked once never gains one, and one pass gives what checking again from the start would.
+  const list = [...placed];
+  const gone = new Set<Item>();
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const single = c.cluster && !gone.has(c) ? near(c, gone) : undefined;
+    if (!c.cluster || !single) continue;
+    const members = [...c.cluster.members, single.ev!].sort((a, b) => a.t - b.t);
+    let sum = 0;
+    for (const e of members) sum += along(e.t);
+    const x = sum / members.length;
+    const t = fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k);
+    gone.add(c).add(single);
+    list.push(clusterItem({ ...c.cluster, members, t }, c.track, ctx, along));
   }
+  const items = gone.size === 0 ? placed : list.filter((it) => !gone.has(it));
   if (items === placed) return [placed, crowded];
   const overflow: number[] = [];
   placeRow(items, lanes, ctx, 'place', overflow);
   if (overflow.length <= crowded) return [items, overflow.length];
   placeRow(placed, lanes, ctx, 'place', []);
   return [placed, crowded];
+}
+
+/**
+ * The first single (not highlighted) of a cluster's track, in the items' priority order, whose mark is
+ * closer than `target` to the cluster's: by binary search in each priority's marks sorted along the axis.
+ */
+function nearSingles(items: readonly Item[], target: number): (c: Item, gone: Set<Item>) => Item | undefined {
+  const groups = new Map<LayoutTrack, Map<number, Item[]>>();
+  for (const it of items) {
+    if (!it.ev || it.priority === 0) continue;
+    let ranks = groups.get(it.track);
+    if (!ranks) groups.set(it.track, (ranks = new Map()));
+    const list = ranks.get(it.priority);
+    if (list) list.push(it);
+    else ranks.set(it.priority, [it]);
+  }
+  const sorted = new Map<LayoutTrack, Item[][]>();
+  for (const [track, ranks] of groups)
+    sorted.set(
+      track,
+      [...ranks.keys()].sort((a, b) => a - b).map((p) => ranks.get(p)!.sort(byPriority)),
+    );
+  return (c, gone) => {
+    for (const list of sorted.get(c.track) ?? []) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].x <= c.x - target) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < list.length && list[i].x < c.x + target; i++) if (!gone.has(list[i])) return list[i];
+    }
+    return undefined;
+  };
 }
 
 /** The placed items as marks, each in its lane below the band's header at `lanesTop`: label row, then bar row. */
