@@ -10,6 +10,8 @@ import { BUDGET, LH_GOOD, ms, secs } from './bench-report.mjs';
 
 const VIEWPORTS = /** @type {const} */ ([
   ['wide', { width: 1280, height: 800 }],
+  // An article column: the column variant (its tracks share their lanes).
+  ['column', { width: 640, height: 900 }],
   ['narrow', { width: 390, height: 844 }],
 ]);
 
@@ -92,12 +94,13 @@ function lighthouseRows(
 /** Legibility of the real site's home chart at 390 and 1280 px. */
 export async function legibility(/** @type {Bench} */ bench) {
   if (!bench.real.ok) throw new Error('the real build failed');
-  bench.say("Legibility of the home page's main chart at 390 and 1280 px (tests/e2e/legibility.mjs) …");
+  bench.say("Legibility of the home page's main chart at 390, 640 and 1280 px (tests/e2e/legibility.mjs) …");
   const runs = await measureLegibility({
     executablePath: bench.chromiumPath,
     url: bench.real.url,
     viewports: [
       { width: 390, height: 844 },
+      { width: 640, height: 900 },
       { width: 1280, height: 800 },
     ],
   });

@@ -167,7 +167,7 @@ export async function check10kHome(/** @type {Bench} */ bench) {
 function svgCounts(/** @type {string} */ html) {
   /** @type {Record<string, { labels: number, labelLines: number, marks: number, clusters: number }>} */
   const variants = {};
-  for (const name of ['wide', 'narrow']) {
+  for (const name of ['wide', 'column', 'narrow']) {
     const start = html.indexOf(`data-variant="${name}"`);
     if (start === -1) continue;
     const end = html.indexOf('</svg>', start);
