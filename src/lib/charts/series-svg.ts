@@ -37,17 +37,25 @@ export interface SeriesChartProps {
   measures?: readonly string[];
 }
 
+/** The ids of a variant's hatch patterns, one per measure, and their <defs> where the chart hatches at all. */
+function hatches(l: SeriesLayout | SeriesRowsLayout, o: FrameOptions) {
+  const hatchId = (slot: number) => `${o.chartId}-${o.variant}-hatch-${slot}`;
+  const defs =
+    hatched(l) &&
+    el(
+      'defs',
+      {},
+      l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
+    );
+  return { hatchId, defs };
+}
+
 /** The bars, axes and flags of one variant of the chart. */
 export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
-  const hatchId = (slot: number) => `${o.chartId}-${o.variant}-hatch-${slot}`;
+  const { hatchId, defs } = hatches(l, o);
   const bottom = l.plot.y + l.plot.height;
   return chartFrame(l, o, [
-    hatched(l) &&
-      el(
-        'defs',
-        {},
-        l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
-      ),
+    defs,
     g({ 'aria-hidden': 'true' }, [
       ...valueAxis(l, true),
       ...l.xTicks.map((t) => monthTickLabel(t.x, bottom + l.fontSize + 5, t.label, t.sub, l.fontSize * 1.3)),
@@ -64,16 +72,11 @@ export function seriesChartSvg(l: SeriesLayout, o: FrameOptions): SvgNode {
 
 /** The narrow variant: a row per month, values along the top, events numbered in a gutter on the right. */
 export function seriesRowsSvg(l: SeriesRowsLayout, o: FrameOptions): SvgNode {
-  const hatchId = (slot: number) => `${o.chartId}-${o.variant}-hatch-${slot}`;
+  const { hatchId, defs } = hatches(l, o);
   const { plot } = l;
   const bottom = plot.y + plot.height;
   return chartFrame(l, o, [
-    hatched(l) &&
-      el(
-        'defs',
-        {},
-        l.barMeasures.map((_, slot) => hatchPattern(hatchId(slot), 6, 2.6, `fill-${slot}`)),
-      ),
+    defs,
     g({ 'aria-hidden': 'true' }, [
       g(
         { class: 'grid' },
