@@ -4,10 +4,11 @@
 import type { SvgNode } from '../svg';
 import type { Track } from '../timeline/schema';
 import { shapeIconPath } from '../timeline/icons';
+import { svgNumber } from '../timeline/shapes';
 import { trackColourClass } from '../timeline/track-colours';
 import { TIP_JOIN } from './tip';
 
-/** An attribute value: numbers are written as JavaScript writes them; undefined and false leave it out. */
+/** An attribute value: numbers are written with one decimal at most (as the timeline's); undefined and false leave it out. */
 export type Attr = string | number | undefined | false;
 type Content = string | readonly (SvgNode | false | undefined | '' | null)[];
 
@@ -23,7 +24,8 @@ export const PRESENT = 'true';
  */
 export function el(tag: string, attrs: Record<string, Attr>, content?: Content, key = ''): SvgNode {
   const node: SvgNode = { key, tag, attrs: {} };
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) node.attrs[k] = String(v);
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== undefined && v !== false) node.attrs[k] = typeof v === 'number' ? svgNumber(v) : v;
   if (typeof content === 'string') node.text = content;
   else if (content) {
     node.children = content.filter((c): c is SvgNode => !!c);
