@@ -769,6 +769,30 @@ describe('layoutTimeline', () => {
     }
   });
 
+  it('keeps every axis label inside the SVG under a focus warp, at full view, zoomed and panned', () => {
+    const prepared = prepareTimeline(dense, DENSE_TRACKS);
+    const [d0, d1] = prepared.fullDomain;
+    const focus: [number, number] = [d0 + 0.4 * (d1 - d0), d0 + 0.55 * (d1 - d0)];
+    let labels = 0;
+    for (const width of [600, 820]) {
+      for (const domain of zooms(prepared.fullDomain)) {
+        for (const shift of [0, 0.013, 0.029]) {
+          const span = domain[1] - domain[0];
+          const moved: [number, number] = [domain[0] + shift * span, domain[1] + shift * span];
+          const layout = layoutPrepared(prepared, { width, ...SITE, focus, domain: moved });
+          for (const t of layout.axis.ticks) {
+            if (!t.labelBox) continue;
+            labels++;
+            const where = `"${t.label}" at ${width}, ${new Date(moved[0]).toISOString().slice(0, 10)}`;
+            expect(t.labelBox.x, where).toBeGreaterThanOrEqual(0);
+            expect(t.labelBox.x + t.labelBox.w, where).toBeLessThanOrEqual(width);
+          }
+        }
+      }
+    }
+    expect(labels).toBeGreaterThan(100);
+  });
+
   it('gives the same result when prepared once and laid out many times', () => {
     const prepared = prepareTimeline(events, tracks);
     const options: LayoutOptions = { width: 900, periods, domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 7, 1)] };

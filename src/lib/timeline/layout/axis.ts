@@ -1,7 +1,7 @@
 // Axis ticks, under the focus warp.
 import { textWidth } from '../lanes';
 import { timeTicks, type TimeTick } from '../ticks';
-import { round } from './constants';
+import { PAD, round } from './constants';
 import { pos, type Ctx } from './context';
 
 /** The axis labels' font size (one px smaller than the labels'), the size that measures them, and their line height. */
@@ -57,9 +57,11 @@ export function axisTicks(
     .sort((i, j) => rank(all[j]) - rank(all[i]) || i - j);
   const kept: [number, number][] = [];
   const drop = new Set<number>();
+  // Across the page, a label must also stay inside the SVG (PAD beyond the axis's ends), or its edge is cut.
+  const [lo, hi] = vertical ? [-Infinity, Infinity] : [-PAD, length + PAD];
   for (const i of order) {
     const [a, b] = extent(all[i]);
-    if (kept.some(([c, d]) => a < d && c < b)) drop.add(i);
+    if (a + 4 < lo || b - 4 > hi || kept.some(([c, d]) => a < d && c < b)) drop.add(i);
     else kept.push([a, b]);
   }
   // Sub-ticks where the warp squeezes days together would read as a smudge: keep those 6 px apart.
