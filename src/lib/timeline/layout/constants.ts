@@ -10,6 +10,11 @@ export const MILESTONE_R = 3.5;
 export const BAR_H = 4;
 export const STEPS_H = 1.5;
 export const LABEL_GAP = 6; // between footprints in a lane
+/**
+ * Shared lanes: more room beyond a label's far end (away from its own mark), so that no other mark or
+ * label stands where the eye would pair it with this label ("◆ A label ◆").
+ */
+export const FAR_END_GAP = 10;
 export const MARK_LABEL_GAP = 4; // between a mark and its label
 export const PAD = 8;
 export const TOUCH = 1; // a mark this close to a label is under it

@@ -1,6 +1,6 @@
 // Horizontal: the items of one track placed in its lanes, labels beside their marks.
 import { LaneGrid, type FittedText } from '../lanes';
-import { LABEL_GAP, LABEL_HARM, MARK_LABEL_GAP, MARK_ON_MARK, TOUCH } from './constants';
+import { FAR_END_GAP, LABEL_GAP, LABEL_HARM, MARK_LABEL_GAP, MARK_ON_MARK, TOUCH } from './constants';
 import { NO_LINES, byPriority, shorten, type Ctx, type Item } from './context';
 
 /**
@@ -75,10 +75,22 @@ function free(row: Row, lane: number, a: number, b: number): boolean {
   return row.marks.fits(lane, a, b) && row.labels.fits(lane, a, b);
 }
 
+/** What a label keeps clear beyond its far end, [left, right] (only in shared lanes): see FAR_END_GAP. */
+function farEnd(row: Row, anchor: 'start' | 'end'): [number, number] {
+  if (!row.ctx.o.sharedLanes) return [0, 0];
+  return anchor === 'start' ? [0, FAR_END_GAP] : [FAR_END_GAP, 0];
+}
+
+/** Records a label's box in `lane`, with the room its far end keeps. */
+function insertLabel(row: Row, n: number, lane: number, b0: number, width: number, anchor: 'start' | 'end'): void {
+  const [left, right] = farEnd(row, anchor);
+  row.labels.insert(lane, b0 - left, b0 + width + right, n);
+}
+
 function commit(row: Row, n: number, lane: number, b0: number, fitted: FittedText, anchor: 'start' | 'end'): void {
   const it = row.items[n];
   row.marks.merge(lane, it.m0, it.m1);
-  row.labels.insert(lane, b0, b0 + fitted.width, n);
+  insertLabel(row, n, lane, b0, fitted.width, anchor);
   it.lane = lane;
   it.label = fitted.text;
   it.lines = [fitted.text];
@@ -133,11 +145,11 @@ function placeWhole(row: Row, i: number, j: number, pending: number[]): number {
     }
     const fitted: FittedText = { text: it.text, width: it.textW, truncated: false };
     let { b0, anchor } = at;
-    let lane = firstFreeLane(row, it, b0);
+    let lane = firstFreeLane(row, it, b0, anchor);
     // Shared lanes: where no lane has room on the mark's right, its left may have it.
     const leftB0 = it.x - it.r - MARK_LABEL_GAP - it.textW;
     if (lane < 0 && ctx.o.sharedLanes && anchor === 'start' && leftB0 >= ctx.viewL) {
-      lane = firstFreeLane(row, it, leftB0);
+      lane = firstFreeLane(row, it, leftB0, 'end');
       if (lane >= 0) [b0, anchor] = [leftB0, 'end'];
     }
     if (lane < 0) {
@@ -150,10 +162,11 @@ function placeWhole(row: Row, i: number, j: number, pending: number[]): number {
   return used;
 }
 
-/** The first lane with room for the mark of `it` and its whole label from `b0`, or -1. */
-function firstFreeLane(row: Row, it: Item, b0: number): number {
-  const f0 = Math.min(it.m0, b0);
-  const f1 = Math.max(it.m1, b0 + it.textW);
+/** The first lane with room for the mark of `it` and its whole label from `b0` (and its far end's room), or -1. */
+function firstFreeLane(row: Row, it: Item, b0: number, anchor: 'start' | 'end'): number {
+  const [left, right] = farEnd(row, anchor);
+  const f0 = Math.min(it.m0, b0 - left);
+  const f1 = Math.max(it.m1, b0 + it.textW + right);
   for (let l = 0; l < row.lanes; l++) if (free(row, l, f0, f1)) return l;
   return -1;
 }
@@ -179,10 +192,10 @@ function placeWhereRoom(row: Row, pending: readonly number[]): number[] {
       if (!free(row, lane, it.m0, it.m1)) continue;
       const [a0, a1] = row.marks.freeAround(lane, it.m0, it.m1);
       const [c0, c1] = row.labels.freeAround(lane, it.m0, it.m1);
-      const roomRight = Math.min(a1, c1, ctx.viewR) - rightStart;
+      const roomRight = Math.min(Math.min(a1, c1) - farEnd(row, 'start')[1], ctx.viewR) - rightStart;
       if (better(right, roomRight)) right = { room: roomRight, lane };
       if (mayFlip && leftEnd <= ctx.viewR) {
-        const roomLeft = leftEnd - Math.max(a0, c0, ctx.viewL);
+        const roomLeft = leftEnd - Math.max(Math.max(a0, c0) + farEnd(row, 'end')[0], ctx.viewL);
         if (better(left, roomLeft)) left = { room: roomLeft, lane };
       }
     }
@@ -223,7 +236,7 @@ function leastHarmLane(row: Row, it: Item, s0: number, s1: number): number {
     let harm = MARK_ON_MARK * row.marks.overlaps(l, it.m0, it.m1);
     for (const [, , owner] of row.labels.overlapping(l, s0, s1, TOUCH)) {
       const other = row.items[owner];
-      const kept = clearedLabel(other, s0, s1);
+      const kept = clearedLabel(other, s0, s1, farEnd(row, other.anchor));
       // Shared lanes: an emphasised label is dearer than a mark on a mark, whose crowd then clusters.
       const cost = row.ctx.o.sharedLanes && other.priority === 0 ? 2 * MARK_ON_MARK : LABEL_HARM(other.priority);
       harm += cost * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
@@ -239,14 +252,14 @@ function leastHarmLane(row: Row, it: Item, s0: number, s1: number): number {
 /** Shortens the label of `items[n]` in `lane` so that it keeps clear of a symbol over [s0, s1], or hides it. */
 function clearLabel(row: Row, n: number, lane: number, s0: number, s1: number): void {
   const it = row.items[n];
-  const fitted = clearedLabel(it, s0, s1);
-  row.labels.remove(lane, it.boxX, n);
+  const fitted = clearedLabel(it, s0, s1, farEnd(row, it.anchor));
+  row.labels.remove(lane, it.boxX - farEnd(row, it.anchor)[0], n);
   if (!fitted) {
     Object.assign(it, { label: null, lines: NO_LINES, truncated: false });
     return;
   }
   const b0 = it.anchor === 'start' ? it.boxX : it.boxX + it.boxW - fitted.width;
-  row.labels.insert(lane, b0, b0 + fitted.width, n);
+  insertLabel(row, n, lane, b0, fitted.width, it.anchor);
   Object.assign(it, {
     label: fitted.text,
     lines: [fitted.text],
@@ -257,10 +270,12 @@ function clearLabel(row: Row, n: number, lane: number, s0: number, s1: number): 
 }
 
 /** What is left of the label of `it` when it keeps clear of a symbol over [s0, s1]: cut on its side, or null. */
-function clearedLabel(it: Item, s0: number, s1: number): FittedText | null {
+function clearedLabel(it: Item, s0: number, s1: number, [left, right]: [number, number]): FittedText | null {
   const end = it.boxX + it.boxW;
   const room =
-    it.anchor === 'start' ? Math.min(end, s0 - LABEL_GAP) - it.boxX : end - Math.max(it.boxX, s1 + LABEL_GAP);
+    it.anchor === 'start'
+      ? Math.min(end, s0 - LABEL_GAP - right) - it.boxX
+      : end - Math.max(it.boxX, s1 + LABEL_GAP + left);
   return room > 0 ? shorten(it.text, room, it.font) : null;
 }
 
