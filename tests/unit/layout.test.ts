@@ -411,6 +411,39 @@ describe('layoutTimeline', () => {
       expect(new Set(c.ids.map((id) => trackOf.get(id))), c.id).toEqual(new Set([c.trackId]));
   });
 
+  it("with shared lanes, keeps other marks at least 11 px (mostly 16) clear of a label's far end, where its own mark is 4 px from the near end", () => {
+    let checked = 0;
+    let free = 0;
+    for (const [data, trackList] of [
+      [events, tracks],
+      [denseEvents(300), DENSE_TRACKS],
+    ] as const) {
+      const prepared = prepareTimeline(data, trackList);
+      for (const domain of zooms(prepared.fullDomain)) {
+        const layout = layoutPrepared(prepared, { width: 600, ...SITE, sharedLanes: true, maxHeight: 505, domain });
+        const symbols = [...layout.marks, ...layout.clusters];
+        for (const m of symbols) {
+          if (!m.labelBox) continue;
+          const box = m.labelBox;
+          const start = m.labelAnchor === 'start';
+          for (const o of symbols) {
+            if (o === m || Math.abs(o.y - m.y) > 0.5) continue;
+            // Only the marks beyond the far end: the other side is the label's own mark.
+            if ((start && o.x < m.x) || (!start && o.x > m.x)) continue;
+            const gap = start ? o.x - o.r - (box.x + box.w) : box.x - (o.x + o.r);
+            // 16 (LABEL_GAP and FAR_END_GAP) where the mark found a free lane; a mark put where it
+            // harms least keeps only clear of the far end's room (10, and 1 to touch).
+            expect(gap, `${o.id} beside the label of ${m.id}`).toBeGreaterThanOrEqual(11 - 0.01);
+            if (gap >= 16 - 0.01) free++;
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(free / checked).toBeGreaterThan(0.9);
+  });
+
   it('with shared lanes, puts a label left of its mark where no lane has room on its right, ending at the mark', () => {
     // In one lane: a key event's mark five days after a minor one leaves no room for the minor label on
     // its right. With shared lanes it goes left; with a band per track it is hidden.

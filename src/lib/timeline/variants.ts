@@ -19,7 +19,7 @@ export const TIMELINE_VARIANTS = {
     // Drawn at 560–719 px (an article column, an embed in one): 26 keeps marks 24 CSS px apart at 560;
     // the height is capped so that the chart is about a screen tall in a 640 px frame. Its tracks share
     // their lanes: with a band per track, the lead chart labelled 4 of its 19 marks (15 were "+N"
-    // groups); now 23 of 58, with 7 groups (Spanish: 2 of 19, now 21 of 61).
+    // groups); now 19 of 54, with 8 groups (Spanish: 2 of 19, now 21 of 61).
     column: { width: 600, orientation: 'horizontal' as const, fontSize: 13, targetSize: 26, sharedLanes: true },
     // Drawn at 320–480 px: 28 keeps marks 24 CSS px apart down to 320.
     narrow: { width: 360, orientation: 'vertical' as const, fontSize: 13, targetSize: 28 },
