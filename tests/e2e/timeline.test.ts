@@ -178,6 +178,19 @@ describe('timeline with JavaScript', () => {
     );
     const zoomed = await tickLabels(page);
     expect(zoomed).not.toBe(before);
+    // Every mark drawn in the browser has a name: from the page's list, or its own (an event the build drew in no variant).
+    const nameless = await page.$$eval(`${svgSel} .tl-marks a`, (els) =>
+      els
+        .filter(
+          (e) =>
+            !(
+              e.getAttribute('aria-label') ||
+              document.getElementById(e.getAttribute('aria-labelledby') ?? '')?.textContent
+            ),
+        )
+        .map((e) => e.getAttribute('data-id')),
+    );
+    expect(nameless).toEqual([]);
     await page.click(`${SEL} button[data-zoom="reset"]`);
     await page.waitForFunction(
       ([sel, b]) => [...document.querySelectorAll(`${sel} .tl-tick`)].map((e) => e.textContent).join('|') === b,

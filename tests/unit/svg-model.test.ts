@@ -72,6 +72,19 @@ describe('timelineSvgLayers', () => {
     });
   }
 
+  it("names a mark by reference to the page's list where the list has its event, else by its own aria-label", () => {
+    const layout = layouts[0][1];
+    const [listed, other] = [layout.marks[0], layout.marks[1]];
+    const layers = timelineSvgLayers(layout, model({ names: { prefix: 'n-', listed: (id) => id === listed.id } }));
+    expect(markNode(layers, listed.id).attrs).toMatchObject({ 'aria-labelledby': `n-${listed.id}` });
+    expect(markNode(layers, listed.id).attrs['aria-label']).toBeUndefined();
+    expect(markNode(layers, other.id).attrs).toMatchObject({ 'aria-label': other.ariaLabel });
+    expect(markNode(layers, other.id).attrs['aria-labelledby']).toBeUndefined();
+    // Without a list (a standalone SVG): every mark carries its name.
+    for (const m of layout.marks)
+      expect(markNode(timelineSvgLayers(layout, model()), m.id).attrs['aria-label']).toBe(m.ariaLabel);
+  });
+
   it("paints the periods' bands over the tracks' bands (a grey lane hid the 45 days), under the marks", () => {
     for (const [, layout] of layouts) {
       expect(layout.periods.length).toBeGreaterThan(0);

@@ -33,6 +33,18 @@ export class TimelineView {
     this.prepared = prepareTimeline(payload.events, payload.tracks, payload.ui.layout.dates);
   }
 
+  /** The events whose names the page lists (those the build drew as marks): read once. */
+  private listedIds?: Set<string>;
+  listed(): Set<string> {
+    if (!this.listedIds) {
+      const prefix = namesPrefix(this.payload.chart);
+      this.listedIds = new Set(
+        [...this.root.querySelectorAll('.tl-names li[id]')].map((li) => li.id.slice(prefix.length)),
+      );
+    }
+    return this.listedIds;
+  }
+
   /**
    * The layout measures labels with a width table; the reader's font may run wider. Once fonts
    * have loaded, the drawn one-row labels are measured against the widths the layout gave them, and
@@ -95,7 +107,7 @@ export class TimelineView {
       uid: `tl-${this.payload.chart}-${this.variant.name}`,
       href: (id: string) => this.payload.eventHref.replace('{id}', id),
       label: this.svg.getAttribute('aria-label') ?? '',
-      names: namesPrefix(this.payload.chart),
+      names: { prefix: namesPrefix(this.payload.chart), listed: (id: string) => this.listed().has(id) },
       focusId: this.focusId,
       selectedId: this.selectedId,
     };

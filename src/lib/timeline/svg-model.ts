@@ -47,11 +47,12 @@ export interface SvgModelOptions {
   /** The accessible name of the whole chart. */
   label: string;
   /**
-   * Where the page writes every event's accessible name once (eventNames, in elements with ids
-   * `names` + event id): marks refer to it (aria-labelledby) instead of each variant carrying it.
-   * Without it, marks carry their names (aria-label), as a standalone SVG must.
+   * Where the page writes the accessible names of the events its variants draw as marks, once
+   * (eventNames, in elements with ids `prefix` + event id): a mark of a `listed` event refers to it
+   * (aria-labelledby) instead of each variant carrying the name. Other marks (and every mark without
+   * this option, as a standalone SVG must) carry their names (aria-label).
    */
-  names?: string;
+  names?: { prefix: string; listed: (eventId: string) => boolean };
 }
 
 /** The id prefix of a chart's written-once event names (SvgModelOptions.names). */
@@ -304,7 +305,9 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
           class: `${markClass(m)} ${trackColourClass(m.trackId)}${m.id === options.selectedId ? ` ${CLASS.mark}--selected` : ''}`,
           href: options.href(m.id),
           transform: markTransform(m),
-          ...(options.names ? { 'aria-labelledby': options.names + m.id } : { 'aria-label': m.ariaLabel }),
+          ...(options.names?.listed(m.id)
+            ? { 'aria-labelledby': options.names.prefix + m.id }
+            : { 'aria-label': m.ariaLabel }),
           tabindex: m.id === focusId ? '0' : '-1',
           ...markData(m),
         },
