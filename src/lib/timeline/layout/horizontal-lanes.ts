@@ -1,6 +1,6 @@
 // Horizontal: how many lanes each track gets, from its labels over the full domain and the height cap.
 import { collectTrack } from './clusters';
-import { makeCtx, pos, type BaseCtx, type Item } from './context';
+import { makeCtx, pos, type BaseCtx, type Ctx, type Item } from './context';
 import { clusterItem, eventItem } from './items';
 import type { PreparedTimeline } from './prepare';
 import { placeRow } from './rows';
@@ -18,19 +18,13 @@ export function laneCounts(
   plotW: number,
 ): Map<string, { lanes: number; floor: number }> {
   const o = base.o;
-  const key = [o.width, o.fontSize, base.mFont, o.maxLanes, o.clusterMin, o.clusterSpan, ...base.fullDomain].join('|');
+  const key = cacheKey(base, o.maxLanes);
   let counts = prepared.laneCache.get(key);
   if (counts) return counts;
   counts = new Map();
-  // Without highlights: emphasis must not change the height.
-  const ctx = makeCtx({ ...base, highlighted: new Set() }, base.fullDomain, plotX, plotW);
-  const along = (t: number) => pos(ctx, t);
+  const ctx = fullViewCtx(base, plotX, plotW);
   for (const track of prepared.tracks) {
-    // Key events single, as they are once zoomed in: the lanes leave room for their labels.
-    const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id, false);
-    const items: Item[] = [];
-    for (const e of singles) items.push(eventItem(e, track, ctx, along));
-    for (const c of clusters) items.push(clusterItem(c, track, ctx, along));
+    const items = fullViewItems(prepared, [track], ctx);
     const used = placeRow(items, o.maxLanes + 1, ctx, 'labels');
     const lanes = used < 0 ? o.maxLanes : Math.max(1, Math.min(o.maxLanes, used));
     // Counting only reads the items' fixed fields: the same items serve again.
@@ -85,30 +79,35 @@ export function sharedLaneCount(
   plotW: number,
   cap: number,
 ): number {
-  const o = base.o;
-  const key = [
-    'shared',
-    o.width,
-    o.fontSize,
-    base.mFont,
-    cap,
-    o.clusterMin,
-    o.clusterSpan,
-    ...base.fullDomain,
-    ...visible.map((t) => t.id),
-  ].join('|');
-  const cached = prepared.laneCache.get(key)?.get('');
+  const key = `shared|${cacheKey(base, cap)}|${visible.map((t) => t.id).join(',')}`;
+  const cached = prepared.laneCache.get(key)?.get('shared');
   if (cached) return cached.lanes;
-  const ctx = makeCtx({ ...base, highlighted: new Set() }, base.fullDomain, plotX, plotW);
+  const ctx = fullViewCtx(base, plotX, plotW);
+  const used = placeRow(fullViewItems(prepared, visible, ctx), cap + 1, ctx, 'labels');
+  const lanes = used < 0 ? cap : Math.max(1, Math.min(cap, used));
+  prepared.laneCache.set(key, new Map([['shared', { lanes, floor: lanes }]]));
+  return lanes;
+}
+
+/** What a lane count depends on besides the tracks: the width, the text, the cap and the clusters' rules. */
+function cacheKey(base: BaseCtx, cap: number): string {
+  const o = base.o;
+  return [o.width, o.fontSize, base.mFont, cap, o.clusterMin, o.clusterSpan, ...base.fullDomain].join('|');
+}
+
+/** The full view, without highlights: emphasis must not change the height. */
+function fullViewCtx(base: BaseCtx, plotX: number, plotW: number) {
+  return makeCtx({ ...base, highlighted: new Set() }, base.fullDomain, plotX, plotW);
+}
+
+/** The tracks' items at the full view, key events single as they are once zoomed in: the lanes leave room for their labels. */
+function fullViewItems(prepared: PreparedTimeline, tracks: readonly LayoutTrack[], ctx: Ctx): Item[] {
   const along = (t: number) => pos(ctx, t);
   const items: Item[] = [];
-  for (const track of visible) {
+  for (const track of tracks) {
     const { singles, clusters } = collectTrack(prepared.byTrack.get(track.id)!, ctx, track.id, false);
     for (const e of singles) items.push(eventItem(e, track, ctx, along));
     for (const c of clusters) items.push(clusterItem(c, track, ctx, along));
   }
-  const used = placeRow(items, cap + 1, ctx, 'labels');
-  const lanes = used < 0 ? cap : Math.max(1, Math.min(cap, used));
-  prepared.laneCache.set(key, new Map([['', { lanes, floor: lanes }]]));
-  return lanes;
+  return items;
 }
