@@ -26,6 +26,7 @@ export function collectTrack(
 ): { singles: PEvent[]; clusters: ClusterDraft[] } {
   const singles: PEvent[] = [];
   const clusters: ClusterDraft[] = [];
+  events = mayShow(events, ctx);
   // Bins in warped units, `clusterSpan` px wide (doubled per `tighter` step, where marks still
   // crowd), rounded up to 2^n days so that they nest from one zoom to the next.
   const span = ctx.o.clusterSpan * 2 ** Math.max(0, tighter - 1);
@@ -97,6 +98,7 @@ export function collectZoned(
   tighter: number,
 ): { singles: PEvent[]; clusters: ClusterDraft[] } {
   if (zones.length === 0 || tighter === 0) return collectTrack(events, ctx, trackId);
+  events = mayShow(events, ctx);
   // Zones merged into sorted, disjoint intervals; events come in time order, so one sweep sorts them.
   const merged: [number, number][] = [];
   for (const [a, b] of [...zones].sort((p, q) => p[0] - q[0])) {
@@ -115,6 +117,44 @@ export function collectZoned(
   const a = collectTrack(outside, ctx, trackId);
   const b = collectTrack(inside, ctx, trackId, true, tighter);
   return { singles: [...a.singles, ...b.singles], clusters: [...a.clusters, ...b.clusters] };
+}
+
+/** How far any event of a list reaches from its mark, back (its bar's or steps' start) and forward: per list. */
+const REACH = new WeakMap<readonly PEvent[], { back: number; fwd: number }>();
+
+/**
+ * The events of a list sorted by time that may show in the window (collectTrack's test keeps the rest
+ * out): found by binary search, widened by how far the list's bars and steps reach from their marks,
+ * so that a zoom step does not walk every event of a large track.
+ */
+function mayShow(events: readonly PEvent[], ctx: Ctx): readonly PEvent[] {
+  if (events.length < 64) return events;
+  let r = REACH.get(events);
+  if (!r) {
+    r = { back: 0, fwd: 0 };
+    for (const e of events) {
+      r.back = Math.max(r.back, e.t - e.t0);
+      r.fwd = Math.max(r.fwd, e.t1 - e.t);
+    }
+    REACH.set(events, r);
+  }
+  const slack = Math.max(RADIUS[1], ctx.o.targetSize / 2) / ctx.k;
+  const u1 = ctx.warp.ts.length === 0 ? ctx.d1 : toU(ctx.warp, ctx.d1);
+  const from = fromU(ctx.warp, ctx.u0 - slack) - r.fwd - 1;
+  const to = fromU(ctx.warp, u1 + slack) + r.back + 1;
+  const first = (t: number) => {
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (events[mid].t < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const a = first(from);
+  const b = first(to + 1e-6);
+  return a === 0 && b === events.length ? events : events.slice(a, b);
 }
 
 export function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
