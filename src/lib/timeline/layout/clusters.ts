@@ -24,9 +24,19 @@ export function collectTrack(
   crowdKeys = true,
   tighter = 0,
 ): { singles: PEvent[]; clusters: ClusterDraft[] } {
+  return collect(mayShow(events, ctx), ctx, trackId, crowdKeys, tighter);
+}
+
+/** collectTrack, of events already narrowed to those that may show (mayShow). */
+function collect(
+  events: readonly PEvent[],
+  ctx: Ctx,
+  trackId: string,
+  crowdKeys: boolean,
+  tighter: number,
+): { singles: PEvent[]; clusters: ClusterDraft[] } {
   const singles: PEvent[] = [];
   const clusters: ClusterDraft[] = [];
-  events = mayShow(events, ctx);
   // Bins in warped units, `clusterSpan` px wide (doubled per `tighter` step, where marks still
   // crowd), rounded up to 2^n days so that they nest from one zoom to the next.
   const span = ctx.o.clusterSpan * 2 ** Math.max(0, tighter - 1);
@@ -34,7 +44,7 @@ export function collectTrack(
   const pxPerDay = ctx.k * DAY;
   const clustering = pxPerDay < span || tighter > 0;
   const binU = clustering ? DAY * 2 ** Math.max(0, Math.ceil(Math.log2(span / pxPerDay))) : Infinity;
-  const slack = Math.max(RADIUS[1], ctx.o.targetSize / 2) / ctx.k;
+  const slack = markSlack(ctx);
   // Where marks crowded at the last try, key events join too (else one could stay beside a cluster).
   const crowd = tighter > 0 ? 0 : crowdKeys ? clusterMin : Infinity;
   const u = (t: number) => (ctx.warp.ts.length === 0 ? t : toU(ctx.warp, t));
@@ -114,10 +124,13 @@ export function collectZoned(
     while (z < merged.length && merged[z][1] < x) z++;
     (z < merged.length && x >= merged[z][0] ? inside : outside).push(e);
   }
-  const a = collectTrack(outside, ctx, trackId);
-  const b = collectTrack(inside, ctx, trackId, true, tighter);
+  const a = collect(outside, ctx, trackId, true, 0);
+  const b = collect(inside, ctx, trackId, true, tighter);
   return { singles: [...a.singles, ...b.singles], clusters: [...a.clusters, ...b.clusters] };
 }
+
+/** How far (in warped units) beyond the window a mark still counts: half a target, so that it can show in part. */
+const markSlack = (ctx: Ctx) => Math.max(RADIUS[1], ctx.o.targetSize / 2) / ctx.k;
 
 /** How far any event of a list reaches from its mark, back (its bar's or steps' start) and forward: per list. */
 const REACH = new WeakMap<readonly PEvent[], { back: number; fwd: number }>();
@@ -138,7 +151,7 @@ function mayShow(events: readonly PEvent[], ctx: Ctx): readonly PEvent[] {
     }
     REACH.set(events, r);
   }
-  const slack = Math.max(RADIUS[1], ctx.o.targetSize / 2) / ctx.k;
+  const slack = markSlack(ctx);
   const u1 = ctx.warp.ts.length === 0 ? ctx.d1 : toU(ctx.warp, ctx.d1);
   const from = fromU(ctx.warp, ctx.u0 - slack) - r.fwd - 1;
   const to = fromU(ctx.warp, u1 + slack) + r.back + 1;
