@@ -93,7 +93,7 @@ describe('home page: the first screen shows the lead chart', () => {
     [390, 844, 844],
   ]) {
     for (const javaScriptEnabled of [true, false]) {
-      it(`puts its top within ${limit} px at ${width}×${height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and nothing shifts`, async () => {
+      it(`puts its top within ${limit} px and 200 px of its drawing on the first screen at ${width}×${height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and nothing shifts`, async () => {
         // With JavaScript, the shift its scripts cause once the page is parsed (none, expected below).
         const { page, shift } = javaScriptEnabled
           ? await scriptShift(served.browser, served.site.url, { viewport: { width, height } }, (p) =>
@@ -114,6 +114,13 @@ describe('home page: the first screen shows the lead chart', () => {
           (b) => b.getBoundingClientRect().top + scrollY,
         );
         expect(body).toBeLessThan(height - 100);
+        // And the drawing too, not only the toolbar and legend above it: 200 px of it at least (the first
+        // months' marks on a phone, the first tracks wide).
+        const drawing = await page.$eval(`figure#chart-${lead.id}`, (f) => {
+          const shown = [...f.querySelectorAll('.tl-variant')].find((v) => v.getBoundingClientRect().height > 0);
+          return shown!.querySelector('svg')!.getBoundingClientRect().top + scrollY;
+        });
+        expect(height - drawing, 'px of the drawing on the first screen').toBeGreaterThanOrEqual(200);
         expect(box.height).toBeGreaterThan(200);
         expect(await page.locator(`figure#chart-${lead.id}`).count()).toBe(1);
         // In reading order: the headline, then the chart (titled at level 2), then what you need to know.
