@@ -571,6 +571,42 @@ describe('layoutTimeline', () => {
     expect(crowdedTargets(close, 24)).toEqual([]);
   });
 
+  it('shows a crowd just beyond the window’s edge as a "+N" cluster there, in shared lanes and in bands', () => {
+    // 400 events over 100 days, then 30 on one day just past each edge: within the half target a mark
+    // beyond the edge still shows in part. Once, each crowd stayed 30 single marks that no lane could
+    // hold, and none of them was drawn.
+    const day = (d: number) => new Date(Date.UTC(2019, 0, 1) + d * DAY).toISOString().slice(0, 10);
+    const two: LayoutTrack[] = [
+      { id: 'a', label: 'A', order: 1, shape: 'circle' },
+      { id: 'b', label: 'B', order: 2, shape: 'square' },
+    ];
+    const data: LayoutEvent[] = [
+      ...Array.from({ length: 400 }, (_, i) => ({
+        id: `in-${i}`,
+        date: day(i % 100),
+        track: i % 2 ? 'a' : 'b',
+        title: `Event ${i}`,
+        importance: 3 as const,
+      })),
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `right-${i}`, date: day(101), track: 'a', title: `R ${i}` })),
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `left-${i}`, date: day(-2), track: 'b', title: `L ${i}` })),
+    ];
+    const domain: [number, number] = [Date.UTC(2019, 0, 1), Date.UTC(2019, 0, 1) + 100.5 * DAY];
+    for (const sharedLanes of [true, false]) {
+      const layout = layoutTimeline(data, two, { width: 600, maxHeight: 300, sharedLanes, domain, words });
+      const { x, w } = layout.plot;
+      for (const [side, edge] of [
+        ['right', x + w],
+        ['left', x],
+      ] as const) {
+        const holding = layout.clusters.filter((c) => c.ids.some((id) => id.startsWith(`${side}-`)));
+        expect(holding, `${side} edge, shared lanes ${sharedLanes}`).toHaveLength(1);
+        expect(holding[0].ids.filter((id) => id.startsWith(`${side}-`))).toHaveLength(30);
+        expect(Math.abs(holding[0].x - edge)).toBeLessThanOrEqual(12);
+      }
+    }
+  });
+
   it('never clusters highlighted events; key events only where they crowd', () => {
     const layout = layoutTimeline(dense, DENSE_TRACKS, { width: 320, highlighted: ['event-3'] });
     for (const c of layout.clusters) expect(c.ids).not.toContain('event-3');
