@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeBeside } from '../../src/components/Timeline/timeline-panel';
+import { placeBeside, placeOutside } from '../../src/components/Timeline/timeline-panel';
 import { wheelZoom, ZOOM_STEP } from '../../src/components/Timeline/timeline-zoom';
 
 const factor = (deltaY: number, deltaMode = 0) => 2 ** wheelZoom(deltaY, deltaMode);
@@ -58,5 +58,33 @@ describe('placeBeside: the details panel beside its mark', () => {
     expect(placeBeside(rect(95, 395, 200, 20), rect(100, 400, 10, 10), 350, 300, bounds).top).toBe(381);
     expect(placeBeside(rect(95, 5, 200, 20), rect(100, 10, 10, 10), 350, 300, bounds).top).toBe(8);
     expect(placeBeside(rect(95, 775, 200, 20), rect(100, 780, 10, 10), 350, 300, bounds).top).toBe(492);
+  });
+});
+
+describe('placeOutside: the details panel beside the whole chart', () => {
+  const viewport = { left: 4, top: 8, right: 1276, bottom: 792 };
+  const rect = (left: number, top: number, w: number, h: number) => ({ left, top, right: left + w, bottom: top + h });
+  const symbol = rect(380, 500, 10, 10);
+
+  it('goes right of the chart where the page has room there, level with the symbol', () => {
+    // The home page at 1280: the chart in its column, what you need to know beside it.
+    const chart = rect(64, 380, 776, 900);
+    expect(placeOutside(chart, symbol, 352, 200, viewport)).toEqual({ left: 852, top: 481 });
+  });
+
+  it('goes left of the chart when only that side has room', () => {
+    const chart = rect(500, 100, 776, 600);
+    expect(placeOutside(chart, rect(900, 300, 10, 10), 352, 200, viewport)).toEqual({ left: 136, top: 281 });
+  });
+
+  it('keeps inside the viewport vertically', () => {
+    const chart = rect(64, 380, 776, 900);
+    expect(placeOutside(chart, rect(380, 780, 10, 10), 352, 500, viewport)!.top).toBe(292);
+    expect(placeOutside(chart, rect(380, 0, 10, 10), 352, 500, viewport)!.top).toBe(8);
+  });
+
+  it('gives way to placeBeside where neither side has room: an embed, a phone, a narrow window', () => {
+    expect(placeOutside(rect(0, 0, 1280, 800), symbol, 352, 200, viewport)).toBeUndefined();
+    expect(placeOutside(rect(64, 0, 1000, 800), symbol, 352, 200, viewport)).toBeUndefined();
   });
 });

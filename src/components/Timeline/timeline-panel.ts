@@ -1,6 +1,6 @@
 // The details panel of the interactive timeline: an event's details (rendered at build time by
-// EventDetails.astro, loaded once for every chart on the page), beside its mark on wide charts or
-// along the bottom of the screen on phones, and following its mark as the chart zooms; and the
+// EventDetails.astro, loaded once for every chart on the page), beside the chart where the page has
+// room, else beside its mark on wide charts, or along the bottom of the screen on phones, and following its mark as the chart zooms; and the
 // tooltip of a mark or cluster.
 import type { EventMark, LayoutEvent, TimelineLayout } from '../../lib/timeline/layout';
 import { tipPosition, type Rect } from '../roving-tip';
@@ -48,6 +48,28 @@ export function placeBeside(
   else left = bounds.right - symbol.right > symbol.left - bounds.left ? symbol.right + gap : symbol.left - gap - w;
   left = Math.max(bounds.left, Math.min(left, bounds.right - w));
   const top = Math.max(bounds.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, bounds.bottom - h));
+  return { left, top };
+}
+
+/**
+ * Where a panel of `w` × `h` goes beside the whole chart (viewport coordinates), where the page has room
+ * for it right of the chart (else left of it) inside `viewport`: the chart, its selected mark and the lines
+ * to its related events then stay in sight. Its top a little above the symbol, as placeBeside's. Undefined
+ * when neither side has room (an embed, a phone, a narrow window).
+ */
+export function placeOutside(
+  chart: Rect,
+  symbol: Rect,
+  w: number,
+  h: number,
+  viewport: Rect,
+  gap = 12,
+): { left: number; top: number } | undefined {
+  let left: number;
+  if (chart.right + gap + w <= viewport.right) left = chart.right + gap;
+  else if (chart.left - gap - w >= viewport.left) left = chart.left - gap - w;
+  else return undefined;
+  const top = Math.max(viewport.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, viewport.bottom - h));
   return { left, top };
 }
 
@@ -132,17 +154,25 @@ export class DetailsPanel {
       top: 8,
       bottom: innerHeight - 8,
     };
-    box.style.width = `${Math.min(352, (bounds.right - bounds.left) * 0.46)}px`;
-    const p = placeBeside(mark.getBoundingClientRect(), s, box.offsetWidth, box.offsetHeight, bounds);
-    // A popover is placed on the page; without popover support the panel is placed in the chart.
-    const origin = box.matches(':popover-open') ? { left: -scrollX, top: -scrollY } : root;
+    // A popover (in the top layer) may go beside the chart, over the page, where the page has room for a
+    // panel at least 280 px wide: it then covers none of the chart. Without popover support the panel is
+    // placed in the chart.
+    const popover = box.matches(':popover-open');
+    const viewport = { left: 4, right: innerWidth - 4, top: 8, bottom: innerHeight - 8 };
+    const room = Math.max(viewport.right - root.right, root.left - viewport.left) - 12;
+    const besideChart = popover && room >= 280;
+    box.style.width = `${besideChart ? Math.min(352, room) : Math.min(352, (bounds.right - bounds.left) * 0.46)}px`;
+    const outside = besideChart ? placeOutside(root, s, box.offsetWidth, box.offsetHeight, viewport) : undefined;
+    const p = outside ?? placeBeside(mark.getBoundingClientRect(), s, box.offsetWidth, box.offsetHeight, bounds);
+    const origin = popover ? { left: -scrollX, top: -scrollY } : root;
     const left = p.left - origin.left;
     const top = p.top - origin.top;
     box.style.left = `${left}px`;
     box.style.top = `${top}px`;
     if (at) {
-      const max = bounds.right - origin.left - box.offsetWidth;
-      this.anchor = { left, top, x: at.x, y: at.y, scale, min: bounds.left - origin.left, max };
+      // Beside the chart, it follows its mark up and down only; beside the mark, across too.
+      const max = outside ? left : bounds.right - origin.left - box.offsetWidth;
+      this.anchor = { left, top, x: at.x, y: at.y, scale, min: outside ? left : bounds.left - origin.left, max };
     }
   }
 
