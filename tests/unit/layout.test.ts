@@ -588,8 +588,20 @@ describe('layoutTimeline', () => {
         title: `Event ${i}`,
         importance: 3 as const,
       })),
-      ...Array.from({ length: 30 }, (_, i) => ({ id: `right-${i}`, date: day(101), track: 'a', title: `R ${i}` })),
-      ...Array.from({ length: 30 }, (_, i) => ({ id: `left-${i}`, date: day(-2), track: 'b', title: `L ${i}` })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: `right-${i}`,
+        date: day(101),
+        track: 'a',
+        title: `R ${i}`,
+        importance: 2 as const,
+      })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: `left-${i}`,
+        date: day(-2),
+        track: 'b',
+        title: `L ${i}`,
+        importance: 2 as const,
+      })),
     ];
     const domain: [number, number] = [Date.UTC(2019, 0, 1), Date.UTC(2019, 0, 1) + 100.5 * DAY];
     for (const sharedLanes of [true, false]) {
