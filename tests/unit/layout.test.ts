@@ -571,6 +571,54 @@ describe('layoutTimeline', () => {
     expect(crowdedTargets(close, 24)).toEqual([]);
   });
 
+  it('draws an out-of-window event’s steps only where its bar comes well into the window', () => {
+    // Two events marked on 20 May, before a window from 1 June: one whose only later step is on 1 June,
+    // at the window's start (its line would be a stub at the plot's edge, its step a shape nobody could
+    // name), one whose steps run to 20 June (its line comes in, and its step shows).
+    const one: LayoutTrack[] = [{ id: 'a', label: 'A', order: 1, shape: 'circle' }];
+    const data: LayoutEvent[] = [
+      {
+        id: 'stub',
+        date: '2019-05-20',
+        track: 'a',
+        title: 'Stub',
+        importance: 2,
+        milestones: [{ kind: 'effective', date: '2019-06-01' }],
+      },
+      {
+        id: 'long',
+        date: '2019-05-20',
+        track: 'a',
+        title: 'Long',
+        importance: 2,
+        milestones: [{ kind: 'effective', date: '2019-06-20' }],
+      },
+      { id: 'in', date: '2019-06-10', track: 'a', title: 'In the window', importance: 2 },
+      // After the window, so that the data's extent (which a window is kept inside) reaches beyond it.
+      { id: 'late', date: '2019-07-20', track: 'a', title: 'Late', importance: 2 },
+    ];
+    for (const orientation of ['horizontal', 'vertical'] as const) {
+      const layout = layoutTimeline(data, one, {
+        width: orientation === 'vertical' ? 390 : 900,
+        orientation,
+        domain: [Date.UTC(2019, 5, 1), Date.UTC(2019, 6, 1)],
+        words,
+      });
+      expect(
+        layout.marks.map((m) => m.id),
+        orientation,
+      ).toEqual(['in']);
+      expect(
+        layout.spans.map((s) => s.eventId),
+        orientation,
+      ).toEqual(['long']);
+      expect(
+        layout.milestones.map((m) => m.eventId),
+        orientation,
+      ).toEqual(['long']);
+    }
+  });
+
   it('shows a crowd just beyond the window’s edge as a "+N" cluster there, in shared lanes and in bands', () => {
     // 400 events over 100 days, then 30 on one day just past each edge: within the half target a mark
     // beyond the edge still shows in part. Once, each crowd stayed 30 single marks that no lane could

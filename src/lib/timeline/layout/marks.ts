@@ -119,11 +119,21 @@ export function drawItem(d: Drawn, it: Item, at: MarkAt, across: number, ctx: Ct
   }
   const ev = it.ev!;
   const mark = eventMark(it, ev, at, ctx);
-  if (it.x >= ctx.viewL && it.x <= ctx.viewR) {
+  const inView = it.x >= ctx.viewL && it.x <= ctx.viewR;
+  if (inView) {
     d.marks.push(mark);
     d.shown.set(ev.id, { mark, ev });
   }
+  const bars = d.spans.length;
   pushBars(d.spans, ev, it.track, across, ctx, vertical);
+  if (!inView) {
+    // The mark is out of the window: its bars show where they come well into it (not as a stub at the
+    // plot's edge), and its milestones only with such a bar: alone at the edge, nothing would say whose
+    // step a milestone is (milestones have no name of their own).
+    const kept = d.spans.splice(bars).filter((bar) => (vertical ? bar.h : bar.w) >= 2 * MILESTONE_R);
+    d.spans.push(...kept);
+    if (kept.length === 0) return;
+  }
   for (const m of ev.milestones) {
     const a = pos(ctx, m.t);
     if (a < ctx.viewL - MILESTONE_R || a > ctx.viewR + MILESTONE_R) continue;
