@@ -922,6 +922,31 @@ describe('layoutTimeline', () => {
     expect(labels).toBeGreaterThan(100);
   });
 
+  it('vertical: gives no event the date of another day, its row level with an axis label (under a focus, empty days are a few px)', () => {
+    // "20 Jul" once sat level with a 21 July event, the 20th taking 4 px and its label winning over the 21st's.
+    const focus = [Date.UTC(2019, 4, 25), Date.UTC(2019, 7, 1)] as const;
+    const time = new Map(events.map((e) => [e.id, markTime(e)]));
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    let level = 0;
+    for (const width of [360, 390]) {
+      const prepared = prepareTimeline(events, tracks);
+      for (const domain of [undefined, [Date.UTC(2019, 5, 1), Date.UTC(2019, 7, 1)] as [number, number]]) {
+        const layout = layoutPrepared(prepared, { width, orientation: 'vertical', focus, ...SITE, domain, words });
+        for (const t of layout.axis.ticks) {
+          if (!t.labelBox || !/(^|\D)\d{1,2}(\D|$)/.test(t.label)) continue;
+          const y = t.labelBox.y + t.labelBox.h / 2;
+          for (const m of layout.marks) {
+            if (Math.abs(m.y - y) >= t.labelBox.h) continue;
+            level++;
+            expect(day(time.get(m.id)!), `"${t.label}" level with ${m.id} at ${width}`).toBe(day(t.t));
+          }
+        }
+      }
+    }
+    // Not vacuous: some events have their own date level with them.
+    expect(level).toBeGreaterThan(0);
+  });
+
   it('gives the same result when prepared once and laid out many times', () => {
     const prepared = prepareTimeline(events, tracks);
     const options: LayoutOptions = { width: 900, periods, domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 7, 1)] };

@@ -1,7 +1,7 @@
 // Axis ticks, under the focus warp.
 import { textWidth } from '../lanes';
 import { timeTicks, type TimeTick } from '../ticks';
-import { PAD, round } from './constants';
+import { DAY, PAD, round } from './constants';
 import { pos, type Ctx } from './context';
 
 /** The axis labels' font size (one px smaller than the labels'), the size that measures them, and their line height. */
@@ -49,12 +49,20 @@ export function axisTicks(
     const half = vertical ? lineH / 2 : textWidth(t.label, fontSize) / 2;
     return [t.x - half - 4, t.x + half + 4];
   };
-  const rank = (t: TimeTick) =>
-    (t.level === 'major' ? 2 : 1) * 10 + ['day', 'week', 'month', 'quarter', 'year'].indexOf(t.unit);
+  const level = (t: TimeTick) => (t.level === 'major' ? 2 : 1);
+  const unit = (t: TimeTick) => ['day', 'week', 'month', 'quarter', 'year'].indexOf(t.unit);
+  // Of two labels, the one whose day the warp draws longer, then the more major, then the coarser. In a
+  // vertical focus a day with events gets a row per event and an empty one a few px: the label of an
+  // empty day (a Monday's, a month's first) would sit level with the next day's first event and give it
+  // the wrong date ("20 Jul" beside a 21 July event). Where days are even, as outside a focus, the more
+  // major and the coarser win, as before.
+  const dayPx = (t: TimeTick) => Math.round(at(Math.min(t.t + DAY, ctx.d1)) - t.x);
   const order = all
     .map((_, i) => i)
     .filter((i) => all[i].label)
-    .sort((i, j) => rank(all[j]) - rank(all[i]) || i - j);
+    .sort(
+      (i, j) => dayPx(all[j]) - dayPx(all[i]) || level(all[j]) - level(all[i]) || unit(all[j]) - unit(all[i]) || i - j,
+    );
   const kept: [number, number][] = [];
   const drop = new Set<number>();
   // Across the page, a label must also stay inside the SVG (PAD beyond the axis's ends), or its edge is cut.

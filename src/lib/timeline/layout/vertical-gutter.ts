@@ -63,12 +63,27 @@ export function gutterAnnotations(
   return placed.sort((a, b) => a[0] - b[0]).map(([, mark]) => mark);
 }
 
-/** The axis ticks, each label kept where the gutter has room for it (else the tick stays, unlabelled). */
-export function gutterTicks(all: readonly TimeTick[], gutter: LaneGrid, f: VerticalFrame): TimeTick[] {
+/**
+ * The axis ticks, each label kept where the gutter has room for it and where no event of another date
+ * sits level with it (else the tick stays, unlabelled): a reader pairs a date with the event beside it,
+ * and in a focus, where empty days take a few px, "1 Jul" would sit beside a 2 July event.
+ */
+export function gutterTicks(
+  all: readonly TimeTick[],
+  gutter: LaneGrid,
+  f: VerticalFrame,
+  items: readonly Item[],
+): TimeTick[] {
   const { plotY } = f;
   const tickH = axisText(f.ctx).lineH;
+  const events = items.filter((it) => it.ev);
+  const beside = (t: TimeTick) => {
+    const y = plotY + t.x;
+    // Level with: the label's line and the event's (centred on its mark) overlap.
+    return events.some((it) => Math.abs(it.x - y) < tickH && !sameDate(it.ev!.t, t));
+  };
   const ticks = all.map((t) =>
-    t.label && !gutter.fits(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2)
+    t.label && (!gutter.fits(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2) || beside(t))
       ? { ...t, label: '', level: 'sub' as const }
       : t,
   );
@@ -143,4 +158,18 @@ function firstAtOrAfter(items: readonly Item[], y: number): number {
     else b = mid;
   }
   return a;
+}
+
+/**
+ * Whether `t` (ms) falls in the day, month or year a tick's label names. The label says which: a
+ * day's number ("1 Jul", "1 jul 2019"; a month's first day among days is labelled so), a month's name
+ * ("Jul", "Jul 2019"), or a year alone ("2019").
+ */
+function sameDate(t: number, tick: TimeTick): boolean {
+  const a = new Date(t);
+  const b = new Date(tick.t);
+  const year = a.getUTCFullYear() === b.getUTCFullYear();
+  const month = year && a.getUTCMonth() === b.getUTCMonth();
+  if (/(^|\D)\d{1,2}(\D|$)/.test(tick.label)) return month && a.getUTCDate() === b.getUTCDate();
+  return /\p{L}/u.test(tick.label) ? month : year;
 }

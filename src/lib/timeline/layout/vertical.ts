@@ -27,7 +27,7 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
     .filter((it) => Math.abs(it.cx - f.spineX) < 1)
     .map((it) => ({ x: it.x, r: (it.cluster ? it.r : symbolExtent(it.track.shape, it.r).x) + 1.5 }));
   const annotations = gutterAnnotations(options.annotations ?? [], gutter, f, onLine);
-  const ticks = gutterTicks(allTicks, gutter, f);
+  const ticks = gutterTicks(allTicks, gutter, f, items);
   const periods = verticalPeriods(options.periods ?? [], items, gutter, column, f);
   placeEventLabels(items, column, f);
   const { marks, spans, milestones, clusters, shown } = verticalMarks(items, f);
