@@ -1,6 +1,8 @@
 // The paint pass (src/build/images/paint.ts): classes become presentation attributes from a rule
 // table and the theme's colours; on the timeline (timeline-image.ts's rules) every text gets a
 // colour that reads on the background, and the marks their tracks' colours.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contrastRatio } from '../../src/build/images/colour';
@@ -112,6 +114,30 @@ describe('the timeline, painted', () => {
         expect(fill, t.node.text).toMatch(/^#[0-9a-f]{6}$/);
         expect(contrastRatio(fill!, THEME[name].bg), t.node.text).toBeGreaterThanOrEqual(4.5);
       }
+    });
+
+    it(`${name}: paints the emphasised event's label in the text colour, even a minor event's (the page as its CSS does)`, () => {
+      // An event page emphasises its own event, whatever its importance: importance 3 would mute it.
+      const minor = events.find((e) => e.importance === 3 && e.id === 'inm-commissioner')!;
+      const own = layoutTimeline(events, tracks, {
+        width: 960,
+        highlighted: [minor.id],
+        domain: [Date.UTC(2019, 5, 1), Date.UTC(2019, 5, 30)],
+        fontSize: 13,
+        textWidthFactor: 1.15,
+      });
+      const painted = walk(
+        paint(timelineSvgLayers(own, options), TIMELINE_PAINT, paintTheme(name, tracks), {
+          classes: timelineSvgAttrs(own, options).class.split(' '),
+        }),
+      );
+      const label = painted.find((e) => e.node.tag === 'text' && e.node.text === minor.title);
+      expect(label, 'the emphasised label is drawn').toBeDefined();
+      expect(effective(label!, 'fill')).toBe(THEME[name].fg);
+      const css = readFileSync(join(import.meta.dirname, '../../src/components/Timeline/timeline-svg.css'), 'utf8');
+      const muted = css.indexOf('.tl-mark--importance-3 .tl-label');
+      const kept = css.search(/\.tl-mark--highlighted \.tl-label \{\s*fill: var\(--fg\) !important;/);
+      expect(kept, 'the page’s rule comes after the muting one').toBeGreaterThan(muted);
     });
 
     it(`${name}: draws the marks in the theme's track colours, and every shape in a colour of its own`, () => {
