@@ -97,6 +97,19 @@ describe('event details in place', () => {
         // there and covers none of the chart, its mark's neighbours or the lines to its related events.
         if (width === 1280) expect(g.panel.left, 'the panel is beside the chart').toBeGreaterThanOrEqual(g.chart.right);
         expect(g.focus, 'focus moved into the panel').toBe(true);
+        // Where its text goes on past the bottom edge (the sheet on a phone), a shade along that edge says
+        // so, and goes once the reader has scrolled to the end.
+        const overflows = await page.$eval(panel, (p) => p.scrollHeight > p.clientHeight + 1);
+        if (width === 390) expect(overflows, 'the details overflow the sheet').toBe(true);
+        if (overflows) {
+          const edge = { x: g.panel.right - 12, y: g.panel.bottom - 5, width: 8, height: 4 };
+          const shaded = await luminance(page, edge);
+          await page.$eval(panel, (p) => p.scrollTo(0, p.scrollHeight));
+          await frames(page);
+          expect(shaded, 'a shade along the bottom edge while the text goes on').toBeLessThan(
+            (await luminance(page, edge)) - 8,
+          );
+        }
         // Tab goes on inside the panel (its Close first), not back to the page's start.
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.className)).toContain('tl-details__close');
@@ -317,3 +330,23 @@ describe('deep links as typed', () => {
     await page.context().close();
   });
 });
+
+/** The mean luminance (0–255) of a region of the page as drawn: a screenshot, decoded by a blank page's canvas. */
+async function luminance(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = await page.screenshot({ clip });
+  const blank = await page.context().newPage();
+  const mean = await blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+    return sum / (d.length / 4);
+  }, png.toString('base64'));
+  await blank.close();
+  return mean;
+}
