@@ -1,7 +1,7 @@
 // The details panel of the interactive timeline: an event's details (rendered at build time by
 // EventDetails.astro, loaded once for every chart on the page), beside the chart where the page has
-// room, else beside its mark on wide charts, or along the bottom of the screen on phones, and following its mark as the chart zooms; and the
-// tooltip of a mark or cluster.
+// room, else beside its mark on wide charts, or along the bottom of the screen on phones, and
+// following its mark as the chart zooms; and the tooltip of a mark or cluster.
 import type { EventMark, LayoutEvent, TimelineLayout } from '../../lib/timeline/layout';
 import { tipPosition, type Rect } from '../roving-tip';
 import type { TimelinePayload } from '../../lib/timeline/payload';

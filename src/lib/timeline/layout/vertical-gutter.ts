@@ -76,11 +76,14 @@ export function gutterTicks(
 ): TimeTick[] {
   const { plotY } = f;
   const tickH = axisText(f.ctx).lineH;
-  const events = items.filter((it) => it.ev);
+  // Level with: the label's line and the event's (centred on its mark) overlap. Items are in order down the page.
   const beside = (t: TimeTick) => {
     const y = plotY + t.x;
-    // Level with: the label's line and the event's (centred on its mark) overlap.
-    return events.some((it) => Math.abs(it.x - y) < tickH && !sameDate(it.ev!.t, t));
+    for (let i = firstAtOrAfter(items, y - tickH + 0.001); i < items.length && items[i].x < y + tickH; i++) {
+      const ev = items[i].ev;
+      if (ev && !sameDate(ev.t, t)) return true;
+    }
+    return false;
   };
   const ticks = all.map((t) =>
     t.label && (!gutter.fits(0, plotY + t.x - tickH / 2, plotY + t.x + tickH / 2) || beside(t))
