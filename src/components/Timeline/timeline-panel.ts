@@ -47,9 +47,12 @@ export function placeBeside(
   else if (fitsLeft(symbol.left)) left = symbol.left - gap - w;
   else left = bounds.right - symbol.right > symbol.left - bounds.left ? symbol.right + gap : symbol.left - gap - w;
   left = Math.max(bounds.left, Math.min(left, bounds.right - w));
-  const top = Math.max(bounds.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, bounds.bottom - h));
-  return { left, top };
+  return { left, top: topBeside(symbol, h, bounds) };
 }
+
+/** A panel's top beside a symbol: a little above the symbol's middle, the panel kept inside `bounds`. */
+const topBeside = (symbol: Rect, h: number, bounds: Rect) =>
+  Math.max(bounds.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, bounds.bottom - h));
 
 /**
  * Where a panel of `w` × `h` goes beside the whole chart (viewport coordinates), where the page has room
@@ -69,8 +72,7 @@ export function placeOutside(
   if (chart.right + gap + w <= viewport.right) left = chart.right + gap;
   else if (chart.left - gap - w >= viewport.left) left = chart.left - gap - w;
   else return undefined;
-  const top = Math.max(viewport.top, Math.min((symbol.top + symbol.bottom) / 2 - 24, viewport.bottom - h));
-  return { left, top };
+  return { left, top: topBeside(symbol, h, viewport) };
 }
 
 /** The panel of one chart (`box`, the chart's .tl-details). */
