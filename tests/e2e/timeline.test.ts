@@ -117,6 +117,41 @@ async function watchStaging(page: Page) {
     }));
 }
 
+describe("an event page's chart on a phone", () => {
+  // Of the events without a body (their chart follows the summary), the one with the most events in the
+  // six weeks before it: there the chart used to put it about 1,000 px down, in the middle of its window.
+  const DAY = 86_400_000;
+  const t = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d);
+  const crowdedBefore = (e: TimelineData['events'][number]) =>
+    data.events.filter((o) => t(o.date) < t(e.date) && t(o.date) >= t(e.date) - 42 * DAY).length;
+  const event = data.events.filter((e) => !e.body).sort((a, b) => crowdedBefore(b) - crowdedBefore(a))[0];
+  for (const javaScriptEnabled of [false, true]) {
+    it(`shows the page's own event on the first screen at 390×844, JavaScript ${javaScriptEnabled ? 'on' : 'off'} (${event.id})`, async () => {
+      expect(crowdedBefore(event)).toBeGreaterThan(10);
+      const page = await openPage(served.browser, `${served.site.url}events/${event.id}/`, {
+        javaScriptEnabled,
+        viewport: { width: 390, height: 844 },
+      });
+      if (javaScriptEnabled) await page.waitForSelector('timeline-chart[data-ready]');
+      const mark = page.locator(`.tl-variant--narrow .tl-mark[data-id="${event.id}"]`);
+      const box = (await mark.boundingBox())!;
+      expect(box, 'its mark').not.toBeNull();
+      expect(box.y + box.height, 'bottom of its mark, px from the top of the page').toBeLessThan(844);
+      // The two events before it are drawn above it, and the note under the chart says where it begins.
+      const above = await page.$$eval(
+        '.tl-variant--narrow .tl-mark',
+        (marks, y) => marks.filter((m) => m.getBoundingClientRect().bottom <= y).length,
+        box.y,
+      );
+      expect(above).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('.tl-narrow-note').isVisible()).toBe(true);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect(await page.locator('.tl-narrow-note').isVisible()).toBe(false);
+      await page.context().close();
+    });
+  }
+});
+
 describe('timeline with JavaScript', () => {
   it('changes no element of the build-time SVG on its first render', async () => {
     const noJs = await openPage(served.browser, served.site.url, { javaScriptEnabled: false });

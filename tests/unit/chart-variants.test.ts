@@ -1,7 +1,8 @@
 // The variants chart-variants.ts gives a timeline of charts.yaml: a chart with a window and no focus of
 // its own takes its whole window as its focus on a phone (a row per event), and keeps its scale wider.
 import { describe, expect, it } from 'vitest';
-import { getTimelineData } from '../../src/data/timeline';
+import { eventExtents, getTimelineData } from '../../src/data/timeline';
+import { eventContext, narrowContextStart } from '../../src/lib/timeline/context';
 import { timelineChartVariants, type TimelineSpec } from '../../src/lib/timeline/chart-variants';
 import { layoutTimeline } from '../../src/lib/timeline/layout';
 import { windowDomain } from '../../src/lib/timeline/payload';
@@ -61,4 +62,64 @@ describe("the lead timeline's article-column variant (560–719 px)", () => {
       expect((lead.highlight ?? []).filter((id) => !shown.has(id))).toEqual([]);
     });
   }
+});
+
+describe("an event page's chart on a phone", () => {
+  // As the event page builds it (pages/events/[id].astro): six weeks either side, and on a phone a view
+  // that begins two events before the page's own.
+  const chartOf = (id: string, narrowStart?: number) => {
+    const around = eventContext(eventExtents(), id);
+    const spec: TimelineSpec = {
+      id: `around-${id}`,
+      kind: 'timeline',
+      title: 't',
+      caption: 'c',
+      source: 's',
+      highlight: [id],
+      periods: [],
+      annotations: [],
+      density: 'compact',
+    };
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const v = timelineChartVariants(spec, data, {
+      eventIds: around.ids,
+      window: [iso(around.from), iso(around.to)],
+      compact: true,
+      narrowStart,
+    });
+    const narrow = v.variants.find((x) => x.name === 'narrow')!;
+    return {
+      around,
+      layout: layoutTimeline(v.layoutEvents, v.layoutTracks, { ...narrow.options, words: en.timelineClient.layout }),
+    };
+  };
+  const y = (layout: ReturnType<typeof layoutTimeline>, id: string) => layout.marks.find((m) => m.id === id)?.y;
+
+  it('puts the page’s own event a few rows from the top, not in the middle of its twelve weeks', () => {
+    const id = 'landau-confirmed';
+    const whole = chartOf(id).layout;
+    const extents = eventExtents().filter((e) => chartOf(id).around.ids.includes(e.id));
+    const start = narrowContextStart(extents, id);
+    expect(start.before).toBe(2);
+    expect(start.hidden).toBeGreaterThan(15);
+    const { layout } = chartOf(id, start.start);
+    // The whole window: about 1,040 units down a 1,630-unit chart (now about 100 down 590).
+    expect(y(whole, id)! - whole.plot.y).toBeGreaterThan(800);
+    expect(y(layout, id)! - layout.plot.y).toBeLessThan(160);
+    expect(layout.domain[0]).toBe(start.start);
+    // The two events before it and every later one of the window: each a labelled mark of its own.
+    expect(layout.clusters).toEqual([]);
+    const shown = extents.filter((e) => e.start >= start.start && e.start < layout.domain[1]);
+    expect(shown.length).toBeGreaterThanOrEqual(8);
+    const labelled = new Set(layout.marks.filter((m) => m.labelLines.length > 0).map((m) => m.id));
+    expect(shown.filter((e) => !labelled.has(e.id)).map((e) => e.id)).toEqual([]);
+    // Rows as tall as when the whole window is shown (so the chart is shorter, not sparser).
+    const pitch = (l: typeof layout) => {
+      const ys = shown.map((e) => y(l, e.id)).filter((v): v is number => v !== undefined);
+      return (Math.max(...ys) - Math.min(...ys)) / ys.length;
+    };
+    expect(pitch(layout) / pitch(whole)).toBeGreaterThan(0.8);
+    expect(pitch(layout) / pitch(whole)).toBeLessThan(1.5);
+    expect(layout.size.height).toBeLessThan(whole.size.height * 0.6);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventContext, type EventExtent } from '../../src/lib/timeline/context';
+import { eventContext, narrowContextStart, type EventExtent } from '../../src/lib/timeline/context';
 import { spanInWords } from '../../src/lib/ui/strings';
 
 const DAY = 86_400_000;
@@ -91,5 +91,25 @@ describe('spanInWords', () => {
     expect(spanInWords(7)).toBe('seven days');
     expect(spanInWords(1)).toBe('day');
     expect(spanInWords(17)).toBe('17 days');
+  });
+});
+
+describe('narrowContextStart', () => {
+  it('begins on the day of the second event before the page’s own', () => {
+    const extents = [at('old', -30), at('a', -9), at('b', -4), at('c', -2), at('self', 0), at('next', 3)];
+    expect(narrowContextStart(extents, 'self')).toEqual({ start: T0 - 4 * DAY, before: 2, hidden: 2 });
+    expect(narrowContextStart(extents, 'self', 1)).toEqual({ start: T0 - 2 * DAY, before: 1, hidden: 3 });
+  });
+
+  it('counts every event of that day, and begins at the start of a day even when the event does not', () => {
+    const noon = (e: EventExtent): EventExtent => ({ ...e, start: e.start + DAY / 2 });
+    const extents = [at('a', -5), noon(at('b', -4)), at('b2', -4), at('c', -1), at('self', 0)];
+    expect(narrowContextStart(extents, 'self')).toEqual({ start: T0 - 4 * DAY, before: 3, hidden: 1 });
+  });
+
+  it('begins with the event itself when none is before it, and names an unknown event', () => {
+    expect(narrowContextStart([at('self', 0), at('next', 2)], 'self')).toEqual({ start: T0, before: 0, hidden: 0 });
+    expect(narrowContextStart([at('same', 0), at('self', 0)], 'self')).toEqual({ start: T0, before: 0, hidden: 0 });
+    expect(() => narrowContextStart([at('a', 0)], 'gone')).toThrow(/"gone"/);
   });
 });

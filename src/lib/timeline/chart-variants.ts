@@ -26,10 +26,16 @@ export interface TimelineChartOptions {
   window?: [string, string];
   /** A compact chart (event pages): lower heights. */
   compact?: boolean;
+  /**
+   * Where the narrow (phone) variant's view begins, ms since the epoch, later than the window's start: an
+   * event page's chart starts a few events before its own (narrowContextStart). Its rows stay as tall
+   * as they are when the whole window is shown; the window's earlier events are a zoom out away.
+   */
+  narrowStart?: number;
 }
 
 export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, opts: TimelineChartOptions = {}) {
-  const { eventIds, window: windowOverride, compact = false } = opts;
+  const { eventIds, window: windowOverride, compact = false, narrowStart } = opts;
   const trackIds = chart.tracks ?? data.tracks.map((t) => t.id);
   const tracks = data.tracks.filter((t) => trackIds.includes(t.id));
   const shownTracks = new Set(trackIds);
@@ -59,7 +65,17 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
         return t >= narrowFocus[0] && t < narrowFocus[1];
       }).length
     : 0;
-  const length = variantOptions.narrowLength(events.length, focusEvents, compact);
+  let length = variantOptions.narrowLength(events.length, focusEvents, compact);
+  // A view that begins later (narrowStart) is as long as its share of the focus's rows: as tall a row each.
+  const narrowDomain =
+    narrowStart !== undefined && domain && narrowStart > domain[0] ? ([narrowStart, domain[1]] as const) : undefined;
+  if (narrowDomain && narrowFocus && focusEvents > 0) {
+    const shown = events.filter((e) => {
+      const t = windowDomain(e.date, e.date)[0];
+      return t >= narrowDomain[0] && t < Math.min(narrowDomain[1], narrowFocus[1]);
+    }).length;
+    length = Math.max(variantOptions.narrowLength(shown, 0, compact) / 2, Math.round((length * shown) / focusEvents));
+  }
   // A small timeline is about its highlighted event (an event page's own): its label shows whatever the crowd.
   const own = compact ? { keepHighlightedLabels: true } : {};
   // A compact chart (an event page's) may be 480 units tall: its seven lanes take about 400 at one row each,
@@ -80,6 +96,7 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
       options: {
         ...shared,
         ...(narrowFocus ? { focus: narrowFocus } : {}),
+        ...(narrowDomain ? { domain: narrowDomain } : {}),
         ...variantOptions.narrow,
         textWidthFactor,
         length,

@@ -92,3 +92,32 @@ export function eventContext(
   }
   return { ids: inside.map((e) => e.id), from: self.start - d, to: self.end + d, days: Math.round(d / DAY), capped };
 }
+
+/**
+ * Where an event page's chart begins on a phone (its vertical variant, a row per event): on the day of
+ * the `before`-th event before it (by start), so that the page's own event is a few rows down rather
+ * than in the middle of its twelve weeks, about 1,000 px down a 390-px screen. The earlier events stay
+ * in the chart, a zoom out away. Returns that day's start (ms since the epoch; with none before, the
+ * event's own day), how many events start between it and the event (`before`, more when they share a
+ * day) and how many start earlier (`hidden`: out of the phone's first view).
+ */
+export function narrowContextStart(
+  extents: readonly EventExtent[],
+  id: string,
+  before = 2,
+): { start: number; before: number; hidden: number } {
+  const self = extents.find((e) => e.id === id);
+  if (!self) throw new Error(`narrowContextStart: no event "${id}"`);
+  const earlier = extents
+    .filter((e) => e.start < self.start)
+    .map((e) => e.start)
+    .sort((a, b) => b - a)
+    .slice(0, before);
+  const first = earlier.length ? earlier[earlier.length - 1] : self.start;
+  const start = first - (((first % DAY) + DAY) % DAY);
+  return {
+    start,
+    before: extents.filter((e) => e.start >= start && e.start < self.start).length,
+    hidden: extents.filter((e) => e.start < start).length,
+  };
+}

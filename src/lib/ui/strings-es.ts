@@ -180,6 +180,8 @@ export const es: UiStrings = {
       return `Los eventos ${around}; este, resaltado.`;
     },
     contextCaptionNearest: (n: number) => `Los ${n} eventos más cercanos en el tiempo a este, que aparece resaltado.`,
+    contextNarrowNote: (before: number) =>
+      `En una pantalla estrecha, el gráfico empieza ${before === 0 ? 'en este evento' : `${before === 1 ? 'un evento' : before === 2 ? 'dos eventos' : `${before} eventos`} antes de este`}; para las semanas anteriores, aleje el zoom o consulte la cronología.`,
     contextSource: 'Las fuentes que se enumeran en la página de cada evento',
     steps: 'Pasos',
     didNotHappen: 'no ocurrió',

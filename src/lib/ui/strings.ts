@@ -170,6 +170,9 @@ export const en = {
     contextCaption: (days: number) => `The events of the ${spanInWords(days)} before and after, this one emphasised.`,
     /** When a crowded chronology leaves room for only the nearest events. */
     contextCaptionNearest: (n: number) => `The ${n} events nearest in time to this one, which is emphasised.`,
+    /** Under a phone's chart that begins shortly before the event (narrowContextStart), when earlier ones are left out. */
+    contextNarrowNote: (before: number) =>
+      `On a narrow screen the chart begins ${before === 0 ? 'with this event' : `${before === 1 ? 'one event' : before === 2 ? 'two events' : `${before} events`} before this one`}; zoom out, or see the chronology, for the weeks before.`,
     contextSource: 'The sources listed on each event’s page',
     steps: 'Steps',
     didNotHappen: 'did not happen',
