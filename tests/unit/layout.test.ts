@@ -667,6 +667,39 @@ describe('layoutTimeline', () => {
     }
   });
 
+  it('draws no mark for an event of the day after the window, at the window’s end (exclusive)', () => {
+    // A window "to 31 July" ends as 1 August begins: a 1 August event stood at the plot's edge, half cut
+    // and labelled, in a chart about June and July. Its steps' stub at the edge went with it (8d5df2e).
+    const track: LayoutTrack[] = [{ id: 't', label: 'Track', order: 1, shape: 'circle' }];
+    const events: LayoutEvent[] = [
+      { id: 'first', date: '2019-07-01', track: 't', title: 'First day', importance: 2 },
+      { id: 'last', date: '2019-07-31', track: 't', title: 'Last day', importance: 2 },
+      {
+        id: 'after',
+        date: '2019-08-01',
+        track: 't',
+        title: 'Day after',
+        importance: 2,
+        milestones: [{ date: '2019-08-12', kind: 'effective' }],
+      },
+    ];
+    const domain: [number, number] = [Date.UTC(2019, 6, 1), Date.UTC(2019, 7, 1)];
+    for (const orientation of ['horizontal', 'vertical'] as const) {
+      const layout = layoutTimeline(events, track, {
+        width: orientation === 'vertical' ? 360 : 820,
+        orientation,
+        domain,
+        words,
+      });
+      expect(
+        layout.marks.map((m) => m.id),
+        orientation,
+      ).toEqual(['first', 'last']);
+      expect(layout.spans, orientation).toEqual([]);
+      expect(layout.milestones, orientation).toEqual([]);
+    }
+  });
+
   it('never clusters highlighted events; key events only where they crowd', () => {
     const layout = layoutTimeline(dense, DENSE_TRACKS, { width: 320, highlighted: ['event-3'] });
     for (const c of layout.clusters) expect(c.ids).not.toContain('event-3');

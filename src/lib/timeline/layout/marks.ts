@@ -119,7 +119,9 @@ export function drawItem(d: Drawn, it: Item, at: MarkAt, across: number, ctx: Ct
   }
   const ev = it.ev!;
   const mark = eventMark(it, ev, at, ctx);
-  const inView = it.x >= ctx.viewL && it.x <= ctx.viewR;
+  // The window's end is exclusive (a window to 31 July ends as 1 August begins): an event of the next
+  // day stood at the plot's very edge, half its mark cut, labelled in a chart that is not about it.
+  const inView = it.x >= ctx.viewL && it.x <= ctx.viewR && ev.t < ctx.d1;
   if (inView) {
     d.marks.push(mark);
     d.shown.set(ev.id, { mark, ev });
