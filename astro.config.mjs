@@ -48,7 +48,21 @@ export default defineConfig({
     // One stylesheet for the whole site (about 8 KB gzipped), cached once, instead of a render-blocking
     // request per component on every page.
     // NO_MINIFY=1 leaves the client code readable, for a profiler's function names.
-    build: { assetsInlineLimit: 0, cssCodeSplit: false, ...(process.env.NO_MINIFY ? { minify: false } : {}) },
+    build: {
+      assetsInlineLimit: 0,
+      cssCodeSplit: false,
+      ...(process.env.NO_MINIFY ? { minify: false } : {}),
+      rolldownOptions: {
+        // Astro's own "use astro:head-inject" directive in each MDX file: the bundler warns, three times a
+        // build and twelve lines each, that it may drop it, as it should (Astro reads it before). Noise an
+        // editor would take for a problem in their content; every other warning still shows.
+        onLog(level, log, handler) {
+          if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/.test(log.message))
+            return;
+          handler(level, log);
+        },
+      },
+    },
     // d3-zoom's only use of d3-transition is animation we never start: see the file.
     resolve: {
       alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) },
