@@ -980,6 +980,42 @@ describe('layoutTimeline', () => {
     expect(level).toBeGreaterThan(0);
   });
 
+  it('vertical: under a focus, labels each day with events level with its first mark', () => {
+    // Weekly ticks fell on empty days, a few px above the next day's events ("17 Jun" 16 px above a
+    // 21 June event, "8 Jul" 20 px above a 9 July one): a reader gave those events the wrong date.
+    const focus = [Date.UTC(2019, 4, 25), Date.UTC(2019, 7, 1)] as const;
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    let checked = 0;
+    let level = 0;
+    for (const width of [360, 390]) {
+      const layout = layoutTimeline(events, tracks, { width, orientation: 'vertical', focus, ...SITE, words });
+      const first = new Map<string, number>();
+      for (const m of layout.marks) {
+        const date = byId.get(m.id)!.date;
+        if (date.length !== 10 || Date.parse(date) < focus[0] || Date.parse(date) >= focus[1]) continue;
+        if (!first.has(date) || m.y < first.get(date)!) first.set(date, m.y);
+      }
+      const gutterTaken = (y: number) =>
+        layout.annotations.some((a) => a.labelBox && y > a.labelBox.y - 10 && y < a.labelBox.y + a.labelBox.h + 10);
+      const labelled = layout.axis.ticks.filter((t) => t.labelBox);
+      const centre = (t: (typeof labelled)[number]) => t.labelBox!.y + t.labelBox!.h / 2;
+      for (const [date, y] of first) {
+        if (gutterTaken(y)) continue;
+        checked++;
+        const own = labelled.find((t) => day(t.t) === date);
+        if (own && Math.abs(centre(own) - y) < 2) level++;
+        // Else only because another day's label is in the way (rows squeezed under a target's height).
+        else
+          expect(
+            labelled.some((t) => Math.abs(centre(t) - y) < 2 * t.labelBox!.h),
+            `${date} at ${width}`,
+          ).toBe(true);
+      }
+    }
+    expect(level / checked).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('gives the same result when prepared once and laid out many times', () => {
     const prepared = prepareTimeline(events, tracks);
     const options: LayoutOptions = { width: 900, periods, domain: [Date.UTC(2019, 4, 20), Date.UTC(2019, 7, 1)] };

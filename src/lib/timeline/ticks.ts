@@ -154,6 +154,16 @@ function labelForm(step: Step, unit: TickUnit, first: boolean): TickForm {
 }
 
 /**
+ * A labelled tick for the day starting at `t` (00:00 UTC), as a run of day ticks labels it ("21 Jun", a
+ * year's first day with its year), at x 0: a vertical focus labels the days it gives a row (layout/axis.ts).
+ */
+export function dayTick(t: number, dates: DateWords = ENGLISH_DATES): TimeTick {
+  const unit = tickUnit(t);
+  const label = formatTickDate(new Date(t), labelForm(STEP_BY_NAME.get('day')!, unit, false), dates);
+  return { t, x: 0, label, level: RANK[unit] >= STEP_BY_NAME.get('day')!.majorRank ? 'major' : 'minor', unit };
+}
+
+/**
  * Ticks for the UTC window `domain` = [startMs, endMs] drawn over `widthPx`:
  * the finest step (days, weeks, months, quarters, half-years, years, …) whose
  * labels fit without overlapping, with labels like "2019", "Jun 2019"/"Jun", "10 Jun" (in `options.dates`'

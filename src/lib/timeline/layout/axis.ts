@@ -1,6 +1,6 @@
 // Axis ticks, under the focus warp.
 import { textWidth } from '../lanes';
-import { timeTicks, type TimeTick } from '../ticks';
+import { dayTick, timeTicks, type TimeTick } from '../ticks';
 import { DAY, PAD, round } from './constants';
 import { pos, type Ctx } from './context';
 
@@ -15,12 +15,18 @@ export function axisText(ctx: Ctx): { fontSize: number; measure: number; lineH: 
  * gets the finest ticks its own length allows, so the change of scale shows as a change of tick
  * spacing; labels that would then collide across a boundary give way (majors win). `x` is px
  * from the axis's start. Also the boundaries inside the window, where the axis marks a break.
+ * `eventDays` (vertical): the days with events (their 00:00 UTC), each with its first event's mark (px
+ * from the axis's start). In the focus, where such a day gets a row per event, its tick stands level
+ * with that mark (the day's start is half a row above it), and is a candidate label even where the
+ * calendar's step (weekly, say) has none: those fall as often on empty days, a few px above the next
+ * event ("17 Jun" 16 px above a 21 June event), and give way to it (the longer day wins, below).
  */
 export function axisTicks(
   ctx: Ctx,
   length: number,
   fontSize: number,
   vertical: boolean,
+  eventDays: ReadonlyMap<number, number> = new Map(),
 ): { ticks: TimeTick[]; breaks: number[] } {
   const domain: [number, number] = [ctx.d0, ctx.d1];
   const w = ctx.warp;
@@ -43,6 +49,7 @@ export function axisTicks(
       all.push({ ...t, x: at(t.t) });
     }
   }
+  if (vertical) addEventDays(all, eventDays, w.ts[0], w.ts[w.ts.length - 1], ctx);
   // Labels that collide: the more major one stays.
   const lineH = Math.ceil(fontSize * 1.25);
   const extent = (t: TimeTick): [number, number] => {
@@ -82,4 +89,21 @@ export function axisTicks(
     lastX = tick.x;
   });
   return { ticks, breaks: edges.map((t) => round(pos(ctx, t))) };
+}
+
+/** The days of `eventDays` inside the focus [f0, f1] and the window, as labelled ticks at their first marks among `all` (kept in time order). */
+function addEventDays(all: TimeTick[], eventDays: ReadonlyMap<number, number>, f0: number, f1: number, ctx: Ctx): void {
+  const index = new Map(all.map((t, i) => [t.t, i]));
+  let added = false;
+  for (const [t, x] of eventDays) {
+    if (t < Math.max(f0, ctx.d0) || t >= Math.min(f1, ctx.d1)) continue;
+    const i = index.get(t);
+    if (i !== undefined) all[i] = { ...(all[i].label ? all[i] : dayTick(t, ctx.words.dates)), x };
+    else {
+      index.set(t, all.length);
+      all.push({ ...dayTick(t, ctx.words.dates), x });
+      added = true;
+    }
+  }
+  if (added) all.sort((a, b) => a.t - b.t);
 }

@@ -19,7 +19,14 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
   const f = verticalFrame(prepared, domain, base, options);
   const items = columnItems(prepared, visible, f, o.targetSize);
   const column = labelColumn(f.plotY, f.plotY + f.length, labelH);
-  const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true);
+  // The days of the events dated to the day (a month's "June 2019" names none), each at its first mark.
+  const eventDays = new Map<number, number>();
+  for (const it of items) {
+    if (!it.ev || it.ev.startText.length !== 10) continue;
+    const day = dayStart(it.ev.startText);
+    if (!eventDays.has(day)) eventDays.set(day, it.x - f.ctx.origin);
+  }
+  const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true, eventDays);
   // The gutter beside the axis labels: annotations first, then the axis labels, then period labels.
   const gutter = new LaneGrid(1, 2);
   // The marks on the axis line, with how far each symbol reaches across (its outline too).
@@ -146,3 +153,6 @@ function verticalAxis(ticks: readonly TimeTick[], breaks: number[], f: VerticalF
     }),
   };
 }
+
+/** 00:00 UTC of a "YYYY-MM-DD" date. */
+const dayStart = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
