@@ -11,6 +11,7 @@ import { paint, paintTheme, type PaintRule } from '../../src/build/images/paint'
 import { TIMELINE_PAINT } from '../../src/build/images/timeline-image';
 import { svgNodeToString, type SvgNode } from '../../src/lib/svg';
 import { THEME } from '../../src/lib/theme';
+import { BOLD_WIDTH } from '../../src/lib/timeline/lanes';
 import { layoutTimeline, type LayoutEvent } from '../../src/lib/timeline/layout';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import { timelineSvgAttrs, timelineSvgLayers } from '../../src/lib/timeline/svg-model';
@@ -116,7 +117,7 @@ describe('the timeline, painted', () => {
       }
     });
 
-    it(`${name}: paints the emphasised event's label in the text colour, even a minor event's (the page as its CSS does)`, () => {
+    it(`${name}: paints the emphasised event's label bold in the text colour, even a minor event's (the page as its CSS does)`, () => {
       // An event page emphasises its own event, whatever its importance: importance 3 would mute it.
       const minor = events.find((e) => e.importance === 3 && e.id === 'inm-commissioner')!;
       const own = layoutTimeline(events, tracks, {
@@ -134,9 +135,21 @@ describe('the timeline, painted', () => {
       const label = painted.find((e) => e.node.tag === 'text' && e.node.text === minor.title);
       expect(label, 'the emphasised label is drawn').toBeDefined();
       expect(effective(label!, 'fill')).toBe(THEME[name].fg);
+      // And bold, as the layout measured it (below).
+      expect(effective(label!, 'font-weight')).toBe('700');
+      const plain = layoutTimeline(events, tracks, {
+        width: 960,
+        domain: [Date.UTC(2019, 5, 1), Date.UTC(2019, 5, 30)],
+        fontSize: 13,
+        textWidthFactor: 1.15,
+      });
+      const box = (l: typeof own) => l.marks.find((m) => m.id === minor.id)!.labelBox!;
+      expect(box(own).w / box(plain).w).toBeCloseTo(BOLD_WIDTH, 1);
       const css = readFileSync(join(import.meta.dirname, '../../src/components/Timeline/timeline-svg.css'), 'utf8');
       const muted = css.indexOf('.tl-mark--importance-3 .tl-label');
-      const kept = css.search(/\.tl-mark--highlighted \.tl-label \{\s*fill: var\(--fg\) !important;/);
+      const kept = css.search(
+        /\.tl-mark--highlighted \.tl-label \{\s*fill: var\(--fg\) !important;\s*font-weight: 700;/,
+      );
       expect(kept, 'the page’s rule comes after the muting one').toBeGreaterThan(muted);
     });
 

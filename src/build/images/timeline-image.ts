@@ -46,7 +46,7 @@ export const TIMELINE_PAINT: readonly PaintRule[] = [
   { classes: ['tl-label'], set: { ...HALO, 'stroke-opacity': '0.85', 'dominant-baseline': 'central' } },
   { classes: ['tl-label'], within: 'tl-mark--importance-1', set: { 'font-weight': '700' } },
   { classes: ['tl-label'], within: 'tl-mark--importance-3', set: { fill: '@muted' } },
-  { classes: ['tl-label'], within: 'tl-mark--highlighted', set: { fill: '@fg' } },
+  { classes: ['tl-label'], within: 'tl-mark--highlighted', set: { fill: '@fg', 'font-weight': '700' } },
   {
     classes: ['tl-cluster__label'],
     set: { ...HALO, 'stroke-opacity': '0.85', 'font-weight': '700', 'dominant-baseline': 'central' },

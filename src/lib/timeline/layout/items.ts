@@ -27,7 +27,8 @@ export function eventItem(ev: PEvent, track: LayoutTrack, ctx: Ctx, along: (t: n
   const x = along(ev.t);
   const r = RADIUS[ev.importance];
   const half = targetHalf(r, ctx);
-  const font = ev.importance === 1 ? ctx.mFont * BOLD_WIDTH : ctx.mFont;
+  // Key events' labels are bold, and so is an emphasised event's (an event page's own, whatever its importance).
+  const font = ev.importance === 1 || ctx.highlighted.has(ev.id) ? ctx.mFont * BOLD_WIDTH : ctx.mFont;
   return {
     priority: priorityOf(ev, ctx),
     x,

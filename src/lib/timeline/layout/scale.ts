@@ -41,6 +41,7 @@ export function warpFor(
     labelH,
     target,
     options.focusShare,
+    options.highlighted?.join(','),
     ...options.focus,
     ...fullDomain,
   ].join('|');
@@ -49,8 +50,10 @@ export function warpFor(
     // Vertical: a row per event, as tall as its label wraps (one or two rows) and at least a target.
     const labelsW = Math.max(0, options.width - PAD - verticalLabelsX(options));
     const mFont = (options.fontSize ?? 12) * (options.textWidthFactor ?? 1);
+    const bold = new Set(options.highlighted);
     const rowOf = (e: PEvent) => {
-      const rows = wrapText(e.text, labelsW, e.importance === 1 ? mFont * BOLD_WIDTH : mFont, 2)?.lines.length ?? 1;
+      const font = e.importance === 1 || bold.has(e.id) ? mFont * BOLD_WIDTH : mFont;
+      const rows = wrapText(e.text, labelsW, font, 2)?.lines.length ?? 1;
       return Math.ceil(Math.max(target * 1.15, rows * labelH + V_GAP + 4));
     };
     warp = focusWarp({
