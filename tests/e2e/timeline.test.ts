@@ -126,7 +126,7 @@ describe("an event page's chart on a phone", () => {
     data.events.filter((o) => t(o.date) < t(e.date) && t(o.date) >= t(e.date) - 42 * DAY).length;
   const event = data.events.filter((e) => !e.body).sort((a, b) => crowdedBefore(b) - crowdedBefore(a))[0];
   for (const javaScriptEnabled of [false, true]) {
-    it(`shows the page's own event on the first screen at 390×844, JavaScript ${javaScriptEnabled ? 'on' : 'off'} (${event.id})`, async () => {
+    it(`shows the page's own event on the first screen at 390×844 and as the only bold label wider, JavaScript ${javaScriptEnabled ? 'on' : 'off'} (${event.id})`, async () => {
       expect(crowdedBefore(event)).toBeGreaterThan(10);
       const page = await openPage(served.browser, `${served.site.url}events/${event.id}/`, {
         javaScriptEnabled,
@@ -147,6 +147,14 @@ describe("an event page's chart on a phone", () => {
       expect(await page.locator('.tl-narrow-note').isVisible()).toBe(true);
       await page.setViewportSize({ width: 1280, height: 800 });
       expect(await page.locator('.tl-narrow-note').isVisible()).toBe(false);
+      // Wider (the column variant in the page's measure), its label is the chart's only bold one (key
+      // events keep their larger marks).
+      const weights = await page.$$eval('.tl-variant .tl-mark', (marks) =>
+        marks
+          .filter((m) => m.querySelector('.tl-label') && m.getBoundingClientRect().height > 0)
+          .map((m) => [m.getAttribute('data-id'), getComputedStyle(m.querySelector('.tl-label')!).fontWeight]),
+      );
+      expect(weights.filter(([, w]) => w === '700').map(([id]) => id)).toEqual([event.id]);
       await page.context().close();
     });
   }
