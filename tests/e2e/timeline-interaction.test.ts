@@ -199,6 +199,46 @@ describe('zoom steps', () => {
     await page.context().close();
   });
 
+  it('a "+N" clicked open with the mouse leaves no tooltip over the events it lays out', async () => {
+    // The pointer does not move, so no pointerout: the cluster's tooltip stayed where it had been and
+    // cut the new labels short ("Sandoval: troops in north" showed as "…north").
+    const page = await openPage(served.browser, served.site.url, { viewport: { width: 1280, height: 800 } });
+    await page.locator(SEL).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${SEL}[data-ready]`);
+    const at = await page.$eval(`${svgOf(1280)}`, (svg) => {
+      const c = [...svg.querySelectorAll('.tl-cluster')]
+        .map((el) => el.getBoundingClientRect())
+        .find((r) => r.top > 0 && r.bottom < innerHeight);
+      return c && { x: c.left + c.width / 2, y: c.top + c.height / 2 };
+    });
+    expect(at, 'a cluster on screen').toBeTruthy();
+    await page.mouse.move(at!.x, at!.y);
+    const tip = page.locator(`${SEL} .tl-tooltip`);
+    await tip.waitFor({ state: 'visible' });
+    const before = await days(page);
+    await page.mouse.click(at!.x, at!.y);
+    await page.waitForFunction(
+      ([sel, d]) => {
+        const el = document.querySelector(sel) as unknown as { timelineDomain: number[] };
+        return el.timelineDomain[1] - el.timelineDomain[0] < d;
+      },
+      [SEL, before] as const,
+    );
+    await frames(page);
+    // Hidden, or showing for a mark that is now under the pointer (not the cluster that was).
+    const state = await page.evaluate(
+      ([x, y, sel]) => {
+        const tipEl = document.querySelector(`${sel} .tl-tooltip`) as HTMLElement;
+        if (tipEl.hidden) return 'hidden';
+        const under = document.elementFromPoint(x, y)?.closest('.tl-marks [data-id], .tl-cluster');
+        return under && under.isConnected ? 'about the mark under the pointer' : `stale: ${tipEl.textContent}`;
+      },
+      [at!.x, at!.y, SEL] as const,
+    );
+    expect(state).not.toMatch(/^stale/);
+    await page.context().close();
+  });
+
   it('shows the "drag to pan" hint once per browsing session, in the toolbar row', async () => {
     const page = await openPage(served.browser, served.site.url);
     await page.locator(SEL).scrollIntoViewIfNeeded();

@@ -48,6 +48,8 @@ class TimelineController extends TimelineView {
   zoom!: TimelineZoom;
   frame = 0;
   tooltip: HTMLElement;
+  /** The mark the tooltip is about, while it shows. */
+  tipMark?: Element;
   panel: DetailsPanel;
   status: HTMLElement;
   hint?: { hide: () => void };
@@ -144,6 +146,12 @@ class TimelineController extends TimelineView {
   render(domain = this.domain): void {
     super.render(domain);
     if (this.selectedId) this.panel.follow(this.markAt(this.selectedId));
+    // A tooltip whose mark the zoom removed (a "+N" clicked open: the pointer has not moved, so no
+    // pointerout) would cover the events now drawn there; one whose mark moved goes with it.
+    if (!this.tooltip.hidden && this.tipMark) {
+      if (this.tipMark.isConnected) showMarkTip(this.tooltip, this.tipMark, this.layout, this.payload.ui);
+      else this.hideTooltip();
+    }
   }
 
   zoomBy(factor: number): void {
@@ -286,10 +294,13 @@ class TimelineController extends TimelineView {
 
   showTooltip(target: EventTarget | null): void {
     const mark = (target as Element | null)?.closest?.('.tl-marks [data-id], .tl-cluster');
-    if (mark) showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
+    if (!mark) return;
+    this.tipMark = mark;
+    showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
   }
 
   hideTooltip(): void {
     this.tooltip.hidden = true;
+    this.tipMark = undefined;
   }
 }
