@@ -211,4 +211,22 @@ describe('home page: the story rail at 1280×800', () => {
     expect(scrolls).toBeGreaterThan(0);
     await page.context().close();
   });
+
+  it('names the section in view after a jump (End, Home, a dragged scrollbar), not the last one it saw', async () => {
+    // It followed the headings as they crossed into the top half of the window: a jump that starts and
+    // ends with no heading there (reading inside a long section, 50 px below its heading) crosses none,
+    // and the rail went on naming the section the reader had left.
+    const page = await openPage(served.browser, served.site.url);
+    const headings = await page.locator('.story > h2').allTextContents();
+    const inside = (i: number) =>
+      page.evaluate((n) => {
+        const h = document.querySelectorAll('.story > h2')[n];
+        window.scrollTo(0, h.getBoundingClientRect().top + scrollY + 50);
+      }, i);
+    for (const i of [1, headings.length - 2, 2, headings.length - 1, 1]) {
+      await inside(i);
+      await expect.poll(() => page.locator('.rail-section').textContent()).toBe(headings[i]);
+    }
+    await page.context().close();
+  });
 });

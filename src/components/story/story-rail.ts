@@ -1,4 +1,4 @@
-// <story-rail>: follows the section of the story in view (IntersectionObserver on its headings)
+// <story-rail>: follows the section of the story in view (the last heading above the window's middle)
 // and lights up, in the rail's strip, the events that section refers to; Previous/Next step
 // from heading to heading. No library.
 
@@ -41,22 +41,24 @@ class StoryRail extends HTMLElement {
         list.append(li);
       }
     };
-    const visible = new Set<number>();
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const e of entries) {
-          const i = headings.indexOf(e.target as HTMLElement);
-          if (e.isIntersecting) visible.add(i);
-          else visible.delete(i);
-        }
-        // The section in view is the last heading above the middle of the screen.
-        let best = -1;
-        for (const [i, h] of headings.entries()) if (h.getBoundingClientRect().top < innerHeight / 2) best = i;
-        show(best);
-      },
-      { rootMargin: '0px 0px -50% 0px' },
-    );
-    headings.forEach((h) => observer.observe(h));
+    // The section in view is the last heading above the middle of the window, found again at most once a
+    // frame as the page scrolls. (Watching the headings cross the middle missed jumps: End, a dragged
+    // scrollbar or a link can carry the page past several headings without one ever being at the middle.)
+    let queued = false;
+    const update = () => {
+      queued = false;
+      let best = -1;
+      for (const [i, h] of headings.entries()) if (h.getBoundingClientRect().top < innerHeight / 2) best = i;
+      show(best);
+    };
+    const queue = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(update);
+    };
+    addEventListener('scroll', queue, { passive: true });
+    addEventListener('resize', queue);
+    queue();
     const steps = this.querySelector<HTMLElement>('.rail-steps')!;
     steps.hidden = false;
     steps.addEventListener('click', (e) => {
