@@ -64,6 +64,31 @@ describe("the lead timeline's article-column variant (560–719 px)", () => {
   }
 });
 
+describe('every timeline of the story, wide (720 px and up)', () => {
+  for (const language of ['en', 'es'] as const) {
+    it(`labels every event it emphasises, in its full view (${language})`, () => {
+      // At a height cap of 880 the lead chart's US asylum policy band had two lanes, and the Spanish
+      // "Publican regla de tránsito" (16 July) room in neither: its large mark stood unlabelled.
+      const own = getTimelineData(language);
+      const charts = own.charts.filter((c): c is TimelineSpec => c.kind === 'timeline' && !!c.highlight?.length);
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) {
+        const v = timelineChartVariants(chart, own);
+        const wide = v.variants.find((x) => x.name === 'wide')!;
+        const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, wide.options);
+        const shown = new Set([
+          ...layout.marks.filter((m) => m.label).map((m) => m.id),
+          ...layout.clusters.filter((c) => c.lead && c.labelBox).map((c) => c.lead!),
+        ]);
+        expect(
+          chart.highlight!.filter((id) => !shown.has(id)),
+          chart.id,
+        ).toEqual([]);
+      }
+    });
+  }
+});
+
 describe("an event page's chart on a phone", () => {
   // As the event page builds it (pages/events/[id].astro): six weeks either side, and on a phone a view
   // that begins two events before the page's own.
