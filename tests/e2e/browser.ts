@@ -223,3 +223,26 @@ export async function markOnScreen(page: Page, svg: string): Promise<{ id: strin
   expect(found, 'a mark on screen').not.toBeNull();
   return found!;
 }
+
+/** The mean luminance (0–255) of a region of the page as drawn: a screenshot, decoded by a blank page's canvas. */
+export async function luminance(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<number> {
+  const png = await page.screenshot({ clip });
+  const blank = await page.context().newPage();
+  const mean = await blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+    return sum / (d.length / 4);
+  }, png.toString('base64'));
+  await blank.close();
+  return mean;
+}

@@ -3,7 +3,7 @@
 // and 1280 px with every chart enhanced, is walk.test.ts's: it checks every page template that way.)
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DIST, openPage, scriptShift, serveWithBrowser } from './browser';
+import { DIST, frames, luminance, openPage, scriptShift, serveWithBrowser } from './browser';
 import { formatDateRange } from '../../src/lib/dates';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
@@ -185,6 +185,7 @@ describe('home page: the story rail at 1280×800', () => {
     const headings = await page.locator('.story > h2').count();
     expect(headings).toBeGreaterThan(3);
     let scrolls = 0;
+    let shaded = 0;
     for (let i = 0; i < headings; i++) {
       await page
         .locator('.story > h2')
@@ -200,15 +201,28 @@ describe('home page: the story rail at 1280×800', () => {
           rail: bottom('.story-rail'),
           list: bottom('.rail-events'),
           scrolls: list.scrollHeight > list.clientHeight,
+          hides: list.scrollHeight - list.clientHeight,
           height: innerHeight,
         };
       });
       expect(box.steps, heading).toBeLessThanOrEqual(box.height);
       expect(Math.max(box.rail, box.list), heading).toBeLessThanOrEqual(box.height);
       if (box.scrolls) scrolls++;
+      if (box.hides > 40) {
+        shaded++;
+        // Where it hides two lines or more, a shade along its bottom edge says the list goes on; it goes
+        // once the list is scrolled to its end.
+        const r = await page.$eval('.rail-events', (l) => l.getBoundingClientRect().toJSON());
+        const edge = { x: r.right - 12, y: r.bottom - 5, width: 8, height: 4 };
+        const before = await luminance(page, edge);
+        await page.$eval('.rail-events', (l) => l.scrollTo(0, l.scrollHeight));
+        await frames(page);
+        expect(before, `${heading}: a shade while the list goes on`).toBeLessThan((await luminance(page, edge)) - 8);
+      }
     }
     // The story's longest lists do not fit: the case this guards is there.
     expect(scrolls).toBeGreaterThan(0);
+    expect(shaded).toBeGreaterThan(0);
     await page.context().close();
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DIST, frames, markOnScreen, openPage, serveWithBrowser } from './browser';
+import { DIST, frames, luminance, markOnScreen, openPage, serveWithBrowser } from './browser';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
@@ -370,23 +370,3 @@ describe('deep links as typed', () => {
     await page.context().close();
   });
 });
-
-/** The mean luminance (0–255) of a region of the page as drawn: a screenshot, decoded by a blank page's canvas. */
-async function luminance(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
-  const png = await page.screenshot({ clip });
-  const blank = await page.context().newPage();
-  const mean = await blank.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = new OffscreenCanvas(img.width, img.height);
-    const g = canvas.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0;
-    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
-    return sum / (d.length / 4);
-  }, png.toString('base64'));
-  await blank.close();
-  return mean;
-}

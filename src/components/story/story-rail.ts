@@ -30,6 +30,8 @@ class StoryRail extends HTMLElement {
       current = i;
       for (const d of dots.values()) d.classList.remove('on');
       list.replaceChildren();
+      // A new section's list starts at its top, not where the reader left the last one's.
+      list.scrollTop = 0;
       label.textContent = i >= 0 ? headings[i].textContent : '';
       for (const [id, title] of i >= 0 ? sections[i] : []) {
         dots.get(id)?.classList.add('on');
