@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadTimelineData } from '../../src/build/data/load';
-import { countsByKind, sourcesByPublisher } from '../../src/lib/timeline/sources';
+import { getTimelineData } from '../../src/data/timeline';
+import { countsByKind, sourceCounts, sourcesByPublisher } from '../../src/lib/timeline/sources';
+import { en } from '../../src/lib/ui/strings';
+import { es } from '../../src/lib/ui/strings-es';
 
 const data = loadTimelineData(join(import.meta.dirname, '..', 'fixtures', 'content', 'data'));
 
@@ -36,5 +39,24 @@ describe('sourcesByPublisher', () => {
       { kind: 'broadcaster', publishers: 0, sources: 0 },
       { kind: 'other', publishers: 0, sources: 0 },
     ]);
+  });
+});
+
+describe('sourceCounts', () => {
+  it('counts the events’ sources and, as the sources page does, every source of the data', () => {
+    // The home page said "(181 in all)" of the events' sources while the sources page listed 228.
+    const real = getTimelineData('en');
+    const counts = sourceCounts(real);
+    const page = sourcesByPublisher(real).reduce((n, g) => n + g.sources.length, 0);
+    expect(counts.all).toBe(page);
+    expect(counts.events).toBe(new Set(real.events.flatMap((e) => e.sources.map((s) => s.url))).size);
+    expect(counts.all).toBeGreaterThan(counts.events);
+    // Where they differ the sentence gives both and links the larger to the sources page; else one number.
+    for (const ui of [en, es]) {
+      const text = ui.home.chronology(2, 'a', 'b', counts.events, counts.all);
+      expect(text).toContain(String(counts.events));
+      expect(text).toMatch(new RegExp(`\\[${counts.all} [^\\]]+\\]\\(sources\\)`));
+      expect(ui.chronology.lede(2, 'a', 'b', 5)).not.toContain('(sources)');
+    }
   });
 });

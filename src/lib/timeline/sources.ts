@@ -82,3 +82,10 @@ export function sourcesByPublisher(data: TimelineData): PublisherGroup[] {
       sources: sources.sort((a, b) => a.source.title.localeCompare(b.source.title)),
     }));
 }
+
+/** How many different sources (by URL) the events cite, and the whole data: the sources page lists `all`. */
+export function sourceCounts(data: TimelineData): { events: number; all: number } {
+  const all = new Set<string>();
+  for (const { source } of sourceUses(data)) all.add(source.url);
+  return { events: new Set(data.events.flatMap((e) => e.sources.map((s) => s.url))).size, all: all.size };
+}

@@ -31,6 +31,12 @@ export function fromTo(from: string, to: string): string {
 /** Mexican Spanish dates from Intl: "7 de junio de 2019", ticks "7 jun", "jun 2019". */
 const datesEs: DateWords = dateWords('es-MX');
 
+/** Las fuentes de los eventos y, si son más, las de todos los datos (con enlace a la página de fuentes). */
+const fuentesEn = (events: number, total: number) =>
+  total > events
+    ? `${events} de los eventos; [${total} en total](sources), con las del resto de los datos`
+    : `${events} en total`;
+
 export const es: UiStrings = {
   lang: 'es',
   locale: 'es-MX',
@@ -59,9 +65,9 @@ export const es: UiStrings = {
     published: 'Publicado',
     updated: 'Actualizado',
     chronologyHeading: 'Todos los eventos, con sus fuentes',
-    chronology: (events: number, from: string, to: string, sources: number) =>
+    chronology: (events: number, from: string, to: string, sources: number, total = sources) =>
       `Las gráficas de arriba muestran ${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes ` +
-      `(${sources} en total). Se pueden leer como [una cronología](chronology), mes por mes, o como ` +
+      `(${fuentesEn(sources, total)}). Se pueden leer como [una cronología](chronology), mes por mes, o como ` +
       '[una tabla](table) que se puede ordenar y filtrar; cada evento tiene su propia página.',
     dataHeading: 'Los datos',
     dataIntro:
@@ -90,8 +96,8 @@ export const es: UiStrings = {
     listName: (site: string) => `${site}: cronología`,
     description: (events: number, from: string, to: string) =>
       `Los ${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes.`,
-    lede: (events: number, from: string, to: string, sources: number) =>
-      `${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes (${sources} en total). ` +
+    lede: (events: number, from: string, to: string, sources: number, total = sources) =>
+      `${events} eventos, ${fromTo(from, to)}, cada uno con sus fuentes (${fuentesEn(sources, total)}). ` +
       'Los mismos eventos están en [una tabla](table) que se puede ordenar y filtrar, y cada uno tiene ' +
       '[su propia página](event).',
     tracks: 'Temas',

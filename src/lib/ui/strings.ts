@@ -28,6 +28,15 @@ const listOf = (items: string[]) =>
 /** British dates ("7 June 2019"), with the three-letter abbreviations the axes have always had ("Sep"). */
 const datesEn: DateWords = dateWords('en-GB', 'en');
 
+/**
+ * How many sources the events cite, and (a link to the sources page) how many the whole data does where
+ * that is more: people's posts, figures and glossary terms cite their own. The sources page counts them all.
+ */
+const sourcesIn = (events: number, total: number) =>
+  total > events
+    ? `${events} for the events; [${total} in all](sources), with those of the rest of the data`
+    : `${events} in all`;
+
 export const en = {
   /** The language's BCP 47 code, and the Intl locale its dates and numbers are written in. */
   lang: 'en',
@@ -59,8 +68,8 @@ export const en = {
     published: 'Published',
     updated: 'Updated',
     chronologyHeading: 'Every event, with its sources',
-    chronology: (events: number, from: string, to: string, sources: number) =>
-      `The charts above draw ${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
+    chronology: (events: number, from: string, to: string, sources: number, total = sources) =>
+      `The charts above draw ${events} events from ${from} to ${to}, each with its sources (${sourcesIn(sources, total)}). ` +
       'Read them as [a chronology](chronology), month by month, or as [a table](table) you can sort and filter; ' +
       'every event has its own page.',
     dataHeading: 'The data',
@@ -91,8 +100,8 @@ export const en = {
     listName: (site: string) => `${site}: chronology`,
     description: (events: number, from: string, to: string) =>
       `All ${events} events, ${from} to ${to}, each with its sources.`,
-    lede: (events: number, from: string, to: string, sources: number) =>
-      `${events} events from ${from} to ${to}, each with its sources (${sources} in all). ` +
+    lede: (events: number, from: string, to: string, sources: number, total = sources) =>
+      `${events} events from ${from} to ${to}, each with its sources (${sourcesIn(sources, total)}). ` +
       'The same events are in [a table](table) you can sort and filter, and each has [its own page](event).',
     tracks: 'Tracks',
     /** The heading of the events dated only to a year. */
