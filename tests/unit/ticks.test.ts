@@ -86,6 +86,15 @@ describe('timeTicks', () => {
     }
   });
 
+  it('names the year on its first label unless told the axis has named it (a stretch after a focus)', () => {
+    // Five months at about 40 px each, as after the lead chart's focus: "Aug 2019" is too wide for
+    // monthly labels, so only "Oct 2019" was left; without the year every month has its label.
+    const domain = [utc(2019, 7, 27), utc(2020, 1, 10)] as const;
+    const months = (yearOnFirst: boolean) => labelled(timeTicks(domain, 220, { fontSize: 12, yearOnFirst }));
+    expect(months(true).map((t) => t.label)).toEqual(['Oct 2019']);
+    expect(months(false).map((t) => t.label)).toEqual(['Sep', 'Oct', 'Nov', 'Dec']);
+  });
+
   it('spaces labels by their height on a vertical axis', () => {
     const ticks = labelled(timeTicks([utc(2019, 6, 1), utc(2019, 8, 1)], 400, { vertical: true, fontSize: 11 }));
     expect(ticks.length).toBeGreaterThan(4);

@@ -29,6 +29,12 @@ export interface TickOptions {
   gap?: number;
   /** The language's month abbreviations and date order (`ui.dates`). Default English. */
   dates?: DateWords;
+  /**
+   * The first label names its year ("Jun 2019", "10 Jun 2019"). Default true; false on a stretch of an axis
+   * whose earlier stretch has named it (layout/axis.ts): there "Aug 2019", wider than "Aug", kept the
+   * months after a focus from fitting, and only "Oct 2019" was left between July and 2020.
+   */
+  yearOnFirst?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -184,7 +190,14 @@ export function timeTicks(domain: readonly [number, number], widthPx: number, op
   const build = (step: Step) =>
     step.ms * k < minLabel + gap
       ? null
-      : labelledTicks(step, d0, d1, k, { widthPx, fontSize, lineHeight, vertical, dates });
+      : labelledTicks(step, d0, d1, k, {
+          widthPx,
+          fontSize,
+          lineHeight,
+          vertical,
+          dates,
+          yearOnFirst: options.yearOnFirst ?? true,
+        });
   let fallback: TimeTick[] | null = null;
   let unlabelled: TimeTick[] | null = null;
   for (const { step, ticks, spaced } of calendarSteps(STEPS, build, half, gap)) {
@@ -208,12 +221,13 @@ interface LabelRoom {
   lineHeight: number;
   vertical: boolean;
   dates: DateWords;
+  yearOnFirst: boolean;
 }
 
 function labelledTicks(step: Step, d0: number, d1: number, k: number, room: LabelRoom): TimeTick[] {
   const { widthPx, fontSize, lineHeight, vertical } = room;
   const ticks: TimeTick[] = [];
-  let first = true;
+  let first = room.yearOnFirst;
   for (const date of calendarRange(step.interval, d0, d1)) {
     const t = date.getTime();
     const x = (t - d0) * k;

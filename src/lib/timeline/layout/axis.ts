@@ -44,7 +44,13 @@ export function axisTicks(
     // Ticked as if the stretch ran on past its ends, so that a tick near a boundary keeps its
     // label (timeTicks drops labels that would stick out of its window); kept inside it.
     const ext = (b - a) / 4;
-    for (const t of timeTicks([a - ext, b + ext], px * 1.5, { fontSize, vertical, dates: ctx.words.dates })) {
+    const yearOnFirst = !all.some((t) => t.label);
+    for (const t of timeTicks([a - ext, b + ext], px * 1.5, {
+      fontSize,
+      vertical,
+      dates: ctx.words.dates,
+      yearOnFirst,
+    })) {
       if (t.t < a || t.t >= b || (all.length > 0 && t.t <= all[all.length - 1].t)) continue;
       all.push({ ...t, x: at(t.t) });
     }
