@@ -94,7 +94,7 @@ export class DetailsPanel {
    */
   fill(id: string, markup: string | undefined, event: LayoutEvent | undefined): void {
     const box = this.box;
-    box.className = `tl-details${event ? ` tc-${event.track}` : ''}`;
+    box.className = `tl-details scroll-shades${event ? ` tc-${event.track}` : ''}`;
     const ui = this.ui;
     const close = el('button', ui.close, 'tl-details__close');
     close.type = 'button';

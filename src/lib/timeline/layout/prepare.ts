@@ -23,6 +23,8 @@ export interface PEvent {
   importance: 1 | 2 | 3;
   /** Where the mark sits: the date's midpoint, or a span's first instant; events of the same day share it out. */
   t: number;
+  /** 00:00 UTC of the event's date where it names a day (a vertical focus labels that day beside the event). */
+  day?: number;
   /** Extent of everything drawn for the event (span, milestones). */
   t0: number;
   t1: number;
@@ -104,6 +106,8 @@ interface ParsedDate {
   end: number;
   mid: number;
   text: string;
+  /** The date names a day (not only a month or a year). */
+  day: boolean;
 }
 
 /** Data sets repeat dates a lot: each distinct date, and each range, is parsed and formatted once. */
@@ -125,6 +129,7 @@ function dateTexts(words?: DateWords): DateTexts {
           end: p.end.getTime(),
           mid: partialDateMidpoint(p),
           text: formatPartialDate(p, words),
+          day: p.precision === 'day',
         };
         dates.set(text, d);
       }
@@ -179,6 +184,7 @@ function prepareEvent(e: LayoutEvent, track: LayoutTrack, dates: DateTexts): PEv
     text: e.label ?? e.title,
     importance: e.importance,
     t,
+    ...(start.day ? { day: start.start } : {}),
     t0,
     t1,
     spanStart,

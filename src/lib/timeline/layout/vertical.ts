@@ -22,9 +22,8 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
   // The days of the events dated to the day (a month's "June 2019" names none), each at its first mark.
   const eventDays = new Map<number, number>();
   for (const it of items) {
-    if (!it.ev || it.ev.startText.length !== 10) continue;
-    const day = dayStart(it.ev.startText);
-    if (!eventDays.has(day)) eventDays.set(day, it.x - f.ctx.origin);
+    const day = it.ev?.day;
+    if (day !== undefined && !eventDays.has(day)) eventDays.set(day, it.x - f.ctx.origin);
   }
   const { ticks: allTicks, breaks } = axisTicks(f.ctx, f.length, axisText(f.ctx).measure, true, eventDays);
   // The gutter beside the axis labels: annotations first, then the axis labels, then period labels.
@@ -153,6 +152,3 @@ function verticalAxis(ticks: readonly TimeTick[], breaks: number[], f: VerticalF
     }),
   };
 }
-
-/** 00:00 UTC of a "YYYY-MM-DD" date. */
-const dayStart = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
