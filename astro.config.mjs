@@ -68,15 +68,16 @@ export default defineConfig({
       alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) },
     },
     // … and its only use of d3-interpolate is that animation's path; the real module brings all of
-    // d3-color. Browser code only: the build's d3-scale interpolates with it.
+    // d3-color. The axis ticks use four of d3-time's intervals; the real module builds them all. Browser
+    // code only: the build's d3-scale interpolates with d3-interpolate, its charts' axes use d3-time.
     plugins: [
       {
-        name: 'd3-interpolate-lite',
+        name: 'd3-lite',
         enforce: 'pre',
         applyToEnvironment: (environment) => environment.name === 'client',
         resolveId: (id) =>
-          id === 'd3-interpolate'
-            ? fileURLToPath(new URL('./src/lib/vendor/d3-interpolate-lite.ts', import.meta.url))
+          id === 'd3-interpolate' || id === 'd3-time'
+            ? fileURLToPath(new URL(`./src/lib/vendor/${id}-lite.ts`, import.meta.url))
             : undefined,
       },
     ],
