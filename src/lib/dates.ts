@@ -162,6 +162,22 @@ export function formatShortDate(date: string | PartialDate, words: DateWords = E
   return formatTickDate(p.start, p.precision === 'day' ? 'day' : 'monthYear', words);
 }
 
+/**
+ * A span in a chart's few words, its years left to the axis beside it when it is under a year long: "Aug–Dec",
+ * "Dec–Jan", "Jun", "21–24 Jun", "21 Jun"; else "2018–2019". A "+N" group's label on a phone says with it
+ * where its events are.
+ */
+export function formatShortRange(start: string, end: string, words: DateWords = ENGLISH_DATES): string {
+  const a = parsePartialDate(start);
+  const b = parsePartialDate(end);
+  const months = (b.year - a.year) * 12 + (b.month ?? 12) - (a.month ?? 1);
+  if (!a.month || !b.month || months >= 12) return a.year === b.year ? String(a.year) : `${a.year}–${b.year}`;
+  const m = words.short[a.month - 1];
+  if (months > 0) return `${m}–${words.short[b.month - 1]}`;
+  if (!a.day || !b.day) return m;
+  return fill(words.shortDayMonth, { d: a.day === b.day ? a.day : `${a.day}–${b.day}`, m });
+}
+
 /** The middle of a partial date's period, in ms since the epoch: where a mark for it sits on a time axis. */
 export function partialDateMidpoint(date: string | PartialDate): number {
   const p = typeof date === 'string' ? parsePartialDate(date) : date;

@@ -1,7 +1,13 @@
 // Dates and numbers per language: the English forms the site has always written, read now from Intl,
 // and es-MX's ("7 de junio de 2019", "144,278"), at every precision and across months and years.
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_DATES, formatDateRange, formatPartialDate, formatTickDate } from '../../src/lib/dates';
+import {
+  ENGLISH_DATES,
+  formatDateRange,
+  formatPartialDate,
+  formatShortRange,
+  formatTickDate,
+} from '../../src/lib/dates';
 import { dateWords, formatNumberIn } from '../../src/lib/i18n/intl';
 import { formatCompact, formatNumber } from '../../src/lib/charts/axis';
 import { formatFigure } from '../../src/lib/timeline/figures';
@@ -31,6 +37,27 @@ describe('English dates', () => {
     ]);
     expect(formatPartialDate('2019-06-07', en.dates)).toBe('7 June 2019');
     expect(formatDateRange('2019-05-30', '2019-06-07', en.dates)).toBe('30 May – 7 June 2019');
+  });
+});
+
+describe('short spans, for a "+N" group\'s label on a phone chart', () => {
+  it('name the months, or the days within one month, and leave a year under twelve months to the axis', () => {
+    for (const [d, out] of [
+      [en.dates, ['Aug–Dec', '3–28 Jun', '21–24 Jun', '21 Jun', 'Dec–Jan', 'Jun', '2019', '2018–2020', 'Jun–Jul']],
+      [es.dates, ['ago–dic', '3–28 jun', '21–24 jun', '21 jun', 'dic–ene', 'jun', '2019', '2018–2020', 'jun–jul']],
+    ] as const) {
+      expect([
+        formatShortRange('2019-08-08', '2019-12-09', d),
+        formatShortRange('2019-06-03', '2019-06-28', d),
+        formatShortRange('2019-06-21', '2019-06-24', d),
+        formatShortRange('2019-06-21', '2019-06-21', d),
+        formatShortRange('2018-12', '2019-01-15', d),
+        formatShortRange('2019-06', '2019-06-07', d),
+        formatShortRange('2019', '2019-03', d),
+        formatShortRange('2018-11', '2020-01', d),
+        formatShortRange('2019-06-30', '2019-07-01', d),
+      ]).toEqual(out);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parsePartialDate, partialDateMidpoint } from '../../src/lib/dates';
+import { formatShortRange, parsePartialDate, partialDateMidpoint } from '../../src/lib/dates';
 import { TimelineEvent, Track } from '../../src/lib/timeline/schema';
 import {
   clampDomain,
@@ -834,6 +834,45 @@ describe('layoutTimeline', () => {
     expect(cut.labelLines).toEqual([]);
     expect(cut.label).toBeNull();
     expect(cut.truncated).toBe(false);
+  });
+
+  it('in vertical orientation names the span of a "+N" cluster in its label, whole on its line, where it has room', () => {
+    // A cluster's mark stands at its events' mean; under a long window that can be months from some of
+    // them ("+6 Border data" at October, for releases of August to December): its label says where they are.
+    const byId = new Map(dense.map((e) => [e.id, e]));
+    // From its first mark to the end of the event that ends last (a span's end, else its mark).
+    const span = (ids: string[]) => {
+      const evs = ids.map((id) => byId.get(id)!);
+      const ends = (e: LayoutEvent) => (e.end ? parsePartialDate(e.end).end.getTime() : markTime(e));
+      const first = evs.reduce((a, e) => (markTime(e) < markTime(a) ? e : a));
+      const last = evs.reduce((a, e) => (ends(e) > ends(a) ? e : a));
+      return formatShortRange(first.date, last.end ?? last.date, words.dates);
+    };
+    const prepared = prepareTimeline(dense, DENSE_TRACKS);
+    let spanned = 0;
+    let plain = 0;
+    for (const width of [240, 360, 640]) {
+      const layout = layoutPrepared(prepared, { width, orientation: 'vertical', ...SITE, words });
+      for (const c of layout.clusters.filter((c) => c.label)) {
+        const track = DENSE_TRACKS.find((t) => t.id === c.trackId)?.label ?? words.mixedTrack;
+        const base = c.trackId ? `+${c.count} ${track}` : `+${c.count} ${words.mixedTrack}`;
+        const whole = `${base} (${span(c.ids).replace(/ /g, '\u00a0')})`;
+        if (c.label === whole) {
+          spanned++;
+          // The span is never broken across the label's lines.
+          expect(c.labelLines.some((line) => line.trim().endsWith(`(${span(c.ids).replace(/ /g, '\u00a0')})`))).toBe(
+            true,
+          );
+        } else {
+          // Without it only where the label with it would not fit on two rows, or found no room.
+          expect(c.label).toBe(base);
+          plain++;
+        }
+      }
+    }
+    expect(spanned).toBeGreaterThan(10);
+    // At 240 px some labels keep room only without their span.
+    expect(plain).toBeGreaterThan(0);
   });
 
   it('in vertical orientation stacks the labels of events close in time in the order of their marks, joined by leaders when moved', () => {

@@ -1,5 +1,5 @@
 // "+N" clusters: which events of a track merge at this zoom, and what a cluster says.
-import { ENGLISH_DATES, formatDateRange, type DateWords } from '../../dates';
+import { ENGLISH_DATES, formatDateRange, formatShortRange, type DateWords } from '../../dates';
 import { fill } from '../../ui/fill';
 import { fromU, toU } from '../warp';
 import { DAY, MAX_TIGHTER, RADIUS } from './constants';
@@ -193,6 +193,23 @@ export function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
 
 /** formatDateRange() results for cluster labels, per language: zoom steps ask for the same ranges again and again. */
 const RANGE_TEXTS = new WeakMap<DateWords, Map<string, string>>();
+
+/**
+ * A vertical chart's "+N" label with the span of its events, "+6 Border data (Aug–Dec)": the mark stands at
+ * its events' mean, which under a compressed stretch can be months from some of them.
+ */
+export function withSpan(label: string, c: ClusterDraft, words: LayoutWords): string {
+  // The events' own dates (a later step of one, drawn apart, does not widen it).
+  let first = c.members[0];
+  let last = first;
+  for (const e of c.members) {
+    if (e.t < first.t) first = e;
+    if ((e.spanEnd ?? e.t) > (last.spanEnd ?? last.t)) last = e;
+  }
+  // One unit on its line: a two-line label breaks before it, not inside ("20–25 / Sep").
+  const span = formatShortRange(first.startText, last.endText, words.dates).replace(/ /g, '\u00a0');
+  return `${label} (${span})`;
+}
 
 export function clusterTexts(
   c: ClusterDraft,

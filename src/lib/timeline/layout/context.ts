@@ -59,6 +59,8 @@ export interface Item {
   m0: number;
   m1: number;
   text: string;
+  /** A shorter label where `text` finds no room (a vertical cluster's without its span). */
+  alt?: string;
   /** The font size that measures the label (bold labels measure wider). */
   font: number;
   textW: number;

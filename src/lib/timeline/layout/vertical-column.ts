@@ -1,7 +1,7 @@
 // Vertical: every track's marks in one column down the page, each in a slot on or beside the axis line.
 import { fill } from '../../ui/fill';
 import { fromU } from '../warp';
-import { collectZoned } from './clusters';
+import { collectZoned, withSpan } from './clusters';
 import { MAX_TIGHTER, SLOTS, compareText } from './constants';
 import { itemId, pos, type ClusterDraft, type Ctx, type Item } from './context';
 import { clusterItem, eventItem } from './items';
@@ -11,6 +11,13 @@ import type { VerticalFrame } from './vertical-frame';
 
 /** The track of a cluster whose events come from several tracks, named in the layout's words. */
 const mixedTrack = (ctx: Ctx): LayoutTrack => ({ id: '', label: ctx.words.mixedTrack, order: 0, shape: 'circle' });
+
+/** A cluster's item, its label naming its span where it has room ("+6 Border data (Aug–Dec)"), else not. */
+function spanned(it: Item, ctx: Ctx): Item {
+  it.alt = it.text;
+  it.text = withSpan(it.text, it.cluster!, ctx.words);
+  return it;
+}
 
 /**
  * A vertical column where marks of several tracks crowd: each mark that would come within
@@ -38,7 +45,10 @@ export function mergeCrowded(items: Item[], ctx: Ctx, along: (t: number) => numb
       t: fromU(ctx.warp, ctx.u0 + (x - ctx.origin) / ctx.k),
       binMs: 0,
     };
-    const merged = clusterItem(draft, mixedTrack(ctx), ctx, along, fill(ctx.words.mixed, { count: all.length }));
+    const merged = spanned(
+      clusterItem(draft, mixedTrack(ctx), ctx, along, fill(ctx.words.mixed, { count: all.length })),
+      ctx,
+    );
     merged.x = Math.max(x, n >= 2 ? out[n - 2].x : -Infinity);
     out[n - 1] = merged;
   }
@@ -88,7 +98,8 @@ export function columnItems(
     for (const track of visible) {
       const { singles, clusters } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
       for (const e of singles) items.push(eventItem(e, track, ctx, along));
-      for (const c of clusters) items.push(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`));
+      for (const c of clusters)
+        items.push(spanned(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`), ctx));
     }
     items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
     const crowded = assignSlots(items, spineX, slotStep, target);

@@ -52,12 +52,29 @@ export function placeLabel(column: LabelColumn, rank: number, desiredTop: number
   return top;
 }
 
+/** A label of `text` for `it`, placed in the column: whole on up to two rows, else on one; its lines and top, or null. */
+function fitLabel(
+  it: Item,
+  text: string,
+  column: LabelColumn,
+  { labelH, labelsW }: VerticalFrame,
+): [{ lines: string[]; width: number; truncated: boolean }, number] | null {
+  const wrapped = wrapText(text, labelsW, it.font, 2);
+  if (!wrapped || wrapped.truncated) return null;
+  const desiredTop = it.x - labelH / 2;
+  const top = placeLabel(column, it.rank, desiredTop, wrapped.lines.length * labelH);
+  if (top !== null) return [wrapped, top];
+  const one = wrapped.lines.length > 1 ? shorten(text, labelsW, it.font) : null;
+  const oneTop = one ? placeLabel(column, it.rank, desiredTop, labelH) : null;
+  return one && oneTop !== null ? [{ lines: [one.text], width: one.width, truncated: one.truncated }, oneTop] : null;
+}
+
 /**
- * The labels of the marks in view, by priority: whole on up to two rows, else cut to one row,
- * else hidden. Sets each placed item's label and box.
+ * The labels of the marks in view, by priority: whole on up to two rows, else on one row, else a
+ * cluster's without its span, else hidden. Sets each placed item's label and box.
  */
 export function placeEventLabels(items: readonly Item[], column: LabelColumn, f: VerticalFrame): void {
-  const { ctx, labelH, labelsW, labelsX } = f;
+  const { ctx, labelH, labelsX } = f;
   const maxShift = column.maxShift;
   for (const it of [...items].sort(byPriority)) {
     if (it.x < ctx.viewL || it.x > ctx.viewR) continue;
@@ -66,16 +83,9 @@ export function placeEventLabels(items: readonly Item[], column: LabelColumn, f:
     const [gapTop, gapBottom] = gapAt(column, it.rank);
     if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift)
       continue;
-    const wrapped = wrapText(it.text, labelsW, it.font, 2);
-    if (!wrapped || wrapped.truncated) continue;
-    let top = placeLabel(column, it.rank, desiredTop, wrapped.lines.length * labelH);
-    let fitted: { lines: string[]; width: number; truncated: boolean } | null = top === null ? null : wrapped;
-    if (top === null && wrapped.lines.length > 1) {
-      const one = shorten(it.text, labelsW, it.font);
-      top = one ? placeLabel(column, it.rank, desiredTop, labelH) : null;
-      if (one && top !== null) fitted = { lines: [one.text], width: one.width, truncated: one.truncated };
-    }
-    if (!fitted || top === null) continue;
+    const placed = fitLabel(it, it.text, column, f) ?? (it.alt === undefined ? null : fitLabel(it, it.alt, column, f));
+    if (!placed) continue;
+    const [fitted, top] = placed;
     Object.assign(it, {
       label: fitted.lines.join(' '),
       lines: fitted.lines,
