@@ -78,20 +78,21 @@ export function timelineChartVariants(chart: TimelineSpec, data: TimelineData, o
   }
   // A small timeline is about its highlighted event (an event page's own): its label shows whatever the crowd.
   const own = compact ? { keepHighlightedLabels: true } : {};
-  // A compact chart (an event page's) may be 480 units tall: its seven lanes take about 400 at one row each,
-  // and at 320 most of its events, its own among them, were grouped as "+N". A chart of the story 920: at
+  // A compact chart (an event page's) may be 640 units tall: at 320 most of its events, its own among them,
+  // were grouped as "+N"; at 480 a June page's drawing at 1280 px (the column) left about half its marks
+  // unlabelled, in a cloud mid-chart (703 of 2,005 marks over the event pages; 402 at 640). A chart of the story 920: at
   // 880 the lead chart's US asylum policy band had two lanes, and in Spanish its emphasised "Publican regla
   // de tránsito" had room in neither.
   const variants: TimelineVariant[] = [
     {
       name: 'wide',
-      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 480 : 920, ...own },
+      options: { ...shared, ...variantOptions.wide, textWidthFactor, maxHeight: compact ? 640 : 920, ...own },
     },
     {
       // 505 units, with the legend this variant shows (its tracks share their lanes, without headings),
       // keep the lead embed under 1,000 px in a 640-px frame (WordPress's limit).
       name: 'column',
-      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 480 : 505, ...own },
+      options: { ...shared, ...variantOptions.column, textWidthFactor, maxHeight: compact ? 640 : 505, ...own },
     },
     {
       name: 'narrow',
