@@ -243,4 +243,20 @@ describe('home page: the story rail at 1280×800', () => {
     }
     await page.context().close();
   });
+
+  it('does no work on a phone, where it is hidden, and follows the story again once the window is wide', async () => {
+    const page = await openPage(served.browser, served.site.url, { viewport: { width: 390, height: 844 } });
+    expect(await page.locator('story-rail').isVisible()).toBe(false);
+    const heading = page.locator('.story > h2').nth(2);
+    await heading.evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY + 50));
+    await frames(page);
+    // It read every heading's place and rebuilt a list nobody sees, once a frame as the reader scrolled.
+    expect(await page.locator('.rail-events li').count()).toBe(0);
+    expect(await page.locator('.rail-section').textContent()).toBe('');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await heading.evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY + 50));
+    await expect.poll(() => page.locator('.rail-section').textContent()).toBe(await heading.textContent());
+    expect(await page.locator('.rail-events li').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
 });

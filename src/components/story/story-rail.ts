@@ -49,6 +49,8 @@ class StoryRail extends HTMLElement {
     let queued = false;
     const update = () => {
       queued = false;
+      // Not drawn (a phone's layout hides the rail): nothing to follow until a resize shows it.
+      if (this.getClientRects().length === 0) return;
       let best = -1;
       for (const [i, h] of headings.entries()) if (h.getBoundingClientRect().top < innerHeight / 2) best = i;
       show(best);
