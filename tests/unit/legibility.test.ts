@@ -18,6 +18,9 @@ import {
 import { IDENTITY_WARP, focusWarp, fromU, toU } from '../../src/lib/timeline/warp';
 import { TIMELINE_VARIANTS } from '../../src/lib/timeline/variants';
 import { DENSE_TRACKS, denseEvents } from '../fixtures/timeline/generate';
+import { getTimelineData } from '../../src/data/timeline';
+import { timelineChartVariants, type TimelineSpec } from '../../src/lib/timeline/chart-variants';
+import { symbolExtent } from '../../src/lib/timeline/shapes';
 import fixture from '../fixtures/timeline/fixture.json';
 
 const events: LayoutEvent[] = z.array(TimelineEvent).parse(fixture.events);
@@ -167,6 +170,36 @@ describe('legibility of the layout', () => {
       for (const a of layout.annotations)
         expect(a.lines.join(' ').replace(/\s+/g, ' ')).toBe(a.text.replace(/\s+/g, ' '));
     }
+  });
+
+  it("keeps a phone chart's axis labels and notes clear of the symbols on its axis line (the site's timelines)", () => {
+    // A key event's star reached 11 px left of the line, and "21 Jul", level with it, ended 10 px from it.
+    let checked = 0;
+    for (const language of ['en', 'es'] as const) {
+      const data = getTimelineData(language);
+      for (const chart of data.charts.filter((c): c is TimelineSpec => c.kind === 'timeline')) {
+        const v = timelineChartVariants(chart, data);
+        const narrow = v.variants.find((x) => x.name === 'narrow')!;
+        const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, narrow.options);
+        const texts = [
+          ...layout.axis.ticks.filter((t) => t.labelBox).map((t) => ({ id: `tick ${t.label}`, box: t.labelBox! })),
+          ...layout.annotations.map((a) => ({ id: a.text, box: a.labelBox })),
+        ];
+        // Each symbol's box, with half its outline (a mark's 1.5 px, a cluster's 3 at most).
+        const symbols = [
+          ...layout.marks.map((m) => ({ id: m.id, m, edge: 0.75 })),
+          ...layout.clusters.map((c) => ({ id: c.id, m: c, edge: 1.5 })),
+        ].map(({ id, m, edge }) => {
+          const e = symbolExtent(m.shape, m.r);
+          return { id, box: { x: m.x - e.x - edge, y: m.y - e.y - edge, w: 2 * (e.x + edge), h: 2 * (e.y + edge) } };
+        });
+        for (const t of texts)
+          for (const s of symbols)
+            expect(intersects(t.box, s.box), `${language} ${chart.id}: ${t.id} × ${s.id}`).toBe(false);
+        checked += texts.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('knows which labels can never show: one row on a wide screen, two short rows on a phone', () => {

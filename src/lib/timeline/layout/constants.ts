@@ -24,7 +24,12 @@ export const MARK_ON_MARK = 1000;
 export const LABEL_HARM = (priority: number) => (priority === 0 ? 16 : priority <= 1 ? 8 : priority <= 2 ? 4 : 2);
 // Vertical layout.
 export const V_LEFT = 4; // left of the axis labels
-export const TICK_LABEL_GAP = 10; // between an axis label and the axis line (marks on the line reach 9 px left)
+/**
+ * Between an axis label (or a note in the gutter) and the axis line: the largest symbol on the line, a star's
+ * "+N" (CLUSTER_R), reaches 13.2 px left of it and its outline 0.75 px more; at 10 px a key event's star
+ * touched the "21 Jul" level with it on a phone.
+ */
+export const TICK_LABEL_GAP = 15;
 export const SLOTS = 2; // marks at the same height sit side by side: on the axis line, then beside it
 export const SLOT_STEP = 16;
 export const V_BAR_OFFSET = 8; // a bar (and its milestones) runs down just right of its mark
