@@ -262,6 +262,29 @@ describe("event pages' small timelines", () => {
     expect(labelled / marks, `${labelled} of ${marks}`).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('name a year on their axis, in every drawing and language', () => {
+    // The first stretch's first label had the year, and when it gave way (past the axis's end, or to an event's
+    // day on a phone) no other label took it: 396 of the 468 drawings read "Jun … Jul".
+    const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
+    let drawings = 0;
+    for (const root of roots) {
+      for (const event of JSON.parse(read(`${root}/data/timeline.json`)).events) {
+        const page = `${root}/events/${event.id}/`;
+        for (const svg of read(`${page}index.html`)
+          .split('<svg')
+          .filter((svg) => svg.includes('class="tl tl--'))) {
+          const labels = [...svg.matchAll(/<text class="tl-tick[^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
+          expect(
+            labels.filter((l) => /\b\d{4}\b/.test(l)),
+            `${page}: ${labels.join(' | ')}`,
+          ).not.toEqual([]);
+          drawings++;
+        }
+      }
+    }
+    expect(drawings).toBeGreaterThan(400);
+  });
+
   it('name in their legend the tracks they draw, and no other', () => {
     const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
     let fewer = 0;

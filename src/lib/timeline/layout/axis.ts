@@ -1,4 +1,5 @@
 // Axis ticks, under the focus warp.
+import { formatTickDate } from '../../dates';
 import { textWidth } from '../lanes';
 import { dayTick, timeTicks, type TimeTick } from '../ticks';
 import { DAY, PAD, round } from './constants';
@@ -76,15 +77,20 @@ export function axisTicks(
     .sort(
       (i, j) => dayPx(all[j]) - dayPx(all[i]) || level(all[j]) - level(all[i]) || unit(all[j]) - unit(all[i]) || i - j,
     );
-  const kept: [number, number][] = [];
+  const kept = new Map<number, [number, number]>();
   const drop = new Set<number>();
   // Across the page, a label must also stay inside the SVG (PAD beyond the axis's ends), or its edge is cut.
   const [lo, hi] = vertical ? [-Infinity, Infinity] : [-PAD, length + PAD];
+  const inside = ([a, b]: [number, number]) => !(a + 4 < lo || b - 4 > hi);
+  const overlapping = (i: number, [a, b]: [number, number]) =>
+    [...kept].filter(([j, [c, d]]) => j !== i && a < d && c < b).map(([j]) => j);
+  const fits = (i: number, box: [number, number]) => inside(box) && overlapping(i, box).length === 0;
   for (const i of order) {
-    const [a, b] = extent(all[i]);
-    if (a + 4 < lo || b - 4 > hi || kept.some(([c, d]) => a < d && c < b)) drop.add(i);
-    else kept.push([a, b]);
+    const box = extent(all[i]);
+    if (fits(i, box)) kept.set(i, box);
+    else drop.add(i);
   }
+  withYear(all, kept, drop, { inside, overlapping, extent }, ctx);
   // Sub-ticks where the warp squeezes days together would read as a smudge: keep those 6 px apart.
   const ticks: TimeTick[] = [];
   let lastX = -Infinity;
@@ -95,6 +101,47 @@ export function axisTicks(
     lastX = tick.x;
   });
   return { ticks, breaks: edges.map((t) => round(pos(ctx, t))) };
+}
+
+/**
+ * The year on the first label kept, where it has room ("Jun 2019"), else on the next that has, else on the
+ * first in place of the labels it would meet. The first stretch's first label has it and the others none;
+ * when that label gave way (past the axis's end, to a more major one, or to an event's day, whose label has
+ * no year), 396 of the event pages' 468 drawings read "Jun … Jul" with no year anywhere.
+ */
+function withYear(
+  all: TimeTick[],
+  kept: Map<number, [number, number]>,
+  drop: Set<number>,
+  room: {
+    inside: (box: [number, number]) => boolean;
+    overlapping: (i: number, box: [number, number]) => number[];
+    extent: (t: TimeTick) => [number, number];
+  },
+  ctx: Ctx,
+): void {
+  const shown = [...kept.keys()].sort((a, b) => a - b);
+  if (shown.length === 0 || /\d{4}/.test(all[shown[0]].label)) return;
+  const dated = (i: number) => {
+    const form = /\d/.test(all[i].label) ? 'dayYear' : 'monthYear';
+    return { ...all[i], label: formatTickDate(new Date(all[i].t), form, ctx.words.dates) };
+  };
+  const place = (i: number, tick: TimeTick, box: [number, number]) => {
+    for (const j of room.overlapping(i, box)) {
+      kept.delete(j);
+      drop.add(j);
+    }
+    all[i] = tick;
+    kept.set(i, box);
+  };
+  for (const i of shown) {
+    const tick = dated(i);
+    const box = room.extent(tick);
+    if (room.inside(box) && room.overlapping(i, box).length === 0) return place(i, tick, box);
+  }
+  const tick = dated(shown[0]);
+  const box = room.extent(tick);
+  if (room.inside(box)) place(shown[0], tick, box);
 }
 
 /** The days of `eventDays` inside the focus [f0, f1] and the window, as labelled ticks at their first marks among `all` (kept in time order). */
