@@ -117,28 +117,36 @@ function utc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** A partial date for readers, at its own precision: "2019", "June 2019", "7 June 2019" ("7 de junio de 2019"). */
-export function formatPartialDate(date: string | PartialDate, words: DateWords = ENGLISH_DATES): string {
+/** A pattern whose day and month stay on one line ("7 June", "7 de junio"): what joins them, unbreakable. */
+const bound = (pattern: string) => pattern.replace(/\{d\}[^{]*\{m\}|\{m\}[^{]*\{d\}/, (s) => s.replace(/ /g, '\u00a0'));
+
+/**
+ * A partial date for readers, at its own precision: "2019", "June 2019", "7 June 2019" ("7 de junio de 2019").
+ * `bind`: its day and month kept on one line, for a narrow column ("9 November / 2018", not "9 / November / 2018").
+ */
+export function formatPartialDate(date: string | PartialDate, words: DateWords = ENGLISH_DATES, bind = false): string {
   const p = typeof date === 'string' ? parsePartialDate(date) : date;
   if (p.precision === 'year') return String(p.year);
   const m = words.months[p.month! - 1];
-  return fill(p.precision === 'month' ? words.month : words.day, { d: p.day ?? '', m, y: p.year });
+  const pattern = p.precision === 'month' ? words.month : words.day;
+  return fill(bind ? bound(pattern) : pattern, { d: p.day ?? '', m, y: p.year });
 }
 
 /**
  * A span for readers: "30 May – 7 June 2019" ("30 de mayo – 7 de junio de 2019"), "June – July 2019", or one
- * date when start equals end. The year is written once when both ends share it and their precision.
+ * date when start equals end. The year is written once when both ends share it and their precision. `bind`:
+ * as formatPartialDate's.
  */
-export function formatDateRange(start: string, end?: string, words: DateWords = ENGLISH_DATES): string {
-  if (!end || end === start) return formatPartialDate(start, words);
+export function formatDateRange(start: string, end?: string, words: DateWords = ENGLISH_DATES, bind = false): string {
+  if (!end || end === start) return formatPartialDate(start, words, bind);
   const a = parsePartialDate(start);
   const b = parsePartialDate(end);
   if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
     const m = words.months[a.month! - 1];
-    const aText = a.precision === 'month' ? m : fill(words.dayMonth, { d: a.day!, m });
-    return `${aText} – ${formatPartialDate(b, words)}`;
+    const aText = a.precision === 'month' ? m : fill(bind ? bound(words.dayMonth) : words.dayMonth, { d: a.day!, m });
+    return `${aText} – ${formatPartialDate(b, words, bind)}`;
   }
-  return `${formatPartialDate(a, words)} – ${formatPartialDate(b, words)}`;
+  return `${formatPartialDate(a, words, bind)} – ${formatPartialDate(b, words, bind)}`;
 }
 
 /** The forms of an axis tick's label: "2019", "Jun", "Jun 2019", "7 Jun", "7 Jun 2019". */

@@ -211,6 +211,25 @@ describe('timeline marks', () => {
   });
 });
 
+describe('dates in lists', () => {
+  it('keep a day with its month in the table, the chronology and related events (en, es)', () => {
+    // In the table's narrow date column at 390 px a date broke as "9 / November / 2018".
+    let dates = 0;
+    for (const [page, pattern] of [
+      ['table/index.html', /<td class="date"[^>]*>\s*<time[^>]*>([^<]+)</g],
+      ['es/table/index.html', /<td class="date"[^>]*>\s*<time[^>]*>([^<]+)</g],
+      ['chronology/index.html', /<p class="meta"[^>]*>\s*<time[^>]*>([^<]+)</g],
+      ['events/joint-declaration/index.html', /<span class="muted"[^>]*>\(([^)<]+)\)<\/span>/g],
+    ] as const) {
+      for (const [, text] of read(page).matchAll(pattern)) {
+        expect(text, page).not.toMatch(/\b\d{1,2} (de )?\p{L}/u);
+        dates++;
+      }
+    }
+    expect(dates).toBeGreaterThan(200);
+  });
+});
+
 describe("event pages' small timelines", () => {
   it("label the page's own event in every variant, or name the cluster it had to join after it", () => {
     // The root's pages and each other language's (dist/<lang>/, with its own data and labels).

@@ -61,6 +61,21 @@ describe('short spans, for a "+N" group\'s label on a phone chart', () => {
   });
 });
 
+describe('dates kept whole where a narrow column would break them', () => {
+  it('bind the day to its month, and nothing else (en, es)', () => {
+    const nb = (t: string) => t.replace(/ /g, '\u00a0');
+    expect(formatPartialDate('2018-11-09', en.dates, true)).toBe(`${nb('9 November')} 2018`);
+    expect(formatPartialDate('2018-11-09', es.dates, true)).toBe(`${nb('9 de noviembre')} de 2018`);
+    expect(formatPartialDate('2019-06', en.dates, true)).toBe('June 2019');
+    expect(formatDateRange('2019-05-30', '2019-06-07', en.dates, true)).toBe(`${nb('30 May')} – ${nb('7 June')} 2019`);
+    expect(formatDateRange('2019-12-30', '2020-01-02', es.dates, true)).toBe(
+      `${nb('30 de diciembre')} de 2019 – ${nb('2 de enero')} de 2020`,
+    );
+    // Without it, as before.
+    expect(formatPartialDate('2018-11-09', en.dates)).toBe('9 November 2018');
+  });
+});
+
 describe('Spanish (es-MX) dates', () => {
   const d = es.dates;
   it('keep the precision the data gives', () => {
