@@ -33,7 +33,8 @@ describe('chronology page without JavaScript', () => {
       for (const event of data.events) {
         const item = items.find((i) => i.id === `event-${event.id}`);
         expect(item, event.id).toBeDefined();
-        expect(item!.date).toBe(formatDateRange(event.date, event.end));
+        // Its day and month on one line (bound with no-break spaces).
+        expect(item!.date).toBe(formatDateRange(event.date, event.end, undefined, true));
         expect(item!.track).toBe(trackLabel.get(event.track));
         expect(item!.title).toBe(event.title);
         expect(item!.summary).toBe(event.summary);
