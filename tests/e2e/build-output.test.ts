@@ -232,19 +232,11 @@ describe('dates in lists', () => {
 
 describe("event pages' small timelines", () => {
   it("label the page's own event in every variant, or name the cluster it had to join after it", () => {
-    // The root's pages and each other language's (dist/<lang>/, with its own data and labels).
-    const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
     let variants = 0;
-    for (const root of roots) {
-      for (const event of JSON.parse(read(`${root}/data/timeline.json`)).events) {
-        const page = `${root}/events/${event.id}/`;
-        const svgs = read(`${page}index.html`)
-          .split('<svg')
-          .filter((svg) => svg.includes('class="tl tl--'));
-        expect(svgs.length, page).toBe(3);
-        for (const svg of svgs) expect(ownLabel(svg, event.id), page).toBe(event.label ?? event.title);
-        variants += svgs.length;
-      }
+    for (const { page, event, svgs } of eventPageDrawings()) {
+      expect(svgs.length, page).toBe(3);
+      for (const svg of svgs) expect(ownLabel(svg, event.id), page).toBe(event.label ?? event.title);
+      variants += svgs.length;
     }
     expect(variants).toBeGreaterThan(100);
   });
@@ -284,21 +276,15 @@ describe("event pages' small timelines", () => {
   it('name a year on their axis, in every drawing and language', () => {
     // The first stretch's first label had the year, and when it gave way (past the axis's end, or to an event's
     // day on a phone) no other label took it: 396 of the 468 drawings read "Jun … Jul".
-    const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
     let drawings = 0;
-    for (const root of roots) {
-      for (const event of JSON.parse(read(`${root}/data/timeline.json`)).events) {
-        const page = `${root}/events/${event.id}/`;
-        for (const svg of read(`${page}index.html`)
-          .split('<svg')
-          .filter((svg) => svg.includes('class="tl tl--'))) {
-          const labels = [...svg.matchAll(/<text class="tl-tick[^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
-          expect(
-            labels.filter((l) => /\b\d{4}\b/.test(l)),
-            `${page}: ${labels.join(' | ')}`,
-          ).not.toEqual([]);
-          drawings++;
-        }
+    for (const { page, svgs } of eventPageDrawings()) {
+      for (const svg of svgs) {
+        const labels = [...svg.matchAll(/<text class="tl-tick[^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
+        expect(
+          labels.filter((l) => /\b\d{4}\b/.test(l)),
+          `${page}: ${labels.join(' | ')}`,
+        ).not.toEqual([]);
+        drawings++;
       }
     }
     expect(drawings).toBeGreaterThan(400);
@@ -327,6 +313,22 @@ describe("event pages' small timelines", () => {
     expect(fewer).toBeGreaterThan(0);
   });
 });
+
+/** Every event page, of the root's language and each other's (dist/<lang>/), with its charts' drawings (SVG markup). */
+function eventPageDrawings(): { page: string; event: { id: string; label?: string; title: string }; svgs: string[] }[] {
+  const roots = ['.', ...readdirSync(DIST).filter((d) => d !== 'events' && existsSync(`${DIST}/${d}/events`))];
+  return roots.flatMap((root) =>
+    JSON.parse(read(`${root}/data/timeline.json`)).events.map(
+      (event: { id: string; label?: string; title: string }) => {
+        const page = `${root}/events/${event.id}/`;
+        const svgs = read(`${page}index.html`)
+          .split('<svg')
+          .filter((svg) => svg.includes('class="tl tl--'));
+        return { page, event, svgs };
+      },
+    ),
+  );
+}
 
 /**
  * The label an event page's chart (one variant's SVG markup) shows for the page's event: its mark's, or
