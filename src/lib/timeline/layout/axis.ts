@@ -82,9 +82,17 @@ export function axisTicks(
   // Across the page, a label must also stay inside the SVG (PAD beyond the axis's ends), or its edge is cut.
   const [lo, hi] = vertical ? [-Infinity, Infinity] : [-PAD, length + PAD];
   const inside = ([a, b]: [number, number]) => !(a + 4 < lo || b - 4 > hi);
-  const overlapping = (i: number, [a, b]: [number, number]) =>
-    [...kept].filter(([j, [c, d]]) => j !== i && a < d && c < b).map(([j]) => j);
-  const fits = (i: number, box: [number, number]) => inside(box) && overlapping(i, box).length === 0;
+  // Every zoom step asks this of each label: a plain loop, no arrays made.
+  const overlapping = (i: number, [a, b]: [number, number]) => {
+    const found: number[] = [];
+    for (const [j, [c, d]] of kept) if (j !== i && a < d && c < b) found.push(j);
+    return found;
+  };
+  const fits = (i: number, [a, b]: [number, number]) => {
+    if (!inside([a, b])) return false;
+    for (const [j, [c, d]] of kept) if (j !== i && a < d && c < b) return false;
+    return true;
+  };
   for (const i of order) {
     const box = extent(all[i]);
     if (fits(i, box)) kept.set(i, box);
