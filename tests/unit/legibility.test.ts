@@ -202,6 +202,32 @@ describe('legibility of the layout', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it("puts a phone chart's period labels in its band, level with no mark (the site's timelines)", () => {
+    // "Days 46–90" stood level with a hexagon whose own label had found no room, and read as its name.
+    let labelled = 0;
+    for (const language of ['en', 'es'] as const) {
+      const data = getTimelineData(language);
+      for (const chart of data.charts.filter((c): c is TimelineSpec => c.kind === 'timeline')) {
+        const v = timelineChartVariants(chart, data);
+        const narrow = v.variants.find((x) => x.name === 'narrow')!;
+        const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, narrow.options);
+        for (const band of layout.periods.filter((p) => p.labelBox && p.labelAnchor === 'start')) {
+          const box = band.labelBox!;
+          expect(box.y, band.id).toBeGreaterThanOrEqual(band.y);
+          expect(box.y + box.h, band.id).toBeLessThanOrEqual(band.y + band.h);
+          for (const m of [...layout.marks, ...layout.clusters])
+            expect(
+              m.y + m.r > box.y && m.y - m.r < box.y + box.h,
+              `${language} ${chart.id}: ${band.label} × ${m.id}`,
+            ).toBe(false);
+          labelled++;
+        }
+      }
+    }
+    // Every one that had a label before (both periods on the lead chart, the 45 days on the June–July one; en, es).
+    expect(labelled).toBe(6);
+  });
+
   it('knows which labels can never show: one row on a wide screen, two short rows on a phone', () => {
     expect(labelFits('Tariff threat', 1, NARROW)).toBe(true);
     expect(labelFits('Trump announces tariffs on all Mexican goods to press Mexico on migration', 1, NARROW)).toBe(

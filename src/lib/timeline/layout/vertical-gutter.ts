@@ -5,12 +5,12 @@
 import { parsePartialDate, partialDateMidpoint } from '../../dates';
 import { wrapText, type LaneGrid } from '../lanes';
 import type { TimeTick } from '../ticks';
-import { PAD, V_LEFT, round } from './constants';
+import { PAD, V_GAP, V_LEFT, round } from './constants';
 import { pos, shorten, type Item } from './context';
 import { axisText } from './axis';
 import { noteFont, periodShown } from './periods';
 import type { Annotation, AnnotationMark, Period, PeriodBand } from './types';
-import { placeLabel, type LabelColumn } from './vertical-labels';
+import { gapAt, placeLabel, type LabelColumn } from './vertical-labels';
 import type { VerticalFrame } from './vertical-frame';
 
 /**
@@ -94,9 +94,29 @@ export function gutterTicks(
   return ticks;
 }
 
+/** A period label to place in the column of labels once the marks' labels are in (placePeriodLabels). */
+export interface PendingPeriodLabel {
+  band: PeriodBand;
+  text: { text: string; width: number };
+  order: number;
+  /** The band, px down the page. */
+  y0: number;
+  y1: number;
+}
+
+/** Whether a mark stands level with a label over [top, top + h]: the label would read as its. */
+function markLevel(items: readonly Item[], top: number, h: number): Item | undefined {
+  for (let i = firstAtOrAfter(items, top - 20); i < items.length && items[i].x < top + h + 20; i++) {
+    const it = items[i];
+    if (it.x + it.r > top && it.x - it.r < top + h) return it;
+  }
+  return undefined;
+}
+
 /**
  * Periods: bands across the plot. Each label goes at the top of its band beside the axis labels,
- * where it keeps clear of them; else first into the column of labels, before the marks' labels.
+ * where it keeps clear of them; else into the column of labels at the band's top, before the marks'
+ * labels, where no mark stands level with it; else it waits in `pending` for placePeriodLabels.
  */
 export function verticalPeriods(
   periods: readonly Period[],
@@ -104,6 +124,7 @@ export function verticalPeriods(
   gutter: LaneGrid,
   column: LabelColumn,
   f: VerticalFrame,
+  pending: PendingPeriodLabel[],
 ): PeriodBand[] {
   const { ctx, labelH, axisLabelX } = f;
   const font = noteFont(ctx);
@@ -139,16 +160,54 @@ export function verticalPeriods(
       };
     } else {
       const fitted = shorten(p.label, f.labelsW, font);
+      // "Days 46–90" beside a hexagon whose own label found no room read as that event's name.
+      const clear = fitted && !markLevel(items, y0 + 2, labelH);
       // Ranked just before the marks at the band's start (ranks are integers).
-      const top = fitted ? placeLabel(column, firstAtOrAfter(items, y0) - 0.5 + order / 1000, y0 + 2, labelH) : null;
+      const top = clear ? placeLabel(column, firstAtOrAfter(items, y0) - 0.5 + order / 1000, y0 + 2, labelH) : null;
       if (fitted && top !== null) {
         band.text = fitted.text;
         band.labelBox = { x: round(f.labelsX), y: round(top), w: round(fitted.width), h: labelH };
-      }
+      } else if (fitted) pending.push({ band, text: fitted, order, y0, y1 });
     }
     bands.push(band);
   });
   return bands;
+}
+
+/**
+ * The period labels that waited (verticalPeriods), once the marks' labels are in: each in the first
+ * stretch of the column, from its band's top down, where it has room inside its band and no mark
+ * stands level with it; else none (its band still shows, and names itself to a screen reader).
+ */
+export function placePeriodLabels(
+  pending: readonly PendingPeriodLabel[],
+  items: readonly Item[],
+  column: LabelColumn,
+  f: VerticalFrame,
+): void {
+  const { labelH } = f;
+  for (const { band, text, order, y0, y1 } of pending) {
+    let top = y0 + 2;
+    while (top + labelH <= y1) {
+      const rank = firstAtOrAfter(items, top) - 0.5 + order / 1000;
+      const [gapTop, gapBottom, next] = gapAt(column, rank);
+      top = Math.max(top, gapTop);
+      const level = markLevel(items, top, labelH);
+      if (level) top = level.x + level.r + 1;
+      else if (top + labelH <= Math.min(gapBottom, y1)) {
+        const placed = placeLabel(column, rank, top, labelH);
+        if (placed !== null) {
+          band.text = text.text;
+          band.labelBox = { x: round(f.labelsX), y: round(placed), w: round(text.width), h: labelH };
+        }
+        break;
+      } else {
+        // Past the label below this stretch (a label shifted up can start above `top`): always down the page.
+        if (next >= column.ranks.length) break;
+        top = Math.max(top + 1, column.bottoms[next] + V_GAP);
+      }
+    }
+  }
 }
 
 /** The index of the first item (in order down the page) at or below `y`. */

@@ -11,7 +11,13 @@ import type { AxisLayout, LayoutOptions, PlacedMark } from './types';
 import { symbolExtent } from '../shapes';
 import { columnItems } from './vertical-column';
 import { verticalColumns, type VerticalFrame } from './vertical-frame';
-import { gutterAnnotations, gutterTicks, verticalPeriods } from './vertical-gutter';
+import {
+  gutterAnnotations,
+  gutterTicks,
+  placePeriodLabels,
+  verticalPeriods,
+  type PendingPeriodLabel,
+} from './vertical-gutter';
 import { labelColumn, placeEventLabels } from './vertical-labels';
 
 export const layoutVertical: OrientationLayout = (prepared, visible, domain, base, options) => {
@@ -34,8 +40,10 @@ export const layoutVertical: OrientationLayout = (prepared, visible, domain, bas
     .map((it) => ({ x: it.x, r: (it.cluster ? it.r : symbolExtent(it.track.shape, it.r).x) + 1.5 }));
   const annotations = gutterAnnotations(options.annotations ?? [], gutter, f, onLine);
   const ticks = gutterTicks(allTicks, gutter, f, items);
-  const periods = verticalPeriods(options.periods ?? [], items, gutter, column, f);
+  const pending: PendingPeriodLabel[] = [];
+  const periods = verticalPeriods(options.periods ?? [], items, gutter, column, f, pending);
   placeEventLabels(items, column, f);
+  placePeriodLabels(pending, items, column, f);
   const { marks, spans, milestones, clusters, shown } = verticalMarks(items, f);
   return {
     orientation: 'vertical',
