@@ -68,6 +68,23 @@ function crowded(layout: TimelineLayout, target: number): string[] {
   return found;
 }
 
+/** The phone (narrow) layout of every timeline of the site's story, in each language. */
+function sitePhoneLayouts(): { where: string; layout: TimelineLayout }[] {
+  return (['en', 'es'] as const).flatMap((language) => {
+    const data = getTimelineData(language);
+    return data.charts
+      .filter((c): c is TimelineSpec => c.kind === 'timeline')
+      .map((chart) => {
+        const v = timelineChartVariants(chart, data);
+        const narrow = v.variants.find((x) => x.name === 'narrow')!;
+        return {
+          where: `${language} ${chart.id}`,
+          layout: layoutTimeline(v.layoutEvents, v.layoutTracks, narrow.options),
+        };
+      });
+  });
+}
+
 const intersects = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 describe('legibility of the layout', () => {
@@ -175,29 +192,22 @@ describe('legibility of the layout', () => {
   it("keeps a phone chart's axis labels and notes clear of the symbols on its axis line (the site's timelines)", () => {
     // A key event's star reached 11 px left of the line, and "21 Jul", level with it, ended 10 px from it.
     let checked = 0;
-    for (const language of ['en', 'es'] as const) {
-      const data = getTimelineData(language);
-      for (const chart of data.charts.filter((c): c is TimelineSpec => c.kind === 'timeline')) {
-        const v = timelineChartVariants(chart, data);
-        const narrow = v.variants.find((x) => x.name === 'narrow')!;
-        const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, narrow.options);
-        const texts = [
-          ...layout.axis.ticks.filter((t) => t.labelBox).map((t) => ({ id: `tick ${t.label}`, box: t.labelBox! })),
-          ...layout.annotations.map((a) => ({ id: a.text, box: a.labelBox })),
-        ];
-        // Each symbol's box, with half its outline (a mark's 1.5 px, a cluster's 3 at most).
-        const symbols = [
-          ...layout.marks.map((m) => ({ id: m.id, m, edge: 0.75 })),
-          ...layout.clusters.map((c) => ({ id: c.id, m: c, edge: 1.5 })),
-        ].map(({ id, m, edge }) => {
-          const e = symbolExtent(m.shape, m.r);
-          return { id, box: { x: m.x - e.x - edge, y: m.y - e.y - edge, w: 2 * (e.x + edge), h: 2 * (e.y + edge) } };
-        });
-        for (const t of texts)
-          for (const s of symbols)
-            expect(intersects(t.box, s.box), `${language} ${chart.id}: ${t.id} × ${s.id}`).toBe(false);
-        checked += texts.length;
-      }
+    for (const { where, layout } of sitePhoneLayouts()) {
+      const texts = [
+        ...layout.axis.ticks.filter((t) => t.labelBox).map((t) => ({ id: `tick ${t.label}`, box: t.labelBox! })),
+        ...layout.annotations.map((a) => ({ id: a.text, box: a.labelBox })),
+      ];
+      // Each symbol's box, with half its outline (a mark's 1.5 px, a cluster's 3 at most).
+      const symbols = [
+        ...layout.marks.map((m) => ({ id: m.id, m, edge: 0.75 })),
+        ...layout.clusters.map((c) => ({ id: c.id, m: c, edge: 1.5 })),
+      ].map(({ id, m, edge }) => {
+        const e = symbolExtent(m.shape, m.r);
+        return { id, box: { x: m.x - e.x - edge, y: m.y - e.y - edge, w: 2 * (e.x + edge), h: 2 * (e.y + edge) } };
+      });
+      for (const t of texts)
+        for (const s of symbols) expect(intersects(t.box, s.box), `${where}: ${t.id} × ${s.id}`).toBe(false);
+      checked += texts.length;
     }
     expect(checked).toBeGreaterThan(100);
   });
@@ -205,23 +215,14 @@ describe('legibility of the layout', () => {
   it("puts a phone chart's period labels in its band, level with no mark (the site's timelines)", () => {
     // "Days 46–90" stood level with a hexagon whose own label had found no room, and read as its name.
     let labelled = 0;
-    for (const language of ['en', 'es'] as const) {
-      const data = getTimelineData(language);
-      for (const chart of data.charts.filter((c): c is TimelineSpec => c.kind === 'timeline')) {
-        const v = timelineChartVariants(chart, data);
-        const narrow = v.variants.find((x) => x.name === 'narrow')!;
-        const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, narrow.options);
-        for (const band of layout.periods.filter((p) => p.labelBox && p.labelAnchor === 'start')) {
-          const box = band.labelBox!;
-          expect(box.y, band.id).toBeGreaterThanOrEqual(band.y);
-          expect(box.y + box.h, band.id).toBeLessThanOrEqual(band.y + band.h);
-          for (const m of [...layout.marks, ...layout.clusters])
-            expect(
-              m.y + m.r > box.y && m.y - m.r < box.y + box.h,
-              `${language} ${chart.id}: ${band.label} × ${m.id}`,
-            ).toBe(false);
-          labelled++;
-        }
+    for (const { where, layout } of sitePhoneLayouts()) {
+      for (const band of layout.periods.filter((p) => p.labelBox && p.labelAnchor === 'start')) {
+        const box = band.labelBox!;
+        expect(box.y, band.id).toBeGreaterThanOrEqual(band.y);
+        expect(box.y + box.h, band.id).toBeLessThanOrEqual(band.y + band.h);
+        for (const m of [...layout.marks, ...layout.clusters])
+          expect(m.y + m.r > box.y && m.y - m.r < box.y + box.h, `${where}: ${band.label} × ${m.id}`).toBe(false);
+        labelled++;
       }
     }
     // Every one that had a label before (both periods on the lead chart, the 45 days on the June–July one; en, es).
