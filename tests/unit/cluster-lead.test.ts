@@ -118,6 +118,42 @@ describe("an event page's small timeline (keepHighlightedLabels): its own event 
     expect(named).toBeGreaterThan(0);
     expect(flipped).toBeGreaterThan(0);
   });
+
+  it('leaves bare, where the crowd must, marks far from it rather than those beside it', () => {
+    // Labels took their lanes from left to right, and a mark with no free lane hid the first label it
+    // met: the marks beside the page's event were left bare more often than those weeks away.
+    /** Of the marks other than the page's event's, the share left bare: within a tenth of the width of it, and further. */
+    const bareShares = (keepHighlightedLabels: boolean) => {
+      const bare = { near: 0, far: 0 };
+      const seen = { near: 0, far: 0 };
+      for (const { ev, events } of pages)
+        for (const v of variants) {
+          // At the height event pages have (chart-variants.ts).
+          const layout = layoutTimeline(events, DENSE_TRACKS, {
+            ...v,
+            maxHeight: 640,
+            highlighted: [ev.id],
+            keepHighlightedLabels,
+          });
+          const own = layout.marks.find((m) => m.id === ev.id);
+          if (!own) continue;
+          for (const m of layout.marks) {
+            if (m === own) continue;
+            const side = Math.abs(m.x - own.x) <= v.width / 10 ? 'near' : 'far';
+            seen[side]++;
+            if (m.label === null) bare[side]++;
+          }
+        }
+      expect(seen.near).toBeGreaterThan(100);
+      return { near: bare.near / seen.near, far: bare.far / seen.far };
+    };
+    const page = bareShares(true);
+    const plain = bareShares(false);
+    // A crowd this dense (about 90 events in the window) leaves about half its marks bare anywhere.
+    expect(plain.near, 'the case arises: without the option, more bare beside it than away').toBeGreaterThan(plain.far);
+    expect(page.near, `beside it ${page.near}, away ${page.far}`).toBeLessThan(page.far);
+    expect(page.near).toBeLessThan(0.8 * plain.near);
+  });
 });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

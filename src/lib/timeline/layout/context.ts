@@ -12,6 +12,8 @@ export interface Ctx {
     maxLanes: number;
     /** LayoutOptions.sharedLanes (horizontal): a label with no room right of its mark may go left of it. */
     sharedLanes: boolean;
+    /** LayoutOptions.keepHighlightedLabels: a chart about one event places labels from its mark outwards (rows.ts). */
+    nearOwnFirst: boolean;
   };
   /** Time → warped units (the focus gets more of them); the scale is linear in u. */
   warp: Warp;

@@ -115,6 +115,7 @@ export function layoutPrepared(prepared: PreparedTimeline, options: LayoutOption
     targetSize: Math.max(0, options.targetSize ?? 24),
     orientation: options.orientation ?? 'horizontal',
     sharedLanes: options.sharedLanes === true && options.orientation !== 'vertical',
+    nearOwnFirst: options.keepHighlightedLabels === true,
   };
   const fullDomain: [number, number] = options.fullDomain
     ? [Math.min(...options.fullDomain), Math.max(...options.fullDomain)]

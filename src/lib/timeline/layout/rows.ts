@@ -9,7 +9,8 @@ import { NO_LINES, byPriority, shorten, type Ctx, type Item } from './context';
  * milestones) and the label boxes. A label may not come within LABEL_GAP px of
  * anything else in its lane, so no mark, bar or milestone of another event is ever
  * under a label. In priority order (highlighted, importance 1, "+N" clusters, importance 2, 3),
- * each group first tries full labels, then shortened ones, then keeps only the mark.
+ * each group first tries full labels, then shortened ones, then keeps only the mark; within a group
+ * from left to right, or on a chart about one event from its mark outwards (nearFirst).
  * A mark that finds no free lane goes where it does least harm, and the labels it
  * would sit under are shortened or hidden.
  *
@@ -24,11 +25,15 @@ export function placeRow(
   mode: 'place' | 'labels' | 'floor',
   overflow?: number[],
 ): number {
-  items.sort(byPriority);
+  const ownX = ctx.o.nearOwnFirst
+    ? items.find((it) => it.priority === 0 && ctx.highlighted.has((it.lead ?? it.ev)?.id ?? ''))?.x
+    : undefined;
+  items.sort(ownX === undefined ? byPriority : nearFirst(ownX));
   const row: Row = {
     items,
     lanes,
     ctx,
+    ownX,
     overflow,
     marks: new LaneGrid(lanes, LABEL_GAP),
     labels: new LaneGrid(lanes, LABEL_GAP),
@@ -59,11 +64,22 @@ export function placeRow(
   return used;
 }
 
+/**
+ * The order items take their lanes in on a chart about one event (an event page's; Ctx.o.nearOwnFirst):
+ * by priority, then from the event's mark at `x` outwards (byPriority: from left to right), so that
+ * where a crowd leaves some marks unlabelled, those are the ones furthest from the event the page is about.
+ */
+function nearFirst(x: number): (a: Item, b: Item) => number {
+  return (a, b) => a.priority - b.priority || Math.abs(a.x - x) - Math.abs(b.x - x) || byPriority(a, b);
+}
+
 /** One track's lanes while its items (sorted by priority; indexed by n) are being placed. */
 interface Row {
   items: Item[];
   lanes: number;
   ctx: Ctx;
+  /** On a chart about one event (nearFirst), where its mark is: labels nearer it are dearer to hide. */
+  ownX: number | undefined;
   /** Where marks had to go on other marks (placeRow's `overflow`). */
   overflow: number[] | undefined;
   /** Per lane, the footprints of marks (with their bars and milestones), and the label boxes (owned by item index). */
@@ -239,7 +255,7 @@ function leastHarmLane(row: Row, it: Item, s0: number, s1: number): number {
       const kept = clearedLabel(other, s0, s1, farEnd(row, other.anchor));
       // Shared lanes: an emphasised label is dearer than a mark on a mark, whose crowd then clusters.
       const cost = row.ctx.o.sharedLanes && other.priority === 0 ? 2 * MARK_ON_MARK : LABEL_HARM(other.priority);
-      harm += cost * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
+      harm += cost * nearness(row, other) * (1 - (kept ? visibleChars(kept.text) / visibleChars(other.label!) : 0));
     }
     if (harm < least) {
       least = harm;
@@ -247,6 +263,17 @@ function leastHarmLane(row: Row, it: Item, s0: number, s1: number): number {
     }
   }
   return lane;
+}
+
+/**
+ * How much dearer the label of `it` is to hide for being near the mark a chart is about: up to a
+ * quarter (less than the step between two priorities), so that of two labels of one priority, the
+ * one further from that mark gives way.
+ */
+function nearness(row: Row, it: Item): number {
+  if (row.ownX === undefined) return 1;
+  const span = Math.max(1, row.ctx.viewR - row.ctx.viewL);
+  return 1 + 0.25 * Math.max(0, 1 - Math.abs(it.x - row.ownX) / span);
 }
 
 /** Shortens the label of `items[n]` in `lane` so that it keeps clear of a symbol over [s0, s1], or hides it. */
