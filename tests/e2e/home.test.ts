@@ -134,6 +134,35 @@ describe('home page: the first screen shows the lead chart', () => {
   }
 });
 
+describe('the site header', () => {
+  // The full title took two lines of a phone's header in English and three in Spanish, above the headline:
+  // the Spanish home page showed about 110 px of its lead chart's drawing on the first screen at 390 × 844.
+  const languages: [string, TimelineData][] = [
+    ['', data],
+    ['es/', JSON.parse(readFileSync(`${DIST}/es/data/timeline.json`, 'utf8'))],
+  ];
+  for (const [prefix, { site }] of languages)
+    for (const width of [360, 390, 1280]) {
+      const phone = width < 640;
+      it(`names the site in ${phone ? 'one line, by its short title' : 'full'} at ${width} px (${site.language})`, async () => {
+        expect(site.shortTitle).toBeTruthy();
+        const page = await openPage(served.browser, `${served.site.url}${prefix}`, {
+          viewport: { width, height: 844 },
+        });
+        const shown = await page.$eval('.site-header .brand', (a) => {
+          const part = [...a.children].find((c) => getComputedStyle(c).display !== 'none')!;
+          return { text: (a as HTMLElement).innerText.trim(), lines: part.getClientRects().length };
+        });
+        expect(shown.text).toBe(phone ? site.shortTitle : site.title);
+        if (phone) expect(shown.lines).toBe(1);
+        // Its name for a screen reader is the title on screen, not both.
+        const name = phone ? site.shortTitle! : site.title;
+        await expect.poll(() => page.locator('.site-header').getByRole('link', { name, exact: true }).count()).toBe(1);
+        await page.context().close();
+      });
+    }
+});
+
 describe('home page: references in the text', () => {
   it('highlight their event in the lead chart, now above the story', async () => {
     const lead = data.charts[0];

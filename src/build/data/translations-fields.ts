@@ -45,6 +45,7 @@ const list = (by: ListShape['by'], noun: string, fields: Record<string, Shape>, 
 export const TRANSLATABLE: Record<string, Shape> = {
   'site.yaml': map({
     title: 'text',
+    shortTitle: 'text',
     description: 'text',
     credits: 'texts',
     footerNote: 'text',

@@ -290,6 +290,11 @@ export type SiteLanguage = z.infer<typeof SiteLanguage>;
 export const Site = z
   .strictObject({
     title: text(120),
+    /**
+     * The site's name in a phone's header, where the title would take two lines or more and push the
+     * story down ("From tariff threat to migration deal"). Default: the title, at every width.
+     */
+    shortTitle: text(40).optional(),
     /** One or two sentences for search results and social cards. */
     description: text(300),
     /** BCP 47 language tag of the text in content/data/*.yaml: the default language, whose pages are at the site root. */
