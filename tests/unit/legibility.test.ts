@@ -212,6 +212,31 @@ describe('legibility of the layout', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it("draws no phone leader over another mark's symbol (the site's timelines)", () => {
+    // "+4 Border data (Feb–May)" moved a row down from its cross, and its leader ran through the unlabelled
+    // triangle beside it: the label read as the triangle's. (Where no row within reach keeps a leader clear,
+    // the label stays where it was: a crowd of generated events still has a few.)
+    const layouts = sitePhoneLayouts();
+    let leaders = 0;
+    for (const { where, layout } of layouts) {
+      const all = [...layout.marks, ...layout.clusters];
+      for (const m of all) {
+        if (!m.leader) continue;
+        leaders++;
+        const { x1, y1, x2, y2 } = m.leader;
+        const [dx, dy] = [x2 - x1, y2 - y1];
+        for (const o of all) {
+          if (o === m) continue;
+          const t = Math.max(0, Math.min(1, ((o.x - x1) * dx + (o.y - y1) * dy) / (dx * dx + dy * dy)));
+          const e = symbolExtent(o.shape, o.r);
+          const d = Math.hypot(x1 + t * dx - o.x, y1 + t * dy - o.y);
+          expect(d, `${where}: the leader of ${m.id} over ${o.id}`).toBeGreaterThanOrEqual(Math.min(e.x, e.y));
+        }
+      }
+    }
+    expect(leaders).toBeGreaterThan(10);
+  });
+
   it("puts a phone chart's period labels in its band, level with no mark (the site's timelines)", () => {
     // "Days 46–90" stood level with a hexagon whose own label had found no room, and read as its name.
     let labelled = 0;
