@@ -89,19 +89,23 @@ describe('home page without JavaScript', () => {
 describe('home page: the first screen shows the lead chart', () => {
   // The lead chart is the first of charts.yaml; it sits under the headline, once.
   const lead = data.charts[0];
-  for (const [width, height, limit] of [
-    [1280, 800, 800],
-    [390, 844, 844],
-  ]) {
+  // Spanish runs about a fifth longer: its headline, standfirst and chart title take more lines. It showed
+  // 120 px of the drawing at 390 × 844 (a three-line site title in the header, a 26-px headline).
+  for (const [prefix, width, height, limit, minDrawing] of [
+    ['', 1280, 800, 800, 200],
+    ['', 390, 844, 844, 200],
+    ['es/', 390, 844, 844, 150],
+  ] as const) {
     for (const javaScriptEnabled of [true, false]) {
-      it(`puts its top within ${limit} px and 200 px of its drawing on the first screen at ${width}×${height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and nothing shifts`, async () => {
+      it(`puts its top within ${limit} px and ${minDrawing} px of its drawing on the first screen at ${width}×${height}${prefix ? ` (${prefix})` : ''}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and nothing shifts`, async () => {
         // With JavaScript, the shift its scripts cause once the page is parsed (none, expected below).
+        const url = `${served.site.url}${prefix}`;
         const { page, shift } = javaScriptEnabled
-          ? await scriptShift(served.browser, served.site.url, { viewport: { width, height } }, (p) =>
+          ? await scriptShift(served.browser, url, { viewport: { width, height } }, (p) =>
               p.waitForSelector(`timeline-chart[data-chart="${lead.id}"][data-ready]`),
             )
           : {
-              page: await openPage(served.browser, served.site.url, { viewport: { width, height }, javaScriptEnabled }),
+              page: await openPage(served.browser, url, { viewport: { width, height }, javaScriptEnabled }),
               shift: 0,
             };
         const box = await page.$eval(`figure#chart-${lead.id}`, (f) => {
@@ -115,13 +119,13 @@ describe('home page: the first screen shows the lead chart', () => {
           (b) => b.getBoundingClientRect().top + scrollY,
         );
         expect(body).toBeLessThan(height - 100);
-        // And the drawing too, not only the toolbar and legend above it: 200 px of it at least (the first
-        // months' marks on a phone, the first tracks wide).
+        // And the drawing too, not only the toolbar and legend above it: `minDrawing` px of it at least (the
+        // first months' marks on a phone, the first tracks wide).
         const drawing = await page.$eval(`figure#chart-${lead.id}`, (f) => {
           const shown = [...f.querySelectorAll('.tl-variant')].find((v) => v.getBoundingClientRect().height > 0);
           return shown!.querySelector('svg')!.getBoundingClientRect().top + scrollY;
         });
-        expect(height - drawing, 'px of the drawing on the first screen').toBeGreaterThanOrEqual(200);
+        expect(height - drawing, 'px of the drawing on the first screen').toBeGreaterThanOrEqual(minDrawing);
         expect(box.height).toBeGreaterThan(200);
         expect(await page.locator(`figure#chart-${lead.id}`).count()).toBe(1);
         // In reading order: the headline, then the chart (titled at level 2), then what you need to know.
