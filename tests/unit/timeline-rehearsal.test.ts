@@ -9,15 +9,15 @@ describe('rehearsalWindows: the zoom windows rehearsed before the first step', (
 
   it('rehearses enough runs for the zoom path to be compiled for speed, not the three that left the first step slow', () => {
     expect(windows).toHaveLength(REHEARSALS);
-    expect(REHEARSALS).toBeGreaterThanOrEqual(12);
+    // Twelve left the column drawing's first step at 5,002 events over 16 ms in most page loads.
+    expect(REHEARSALS).toBeGreaterThanOrEqual(18);
   });
 
-  it('steps in about the middle one zoom step at a time, three deep, and back out to the window itself, twice', () => {
+  it('steps in about the middle one zoom step at a time, three deep, and back out to the window itself, three times', () => {
     const depth = ([a, b]: [number, number]) => Math.round(Math.log((9000 - 1000) / (b - a)) / Math.log(ZOOM_STEP));
-    expect(windows.map(depth)).toEqual([1, 2, 3, 2, 1, 0, 1, 2, 3, 2, 1, 0]);
+    expect(windows.map(depth)).toEqual([1, 2, 3, 2, 1, 0, 1, 2, 3, 2, 1, 0, 1, 2, 3, 2, 1, 0]);
     for (const [a, b] of windows) expect((a + b) / 2).toBeCloseTo(5000, 6);
-    expect(windows[5]).toEqual([1000, 9000]);
-    expect(windows[11]).toEqual([1000, 9000]);
+    for (const i of [5, 11, 17]) expect(windows[i]).toEqual([1000, 9000]);
   });
 
   it("steps evenly in the axis's units where a focus stretches time, about the axis's middle, as the buttons do", () => {
