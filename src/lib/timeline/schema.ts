@@ -292,7 +292,7 @@ export const Site = z
     title: text(120),
     /**
      * The site's name in a phone's header, where the title would take two lines or more and push the
-     * story down ("From tariff threat to migration deal"). Default: the title, at every width.
+     * story down ("Council budget 2025"; about 30 characters fit a line at 360 px). Default: the title.
      */
     shortTitle: text(40).optional(),
     /** One or two sentences for search results and social cards. */

@@ -59,9 +59,10 @@ export function placeLabel(
   if (clear && !clear(top)) {
     const lo = Math.max(gapTop, desiredTop - column.maxShift);
     const hi = Math.min(gapBottom - h, desiredTop + column.maxShift);
+    const ok = (t: number) => t >= lo && t <= hi && clear(t);
     for (let d = 1; d <= hi - lo; d++) {
-      const t = [top + d, top - d].find((c) => c >= lo && c <= hi && clear(c));
-      if (t !== undefined) {
+      const t = ok(top + d) ? top + d : ok(top - d) ? top - d : null;
+      if (t !== null) {
         top = t;
         break;
       }
