@@ -12,7 +12,8 @@ import { fromU, toU, type Warp } from '../../lib/timeline/warp';
 /**
  * How many windows are rehearsed: three rounds of three steps in and back out. Two rounds (12) left the
  * first step of the article column's drawing at 5,002 events at 12–35 ms (median 23 over 8 page loads;
- * 7–9 for later steps); three, 11–16 (median 12), in the same loads. Wide and phone drawings: no change.
+ * 7–9 for later steps); three, 11–16 (median 12 over 6 loads, and over 14 more with the third round off
+ * the middle). Wide and phone drawings: no change.
  */
 export const REHEARSALS = 18;
 
