@@ -287,6 +287,22 @@ async function pan(page: Page): Promise<string[]> {
   return missing;
 }
 
+/**
+ * `work`, or an error naming `what` once it has taken `ms`: page.evaluate and the mouse have no timeout of
+ * their own, and a width's test once ran into its own 120-s timeout with no word of the page or the step.
+ */
+async function within<T>(what: string, work: Promise<T>, ms = 45_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs the checks and records the figures; `frames` animation frames first (a re-render after a zoom or pan). */
 async function measure(page: Page, path: string, state: string, frames = 0) {
   const r = await page.evaluate(checkLegibility, { frames });
@@ -377,10 +393,11 @@ describe('timeline legibility', () => {
           // Light and dark take turns, page by page and width by width, so every page is seen in
           // both somewhere (colours do not change the geometry; the turns cost no extra time).
           const colorScheme = (i + w) % 2 ? 'dark' : 'light';
+          const at = `/${path} @${viewport.width}px`;
           await page.emulateMedia({ colorScheme });
-          await visit(page, path);
-          problems.push(...(await schemeProblems(page, colorScheme, `/${path} @${viewport.width}px`)));
-          const full = await measure(page, path, 'full view');
+          await within(`${at}: loading`, visit(page, path));
+          problems.push(...(await schemeProblems(page, colorScheme, at)));
+          const full = await within(`${at}: checking the full view`, measure(page, path, 'full view'));
           sanity(problems, path, viewport.width, full.r, null, 'full view');
           if (path === '') {
             const other = colorScheme === 'dark' ? 'light' : 'dark';
@@ -390,11 +407,11 @@ describe('timeline legibility', () => {
             sanity(problems, path, viewport.width, switched.r, null, `full view, ${other}`);
             results.push(switched);
           }
-          for (const m of await zoomTwice(page)) problems.push(`/${path} @${viewport.width}px zoom: ${m}`);
-          const zoomed = await measure(page, path, '2 zoom steps', 2);
+          for (const m of await within(`${at}: zooming`, zoomTwice(page))) problems.push(`${at} zoom: ${m}`);
+          const zoomed = await within(`${at}: checking after zooming`, measure(page, path, '2 zoom steps', 2));
           sanity(problems, path, viewport.width, full.r, zoomed.r, '2 zoom steps');
-          for (const m of await pan(page)) problems.push(`/${path} @${viewport.width}px pan: ${m}`);
-          const panned = await measure(page, path, 'panned', 2);
+          for (const m of await within(`${at}: panning`, pan(page))) problems.push(`${at} pan: ${m}`);
+          const panned = await within(`${at}: checking after panning`, measure(page, path, 'panned', 2));
           sanity(problems, path, viewport.width, zoomed.r, panned.r, 'panned');
           results.push(full, zoomed, panned);
         }
