@@ -195,6 +195,43 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
   }
 }
 
+/**
+ * Several loads' zoom runs (measureZoom) as one: the first step is the median of the loads' first steps
+ * (`firsts` keeps each), the step figures are over every load's steps, the warm-up is the slowest load's
+ * (null if one load never got warm), and errors and long frames are all the loads'.
+ * @param {Awaited<ReturnType<typeof measureZoom>>[]} zs
+ */
+export function combineZoom(zs) {
+  const steps = zs.flatMap((z) => z.raw);
+  const pick = (/** @type {'frame' | 'handler' | 'script' | 'rendering' | 'layout' | 'model' | 'dom'} */ k) =>
+    steps.map((s) => s[k]);
+  const firsts = zs.map((z) => z.first);
+  const warm = zs.map((z) => z.warmMs);
+  return {
+    ...zs[zs.length - 1],
+    steps: steps.length,
+    loads: zs.length,
+    readyMs: median(zs.map((z) => z.readyMs)),
+    warmMs: warm.includes(null) ? null : Math.max(.../** @type {number[]} */ (warm)),
+    first: median(firsts),
+    firsts,
+    median: median(pick('frame')),
+    best: Math.min(...pick('frame')),
+    worst: Math.max(...pick('frame')),
+    medianHandler: median(pick('handler')),
+    medianScript: median(pick('script')),
+    medianRendering: median(pick('rendering')),
+    medianLayout: median(pick('layout')),
+    medianModel: median(pick('model')),
+    medianDom: median(pick('dom')),
+    marks: zs.flatMap((z) => z.marks),
+    longFrames: zs.flatMap((z) => z.longFrames),
+    longestMountTask: Math.max(...zs.map((z) => z.longestMountTask)),
+    errors: zs.flatMap((z) => z.errors),
+    raw: steps,
+  };
+}
+
 // ─── Legibility ──────────────────────────────────────────────────────────────
 
 /**
