@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { DIST } from './browser';
 import { csvColumn } from '../../src/lib/timeline/series';
+import { uiStrings } from '../../src/lib/ui/strings';
 
 const read = (p: string) => readFileSync(`${DIST}/${p}`, 'utf8');
 
@@ -227,6 +228,40 @@ describe('dates in lists', () => {
       }
     }
     expect(dates).toBeGreaterThan(200);
+  });
+});
+
+describe('event pages', () => {
+  it('say above each link at their foot whether it leads to the event before or after (en, es)', () => {
+    // The words were lost once in a reformatting, leaving two bare titles side by side.
+    const data = JSON.parse(read('data/timeline.json'));
+    const ids: string[] = data.events.map((e: { id: string }) => e.id);
+    for (const [folder, language] of [
+      ['', 'en'],
+      ['es/', 'es'],
+    ] as const) {
+      const ui = uiStrings(language).event;
+      for (const [i, id] of ids.entries()) {
+        const html = read(`${folder}events/${id}/index.html`);
+        const nav = html.slice(
+          html.indexOf('<nav class="prev-next'),
+          html.indexOf('</nav>', html.indexOf('<nav class="prev-next')),
+        );
+        const link = (rel: string) => {
+          const m = nav.match(
+            new RegExp(`<a rel="${rel}" href="[^"]*events/([^/"]+)/"[^>]*>\\s*<span[^>]*>([^<]*)</span>`),
+          );
+          return m ? { id: m[1], which: m[2] } : null;
+        };
+        expect(link('prev'), `${folder}${id}: the link to the event before`).toEqual(
+          i > 0 ? { id: ids[i - 1], which: ui.previousEvent } : null,
+        );
+        expect(link('next'), `${folder}${id}: the link to the event after`).toEqual(
+          i < ids.length - 1 ? { id: ids[i + 1], which: ui.nextEvent } : null,
+        );
+      }
+    }
+    expect(uiStrings('es').event.previousEvent).not.toBe(uiStrings('en').event.previousEvent);
   });
 });
 

@@ -198,6 +198,8 @@ export const es: UiStrings = {
     sources: 'Fuentes',
     updates: 'Actualizaciones',
     prevNext: 'Cronología',
+    previousEvent: '← Evento anterior',
+    nextEvent: 'Evento siguiente →',
   },
   timeline: {
     label: (title: string, events: number) =>

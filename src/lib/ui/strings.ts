@@ -192,6 +192,9 @@ export const en = {
     sources: 'Sources',
     updates: 'Updates',
     prevNext: 'Chronology',
+    /** Above the title of the event before and after this one, in the links at the page's foot. */
+    previousEvent: '← Previous event',
+    nextEvent: 'Next event →',
   },
   timeline: {
     label: (title: string, events: number) =>
