@@ -263,6 +263,20 @@ describe('event pages', () => {
     }
     expect(uiStrings('es').event.previousEvent).not.toBe(uiStrings('en').event.previousEvent);
   });
+
+  it('quote a source between double marks, with no double mark inside them (a quotation in a quote takes single ones), as the glossary does', () => {
+    const data = JSON.parse(read('data/timeline.json'));
+    let quotes = 0;
+    for (const folder of ['', 'es/'])
+      for (const page of ['glossary', ...data.events.map((e: { id: string }) => `events/${e.id}`)]) {
+        const html = read(`${folder}${page}/index.html`);
+        for (const [, text] of html.matchAll(/<blockquote[^>]*>([^<]*)<\/blockquote>/g)) {
+          expect(text, `${folder}${page}`).toMatch(/^“[^“”"]+”$/);
+          quotes++;
+        }
+      }
+    expect(quotes).toBeGreaterThan(50);
+  });
 });
 
 describe("event pages' small timelines", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadTimelineData } from '../../src/build/data/load';
 import { getTimelineData } from '../../src/data/timeline';
-import { countsByKind, sourceCounts, sourcesByPublisher } from '../../src/lib/timeline/sources';
+import { countsByKind, quoted, sourceCounts, sourcesByPublisher } from '../../src/lib/timeline/sources';
 import { en } from '../../src/lib/ui/strings';
 import { es } from '../../src/lib/ui/strings-es';
 
@@ -58,5 +58,18 @@ describe('sourceCounts', () => {
       expect(text).toMatch(new RegExp(`\\[${counts.all} [^\\]]+\\]\\(sources\\)`));
       expect(ui.chronology.lede(2, 'a', 'b', 5)).not.toContain('(sources)');
     }
+  });
+});
+
+describe('quoted', () => {
+  it('puts a quote between double marks, and a quotation inside it between single ones', () => {
+    expect(quoted('take further actions')).toBe('“take further actions”');
+    expect(quoted('committed itself to “immediately expand[ing]” its protocols,”')).toBe(
+      '“committed itself to ‘immediately expand[ing]’ its protocols,’”',
+    );
+    expect(quoted('he said "no" and "yes"')).toBe('“he said ‘no’ and ‘yes’”');
+  });
+  it("leaves a quote's apostrophes and single marks as they are", () => {
+    expect(quoted('Mexico’s ‘plan’ won’t')).toBe('“Mexico’s ‘plan’ won’t”');
   });
 });

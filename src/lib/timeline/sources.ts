@@ -89,3 +89,18 @@ export function sourceCounts(data: TimelineData): { events: number; all: number 
   for (const { source } of sourceUses(data)) all.add(source.url);
   return { events: new Set(data.events.flatMap((e) => e.sources.map((s) => s.url))).size, all: all.size };
 }
+
+/**
+ * A source's short quote as a page shows it: between double quotation marks, and a quotation inside it
+ * between single ones (“committed itself to ‘immediately expand[ing]…’”), as English nests them. The quote's
+ * own double marks, curly or straight, become single; its apostrophes stay as they are.
+ */
+export function quoted(quote: string): string {
+  let opening = true;
+  const inner = quote.replace(/[“”"]/g, (mark) => {
+    if (mark !== '"') return mark === '“' ? '‘' : '’';
+    opening = !opening;
+    return opening ? '’' : '‘';
+  });
+  return `“${inner}”`;
+}
