@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { DIST, frames, luminance, openPage, scriptShift, serveWithBrowser } from './browser';
 import { formatDateRange } from '../../src/lib/dates';
 import type { TimelineData } from '../../src/lib/timeline/schema';
+import { uiStrings } from '../../src/lib/ui/strings';
 
 const data: TimelineData = JSON.parse(readFileSync(`${DIST}/data/timeline.json`, 'utf8'));
 
@@ -148,7 +149,7 @@ describe('the site header', () => {
   for (const [prefix, { site }] of languages)
     for (const width of [360, 390, 1280]) {
       const phone = width < 640;
-      it(`names the site in ${phone ? 'one line, by its short title' : 'full'} at ${width} px (${site.language})`, async () => {
+      it(`names the site in ${phone ? 'one line, by its short title' : 'full'}, and keeps each date of the byline and footer on one line, at ${width} px (${site.language})`, async () => {
         expect(site.shortTitle).toBeTruthy();
         const page = await openPage(served.browser, `${served.site.url}${prefix}`, {
           viewport: { width, height: 844 },
@@ -162,6 +163,14 @@ describe('the site header', () => {
         // Its name for a screen reader is the title on screen, not both.
         const name = phone ? site.shortTitle! : site.title;
         await expect.poll(() => page.locator('.site-header').getByRole('link', { name, exact: true }).count()).toBe(1);
+        // The byline's dates keep on one line with their word ("Published 28 November / 2026" at 390 px, once), and
+        // the footer's dates too.
+        const dates = await page.$$eval('.byline__when, .site-footer time', (times) =>
+          times.map((t) => `${t.textContent!.trim().replace(/\s+/g, ' ')} in ${t.getClientRects().length} line(s)`),
+        );
+        expect(dates.length).toBeGreaterThanOrEqual(3);
+        expect(dates[0]).toMatch(new RegExp(`^${uiStrings(site.language).home.published}`));
+        for (const d of dates) expect(d).toMatch(/ in 1 line\(s\)$/);
         await page.context().close();
       });
     }
