@@ -118,6 +118,27 @@ describe('layoutSeriesChart', () => {
     expect(a.annotations.map((x) => x.n)).toEqual([1, 2, 3]);
   });
 
+  it("ends a flag's rule on the top of the bar it meets, and at the plot's bottom between bars", () => {
+    const a = layoutSeriesChart(data, {
+      words,
+      width: 600,
+      plotHeight: 200,
+      annotations: [
+        { id: 'on', date: '2019-06-15', label: 'Mid-June' },
+        { id: 'off', date: '2019-07-01', label: 'First of July' },
+      ],
+    });
+    const bottom = a.plot.y + a.plot.height;
+    for (const f of a.annotations) {
+      const bar = a.bars.find((b) => b.segments.some((s) => f.x >= s.x && f.x <= s.x + s.width));
+      const top = bar ? Math.min(...bar.segments.map((s) => s.y)) : bottom;
+      expect(f.y2, f.id).toBeCloseTo(top, 1);
+    }
+    // Mid-June stands over June's bar; the first of July, in the gap before July's.
+    expect(a.annotations.find((f) => f.id === 'on')!.y2).toBeLessThan(bottom - 50);
+    expect(a.annotations.find((f) => f.id === 'off')!.y2).toBe(bottom);
+  });
+
   it('numbers the flags in date order in the narrow style', () => {
     const a = layoutSeriesChart(data, {
       words,

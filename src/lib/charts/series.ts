@@ -89,7 +89,7 @@ export interface MonthTick {
 export interface SeriesAnnotation {
   id: string;
   x: number;
-  /** The rule runs from the label lane down to the plot's bottom. */
+  /** The rule runs from the label lane down to the plot's bottom, or to the top of the bar it meets. */
   y1: number;
   y2: number;
   textX: number;
@@ -263,6 +263,13 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
 
   const totalPath = brokenLine(bars.map((b) => b.total));
 
+  // Where a rule meets a bar it ends on the bar's top: run on beneath, it showed in the hairline between
+  // the bar's stacked segments.
+  const barTop = (x: number) => {
+    let y = bottom;
+    for (const b of bars) for (const s of b.segments) if (x >= s.x && x <= s.x + s.width) y = Math.min(y, s.y);
+    return y;
+  };
   const annotations: SeriesAnnotation[] = flagsIn.map((f, i) => {
     const placed = flags[i];
     const textY = top - 4 - placed.lane * (lineHeight + LANE_GAP) - 4;
@@ -270,7 +277,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
       id: f.a.id,
       x: round(f.x),
       y1: round(textY - fontSize + 1),
-      y2: bottom,
+      y2: round(barTop(f.x)),
       textX: placed.textX,
       textY: round(textY),
       anchor: placed.anchor,
