@@ -2,7 +2,8 @@
 import { fill } from '../../ui/fill';
 import { fromU } from '../warp';
 import { collectZoned, withSpan } from './clusters';
-import { MAX_TIGHTER, SLOTS, compareText } from './constants';
+import { MAX_TIGHTER, SLOTS, V_BAR_OFFSET, compareText } from './constants';
+import { symbolExtent } from '../shapes';
 import { itemId, pos, type ClusterDraft, type Ctx, type Item } from './context';
 import { clusterItem, eventItem } from './items';
 import type { PreparedTimeline } from './prepare';
@@ -55,15 +56,40 @@ export function mergeCrowded(items: Item[], ctx: Ctx, along: (t: number) => numb
   return out;
 }
 
-/** Puts each mark of a vertical column in a slot (0 on the axis line, 1 beside it); returns where marks came closer than `target` to another. */
-export function assignSlots(items: Item[], spineX: number, slotStep: number, target: number): number[] {
+/** How far a milestone's symbol reaches from its centre (the largest, a triangle, 5.4), with a pixel to spare. */
+const MILESTONE_REACH = 6.5;
+
+/**
+ * Puts each mark of a vertical column in a slot (0 on the axis line, 1 beside it); returns where marks came
+ * closer than `target` to another. A mark takes the first slot with room where it covers none of the
+ * milestones drawn down the bar of a mark above it (`along` places them), else the first with room.
+ */
+export function assignSlots(
+  items: Item[],
+  spineX: number,
+  slotStep: number,
+  target: number,
+  along?: (t: number) => number,
+): number[] {
   const last = new Array<number>(SLOTS).fill(-Infinity);
   const lastR = new Array<number>(SLOTS).fill(0);
   const crowded: number[] = [];
+  // Milestones still to come down the page: where each is, and the slot of the mark whose bar carries it.
+  let ahead: { y: number; barX: number }[] = [];
   items.forEach((it, rank) => {
     it.rank = rank;
     const room = (s: number) => it.x - last[s] >= Math.max(target, it.r + lastR[s] + 2);
+    if (ahead.length > 0 && ahead[0].y < it.x - target) ahead = ahead.filter((m) => m.y >= it.x - target);
+    const reach = it.cluster ? { x: it.r, y: it.r } : symbolExtent(it.track.shape, it.r);
+    const covers = (s: number) => {
+      const cx = spineX + s * slotStep;
+      for (const m of ahead)
+        if (Math.abs(m.y - it.x) < reach.y + MILESTONE_REACH && Math.abs(m.barX - cx) < reach.x + MILESTONE_REACH)
+          return true;
+      return false;
+    };
     let slot = -1;
+    for (let s = 0; s < SLOTS && slot < 0; s++) if (room(s) && !covers(s)) slot = s;
     for (let s = 0; s < SLOTS && slot < 0; s++) if (room(s)) slot = s;
     if (slot < 0) {
       crowded.push(it.x);
@@ -74,6 +100,11 @@ export function assignSlots(items: Item[], spineX: number, slotStep: number, tar
     lastR[slot] = it.r;
     it.lane = slot;
     it.cx = spineX + slot * slotStep;
+    if (along && it.ev && it.ev.milestones.length > 0) {
+      const barX = it.cx + V_BAR_OFFSET;
+      for (const m of it.ev.milestones) ahead.push({ y: along(m.t), barX });
+      ahead.sort((a, b) => a.y - b.y);
+    }
   });
   return crowded;
 }
@@ -102,12 +133,12 @@ export function columnItems(
         items.push(spanned(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`), ctx));
     }
     items.sort((a, b) => a.x - b.x || a.priority - b.priority || compareText(itemId(a), itemId(b)));
-    const crowded = assignSlots(items, spineX, slotStep, target);
+    const crowded = assignSlots(items, spineX, slotStep, target, along);
     if (crowded.length === 0) break;
     if (tighter === MAX_TIGHTER) {
       // Marks of several tracks still crowd: they join one "+N events" cluster.
       items = mergeCrowded(items, ctx, along, target);
-      assignSlots(items, spineX, slotStep, target);
+      assignSlots(items, spineX, slotStep, target, along);
       break;
     }
     for (const x of crowded) zones.push([x - 2 * target, x + 2 * target]);
