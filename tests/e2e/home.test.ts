@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DIST, frames, luminance, openPage, scriptShift, serveWithBrowser } from './browser';
-import { formatDateRange } from '../../src/lib/dates';
+import { formatDateRange, partialDateMidpoint } from '../../src/lib/dates';
 import type { TimelineData } from '../../src/lib/timeline/schema';
 import { uiStrings } from '../../src/lib/ui/strings';
 
@@ -223,12 +223,13 @@ describe('home page: the companion charts’ marks', () => {
 });
 
 describe('home page: the story rail at 1280×800', () => {
-  it('keeps its steps and its list inside the window in every section (a long list scrolls)', async () => {
+  it('keeps its steps and its list inside the window in every section (a long list scrolls), the list in date order', async () => {
     const page = await openPage(served.browser, served.site.url);
     const headings = await page.locator('.story > h2').count();
     expect(headings).toBeGreaterThan(3);
     let scrolls = 0;
     let shaded = 0;
+    let ordered = 0;
     for (let i = 0; i < headings; i++) {
       await page
         .locator('.story > h2')
@@ -248,6 +249,13 @@ describe('home page: the story rail at 1280×800', () => {
           height: innerHeight,
         };
       });
+      // The section's events in date order ("7 June, 10 June, 7 June, 10 June" in the order of mention, once).
+      const ids = await page.$$eval('.rail-events a', (links) =>
+        links.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()!),
+      );
+      const when = ids.map((id) => partialDateMidpoint(data.events.find((e) => e.id === id)!.date));
+      expect(when, `${heading}: ${ids.join(', ')}`).toEqual([...when].sort((a, b) => a - b));
+      if (new Set(when).size > 1) ordered++;
       expect(box.steps, heading).toBeLessThanOrEqual(box.height);
       expect(Math.max(box.rail, box.list), heading).toBeLessThanOrEqual(box.height);
       if (box.scrolls) scrolls++;
@@ -265,6 +273,8 @@ describe('home page: the story rail at 1280×800', () => {
     }
     // The story's longest lists do not fit: the case this guards is there.
     expect(scrolls).toBeGreaterThan(0);
+    // Lists of more than one date were checked.
+    expect(ordered).toBeGreaterThan(2);
     expect(shaded).toBeGreaterThan(0);
     await page.context().close();
   });

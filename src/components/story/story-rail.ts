@@ -33,7 +33,11 @@ class StoryRail extends HTMLElement {
       // A new section's list starts at its top, not where the reader left the last one's.
       list.scrollTop = 0;
       label.textContent = i >= 0 ? headings[i].textContent : '';
-      for (const [id, title] of i >= 0 ? sections[i] : []) {
+      // In date order (each dot stands at its event's date down the strip), as first mentioned where two share
+      // a day: in the order of mention a section's list read "7 June, 10 June, 7 June, 10 June".
+      const at = (id: string) => dots.get(id)?.transform.baseVal.consolidate()?.matrix.f ?? Infinity;
+      const entries = [...(i >= 0 ? sections[i] : [])].sort(([a], [b]) => at(a) - at(b));
+      for (const [id, title] of entries) {
         dots.get(id)?.classList.add('on');
         const li = document.createElement('li');
         const a = document.createElement('a');
