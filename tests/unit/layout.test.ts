@@ -508,6 +508,24 @@ describe('layoutTimeline', () => {
     expect(lit.marks.find((m) => m.id === 'minor')!.highlighted).toBe(true);
   });
 
+  it('labels a mark that went over a label of its rank where its lane has room after it, but not over a key label', () => {
+    // Zoomed in, a crowd of marks in a track's lanes kept one label of nine: each later mark went over an
+    // earlier one's label, which was hidden, and took none of its own though its lane had room.
+    const crowd = (importance: 1 | 2): LayoutEvent[] => [
+      { id: 'first', date: '2019-06-07', track: 'agreement', title: 'An earlier event with a long label', importance },
+      { id: 'later', date: '2019-06-14', track: 'agreement', title: 'A later one', importance: 3 },
+    ];
+    // A quarter on 640 px: the later mark stands under the earlier label, with room after it.
+    const o = { width: 640, maxLanes: 1, fullDomain: [Date.UTC(2019, 4, 1), Date.UTC(2019, 7, 1)] as const };
+    const label = (l: TimelineLayout, id: string) => l.marks.find((m) => m.id === id)!.label;
+    const even = layoutTimeline(crowd(2), tracks, o);
+    expect(label(even, 'first')).toBeNull();
+    expect(label(even, 'later')).toBe('A later one');
+    // Over the label of an importance-1 event, it stays bare: a lesser label does not stand in for a key one.
+    const key = layoutTimeline(crowd(1), tracks, o);
+    expect(label(key, 'later')).toBeNull();
+  });
+
   it('draws spans from the start of the first date to the end of the last, with milestones on the bar', () => {
     const layout = layoutTimeline(events, tracks, { width: 1280 });
     const x = scaleOf(layout);

@@ -37,6 +37,7 @@ export function placeRow(
     overflow,
     marks: new LaneGrid(lanes, LABEL_GAP),
     labels: new LaneGrid(lanes, LABEL_GAP),
+    overLabel: new Map(),
   };
   let used = 0;
   let i = 0;
@@ -61,7 +62,44 @@ export function placeRow(
     for (const n of placeWhereRoom(row, pending)) placeMarkOnly(row, n);
     i = j;
   }
+  if (mode === 'place') labelWhereFreed(row);
   return used;
+}
+
+/**
+ * A last pass over the marks left without a label, in the order they took their lanes: each takes its
+ * whole label where its lane has room for it on the mark's right. A mark's turn comes before the marks
+ * placed after it, which may sit on the label it would have had and leave room beyond themselves: zoomed
+ * in one step, the story chart's nine Mexican-enforcement marks in three lanes kept one label of nine, with
+ * room beside the last mark of two lanes. A mark that sits on the label of a highlighted or importance-1
+ * event, or of a "+N" cluster, takes none: its label would stand where theirs was hidden for it (nor on a
+ * chart about one event does a mark that sits on any label).
+ */
+function labelWhereFreed(row: Row): void {
+  const { ctx } = row;
+  const [left, right] = farEnd(row, 'start');
+  // On a chart about one event, no mark that hid a label takes one: the hidden label was nearer that event.
+  const spared = row.ownX === undefined ? 2 : Infinity;
+  for (let n = 0; n < row.items.length; n++) {
+    const it = row.items[n];
+    if (it.label !== null || (row.overLabel.get(n) ?? Infinity) < spared || it.x < ctx.viewL || it.x > ctx.viewR)
+      continue;
+    const b0 = it.x + it.r + MARK_LABEL_GAP;
+    const [a, b] = [b0 - left, b0 + it.textW + right];
+    if (b0 + it.textW > ctx.viewR || row.labels.overlaps(it.lane, a, b) > 0) continue;
+    // Nothing of another mark in the way: its own footprint (as placed, not merged with another's) aside.
+    const own = (s: number, e: number) => s === it.m0 && e === it.m1;
+    if (row.marks.overlapping(it.lane, a, b).some(([s, e]) => !own(s, e))) continue;
+    insertLabel(row, n, it.lane, b0, it.textW, 'start');
+    Object.assign(it, {
+      label: it.text,
+      lines: [it.text],
+      truncated: false,
+      anchor: 'start',
+      boxX: b0,
+      boxW: it.textW,
+    });
+  }
 }
 
 /**
@@ -85,6 +123,8 @@ interface Row {
   /** Per lane, the footprints of marks (with their bars and milestones), and the label boxes (owned by item index). */
   marks: LaneGrid;
   labels: LaneGrid;
+  /** Items whose marks went over labels, cut or hidden for them (placeMarkOnly): the labels' first priority. */
+  overLabel: Map<number, number>;
 }
 
 function free(row: Row, lane: number, a: number, b: number): boolean {
@@ -233,7 +273,10 @@ function placeMarkOnly(row: Row, n: number): void {
     const s0 = it.x - it.r;
     const s1 = it.x + it.r;
     lane = leastHarmLane(row, it, s0, s1);
-    for (const [, , owner] of row.labels.overlapping(lane, s0, s1, TOUCH)) clearLabel(row, owner, lane, s0, s1);
+    for (const [, , owner] of row.labels.overlapping(lane, s0, s1, TOUCH)) {
+      row.overLabel.set(n, Math.min(row.overLabel.get(n) ?? Infinity, row.items[owner].priority));
+      clearLabel(row, owner, lane, s0, s1);
+    }
     if (row.overflow && row.marks.overlaps(lane, it.m0, it.m1) > 0) row.overflow.push(it.x);
   }
   row.marks.merge(lane, it.m0, it.m1);
