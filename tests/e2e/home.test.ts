@@ -251,7 +251,7 @@ describe('home page: the story rail at 1280×800', () => {
       });
       // The section's events in date order ("7 June, 10 June, 7 June, 10 June" in the order of mention, once).
       const ids = await page.$$eval('.rail-events a', (links) =>
-        links.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()!),
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/').filter(Boolean).pop()!),
       );
       const when = ids.map((id) => partialDateMidpoint(data.events.find((e) => e.id === id)!.date));
       expect(when, `${heading}: ${ids.join(', ')}`).toEqual([...when].sort((a, b) => a - b));

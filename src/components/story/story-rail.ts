@@ -23,7 +23,7 @@ class StoryRail extends HTMLElement {
     }
     const label = this.querySelector<HTMLElement>('.rail-section')!;
     const list = this.querySelector<HTMLOListElement>('.rail-events')!;
-    const dots = new Map([...this.querySelectorAll<SVGElement>('.rail-dot')].map((d) => [d.dataset.id!, d]));
+    const dots = new Map([...this.querySelectorAll<SVGPathElement>('.rail-dot')].map((d) => [d.dataset.id!, d]));
     let current = -1;
     const show = (i: number) => {
       if (i === current) return;
