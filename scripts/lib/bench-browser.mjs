@@ -162,7 +162,6 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
       steps: rounds.flatMap((x) => x.steps),
       longFrames: rounds.flatMap((x) => x.longFrames),
     };
-    const pick = (/** @type {'frame' | 'handler' | 'script' | 'rendering'} */ k) => r.steps.map((s) => s[k]);
     return {
       url,
       viewport,
@@ -174,15 +173,7 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
       // The very first step after the chart became interactive (the brief asks for it on its own:
       // a first step must not pay for lazy set-up).
       first: rounds[0].steps[0].frame,
-      median: median(pick('frame')),
-      best: Math.min(...pick('frame')),
-      worst: Math.max(...pick('frame')),
-      medianHandler: median(pick('handler')),
-      medianScript: median(pick('script')),
-      medianRendering: median(pick('rendering')),
-      medianLayout: median(r.steps.map((s) => s.layout)),
-      medianModel: median(r.steps.map((s) => s.model)),
-      medianDom: median(r.steps.map((s) => s.dom)),
+      ...stepFigures(r.steps),
       marks: r.steps.map((s) => s.marks),
       domNodes: r.domNodes,
       longFrames: r.longFrames,
@@ -196,6 +187,25 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
 }
 
 /**
+ * The figures of a run's zoom steps: the frame's median, best and worst, and the median of each part.
+ * @param {{ frame: number, handler: number, script: number, rendering: number, layout: number, model: number, dom: number }[]} steps
+ */
+function stepFigures(steps) {
+  const pick = (/** @type {keyof (typeof steps)[number]} */ k) => steps.map((s) => s[k]);
+  return {
+    median: median(pick('frame')),
+    best: Math.min(...pick('frame')),
+    worst: Math.max(...pick('frame')),
+    medianHandler: median(pick('handler')),
+    medianScript: median(pick('script')),
+    medianRendering: median(pick('rendering')),
+    medianLayout: median(pick('layout')),
+    medianModel: median(pick('model')),
+    medianDom: median(pick('dom')),
+  };
+}
+
+/**
  * Several loads' zoom runs (measureZoom) as one: the first step is the median of the loads' first steps
  * (`firsts` keeps each), the step figures are over every load's steps, the warm-up is the slowest load's
  * (null if one load never got warm), and errors and long frames are all the loads'.
@@ -203,8 +213,6 @@ export async function measureZoom({ executablePath, url, viewport, steps = 20 })
  */
 export function combineZoom(zs) {
   const steps = zs.flatMap((z) => z.raw);
-  const pick = (/** @type {'frame' | 'handler' | 'script' | 'rendering' | 'layout' | 'model' | 'dom'} */ k) =>
-    steps.map((s) => s[k]);
   const firsts = zs.map((z) => z.first);
   const warm = zs.map((z) => z.warmMs);
   return {
@@ -215,15 +223,7 @@ export function combineZoom(zs) {
     warmMs: warm.includes(null) ? null : Math.max(.../** @type {number[]} */ (warm)),
     first: median(firsts),
     firsts,
-    median: median(pick('frame')),
-    best: Math.min(...pick('frame')),
-    worst: Math.max(...pick('frame')),
-    medianHandler: median(pick('handler')),
-    medianScript: median(pick('script')),
-    medianRendering: median(pick('rendering')),
-    medianLayout: median(pick('layout')),
-    medianModel: median(pick('model')),
-    medianDom: median(pick('dom')),
+    ...stepFigures(steps),
     marks: zs.flatMap((z) => z.marks),
     longFrames: zs.flatMap((z) => z.longFrames),
     longestMountTask: Math.max(...zs.map((z) => z.longestMountTask)),
