@@ -524,6 +524,20 @@ describe('layoutTimeline', () => {
     // Over the label of an importance-1 event, it stays bare: a lesser label does not stand in for a key one.
     const key = layoutTimeline(crowd(1), tracks, o);
     expect(label(key, 'later')).toBeNull();
+    // A mark placed within the bar of an earlier event, over its label: that label does not come back over it.
+    const barred = layoutTimeline(
+      [
+        { ...crowd(2)[0], end: '2019-07-25' },
+        { id: 'within', date: '2019-06-15', track: 'agreement', title: 'Within the bar', importance: 2 },
+      ],
+      tracks,
+      o,
+    );
+    const first = barred.marks.find((m) => m.id === 'first')!;
+    const within = barred.marks.find((m) => m.id === 'within')!;
+    expect(within.y).toBe(first.y);
+    const labelEnd = first.labelBox ? first.labelBox.x + first.labelBox.w : -Infinity;
+    expect(labelEnd).toBeLessThan(within.x - within.r);
   });
 
   it('draws spans from the start of the first date to the end of the last, with milestones on the bar', () => {

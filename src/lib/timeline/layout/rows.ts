@@ -67,7 +67,7 @@ export function placeRow(
 }
 
 /**
- * A last pass over the marks left without a label, in the order they took their lanes: each takes its
+ * A last pass over the marks left without a label, in the order they took their lanes (by priority): each takes its
  * whole label where its lane has room for it on the mark's right. A mark's turn comes before the marks
  * placed after it, which may sit on the label it would have had and leave room beyond themselves: zoomed
  * in one step, the story chart's nine Mexican-enforcement marks in three lanes kept one label of nine, with
@@ -87,9 +87,10 @@ function labelWhereFreed(row: Row): void {
     const b0 = it.x + it.r + MARK_LABEL_GAP;
     const [a, b] = [b0 - left, b0 + it.textW + right];
     if (b0 + it.textW > ctx.viewR || row.labels.overlaps(it.lane, a, b) > 0) continue;
-    // Nothing of another mark in the way: its own footprint (as placed, not merged with another's) aside.
-    const own = (s: number, e: number) => s === it.m0 && e === it.m1;
-    if (row.marks.overlapping(it.lane, a, b).some(([s, e]) => !own(s, e))) continue;
+    // No other mark, bar or milestone in its lane within LABEL_GAP of the label (the lane's merged
+    // footprints cannot tell: a mark placed inside this one's bar leaves the bar's bounds as they were).
+    if (row.items.some((o, k) => k !== n && o.lane === it.lane && o.m1 + LABEL_GAP > a && o.m0 - LABEL_GAP < b))
+      continue;
     insertLabel(row, n, it.lane, b0, it.textW, 'start');
     Object.assign(it, {
       label: it.text,
@@ -123,7 +124,7 @@ interface Row {
   /** Per lane, the footprints of marks (with their bars and milestones), and the label boxes (owned by item index). */
   marks: LaneGrid;
   labels: LaneGrid;
-  /** Items whose marks went over labels, cut or hidden for them (placeMarkOnly): the labels' first priority. */
+  /** Items whose marks went over labels, cut or hidden for them (placeMarkOnly): the most important of those labels' priorities (the lowest). */
   overLabel: Map<number, number>;
 }
 
