@@ -24,6 +24,7 @@ class StoryRail extends HTMLElement {
     const label = this.querySelector<HTMLElement>('.rail-section')!;
     const list = this.querySelector<HTMLOListElement>('.rail-events')!;
     const dots = new Map([...this.querySelectorAll<SVGPathElement>('.rail-dot')].map((d) => [d.dataset.id!, d]));
+    const at = (id: string) => Number(dots.get(id)?.dataset.t ?? Infinity);
     let current = -1;
     const show = (i: number) => {
       if (i === current) return;
@@ -33,10 +34,9 @@ class StoryRail extends HTMLElement {
       // A new section's list starts at its top, not where the reader left the last one's.
       list.scrollTop = 0;
       label.textContent = i >= 0 ? headings[i].textContent : '';
-      // In date order (each dot stands at its event's date down the strip), as first mentioned where two share
-      // a day: in the order of mention a section's list read "7 June, 10 June, 7 June, 10 June".
-      const at = (id: string) => dots.get(id)?.transform.baseVal.consolidate()?.matrix.f ?? Infinity;
-      const entries = [...(i >= 0 ? sections[i] : [])].sort(([a], [b]) => at(a) - at(b));
+      // In date order (each dot carries its event's date), as first mentioned where two share a day: in the
+      // order of mention a section's list read "7 June, 10 June, 7 June, 10 June".
+      const entries = [...(i >= 0 ? sections[i] : [])].sort(([a], [b]) => at(a) - at(b) || 0);
       for (const [id, title] of entries) {
         dots.get(id)?.classList.add('on');
         const li = document.createElement('li');
