@@ -181,7 +181,12 @@ export async function zoom(/** @type {Bench} */ bench) {
  * `count` loads of `url` at each viewport, the viewports taking turns (so a busy moment of the machine
  * falls on all of them, not on one), each load's zoom run combined by viewport name (combineZoom).
  */
-async function loads(/** @type {Bench} */ bench, /** @type {string} */ what, /** @type {string} */ url, count = 1) {
+async function loads(
+  /** @type {Bench} */ bench,
+  /** @type {string} */ what,
+  /** @type {string} */ url,
+  /** @type {number} */ count,
+) {
   /** @type {Record<string, Awaited<ReturnType<typeof measureZoom>>[]>} */
   const runs = {};
   for (let i = 0; i < count; i++)

@@ -165,8 +165,16 @@ describe('the site header', () => {
         await expect.poll(() => page.locator('.site-header').getByRole('link', { name, exact: true }).count()).toBe(1);
         // The byline's dates keep on one line with their word ("Published 28 November / 2026" at 390 px, once), and
         // the footer's dates too.
+        // Lines of text, not boxes: an inline block is one box however its text wraps inside it.
         const dates = await page.$$eval('.byline__when, .site-footer time', (times) =>
-          times.map((t) => `${t.textContent!.trim().replace(/\s+/g, ' ')} in ${t.getClientRects().length} line(s)`),
+          times.map((t) => {
+            const range = document.createRange();
+            range.selectNodeContents(t);
+            const lines = new Set(
+              [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)),
+            );
+            return `${t.textContent!.trim().replace(/\s+/g, ' ')} in ${lines.size} line(s)`;
+          }),
         );
         expect(dates.length).toBeGreaterThanOrEqual(3);
         expect(dates[0]).toMatch(new RegExp(`^${uiStrings(site.language).home.published}`));

@@ -277,7 +277,7 @@ export function layoutSeriesChart(series: Series, options: SeriesLayoutOptions):
       id: f.a.id,
       x: round(f.x),
       y1: round(textY - fontSize + 1),
-      y2: round(barTop(f.x)),
+      y2: round(barTop(round(f.x))),
       textX: placed.textX,
       textY: round(textY),
       anchor: placed.anchor,

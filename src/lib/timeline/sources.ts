@@ -93,7 +93,9 @@ export function sourceCounts(data: TimelineData): { events: number; all: number 
 /**
  * A source's short quote as a page shows it: between double quotation marks, and a quotation inside it
  * between single ones (“committed itself to ‘immediately expand[ing]…’”), as English nests them. The quote's
- * own double marks, curly or straight, become single; its apostrophes stay as they are.
+ * own double marks, curly or straight, become single; its apostrophes stay as they are. Straight marks are
+ * paired in turn, so a quote with an inch mark (5") or German marks („…“) would pair them wrongly: none of
+ * the site's quotes has one.
  */
 export function quoted(quote: string): string {
   let opening = true;
