@@ -287,6 +287,66 @@ describe.concurrent('controls that need JavaScript', () => {
     await page.context().close();
   });
 
+  it('the events table fits the page at every width, its event column the widest; on wide screens its header row stays in view, clear of a row focused from below', async ({
+    expect,
+  }) => {
+    const page = await openPage(served.browser, `${served.site.url}table/`, { javaScriptEnabled: false });
+    for (const folder of ['', ...languageFolders]) {
+      if (folder) await page.goto(`${served.site.url}${folder}table/`);
+      // Widths between the phone's and the desktop's, and both sides of the 56rem (896 px) breakpoint.
+      for (const width of [641, 700, 768, 896, 897, 1024, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const {
+          table,
+          box,
+          page: pageWidth,
+          columns,
+        } = await page.evaluate(() => {
+          const t = document.querySelector('main table')!;
+          return {
+            table: Math.round(t.getBoundingClientRect().width),
+            box: t.parentElement!.clientWidth,
+            page: document.documentElement.scrollWidth - innerWidth,
+            columns: [...t.querySelectorAll('thead th')]
+              .filter((th) => th.checkVisibility())
+              .map(
+                (th) => [th.textContent!.trim().split(' ')[0], Math.round(th.getBoundingClientRect().width)] as const,
+              ),
+          };
+        });
+        expect.soft(table, `/${folder}table/ at ${width} px`).toBeLessThanOrEqual(box);
+        expect.soft(pageWidth, `/${folder}table/: sideways scroll at ${width} px`).toBe(0);
+        const event = columns[width > 896 ? 2 : 1];
+        for (const [name, w] of columns)
+          expect
+            .soft(event[1], `/${folder}table/: ${event[0]} against ${name} at ${width} px`)
+            .toBeGreaterThanOrEqual(w);
+      }
+    }
+    // 1280 px: scrolled halfway, the header row is at the top of the window.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    const header = await page.$eval('thead th', (th) => th.getBoundingClientRect());
+    expect(Math.round(header.top)).toBe(0);
+    // A row's link just under the header row; Shift+Tab from the next row's link brings it into view
+    // below the header, not under it.
+    const hit = await page.evaluate((bottom) => {
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('tbody a')];
+      const i = links.findIndex((a) => a.getBoundingClientRect().top > bottom + 40);
+      scrollBy(0, links[i - 1].getBoundingClientRect().top - 2);
+      links[i].focus({ preventScroll: true });
+      return links[i - 1].textContent;
+    }, header.bottom);
+    await page.keyboard.press('Shift+Tab');
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement!;
+      const r = a.getClientRects()[0];
+      const top = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+      return { text: a.textContent, seen: !!top && a.contains(top) };
+    });
+    expect(focused).toEqual({ text: hit, seen: true });
+    await page.context().close();
+  });
+
   it('with JavaScript, the rail’s Previous/Next are shown and step to the next section', async ({ expect }) => {
     const page = await openPage(served.browser, served.site.url);
     await page.waitForSelector('.rail-steps:not([hidden])');
