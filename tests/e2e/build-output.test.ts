@@ -253,6 +253,8 @@ describe('event pages', () => {
           );
           return m ? { id: m[1], which: m[2] } : null;
         };
+        // The arrows are the stylesheet's, without alternative text: not part of a link's name.
+        expect(nav, `${folder}${id}: an arrow in the links' text`).not.toMatch(/[←→]/);
         expect(link('prev'), `${folder}${id}: the link to the event before`).toEqual(
           i > 0 ? { id: ids[i - 1], which: ui.previousEvent } : null,
         );
@@ -262,6 +264,19 @@ describe('event pages', () => {
       }
     }
     expect(uiStrings('es').event.previousEvent).not.toBe(uiStrings('en').event.previousEvent);
+  });
+
+  it("name the story rail's section steps in words; the arrows beside them are drawn, not read (en, es)", () => {
+    for (const [folder, language] of [
+      ['', 'en'],
+      ['es/', 'es'],
+    ] as const) {
+      const ui = uiStrings(language).storyRail;
+      const html = read(`${folder}index.html`);
+      const step = (n: number) => html.match(new RegExp(`<button[^>]* data-step="${n}"[^>]*>([^<]*)</button>`))?.[1];
+      expect([step(-1), step(1)], folder || 'en').toEqual([ui.previous, ui.next]);
+      expect(`${ui.previous} ${ui.next}`).not.toMatch(/[←→]/);
+    }
   });
 
   it('quote a source between double marks, with no double mark inside them (a quotation in a quote takes single ones), as the glossary does', () => {

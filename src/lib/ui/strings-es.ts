@@ -198,8 +198,8 @@ export const es: UiStrings = {
     sources: 'Fuentes',
     updates: 'Actualizaciones',
     prevNext: 'Cronología',
-    previousEvent: '← Evento anterior',
-    nextEvent: 'Evento siguiente →',
+    previousEvent: 'Evento anterior',
+    nextEvent: 'Evento siguiente',
   },
   timeline: {
     label: (title: string, events: number) =>
@@ -287,8 +287,8 @@ export const es: UiStrings = {
   csv: csvEs,
   storyRail: {
     label: 'Dónde se ubica esta sección en la línea de tiempo',
-    previous: '← Sección anterior',
-    next: 'Sección siguiente →',
+    previous: 'Sección anterior',
+    next: 'Sección siguiente',
   },
   embedGallery: {
     title: 'Insertar las gráficas',

@@ -193,8 +193,8 @@ export const en = {
     updates: 'Updates',
     prevNext: 'Chronology',
     /** Above the title of the event before and after this one, in the links at the page's foot. */
-    previousEvent: '← Previous event',
-    nextEvent: 'Next event →',
+    previousEvent: 'Previous event',
+    nextEvent: 'Next event',
   },
   timeline: {
     label: (title: string, events: number) =>
@@ -289,8 +289,8 @@ export const en = {
   csv: csvEn,
   storyRail: {
     label: 'Where this section sits in the timeline',
-    previous: '← Previous section',
-    next: 'Next section →',
+    previous: 'Previous section',
+    next: 'Next section',
   },
   embedGallery: {
     title: 'Embed the charts',
