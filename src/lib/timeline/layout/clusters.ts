@@ -191,8 +191,34 @@ export function clusterDomain(c: ClusterDraft, ctx: Ctx): [number, number] {
   return [Math.round(a), Math.round(b)];
 }
 
-/** formatDateRange() results for cluster labels, per language: zoom steps ask for the same ranges again and again. */
-const RANGE_TEXTS = new WeakMap<DateWords, Map<string, string>>();
+type RangeTexts = WeakMap<DateWords, Map<string, string>>;
+
+/**
+ * Date ranges formatted for cluster labels, per language: zoom steps ask for the same ranges again and
+ * again (formatting them anew was a fifth of a phone chart's layout at 5,000 events).
+ */
+const RANGE_TEXTS: RangeTexts = new WeakMap();
+const SHORT_RANGES: RangeTexts = new WeakMap();
+
+/** `format(start, end, dates)`, kept in `memo` (a bounded cache: cleared past 5,000 ranges). */
+function remembered(
+  memo: RangeTexts,
+  dates: DateWords,
+  start: string,
+  end: string,
+  format: (start: string, end: string, dates: DateWords) => string,
+): string {
+  let texts = memo.get(dates);
+  if (!texts) memo.set(dates, (texts = new Map()));
+  const key = `${start}|${end}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = format(start, end, dates);
+    if (texts.size > 5000) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
 
 /**
  * A vertical chart's "+N" label with the span of its events, "+6 Border data (Aug–Dec)": the mark stands at
@@ -207,7 +233,9 @@ export function withSpan(label: string, c: ClusterDraft, words: LayoutWords): st
     if ((e.spanEnd ?? e.t) > (last.spanEnd ?? last.t)) last = e;
   }
   // One unit on its line: a two-line label breaks before it, not inside ("20–25 / Sep").
-  const span = formatShortRange(first.startText, last.endText, words.dates).replace(/ /g, '\u00a0');
+  const span = remembered(SHORT_RANGES, words.dates ?? ENGLISH_DATES, first.startText, last.endText, (a, b, d) =>
+    formatShortRange(a, b, d).replace(/ /g, '\u00a0'),
+  );
   return `${label} (${span})`;
 }
 
@@ -222,16 +250,13 @@ export function clusterTexts(
     if (e.t0 < first.t0) first = e;
     if (e.t1 > last.t1) last = e;
   }
-  const range = `${first.startText}|${last.endText}`;
-  const dates = words.dates ?? ENGLISH_DATES;
-  let texts = RANGE_TEXTS.get(dates);
-  if (!texts) RANGE_TEXTS.set(dates, (texts = new Map()));
-  let dateText = texts.get(range);
-  if (dateText === undefined) {
-    dateText = formatDateRange(first.startText, last.endText, dates);
-    if (texts.size > 5000) texts.clear();
-    texts.set(range, dateText);
-  }
+  const dateText = remembered(
+    RANGE_TEXTS,
+    words.dates ?? ENGLISH_DATES,
+    first.startText,
+    last.endText,
+    formatDateRange,
+  );
   return {
     dateText,
     ariaLabel: fill(words.cluster, { date: dateText, track: trackLabel, count: c.members.length }),
