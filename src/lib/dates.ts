@@ -138,15 +138,20 @@ export function formatPartialDate(date: string | PartialDate, words: DateWords =
  * as formatPartialDate's.
  */
 export function formatDateRange(start: string, end?: string, words: DateWords = ENGLISH_DATES, bind = false): string {
-  if (!end || end === start) return formatPartialDate(start, words, bind);
+  return dateRangeParts(start, end, words, bind).join(' – ');
+}
+
+/** formatDateRange's ends, ["30 May", "7 June 2019"] (one when start equals end), for a page to lay out apart. */
+export function dateRangeParts(start: string, end?: string, words: DateWords = ENGLISH_DATES, bind = false): string[] {
+  if (!end || end === start) return [formatPartialDate(start, words, bind)];
   const a = parsePartialDate(start);
   const b = parsePartialDate(end);
   if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
     const m = words.months[a.month! - 1];
     const aText = a.precision === 'month' ? m : fill(bind ? bound(words.dayMonth) : words.dayMonth, { d: a.day!, m });
-    return `${aText} – ${formatPartialDate(b, words, bind)}`;
+    return [aText, formatPartialDate(b, words, bind)];
   }
-  return `${formatPartialDate(a, words, bind)} – ${formatPartialDate(b, words, bind)}`;
+  return [formatPartialDate(a, words, bind), formatPartialDate(b, words, bind)];
 }
 
 /** The forms of an axis tick's label: "2019", "Jun", "Jun 2019", "7 Jun", "7 Jun 2019". */

@@ -33,10 +33,12 @@ const url = (path: string) => new URL(base.replace(/\/*$/, '/') + path, site.url
  * "ff", "s") and a space as an item of its own, so items are joined with a space only at a line end
  * or where a visible gap separates them on a line, and with nothing otherwise.
  */
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string; byPage: string[] }> {
   const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;
   let text = '';
+  const byPage: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
+    const start = text.length;
     const content = await (await doc.getPage(n)).getTextContent();
     let prev: { x: number; y: number; end: number; size: number; eol: boolean } | undefined;
     for (const item of content.items) {
@@ -46,10 +48,11 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
       text += (prev ? (gap ? ' ' : '') : ' ') + item.str;
       prev = { x, y, end: x + item.width, size, eol: item.hasEOL };
     }
+    byPage.push(text.slice(start));
   }
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, text };
+  return { pages, text, byPage };
 }
 
 /** One spelling for text from HTML and from a PDF: quotes, dashes, spaces, ligatures. */
@@ -86,6 +89,28 @@ describe('printing the chronology page', () => {
       missing,
       `${missing.length} event title(s) missing from the printed chronology:\n${missing.join('\n')}`,
     ).toEqual([]);
+  });
+});
+
+describe('printing the table page', () => {
+  it('repeats the header row, words and all, at the top of every A4 page, and leaves the filters off', async () => {
+    const page = await openPage(browser, url('table/'));
+    await page.waitForSelector('form.table-controls:not([hidden])');
+    // The header's words as the printed page shows them (its columns follow the paper's width).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1000 });
+    const header = normalise(await page.$eval('thead tr', (tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ')));
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    await page.context().close();
+    const { byPage } = await pdfText(pdf);
+    expect(byPage.length, 'pages in the PDF').toBeGreaterThan(1);
+    expect(header.split(' ').length, header).toBeGreaterThanOrEqual(2);
+    // The first page has the site's title and the page's heading above the table; the others start with it.
+    byPage.forEach((text, i) => {
+      const t = normalise(text);
+      expect(i === 0 ? t.includes(header) : t.startsWith(header), `page ${i + 1}: ${t.slice(0, 80)}`).toBe(true);
+    });
+    expect(normalise(byPage.join(' '))).not.toMatch(/All tracks|Clear filters|Apply/);
   });
 });
 

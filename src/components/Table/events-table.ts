@@ -1,6 +1,7 @@
 // <events-table>: sorts the events table by date and filters it by track and actor.
 // The table is complete without JavaScript; this only adds the controls. Its words come from the page
-// (data-shown="{shown} of {total} events shown", data-oldest, data-newest), so they follow the UI strings.
+// (data-shown="{shown} of {total} events shown", data-oldest, data-newest, and the caption for each order in
+// data-caption-oldest and data-caption-newest), so they follow the UI strings.
 
 class EventsTable extends HTMLElement {
   connectedCallback() {
@@ -36,6 +37,8 @@ class EventsTable extends HTMLElement {
       if (!ascending) sorted.reverse();
       body.append(...sorted);
       dateHeader?.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      if (table.caption)
+        table.caption.textContent = (ascending ? this.dataset.captionOldest : this.dataset.captionNewest) ?? '';
       sortButton.querySelector('.dir')!.textContent = (ascending ? this.dataset.oldest : this.dataset.newest) ?? '';
     });
     form.addEventListener('change', apply);

@@ -116,6 +116,7 @@ export const es: UiStrings = {
     clear: 'Quitar filtros',
     count: (n: number) => `${n} eventos`,
     caption: 'Eventos de la cronología, del más antiguo al más reciente',
+    captionNewest: 'Eventos de la cronología, del más reciente al más antiguo',
     date: 'Fecha',
     oldestFirst: '(primero los más antiguos)',
     newestFirst: '(primero los más recientes)',

@@ -120,6 +120,7 @@ export const en = {
     clear: 'Clear filters',
     count: (n: number) => `${n} events`,
     caption: 'Events of the chronology, oldest first',
+    captionNewest: 'Events of the chronology, newest first',
     date: 'Date',
     oldestFirst: '(oldest first)',
     newestFirst: '(newest first)',
