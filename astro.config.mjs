@@ -68,15 +68,17 @@ export default defineConfig({
       alias: { 'd3-transition': fileURLToPath(new URL('./src/lib/vendor/d3-transition-lite.ts', import.meta.url)) },
     },
     // … and its only use of d3-interpolate is that animation's path; the real module brings all of
-    // d3-color. The axis ticks use four of d3-time's intervals; the real module builds them all. Browser
-    // code only: the build's d3-scale interpolates with d3-interpolate, its charts' axes use d3-time.
+    // d3-color. The axis ticks use four of d3-time's intervals; the real module builds them all. d3-zoom
+    // selects one node at a time and uses a few of a selection's methods; the real d3-selection brings its
+    // whole prototype, up front. Browser code only: the build's d3-scale interpolates with d3-interpolate,
+    // its charts' axes use d3-time.
     plugins: [
       {
         name: 'd3-lite',
         enforce: 'pre',
         applyToEnvironment: (environment) => environment.name === 'client',
         resolveId: (id) =>
-          id === 'd3-interpolate' || id === 'd3-time'
+          id === 'd3-interpolate' || id === 'd3-time' || id === 'd3-selection'
             ? fileURLToPath(new URL(`./src/lib/vendor/${id}-lite.ts`, import.meta.url))
             : undefined,
       },

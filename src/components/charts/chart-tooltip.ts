@@ -5,7 +5,6 @@
 // between the visible ones (a roving tabindex). Escape hides the tip. Without JavaScript the
 // chart, its accessible names and its table are all still there. Which mark a key moves to and
 // where the tip goes are roving-tip.ts's, shared with the timeline.
-import { select } from 'd3-selection';
 import { moveFor, nextFocus, tipPosition } from '../roving-tip';
 import { TIP_JOIN } from '../../lib/charts/tip';
 
@@ -17,28 +16,25 @@ class ChartTooltip extends HTMLElement {
 
   connectedCallback(): void {
     if (this.tip) return;
-    const tip = select(this)
-      .append('div')
-      .attr('class', 'chart-tip')
-      .attr('aria-hidden', 'true')
-      .property('hidden', true);
-    this.tip = tip.node()!;
-    select(this)
-      .on('pointerover', (e: Event) => {
-        const item = this.itemOf(e.target);
-        if (item) this.show(item);
-      })
-      .on('pointerleave', () => {
-        if (!this.contains(document.activeElement)) this.hide();
-      })
-      .on('focusin', (e: Event) => {
-        const item = this.itemOf(e.target);
-        if (item) this.show(item);
-      })
-      .on('focusout', (e: Event) => {
-        if (!this.contains((e as FocusEvent).relatedTarget as Node | null)) this.hide();
-      })
-      .on('keydown', (e: Event) => this.key(e as KeyboardEvent));
+    const tip = document.createElement('div');
+    tip.className = 'chart-tip';
+    tip.setAttribute('aria-hidden', 'true');
+    tip.hidden = true;
+    this.append(tip);
+    this.tip = tip;
+    const showItem = (e: Event) => {
+      const item = this.itemOf(e.target);
+      if (item) this.show(item);
+    };
+    this.addEventListener('pointerover', showItem);
+    this.addEventListener('pointerleave', () => {
+      if (!this.contains(document.activeElement)) this.hide();
+    });
+    this.addEventListener('focusin', showItem);
+    this.addEventListener('focusout', (e) => {
+      if (!this.contains(e.relatedTarget as Node | null)) this.hide();
+    });
+    this.addEventListener('keydown', (e) => this.key(e));
   }
 
   private itemOf(target: EventTarget | null): Element | null {
@@ -62,8 +58,8 @@ class ChartTooltip extends HTMLElement {
     if (!move) return;
     const target = nextFocus(items, item, move) as HTMLElement | SVGElement;
     e.preventDefault();
-    select(item).attr('tabindex', '-1');
-    select(target).attr('tabindex', '0');
+    item.setAttribute('tabindex', '-1');
+    target.setAttribute('tabindex', '0');
     target.focus();
   }
 
@@ -73,13 +69,15 @@ class ChartTooltip extends HTMLElement {
       this.current = item;
       const lines =
         item.getAttribute('data-tip')?.split('\n') ?? (item.getAttribute('aria-label') ?? '').split(TIP_JOIN);
-      select(tip)
-        .selectAll('span')
-        .data(lines)
-        .join('span')
-        .attr('class', (_, i) => (i === 0 ? 'chart-tip-head' : null))
-        .attr('dir', 'auto')
-        .text((d) => d);
+      tip.replaceChildren(
+        ...lines.map((line, i) => {
+          const span = document.createElement('span');
+          if (i === 0) span.className = 'chart-tip-head';
+          span.dir = 'auto';
+          span.textContent = line;
+          return span;
+        }),
+      );
     }
     tip.hidden = false;
     // Above the mark's anchor (its bar, its symbol), kept inside the chart; below when there is no room.
@@ -92,9 +90,8 @@ class ChartTooltip extends HTMLElement {
       8,
       true,
     );
-    select(tip)
-      .style('left', `${Math.round(at.left)}px`)
-      .style('top', `${Math.round(at.top)}px`);
+    tip.style.left = `${Math.round(at.left)}px`;
+    tip.style.top = `${Math.round(at.top)}px`;
   }
 
   private hide(): void {
