@@ -184,7 +184,8 @@ function prepareEvent(e: LayoutEvent, track: LayoutTrack, dates: DateTexts): PEv
     text: e.label ?? e.title,
     importance: e.importance,
     t,
-    ...(start.day ? { day: start.start } : {}),
+    // Always present (undefined for a month or a year): every event object keeps one shape.
+    day: start.day ? start.start : undefined,
     t0,
     t1,
     spanStart,
