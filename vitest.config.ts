@@ -26,6 +26,7 @@ const NODE_ONLY = [
   'links',
   'metadata',
   'other-story',
+  'typography',
   'vnu',
   'way-in',
 ].map((name) => `tests/e2e/${name}.test.ts`);

@@ -4,14 +4,19 @@ import { languagesOf, loadTranslatedData, type SiteLanguages } from '../build/da
 import type { TimelineData } from '../lib/timeline/schema';
 import { sortEvents } from '../lib/timeline/chronology';
 import { parsePartialDate } from '../lib/dates';
+import { typesetData } from '../lib/text/typeset';
 
 const cached = new Map<string, TimelineData>();
 
-/** The data as loaded (default language under '', another under its code), sorted for display. */
+/**
+ * The data as loaded (default language under '', another under its code), sorted for display, its text
+ * with typographic quotation marks and apostrophes (typeset: after the translation is laid over it, whose
+ * source titles are keyed by the English as typed).
+ */
 function load(key: string): TimelineData {
   let data = cached.get(key);
   if (!data) {
-    const loaded = key === '' ? loadTimelineData() : loadTranslatedData(key);
+    const loaded = typesetData(key === '' ? loadTimelineData() : loadTranslatedData(key));
     data = {
       ...loaded,
       tracks: [...loaded.tracks].sort((a, b) => a.order - b.order),
