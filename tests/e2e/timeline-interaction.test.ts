@@ -322,6 +322,40 @@ describe('zoom steps', () => {
   });
 });
 
+describe('the keyboard in the drawing', () => {
+  it('keeps its focus in the drawing when a zoom step takes the focused mark into a "+N"', async () => {
+    // The clustered event, opened by a deep link (the chart zooms in to it), then closed: its mark has the focus.
+    const page = await openPage(served.browser, `${served.site.url}?event=${clustered.id}`);
+    await page.locator(panel).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await page.locator(panel).waitFor({ state: 'hidden' });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          id: el?.getAttribute('data-id'),
+          inDrawing: !!el?.closest('svg.tl'),
+          tabStop: el?.getAttribute('tabindex'),
+        };
+      });
+    expect(await focused()).toEqual({ id: clustered.id, inDrawing: true, tabStop: '0' });
+    // Back to the whole period, where the build drew that event inside a "+N": the focus goes to the new tab stop.
+    await page.keyboard.press('0');
+    await page.waitForFunction(
+      (sel) => !document.querySelector(sel),
+      `${svgOf(1280)} .tl-marks [data-id="${clustered.id}"]`,
+    );
+    await frames(page);
+    expect(await focused()).toMatchObject({ inDrawing: true, tabStop: '0' });
+    // So the keys go on working: "+" zooms in.
+    const before = await span(page);
+    await page.keyboard.press('+');
+    await frames(page);
+    expect(await span(page)).toBeLessThan(before);
+    await page.context().close();
+  });
+});
+
 describe('deep links as typed', () => {
   for (const path of ['', `embed/${chart.id}/`]) {
     for (const form of [`?event=${clustered.id}`, `#event-${clustered.id}`]) {

@@ -72,6 +72,26 @@ describe('timelineSvgLayers', () => {
     });
   }
 
+  it('makes the earliest cluster the tab stop, a button, when a drawing has clusters only; else a mark is', () => {
+    const tabStops = (layout: TimelineLayout) =>
+      [
+        ...find(find(timelineSvgLayers(layout, model()), 'data').children!, 'clusters').children!,
+        ...find(find(timelineSvgLayers(layout, model()), 'data').children!, 'marks').children!,
+      ]
+        .filter((n) => n.attrs.tabindex === '0')
+        .map((n) => [n.key, n.attrs.role ?? n.tag]);
+    const crowded = layoutTimeline(denseEvents(2000), DENSE_TRACKS, { width: 360, orientation: 'vertical', ...SITE });
+    expect(crowded.marks).toEqual([]);
+    const earliest = [...crowded.clusters].sort((a, b) => a.domain[0] - b.domain[0])[0];
+    expect(tabStops(crowded)).toEqual([[earliest.id, 'button']]);
+    const clusters = find(find(timelineSvgLayers(crowded, model()), 'data').children!, 'clusters').children!;
+    expect(clusters.filter((c) => c.attrs.role === 'img')).toHaveLength(crowded.clusters.length - 1);
+    // With marks, a mark is the only tab stop and every cluster is an image.
+    const horizontal = layoutTimeline(denseEvents(2000), DENSE_TRACKS, { width: 960, ...SITE });
+    expect(horizontal.clusters.length).toBeGreaterThan(0);
+    expect(tabStops(horizontal)).toEqual([[horizontal.marks[0].id, 'a']]);
+  });
+
   it("names a mark by reference to the page's list where the list has its event, else by its own aria-label", () => {
     const layout = layouts[0][1];
     const [listed, other] = [layout.marks[0], layout.marks[1]];

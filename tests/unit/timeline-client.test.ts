@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeBeside, placeOutside } from '../../src/components/Timeline/timeline-panel';
 import { wheelZoom, ZOOM_STEP } from '../../src/components/Timeline/timeline-zoom';
+import { onKey } from '../../src/components/Timeline/timeline-input';
 
 const factor = (deltaY: number, deltaMode = 0) => 2 ** wheelZoom(deltaY, deltaMode);
 
@@ -86,5 +87,48 @@ describe('placeOutside: the details panel beside the whole chart', () => {
   it('gives way to placeBeside where neither side has room: an embed, a phone, a narrow window', () => {
     expect(placeOutside(rect(0, 0, 1280, 800), symbol, 352, 200, viewport)).toBeUndefined();
     expect(placeOutside(rect(64, 0, 1000, 800), symbol, 352, 200, viewport)).toBeUndefined();
+  });
+});
+
+describe('onKey: keys on a "+N" cluster', () => {
+  /** A chart that records what the input asked of it. */
+  const recorder = () => {
+    const calls: string[] = [];
+    const chart = {
+      root: {} as HTMLElement,
+      timeOf: new Map<string, number>(),
+      vertical: () => true,
+      move: (from: string | undefined, how: string) => void calls.push(`move ${from} ${how}`),
+      select: async (id: string) => void calls.push(`select ${id}`),
+      close: () => void calls.push('close'),
+      reveal: (id: string) => void calls.push(`reveal ${id}`),
+      zoomBy: (factor: number) => void calls.push(`zoomBy ${factor}`),
+      zoomTo: (domain: readonly [number, number]) => void calls.push(`zoomTo ${domain.join('–')}`),
+      reset: () => void calls.push('reset'),
+      toggleTrack: () => undefined,
+    };
+    return { chart, calls };
+  };
+  /** A cluster's element in the drawing, as `closest` finds it and its ancestors. */
+  const cluster = {
+    dataset: { domain: '100,200' },
+    closest: (selector: string) => (selector === '.tl-cluster' || selector === 'svg.tl' ? cluster : null),
+  };
+  const press = (key: string) => {
+    const { chart, calls } = recorder();
+    let prevented = false;
+    onKey(chart, { key, target: cluster, preventDefault: () => (prevented = true) } as unknown as KeyboardEvent);
+    return { calls, prevented };
+  };
+
+  it('zooms in to its events on Enter or Space, as a click does', () => {
+    expect(press('Enter')).toEqual({ calls: ['zoomTo 100–200'], prevented: true });
+    expect(press(' ')).toEqual({ calls: ['zoomTo 100–200'], prevented: true });
+  });
+
+  it('zooms by + and −, and moves into the events by the arrows, from the cluster', () => {
+    expect(press('+')).toEqual({ calls: [`zoomBy ${ZOOM_STEP}`], prevented: true });
+    expect(press('-')).toEqual({ calls: [`zoomBy ${1 / ZOOM_STEP}`], prevented: true });
+    expect(press('ArrowDown').calls).toEqual(['move undefined next']);
   });
 });

@@ -37,6 +37,10 @@ export function onKey(chart: Chart, e: KeyboardEvent): void {
   } else if ((e.key === 'Enter' || e.key === ' ') && id) {
     e.preventDefault();
     void chart.select(id, true);
+  } else if ((e.key === 'Enter' || e.key === ' ') && clusterDomain(e.target as Element)) {
+    // The drawing's tab stop when it has only clusters: a button that zooms in to its events.
+    e.preventDefault();
+    chart.zoomTo(clusterDomain(e.target as Element)!);
   } else if (e.key === '+' || e.key === '=') {
     e.preventDefault();
     chart.zoomBy(ZOOM_STEP);
@@ -74,9 +78,13 @@ export function onClick(chart: Chart, e: MouseEvent): void {
     void chart.select(mark.getAttribute('data-id')!, true);
     return;
   }
-  const cluster = target.closest<SVGElement>('.tl-cluster');
-  if (cluster) {
-    const [a, b] = (cluster.dataset.domain ?? '').split(',').map(Number);
-    if (Number.isFinite(a) && Number.isFinite(b)) chart.zoomTo([a, b]);
-  }
+  const domain = clusterDomain(target);
+  if (domain) chart.zoomTo(domain);
+}
+
+/** The time span of the "+N" cluster `target` is in (its `data-domain`), if it is in one. */
+function clusterDomain(target: Element): [number, number] | undefined {
+  const cluster = target.closest?.<SVGElement>('.tl-cluster');
+  const [a, b] = (cluster?.dataset.domain ?? '').split(',').map(Number);
+  return cluster && Number.isFinite(a) && Number.isFinite(b) ? [a, b] : undefined;
 }

@@ -122,7 +122,12 @@ export class TimelineView {
     writeAttrs(this.svg, timelineSvgAttrs(this.layout, model));
     const layers = timelineSvgLayers(this.layout, model);
     const t2 = performance.now();
+    const focused = this.svg.contains(document.activeElement);
     joinNodes(this.drawn.get(this.svg)!, layers);
+    // A focused mark or cluster the step took away: the keyboard's focus goes to the drawing's new tab
+    // stop, not to the page's start, so the next key still zooms or moves.
+    if (focused && !this.svg.contains(document.activeElement))
+      this.svg.querySelector<SVGElement>('[tabindex="0"]')?.focus({ preventScroll: true });
     // The benchmark (scripts/lib/bench-browser.mjs) sets this array to split a frame's script time.
     (window as { __timelineRenders?: number[][] }).__timelineRenders?.push([t1 - t0, t2 - t1, performance.now() - t2]);
   }

@@ -29,7 +29,7 @@ import {
   tickClass,
   trackClass,
 } from './attrs';
-import { periodFontSize, type Box, type Leader, type TimelineLayout } from './layout';
+import { periodFontSize, type Box, type ClusterMark, type Leader, type TimelineLayout } from './layout';
 import { trackColourClass } from './track-colours';
 
 import type { SvgNode } from '../svg';
@@ -72,6 +72,11 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
   const vertical = layout.orientation === 'vertical';
   const focusId =
     options.focusId && layout.marks.some((m) => m.id === options.focusId) ? options.focusId : layout.marks[0]?.id;
+  // A drawing of clusters only (thousands of events at full view) still has a tab stop: its earliest
+  // cluster, a button that zooms in to it (the keyboard's way into the drawing, and to +, − and 0).
+  const clusterStop = focusId
+    ? undefined
+    : layout.clusters.reduce<ClusterMark | undefined>((a, c) => (!a || c.domain[0] < a.domain[0] ? c : a), undefined);
   const clipId = `${options.uid}-clip`;
 
   const defs: SvgNode = {
@@ -283,7 +288,7 @@ export function timelineSvgLayers(layout: TimelineLayout, options: SvgModelOptio
           {
             class: `${clusterClass(c)} ${trackColourClass(c.trackId)}`,
             transform: clusterTransform(c),
-            role: 'img',
+            ...(c === clusterStop ? { role: 'button', tabindex: '0' } : { role: 'img' }),
             'aria-label': c.ariaLabel,
             ...clusterData(c),
           },
