@@ -1,13 +1,8 @@
 // The parts of the benchmark measured in Chromium — Lighthouse, the home chart's legibility and zoom
-// frames — each with its report rows. The browser work itself is in bench-browser.mjs.
+// frames — each with its report rows. The browser work itself is in bench-browser.mjs and bench-zoom.mjs.
 import { startServer } from '../serve.mjs';
-import {
-  combineZoom,
-  launchDebuggableChromium,
-  measureLegibility,
-  measureZoom,
-  runLighthouse,
-} from './bench-browser.mjs';
+import { launchDebuggableChromium, measureLegibility, runLighthouse } from './bench-browser.mjs';
+import { combineZoom, measureZoom } from './bench-zoom.mjs';
 import { zoomPage } from './bench-sites.mjs';
 import { heaviestIn } from './bench-measure.mjs';
 import { BUDGET, LH_GOOD, ms, secs } from './bench-report.mjs';
@@ -135,6 +130,17 @@ export async function legibility(/** @type {Bench} */ bench) {
  */
 const LOADS = { real: 3, generated: 5 };
 
+/**
+ * The ways a reader zooms, each measured on loads of its own (only one input can take a load's first step):
+ * ctrl+wheel in three rounds of 20 steps a load, and the "+" and "−" buttons and keys in one round of 10
+ * (each of their steps is a wheel notch's, one ZOOM_STEP, about the middle instead of the pointer).
+ */
+const INPUTS = /** @type {const} */ ([
+  ['wheel', 'ctrl+wheel', { steps: 20, rounds: 3 }],
+  ['button', '+/− button', { steps: 10, rounds: 1 }],
+  ['key', '+/− key', { steps: 10, rounds: 1 }],
+]);
+
 /** Zoom frames in Chromium: the real site's home chart, then the generated chart of about 5,000 events. */
 export async function zoom(/** @type {Bench} */ bench) {
   const { dist, path, source } = zoomPage(bench);
@@ -145,23 +151,32 @@ export async function zoom(/** @type {Bench} */ bench) {
     // The real site's main chart (its ~70 events) first: the small case the brief names beside the large one.
     if (bench.real.ok) {
       const real = await loads(bench, "the real site's home page", bench.real.url, LOADS.real);
-      for (const [name, viewport] of VIEWPORTS) {
-        const z = real[name];
-        bench.results.zoom.runs[`real-${name}`] = z;
-        bench.rows.push({
-          area: 'Zoom (Chromium)',
-          figure: `ctrl+wheel zoom frame, the real site (${z.events} events), ${name} (${viewport.width} px): first step / median`,
-          value: `${ms(z.first)} / ${ms(z.median)} median of ${z.steps} (worst ${ms(z.worst)}; ${firsts(z)}; ${warmth(z)})`,
-          budget: `≤ ${BUDGET.frameMs} ms`,
-          ok: z.first <= BUDGET.frameMs && z.median <= BUDGET.frameMs,
-        });
-      }
+      for (const [input, how] of INPUTS)
+        for (const [name, viewport] of VIEWPORTS) {
+          const z = real[`${input}:${name}`];
+          bench.results.zoom.runs[input === 'wheel' ? `real-${name}` : `real-${input}-${name}`] = z;
+          firstAndMedianRow(
+            bench,
+            `${how} zoom frame, the real site (${z.events} events), ${name} (${viewport.width} px)`,
+            z,
+          );
+        }
     }
     const generated = await loads(bench, source, site.url + path, LOADS.generated);
     for (const [name, viewport] of VIEWPORTS) {
-      bench.results.zoom.runs[name] = generated[name];
-      zoomRows(bench, name, viewport, generated[name]);
+      bench.results.zoom.runs[name] = generated[`wheel:${name}`];
+      zoomRows(bench, name, viewport, generated[`wheel:${name}`]);
     }
+    for (const [input, how] of INPUTS.slice(1))
+      for (const [name, viewport] of VIEWPORTS) {
+        const z = generated[`${input}:${name}`];
+        bench.results.zoom.runs[`${input}-${name}`] = z;
+        firstAndMedianRow(
+          bench,
+          `${how} zoom frame, ${z.events.toLocaleString('en')} events, ${name} (${viewport.width} px)`,
+          z,
+        );
+      }
     const w = bench.results.zoom.runs.wide;
     if (w) {
       bench.rows.push({
@@ -177,9 +192,25 @@ export async function zoom(/** @type {Bench} */ bench) {
   }
 }
 
+/** A row of a zoom run's first step (the median of its loads') and its steps' median, each within the frame budget. */
+function firstAndMedianRow(
+  /** @type {Bench} */ bench,
+  /** @type {string} */ what,
+  /** @type {ReturnType<typeof combineZoom>} */ z,
+) {
+  bench.rows.push({
+    area: 'Zoom (Chromium)',
+    figure: `${what}: first step / median`,
+    value: `${ms(z.first)} / ${ms(z.median)} median of ${z.steps} (worst ${ms(z.worst)}; ${firsts(z)}; ${warmth(z)})`,
+    budget: `≤ ${BUDGET.frameMs} ms`,
+    ok: z.first <= BUDGET.frameMs && z.median <= BUDGET.frameMs,
+  });
+}
+
 /**
- * `count` loads of `url` at each viewport, the viewports taking turns (so a busy moment of the machine
- * falls on all of them, not on one), each load's zoom run combined by viewport name (combineZoom).
+ * `count` loads of `url` for each input at each viewport, the viewports and inputs taking turns (so a busy
+ * moment of the machine falls on all of them, not on one), each load's zoom run combined by input and
+ * viewport ("wheel:narrow"; combineZoom).
  */
 async function loads(
   /** @type {Bench} */ bench,
@@ -190,11 +221,13 @@ async function loads(
   /** @type {Record<string, Awaited<ReturnType<typeof measureZoom>>[]>} */
   const runs = {};
   for (let i = 0; i < count; i++)
-    for (const [name, viewport] of VIEWPORTS) {
-      bench.say(`Zoom frames in Chromium (${name}, ${what}), load ${i + 1} of ${count} …`);
-      (runs[name] ??= []).push(await measureZoom({ executablePath: bench.chromiumPath, url, viewport, steps: 20 }));
-    }
-  return Object.fromEntries(Object.entries(runs).map(([name, zs]) => [name, combineZoom(zs)]));
+    for (const [input, how, { steps, rounds }] of INPUTS)
+      for (const [name, viewport] of VIEWPORTS) {
+        bench.say(`Zoom frames in Chromium (${how}, ${name}, ${what}), load ${i + 1} of ${count} …`);
+        const z = await measureZoom({ executablePath: bench.chromiumPath, url, viewport, steps, rounds, input });
+        (runs[`${input}:${name}`] ??= []).push(z);
+      }
+  return Object.fromEntries(Object.entries(runs).map(([key, zs]) => [key, combineZoom(zs)]));
 }
 
 /** "first steps 9.1–14.2 ms over 5 loads": the spread behind a first-step median. */
