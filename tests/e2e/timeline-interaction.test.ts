@@ -352,6 +352,19 @@ describe('the keyboard in the drawing', () => {
     await page.keyboard.press('+');
     await frames(page);
     expect(await span(page)).toBeLessThan(before);
+    // The focused mark's tooltip steps aside while the steps come (placing it would lay the page out twice
+    // in a step's frame), and comes back beside the mark once they pause.
+    const tip = page.locator(`${SEL} .tl-tooltip`);
+    expect(await tip.isHidden(), 'no tooltip in the step').toBe(true);
+    await tip.waitFor({ state: 'visible', timeout: 1000 });
+    const [tipBox, markBox] = await Promise.all([
+      tip.boundingBox(),
+      page.evaluate(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    ]);
+    expect(Math.abs(tipBox!.y - (markBox.y + markBox.height)), 'the tooltip just below its mark').toBeLessThan(12);
     await page.context().close();
   });
 });

@@ -147,9 +147,10 @@ class TimelineController extends TimelineView {
     super.render(domain);
     if (this.selectedId) this.panel.follow(this.markAt(this.selectedId));
     // A tooltip whose mark the zoom removed (a "+N" clicked open: the pointer has not moved, so no
-    // pointerout) would cover the events now drawn there; one whose mark moved goes with it.
-    if (!this.tooltip.hidden && this.tipMark) {
-      if (this.tipMark.isConnected) showMarkTip(this.tooltip, this.tipMark, this.layout, this.payload.ui);
+    // pointerout) would cover the events now drawn there; one whose mark moved goes with it, once the
+    // steps pause (placing it reads the page's layout, which in the step's frame would lay the page out twice).
+    if (this.tipMark) {
+      if (this.tipMark.isConnected) this.tipAfterSteps(this.tipMark);
       else this.hideTooltip();
     }
   }
@@ -296,11 +297,25 @@ class TimelineController extends TimelineView {
     const mark = (target as Element | null)?.closest?.('.tl-marks [data-id], .tl-cluster');
     if (!mark) return;
     this.tipMark = mark;
-    showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
+    // The focus a zoom step moved to the new tab stop (TimelineView.render): its tooltip after the steps.
+    if (this.refocusing) this.tipAfterSteps(mark);
+    else showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
   }
 
   hideTooltip(): void {
+    clearTimeout(this.tipTimer);
     this.tooltip.hidden = true;
     this.tipMark = undefined;
+  }
+
+  private tipTimer = 0;
+
+  /** Hides the tooltip now and shows it at `mark` once no zoom step has come for 150 ms. */
+  private tipAfterSteps(mark: Element): void {
+    this.tooltip.hidden = true;
+    clearTimeout(this.tipTimer);
+    this.tipTimer = window.setTimeout(() => {
+      if (this.tipMark === mark && mark.isConnected) showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
+    }, 150);
   }
 }
