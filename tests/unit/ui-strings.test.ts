@@ -105,6 +105,16 @@ describe('linkPieces', () => {
   });
 });
 
+describe("a '+N' cluster's tooltip", () => {
+  it('names no one way to act: it shows on keyboard focus and under a finger as well as the pointer', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const words = uiStrings(lang).timelineClient.cluster;
+      expect(words, lang).toContain('{count}');
+      expect(words, lang).not.toMatch(/\b(click|clic|tap|toque|pulse)\b/i);
+    }
+  });
+});
+
 describe('fill', () => {
   it('fills the named parts it is given and leaves the others as written', () => {
     expect(fill('{count} events: click to zoom in', { count: 3 })).toBe('3 events: click to zoom in');

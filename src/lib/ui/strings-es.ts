@@ -226,7 +226,7 @@ export const es: UiStrings = {
     detailsLabel: 'Detalles: {title}',
     openPage: 'Abrir la página del evento',
     detailsFailed: 'No se pudieron cargar los detalles. {link}.',
-    cluster: '{count} eventos: haga clic para acercar',
+    cluster: '{count} eventos: acerque para verlos',
     hintMouse: 'Arrastre para desplazarse · Ctrl+rueda o pellizque para acercar',
     hintTouch: 'Arrastre para desplazarse · pellizque para acercar',
     showing: 'Del {from} al {to}: se muestran {events} eventos, {groups} grupos.',

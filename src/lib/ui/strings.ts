@@ -224,7 +224,7 @@ export const en = {
     detailsLabel: 'Details: {title}',
     openPage: "Open the event's page",
     detailsFailed: 'Details could not be loaded. {link}.',
-    cluster: '{count} events: click to zoom in',
+    cluster: '{count} events: zoom in to see them',
     hintMouse: 'Drag to pan · Ctrl+scroll or pinch to zoom',
     hintTouch: 'Drag to pan · pinch to zoom',
     showing: 'Showing {from} to {to}: {events} events shown, {groups} groups.',
