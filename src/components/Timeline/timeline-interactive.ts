@@ -297,7 +297,7 @@ class TimelineController extends TimelineView {
     const mark = (target as Element | null)?.closest?.('.tl-marks [data-id], .tl-cluster');
     if (!mark) return;
     this.tipMark = mark;
-    // The focus a zoom step moved to the new tab stop (TimelineView.render): its tooltip after the steps.
+    // The focus a zoom step moved to the new tab stop (TimelineView.refocus): its tooltip after the steps.
     if (this.refocusing) this.tipAfterSteps(mark);
     else showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
   }

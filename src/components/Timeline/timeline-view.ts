@@ -23,7 +23,7 @@ export class TimelineView {
   /** What was drawn into each variant's SVG. */
   drawn = new Map<Element, Drawn>();
   layout!: TimelineLayout;
-  /** While render() moves the keyboard's focus to the drawing's new tab stop (a focusin listener may wait). */
+  /** While refocus() moves the keyboard's focus to the drawing's new tab stop (a focusin listener may wait). */
   refocusing = false;
   /** The detached copy of a variant's SVG that rehearse() draws onto, while rehearsals last. */
   private stage?: { svg: SVGSVGElement; drawn: Drawn };
@@ -130,7 +130,7 @@ export class TimelineView {
     // stop, not to the page's start, so the next key still zooms or moves; in a task after this frame,
     // as focusing makes the browser style the page at once (3–8 ms of the step's frame on a phone).
     if (focused && !this.svg.contains(document.activeElement)) setTimeout(() => this.refocus(), 0);
-    // The benchmark (scripts/lib/bench-browser.mjs) sets this array to split a frame's script time.
+    // The benchmark (scripts/lib/bench-zoom.mjs) sets this array to split a frame's script time.
     (window as { __timelineRenders?: number[][] }).__timelineRenders?.push([t1 - t0, t2 - t1, performance.now() - t2]);
   }
 

@@ -43,10 +43,10 @@ export function typesetMarkdown(source: string): string {
 }
 
 /**
- * Fields that are not running text: addresses and identifiers, which must stay as typed. Every other
- * string in the data is text a reader sees.
+ * The fields that are not running text but addresses, which must stay as typed. (Ids are slugs, with no
+ * quotation mark to change.) Every other string in the data is text a reader sees.
  */
-const NOT_TEXT = new Set(['url', 'archived', 'id', 'to', 'track', 'tracks', 'event', 'posts', 'post', 'series']);
+const NOT_TEXT = new Set(['url', 'archived']);
 /** The fields in Markdown (an event's body, a glossary definition). */
 const MARKDOWN = new Set(['body', 'definition']);
 
