@@ -1,4 +1,5 @@
 // What every stage of one layout reads (Ctx), the items being placed, and the time → px mapping.
+import type { DateWords } from '../../dates';
 import { fitText, type FittedText } from '../lanes';
 import { toU, type Warp } from '../warp';
 import { DAY, compareText } from './constants';
@@ -49,6 +50,8 @@ export interface ClusterDraft {
   members: PEvent[];
   t: number;
   binMs: number;
+  /** Its events' span in short dates (withSpan), once asked for: a layout's later passes meet the same cluster again. */
+  span?: { dates: DateWords; text: string };
 }
 
 /** One event or cluster while it is being placed. */

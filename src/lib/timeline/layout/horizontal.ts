@@ -4,7 +4,7 @@
 import { BOLD_WIDTH, textWidth } from '../lanes';
 import { fromU } from '../warp';
 import { axisText, axisTicks } from './axis';
-import { collectZoned } from './clusters';
+import { trackCollector } from './clusters';
 import { BAR_H, MAX_TIGHTER, PAD, round } from './constants';
 import {
   byPriority,
@@ -175,16 +175,11 @@ function placeTracks(
   let items: Item[] = [];
   const zones: [number, number][] = [];
   let crowded = 0;
+  const collectors = placed.map((track) => trackCollector(prepared.byTrack.get(track.id)!, ctx, track.id));
   for (let tighter = 0; ; tighter++) {
     items = [];
-    for (const track of placed) {
-      const { singles, clusters: drafts } = collectZoned(
-        prepared.byTrack.get(track.id)!,
-        ctx,
-        track.id,
-        zones,
-        tighter,
-      );
+    for (const [i, track] of placed.entries()) {
+      const { singles, clusters: drafts } = collectors[i](zones, tighter);
       for (const e of singles) items.push(eventItem(e, track, ctx, along));
       for (const c of drafts) items.push(clusterItem(c, track, ctx, along));
     }

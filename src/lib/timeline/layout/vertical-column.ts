@@ -1,7 +1,7 @@
 // Vertical: every track's marks in one column down the page, each in a slot on or beside the axis line.
 import { fill } from '../../ui/fill';
 import { fromU } from '../warp';
-import { collectZoned, withSpan } from './clusters';
+import { trackCollector, withSpan } from './clusters';
 import { MAX_TIGHTER, SLOTS, V_BAR_OFFSET, compareText } from './constants';
 import { symbolExtent } from '../shapes';
 import { itemId, pos, type ClusterDraft, type Ctx, type Item } from './context';
@@ -124,10 +124,11 @@ export function columnItems(
   const along = (t: number) => pos(ctx, t);
   let items: Item[] = [];
   const zones: [number, number][] = [];
+  const collectors = visible.map((track) => trackCollector(prepared.byTrack.get(track.id)!, ctx, track.id));
   for (let tighter = 0; ; tighter++) {
     items = [];
-    for (const track of visible) {
-      const { singles, clusters } = collectZoned(prepared.byTrack.get(track.id)!, ctx, track.id, zones, tighter);
+    for (const [i, track] of visible.entries()) {
+      const { singles, clusters } = collectors[i](zones, tighter);
       for (const e of singles) items.push(eventItem(e, track, ctx, along));
       for (const c of clusters)
         items.push(spanned(clusterItem(c, track, ctx, along, `+${c.members.length} ${track.label}`), ctx));
