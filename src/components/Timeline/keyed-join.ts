@@ -84,15 +84,24 @@ export function joinNodes(parent: Drawn, nodes: SvgNode[]): void {
       spare.get(kind)!.push(d);
     }
   });
+  // Taken in their order on the page: new nodes come in order too, so a reused element mostly
+  // stands where its new node goes, and stays there (moving one costs nearly what building one does).
   const taken = new Set<Drawn>();
+  const next = new Map<string, number>();
   const take = (kind: string): Drawn | undefined => {
     const pool = spare.get(kind);
-    while (pool?.length) {
-      const d = pool.pop()!;
-      if (!taken.has(d)) return (taken.add(d), d);
+    if (!pool) return undefined;
+    for (let i = next.get(kind) ?? 0; i < pool.length; i++) {
+      const d = pool[i];
+      if (taken.has(d)) continue;
+      next.set(kind, i + 1);
+      taken.add(d);
+      return d;
     }
+    next.set(kind, pool.length);
     return undefined;
   };
+  const fresh = new Set<Drawn>();
   const oldIndex = new Map<Drawn, number>();
   old.forEach((d, i) => oldIndex.set(d, i));
   nodes.forEach((node, i) => {
@@ -102,7 +111,13 @@ export function joinNodes(parent: Drawn, nodes: SvgNode[]): void {
     if (reused) {
       reused.key = key;
       kids[i] = reused;
-    } else kids[i] = { el: document.createElementNS(SVG_NS, node.tag), key, kids: [] };
+    } else {
+      // A new element gets its attributes and children before it joins the page: the browser then styles it once, whole.
+      const d: Drawn = { el: document.createElementNS(SVG_NS, node.tag), key, kids: [] };
+      applyNode(d, node);
+      fresh.add(d);
+      kids[i] = d;
+    }
   });
   old.forEach((d, i) => {
     if (!used[i] && !taken.has(d)) d.el.remove();
@@ -110,14 +125,14 @@ export function joinNodes(parent: Drawn, nodes: SvgNode[]): void {
   // Into order with the fewest moves: the elements whose old positions form the longest
   // increasing run stay where they are; the others are inserted before their next neighbour.
   const stay = longestIncreasing(kids.map((d) => oldIndex.get(d!) ?? -1));
-  let next: Element | null = null;
+  let after: Element | null = null;
   for (let i = nodes.length - 1; i >= 0; i--) {
     const el = kids[i]!.el;
-    if (!stay[i]) parent.el.insertBefore(el, next);
-    next = el;
+    if (!stay[i]) parent.el.insertBefore(el, after);
+    after = el;
   }
   parent.kids = kids as Drawn[];
-  for (let i = 0; i < nodes.length; i++) applyNode(kids[i]!, nodes[i]);
+  for (let i = 0; i < nodes.length; i++) if (!fresh.has(kids[i]!)) applyNode(kids[i]!, nodes[i]);
 }
 
 /** Which entries (those ≥ 0) belong to one longest strictly increasing subsequence of `values`. O(n log n). */
