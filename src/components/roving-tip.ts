@@ -63,6 +63,23 @@ export function nextFocus<T>(order: readonly T[], from: T | undefined, move: Mov
 }
 
 /**
+ * nextFocus from a group of marks drawn as one (a "+N" cluster) that holds the focus: its earliest
+ * mark in `order` stands for it, so the next move goes into the group, to that mark, and any
+ * other goes as from there.
+ */
+export function nextFocusFromGroup<T>(
+  order: readonly T[],
+  group: readonly T[],
+  move: Move,
+  rows?: Rows<T>,
+): T | undefined {
+  const inside = new Set(group);
+  const first = order.find((m) => inside.has(m));
+  if (first === undefined) return nextFocus(order, undefined, move, rows);
+  return move === 'next' ? first : nextFocus(order, first, move, rows);
+}
+
+/**
  * Where a tooltip of `w` × `h` goes for a mark whose box is `mark`, in the coordinates of its
  * positioned host `host` (both viewport boxes), `gap` away from the mark: `centred` on the mark and
  * above it when there is room (else below), or else below it from its left edge; inside the host

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveFor, nextFocus, tipPosition, type Rows } from '../../src/components/roving-tip';
+import { moveFor, nextFocus, nextFocusFromGroup, tipPosition, type Rows } from '../../src/components/roving-tip';
 
 // Five marks on three tracks, in time order: a1 (t 0, track a), b1 (t 1, b), a2 (t 2, a), c1 (t 3, c), b2 (t 5, b).
 const marks = { a1: ['a', 0], b1: ['b', 1], a2: ['a', 2], c1: ['c', 3], b2: ['b', 5] } as const;
@@ -88,6 +88,23 @@ describe('nextFocus: where the focus goes', () => {
     expect(nextFocus(items, 'y', 'down')).toBe('z');
     expect(nextFocus(items, 'y', 'up')).toBe('x');
     expect(nextFocus(items, 'z', 'down')).toBe('z');
+  });
+});
+
+describe('nextFocusFromGroup: from a "+N" cluster that has the focus', () => {
+  // A cluster of a2 and b2 (given out of order): a2 is its earliest mark in the order.
+  const group: Id[] = ['b2', 'a2'];
+  it('goes into the group, to its earliest mark, on the next move', () => {
+    expect(nextFocusFromGroup(order, group, 'next', all)).toBe('a2');
+  });
+  it('moves as from that mark otherwise: back before the group, to the ends, across rows', () => {
+    expect(nextFocusFromGroup(order, group, 'prev', all)).toBe('b1');
+    expect(nextFocusFromGroup(order, group, 'first', all)).toBe('a1');
+    expect(nextFocusFromGroup(order, group, 'last', all)).toBe('b2');
+    expect(nextFocusFromGroup(order, group, 'down', all)).toBe('b1');
+  });
+  it('moves as from no mark when none of the group is in the order (its track hidden)', () => {
+    expect(nextFocusFromGroup(order, [] as Id[], 'next', all)).toBe('a1');
   });
 });
 

@@ -98,7 +98,7 @@ describe('onKey: keys on a "+N" cluster', () => {
       root: {} as HTMLElement,
       timeOf: new Map<string, number>(),
       vertical: () => true,
-      move: (from: string | undefined, how: string) => void calls.push(`move ${from} ${how}`),
+      move: (from: string | undefined, how: string, group?: string) => void calls.push(`move ${from} ${how} ${group}`),
       select: async (id: string) => void calls.push(`select ${id}`),
       close: () => void calls.push('close'),
       reveal: (id: string) => void calls.push(`reveal ${id}`),
@@ -112,6 +112,7 @@ describe('onKey: keys on a "+N" cluster', () => {
   /** A cluster's element in the drawing, as `closest` finds it and its ancestors. */
   const cluster = {
     dataset: { domain: '100,200' },
+    getAttribute: (name: string) => (name === 'data-id' ? 'cluster-threat-559' : null),
     closest: (selector: string) => (selector === '.tl-cluster' || selector === 'svg.tl' ? cluster : null),
   };
   const press = (key: string) => {
@@ -129,6 +130,7 @@ describe('onKey: keys on a "+N" cluster', () => {
   it('zooms by + and −, and moves into the events by the arrows, from the cluster', () => {
     expect(press('+')).toEqual({ calls: [`zoomBy ${ZOOM_STEP}`], prevented: true });
     expect(press('-')).toEqual({ calls: [`zoomBy ${1 / ZOOM_STEP}`], prevented: true });
-    expect(press('ArrowDown').calls).toEqual(['move undefined next']);
+    // Into the cluster's events (ArrowDown is "next" in a vertical chart), from the cluster.
+    expect(press('ArrowDown').calls).toEqual(['move undefined next cluster-threat-559']);
   });
 });

@@ -11,7 +11,7 @@ interface Chart {
   selectedId?: string;
   timeOf: Map<string, number>;
   vertical(): boolean;
-  move(from: string | undefined, how: Move): void;
+  move(from: string | undefined, how: Move, cluster?: string): void;
   select(id: string, push: boolean): Promise<void>;
   close(push: boolean): void;
   reveal(id: string): void;
@@ -33,7 +33,12 @@ export function onKey(chart: Chart, e: KeyboardEvent): void {
   const move = moveFor(e.key, chart.vertical());
   if (move) {
     e.preventDefault();
-    chart.move(id, move);
+    // From a focused "+N" (a drawing's tab stop when it has only clusters): into its events.
+    chart.move(
+      id,
+      move,
+      id ? undefined : ((e.target as Element).closest?.('.tl-cluster')?.getAttribute('data-id') ?? undefined),
+    );
   } else if ((e.key === 'Enter' || e.key === ' ') && id) {
     e.preventDefault();
     void chart.select(id, true);

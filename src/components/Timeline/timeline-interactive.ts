@@ -15,7 +15,7 @@ import { chartFor, pushUrl, wantedEvent } from './url-state';
 import { listenToEventRefs, showHint, shownStatus, windowStatus } from './timeline-toolbar';
 import { onClick, onKey } from './timeline-input';
 import { boundAll } from './keyed-join';
-import { nextFocus, type Move } from '../roving-tip';
+import { nextFocus, nextFocusFromGroup, type Move } from '../roving-tip';
 import { rehearsalWindows, runWhenIdle } from './timeline-rehearsal';
 
 /** What a reader does on the chart before a first zoom: the rehearsals start on the first of them. */
@@ -194,14 +194,16 @@ class TimelineController extends TimelineView {
     if (focus) this.markEl(id)?.focus();
   }
 
-  move(from: string | undefined, how: Move): void {
+  move(from: string | undefined, how: Move, cluster?: string): void {
     const hidden = this.hiddenTracks;
     const order = this.order.filter((id) => !hidden.has(this.trackOf.get(id)!));
-    const target = nextFocus(order, from, how, {
+    const rows = {
       rows: this.payload.tracks.map((t) => t.id).filter((id) => !hidden.has(id)),
-      rowOf: (id) => this.trackOf.get(id)!,
-      timeOf: (id) => this.timeOf.get(id)!,
-    });
+      rowOf: (id: string) => this.trackOf.get(id)!,
+      timeOf: (id: string) => this.timeOf.get(id)!,
+    };
+    const group = cluster ? this.layout.clusters.find((c) => c.id === cluster)?.ids : undefined;
+    const target = group ? nextFocusFromGroup(order, group, how, rows) : nextFocus(order, from, how, rows);
     if (target && target !== from) this.reveal(target);
     else if (from) this.markEl(from)?.focus();
   }
