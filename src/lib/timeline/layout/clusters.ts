@@ -105,7 +105,7 @@ function groups(events: readonly PEvent[], ctx: Ctx, b: Binning): Group[] {
 }
 
 /** What one group becomes: a "+N" cluster (and the key events that stay beside it), or single events. */
-function flush(g: Group, ctx: Ctx, trackId: string, b: Binning, into: Collected): void {
+function flush(g: Pick<Group, 'bin' | 'events'>, ctx: Ctx, trackId: string, b: Binning, into: Collected): void {
   if (Number.isNaN(g.bin)) {
     into.singles.push(...g.events);
     return;
@@ -183,8 +183,8 @@ export function trackCollector(
         out.clusters.push(...flushed[i].clusters);
         continue;
       }
-      // The group's events outside the zones, binned as in the first pass (`at` is only needed for those in one).
-      const rest: Group = { bin: g.bin, events: [], at: [] };
+      // The group's events outside the zones, binned as in the first pass.
+      const rest = { bin: g.bin, events: [] as PEvent[] };
       for (let j = 0; j < g.events.length; j++) {
         const e = g.events[j];
         const x = pos(ctx, e.t);
