@@ -321,3 +321,50 @@ describe('home page: the story rail at 1280×800', () => {
     await page.context().close();
   });
 });
+
+describe('the key figures’ grid', () => {
+  it('fills every row to its full width, for 1 to 9 cards, in one to four columns (no card alone under a full row)', async () => {
+    const page = await openPage(served.browser, `${served.site.url}embed/key-figures/`, {
+      javaScriptEnabled: false,
+    });
+    const grid = page.locator('.key-figures');
+    const total = await grid.locator('.key-figure').count();
+    expect(total).toBeGreaterThanOrEqual(5);
+    // Widths in one, two, three and four columns of cards of 14rem or more (each as auto-fill made them).
+    for (const [i, width] of [400, 600, 800, 1100].entries()) {
+      await page.setViewportSize({ width, height: 900 });
+      let columns = 0;
+      for (let n = 9; n >= 1; n--) {
+        // n cards: the page's own, repeated or cut.
+        const rows = await grid.evaluate((ul, n) => {
+          const cards = [...ul.querySelectorAll(':scope > li')];
+          const first = (ul as HTMLElement & { _cards?: Element[] })._cards ?? cards;
+          (ul as HTMLElement & { _cards?: Element[] })._cards = first;
+          ul.replaceChildren(...Array.from({ length: n }, (_, i) => first[i % first.length].cloneNode(true)));
+          const box = ul.getBoundingClientRect();
+          const byRow = new Map<number, { left: number; right: number }[]>();
+          for (const li of ul.children) {
+            const r = li.getBoundingClientRect();
+            const top = Math.round(r.top);
+            byRow.set(top, [...(byRow.get(top) ?? []), { left: r.left - box.left, right: box.right - r.right }]);
+          }
+          return [...byRow.values()].map((row) => ({
+            cards: row.length,
+            left: Math.min(...row.map((c) => c.left)),
+            right: Math.min(...row.map((c) => c.right)),
+          }));
+        }, n);
+        // Nine cards fill their first row whatever the count of columns.
+        if (n === 9) columns = rows[0].cards;
+        expect(columns, `columns at ${width} px`).toBe(i + 1);
+        for (const row of rows) {
+          expect(row.left, `${n} cards at ${width} px: a row's first card at the grid's left`).toBeLessThan(1);
+          expect(row.right, `${n} cards at ${width} px: a row's last card at the grid's right`).toBeLessThan(1);
+          // In three or four columns, no card stands alone on its row (in two, a last odd card takes the row).
+          if (columns >= 3 && n > 1) expect(row.cards, `${n} cards at ${width} px: a row`).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+    await page.context().close();
+  });
+});
