@@ -7,6 +7,7 @@ import type { ThemeTokens } from '../../lib/theme';
 import { element, fmt, svgDocument } from './svg-element';
 import { FONT_STACK, measureText } from './render';
 import { firstSentence, fitLines, truncate, wrapText } from '../../lib/text/wrap';
+import { cardRows } from '../../lib/charts/key-figures';
 
 /** Width of every chart image in SVG units (the PNG is rendered at 2×: 2400 px). */
 export const CHART_IMAGE_WIDTH = 1200;
@@ -159,16 +160,17 @@ function cardText(card: FigureCard, textW: number, pad: number) {
   return { value, valueStep, label, lines, height };
 }
 
-/** Key-figure cards, three to a row. */
+/** Key-figure cards, three to a row, the last rows sharing theirs (cardRows: no card alone under a full row). */
 function cards(input: ChartImageInput, y: number): Section {
   const c = input.colours;
-  const cols = 3;
   const gap = 16;
-  const w = (INNER - gap * (cols - 1)) / cols;
   const pad = 16;
   const nodes: SvgNode[] = [];
-  for (let row = 0; row < input.cards.length; row += cols) {
-    const laid = input.cards.slice(row, row + cols).map((card) => cardText(card, w - 2 * pad, pad));
+  let row = 0;
+  for (const count of cardRows(input.cards.length, 3)) {
+    const w = (INNER - gap * (count - 1)) / count;
+    const laid = input.cards.slice(row, row + count).map((card) => cardText(card, w - 2 * pad, pad));
+    row += count;
     const h = Math.max(...laid.map((l) => l.height));
     laid.forEach((l, i) => {
       const x = MARGIN + i * (w + gap);

@@ -49,3 +49,21 @@ export function collectKeyFigures(
       })),
   );
 }
+
+/**
+ * How many of `n` cards go on each row of a grid of `columns`: full rows, then a last row or two that share
+ * the width so that no card stands alone under a full row (7 in three columns: 3, 2, 2; 9 in four: 4, 3, 2).
+ * In two columns a last odd card takes its row alone, the row's whole width. KeyFigures.astro's CSS grid
+ * does the same on the page (tests/e2e/home.test.ts compares the two); the chart's image takes its rows from here.
+ */
+export function cardRows(n: number, columns: number): number[] {
+  const c = Math.max(1, Math.floor(columns));
+  if (n <= 0) return [];
+  const full = Math.floor(n / c);
+  const rest = n % c;
+  const rows = new Array<number>(full).fill(c);
+  if (rest === 0) return rows;
+  // A lone card under full rows: the last full row and it become two rows (c − 1 cards and 2) where c > 2.
+  if (rest === 1 && full > 0 && c > 2) return [...rows.slice(0, -1), c - 1, 2];
+  return [...rows, rest];
+}
