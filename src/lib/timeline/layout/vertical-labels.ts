@@ -43,7 +43,8 @@ export function gapAt(column: LabelColumn, rank: number): [number, number, numbe
 
 /**
  * Places a label `h` px high as near `desiredTop` as its gap allows: its top, or null where it has no
- * room. Where `clear` says no to that top, the nearest top within reach it says yes to, if any.
+ * room. Where `clear` says no to that top, the nearest top within reach it says yes to, if any (if none:
+ * that top all the same, or null when `strict`).
  */
 export function placeLabel(
   column: LabelColumn,
@@ -51,6 +52,7 @@ export function placeLabel(
   desiredTop: number,
   h: number,
   clear?: (top: number) => boolean,
+  strict = false,
 ): number | null {
   const [gapTop, gapBottom, a] = gapAt(column, rank);
   if (gapBottom - gapTop < h) return null;
@@ -60,13 +62,15 @@ export function placeLabel(
     const lo = Math.max(gapTop, desiredTop - column.maxShift);
     const hi = Math.min(gapBottom - h, desiredTop + column.maxShift);
     const ok = (t: number) => t >= lo && t <= hi && clear(t);
-    for (let d = 1; d <= hi - lo; d++) {
+    let found = false;
+    for (let d = 1; d <= hi - lo && !found; d++) {
       const t = ok(top + d) ? top + d : ok(top - d) ? top - d : null;
       if (t !== null) {
         top = t;
-        break;
+        found = true;
       }
     }
+    if (strict && !found) return null;
   }
   column.ranks.splice(a, 0, rank);
   column.tops.splice(a, 0, top);
@@ -92,49 +96,104 @@ function leaderClear(it: Item, rowY: number, items: readonly Item[], labelsX: nu
   return true;
 }
 
-/** A label of `text` for `it`, placed in the column: whole on up to two rows, else on one; its lines and top, or null. */
+/**
+ * A label of `text` for `it`, placed in the column: whole on up to two rows, else on one; its lines and top,
+ * or null. `rank`: its place in the column's order (its mark's, unless placeBefore says otherwise);
+ * `also`: a further test of its top that must hold.
+ */
 function fitLabel(
   it: Item,
   text: string,
   column: LabelColumn,
   items: readonly Item[],
   { labelH, labelsW, labelsX }: VerticalFrame,
+  rank = it.rank,
+  also?: (top: number) => boolean,
 ): [{ lines: string[]; width: number; truncated: boolean }, number] | null {
   const wrapped = wrapText(text, labelsW, it.font, 2);
   if (!wrapped || wrapped.truncated) return null;
   const desiredTop = it.x - labelH / 2;
-  const clear = (top: number) => leaderClear(it, top + labelH / 2, items, labelsX);
-  const top = placeLabel(column, it.rank, desiredTop, wrapped.lines.length * labelH, clear);
+  const clear = (top: number) => leaderClear(it, top + labelH / 2, items, labelsX) && (!also || also(top));
+  const strict = also !== undefined;
+  const top = placeLabel(column, rank, desiredTop, wrapped.lines.length * labelH, clear, strict);
   if (top !== null) return [wrapped, top];
   const one = wrapped.lines.length > 1 ? shorten(text, labelsW, it.font) : null;
-  const oneTop = one ? placeLabel(column, it.rank, desiredTop, labelH, clear) : null;
+  const oneTop = one ? placeLabel(column, rank, desiredTop, labelH, clear, strict) : null;
   return one && oneTop !== null ? [{ lines: [one.text], width: one.width, truncated: one.truncated }, oneTop] : null;
+}
+
+/** The leader verticalMarks draws from the mark of `it` to a label whose first row is centred at `rowY` (from its mark's right: a point where the label stays on its row). */
+function leaderOf(it: Item, rowY: number, labelsX: number): { x1: number; y1: number; x2: number; y2: number } {
+  return { x1: it.cx + it.r + 2, y1: it.x, x2: labelsX - 3, y2: Math.abs(rowY - it.x) <= 1 ? it.x : rowY };
+}
+
+/** The height of a leader (or of the point it ends at) at `x`, as the line through it runs. */
+function leaderY(l: { x1: number; y1: number; x2: number; y2: number }, x: number): number {
+  return l.x2 === l.x1 ? l.y1 : l.y1 + ((x - l.x1) * (l.y2 - l.y1)) / (l.x2 - l.x1);
+}
+
+/**
+ * A label for an event left without one because the label of the mark just above it had to move down past
+ * it ("+4 Border data" led down below the triangle beside its cross, then no room was left below for the
+ * triangle's): it goes before that label in the column, on or near its own row, where its leader stays above
+ * the other's all the way (the two never cross) and passes over no mark.
+ */
+function placeBefore(it: Item, items: readonly Item[], column: LabelColumn, f: VerticalFrame): boolean {
+  const { labelH, labelsX } = f;
+  const prev = items[it.rank - 1];
+  if (!prev?.box || prev.rank !== it.rank - 1) return false;
+  const prevLeader = leaderOf(prev, prev.box.y + labelH / 2, labelsX);
+  if (prevLeader.y2 <= it.x) return false;
+  const above = (top: number) => {
+    const own = leaderOf(it, top + labelH / 2, labelsX);
+    const x = Math.max(own.x1, prevLeader.x1);
+    return leaderY(own, x) + 2 < leaderY(prevLeader, x) && own.y2 + 2 < prevLeader.y2;
+  };
+  const rank = prev.rank - 0.5;
+  const placed =
+    fitLabel(it, it.text, column, items, f, rank, above) ??
+    (it.alt === undefined ? null : fitLabel(it, it.alt, column, items, f, rank, above));
+  if (!placed) return false;
+  setLabel(it, placed, labelsX, labelH);
+  return true;
+}
+
+function setLabel(
+  it: Item,
+  [fitted, top]: [{ lines: string[]; width: number; truncated: boolean }, number],
+  labelsX: number,
+  labelH: number,
+): void {
+  Object.assign(it, {
+    label: fitted.lines.join(' '),
+    lines: fitted.lines,
+    truncated: fitted.truncated,
+    anchor: 'start',
+  });
+  it.box = { x: round(labelsX), y: round(top), w: round(fitted.width), h: fitted.lines.length * labelH };
 }
 
 /**
  * The labels of the marks in view, by priority: whole on up to two rows, else on one row, else a
- * cluster's without its span, else hidden. Sets each placed item's label and box.
+ * cluster's without its span, else hidden. Sets each placed item's label and box. Then an event left
+ * without a label below a mark whose label moved past it may still get one, before that label (placeBefore).
  */
 export function placeEventLabels(items: readonly Item[], column: LabelColumn, f: VerticalFrame): void {
   const { ctx, labelH, labelsX } = f;
   const maxShift = column.maxShift;
+  const missed: Item[] = [];
   for (const it of [...items].sort(byPriority)) {
     if (it.x < ctx.viewL || it.x > ctx.viewR) continue;
     const desiredTop = it.x - labelH / 2;
     // Most labels of a dense chart find no room: check before measuring.
     const [gapTop, gapBottom] = gapAt(column, it.rank);
-    if (gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift)
-      continue;
     const placed =
-      fitLabel(it, it.text, column, items, f) ?? (it.alt === undefined ? null : fitLabel(it, it.alt, column, items, f));
-    if (!placed) continue;
-    const [fitted, top] = placed;
-    Object.assign(it, {
-      label: fitted.lines.join(' '),
-      lines: fitted.lines,
-      truncated: fitted.truncated,
-      anchor: 'start',
-    });
-    it.box = { x: round(labelsX), y: round(top), w: round(fitted.width), h: fitted.lines.length * labelH };
+      gapBottom - gapTop < labelH || gapTop - desiredTop > maxShift || desiredTop + labelH - gapBottom > maxShift
+        ? null
+        : (fitLabel(it, it.text, column, items, f) ??
+          (it.alt === undefined ? null : fitLabel(it, it.alt, column, items, f)));
+    if (placed) setLabel(it, placed, labelsX, labelH);
+    else if (it.ev) missed.push(it);
   }
+  for (const it of missed) placeBefore(it, items, column, f);
 }
