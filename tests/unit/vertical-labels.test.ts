@@ -79,4 +79,30 @@ describe('placeEventLabels', () => {
     expect(a).not.toBeNull();
     if (b) expect(cross(a!, b)).toBe(false);
   });
+
+  it('makes a little room for an event’s label by moving the labels below it down, each within reach of its mark', () => {
+    // The phone chart's September 2019 (the story's data, 390 px): a star beside the axis line between two clusters' labels.
+    const items = [
+      item(1809.9, 98, '+3 Personnel (Aug–Oct)', 'cluster'),
+      item(1829.87, 126, 'Ebrard meets Pence', 'event'),
+      item(1852.07, 98, '+2 Agreements (20–25 September 2019)', 'cluster'),
+      item(1871.96, 126, '+5 US asylum policy (August–November 2019)', 'cluster'),
+      item(1888.55, 98, '+6 Border data (Aug–Dec)', 'cluster'),
+    ];
+    items.forEach((it, rank) => (it.rank = rank));
+    placeEventLabels(items, labelColumn(0, 2000, LABEL_H), frame);
+    for (const it of items) expect(it.box, it.text).not.toBeNull();
+    expect(items[1].label).toBe('Ebrard meets Pence');
+    const boxes = items.map((it) => it.box!);
+    for (let i = 1; i < boxes.length; i++) {
+      // In the marks' order, V_GAP (6 px) apart, each within five rows of its mark.
+      expect(boxes[i].y, items[i].text).toBeGreaterThanOrEqual(boxes[i - 1].y + boxes[i - 1].h + 6 - 0.01);
+    }
+    for (const it of items) expect(Math.abs(it.box!.y + LABEL_H / 2 - it.x), it.text).toBeLessThanOrEqual(5 * LABEL_H);
+    for (let i = 0; i < items.length; i++)
+      for (let j = i + 1; j < items.length; j++) {
+        const [a, b] = [leader(items[i]), leader(items[j])];
+        if (a && b) expect(cross(a, b), `${items[i].text} × ${items[j].text}`).toBe(false);
+      }
+  });
 });

@@ -138,12 +138,12 @@ function leaderY(l: { x1: number; y1: number; x2: number; y2: number }, x: numbe
  * triangle's): it goes before that label in the column, on or near its own row, where its leader stays above
  * the other's all the way (the two never cross) and passes over no mark.
  */
-function placeBefore(it: Item, items: readonly Item[], column: LabelColumn, f: VerticalFrame): boolean {
+function placeBefore(it: Item, items: readonly Item[], column: LabelColumn, f: VerticalFrame): Item | null {
   const { labelH, labelsX } = f;
   const prev = items[it.rank - 1];
-  if (!prev?.box || prev.rank !== it.rank - 1) return false;
+  if (!prev?.box || prev.rank !== it.rank - 1) return null;
   const prevLeader = leaderOf(prev, prev.box.y + labelH / 2, labelsX);
-  if (prevLeader.y2 <= it.x) return false;
+  if (prevLeader.y2 <= it.x) return null;
   const above = (top: number) => {
     const own = leaderOf(it, top + labelH / 2, labelsX);
     const x = Math.max(own.x1, prevLeader.x1);
@@ -153,9 +153,93 @@ function placeBefore(it: Item, items: readonly Item[], column: LabelColumn, f: V
   const placed =
     fitLabel(it, it.text, column, items, f, rank, above) ??
     (it.alt === undefined ? null : fitLabel(it, it.alt, column, items, f, rank, above));
-  if (!placed) return false;
+  if (!placed) return null;
   setLabel(it, placed, labelsX, labelH);
-  return true;
+  return prev;
+}
+
+/** Where the labels next to a gap in the column would go to widen it: new tops by index in the column. */
+type Moves = Map<number, number>;
+
+/**
+ * The moves that push the labels from index `start` on, in direction `dir` (1: down, −1: up), `by` px: each
+ * as little as keeps V_GAP to the one before it. Null where one cannot move: not a mark's label (`movable`),
+ * past the column's end, farther than maxShift from its mark, or with its leader over another mark.
+ */
+function push(
+  column: LabelColumn,
+  start: number,
+  dir: 1 | -1,
+  by: number,
+  movable: (rank: number) => Item | undefined,
+  items: readonly Item[],
+  { labelH, labelsX }: VerticalFrame,
+  moves: Moves,
+): Moves | null {
+  let s = by;
+  for (let j = start; s > 0; j += dir) {
+    if (j < 0 || j >= column.ranks.length) return moves;
+    const it = movable(column.ranks[j]);
+    if (!it) return null;
+    const h = column.bottoms[j] - column.tops[j];
+    const top = column.tops[j] + dir * s;
+    if (top < column.lo || top + h > column.hi || Math.abs(top + labelH / 2 - it.x) > column.maxShift) return null;
+    if (!leaderClear(it, top + labelH / 2, items, labelsX)) return null;
+    moves.set(j, top);
+    const k = j + dir;
+    if (k >= 0 && k < column.ranks.length)
+      s -= Math.max(
+        0,
+        dir > 0 ? column.tops[k] - V_GAP - column.bottoms[j] : column.tops[j] - V_GAP - column.bottoms[k],
+      );
+  }
+  return moves;
+}
+
+/**
+ * A label for an event still without one where its gap in the column is short of its height by at most a
+ * row: the labels below move down, or those above move up, or each half the way (push), where all of them
+ * can, and its own label then sits within reach of its mark, its leader over no other mark.
+ */
+function widenFor(
+  it: Item,
+  items: readonly Item[],
+  column: LabelColumn,
+  f: VerticalFrame,
+  movable: (rank: number) => Item | undefined,
+): boolean {
+  const { labelH, labelsW, labelsX } = f;
+  const [gapTop, gapBottom, a] = gapAt(column, it.rank);
+  const desiredTop = it.x - labelH / 2;
+  const wrapped = wrapText(it.text, labelsW, it.font, 2);
+  const fitted =
+    wrapped && !wrapped.truncated && wrapped.lines.length === 1
+      ? wrapped
+      : (() => {
+          const one =
+            shorten(it.text, labelsW, it.font) ?? (it.alt === undefined ? null : shorten(it.alt, labelsW, it.font));
+          return one ? { lines: [one.text], width: one.width, truncated: one.truncated } : null;
+        })();
+  if (!fitted) return false;
+  const need = labelH - (gapBottom - gapTop);
+  if (need <= 0 || need > labelH) return false;
+  for (const down of [need, 0, Math.ceil(need / 2)]) {
+    const up = need - down;
+    const top = Math.min(Math.max(desiredTop, gapTop - up), gapBottom + down - labelH);
+    if (Math.abs(top - desiredTop) > column.maxShift || !leaderClear(it, top + labelH / 2, items, labelsX)) continue;
+    const moves = push(column, a, 1, down, movable, items, f, new Map());
+    if (!moves || !push(column, a - 1, -1, up, movable, items, f, moves)) continue;
+    for (const [j, t] of moves) {
+      const moved = movable(column.ranks[j])!;
+      column.bottoms[j] += t - column.tops[j];
+      column.tops[j] = t;
+      moved.box = { ...moved.box!, y: round(t) };
+    }
+    placeLabel(column, it.rank, top, labelH);
+    setLabel(it, [fitted, top], labelsX, labelH);
+    return true;
+  }
+  return false;
 }
 
 function setLabel(
@@ -176,7 +260,8 @@ function setLabel(
 /**
  * The labels of the marks in view, by priority: whole on up to two rows, else on one row, else a
  * cluster's without its span, else hidden. Sets each placed item's label and box. Then an event left
- * without a label below a mark whose label moved past it may still get one, before that label (placeBefore).
+ * without a label below a mark whose label moved past it may still get one, before that label (placeBefore);
+ * and one whose gap is a little short, where the labels around it can move apart (widenFor).
  */
 export function placeEventLabels(items: readonly Item[], column: LabelColumn, f: VerticalFrame): void {
   const { ctx, labelH, labelsX } = f;
@@ -195,5 +280,15 @@ export function placeEventLabels(items: readonly Item[], column: LabelColumn, f:
     if (placed) setLabel(it, placed, labelsX, labelH);
     else if (it.ev) missed.push(it);
   }
-  for (const it of missed) placeBefore(it, items, column, f);
+  // Labels placeBefore ordered against their marks' order stay where they are (moving them could cross their leaders).
+  const fixed = new Set<Item>();
+  for (const it of missed) {
+    const prev = placeBefore(it, items, column, f);
+    if (prev) fixed.add(prev).add(it);
+  }
+  const movable = (rank: number) => {
+    const it = Number.isInteger(rank) ? items[rank] : undefined;
+    return it && it.rank === rank && it.box && !fixed.has(it) ? it : undefined;
+  };
+  for (const it of missed) if (!it.box) widenFor(it, items, column, f, movable);
 }
