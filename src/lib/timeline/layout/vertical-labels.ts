@@ -211,18 +211,10 @@ function widenFor(
   const { labelH, labelsW, labelsX } = f;
   const [gapTop, gapBottom, a] = gapAt(column, it.rank);
   const desiredTop = it.x - labelH / 2;
-  const wrapped = wrapText(it.text, labelsW, it.font, 2);
-  const fitted =
-    wrapped && !wrapped.truncated && wrapped.lines.length === 1
-      ? wrapped
-      : (() => {
-          const one =
-            shorten(it.text, labelsW, it.font) ?? (it.alt === undefined ? null : shorten(it.alt, labelsW, it.font));
-          return one ? { lines: [one.text], width: one.width, truncated: one.truncated } : null;
-        })();
-  if (!fitted) return false;
   const need = labelH - (gapBottom - gapTop);
   if (need <= 0 || need > labelH) return false;
+  const fitted = oneRow(it, labelsW);
+  if (!fitted) return false;
   for (const down of [need, 0, Math.ceil(need / 2)]) {
     const up = need - down;
     const top = Math.min(Math.max(desiredTop, gapTop - up), gapBottom + down - labelH);
@@ -240,6 +232,12 @@ function widenFor(
     return true;
   }
   return false;
+}
+
+/** The label of `it` on one row: its text whole, else its shorter text whole (a cluster's without its span), or null. */
+function oneRow(it: Item, labelsW: number): { lines: string[]; width: number; truncated: boolean } | null {
+  const one = shorten(it.text, labelsW, it.font) ?? (it.alt === undefined ? null : shorten(it.alt, labelsW, it.font));
+  return one && { lines: [one.text], width: one.width, truncated: one.truncated };
 }
 
 function setLabel(
