@@ -245,6 +245,38 @@ describe('timeline with JavaScript', () => {
     await page.context().close();
   });
 
+  it('announces the window shown once a run of zoom steps pauses, outside the steps’ frames', async () => {
+    const page = await openPage(served.browser, served.site.url);
+    await ready(page);
+    const status = page.locator(`${SEL} .tl-status`);
+    // Three steps, a frame apart: nothing is announced in their frames (a message each, cut off by the next,
+    // and the text's layout in the step's frame).
+    const during = await page.evaluate(async (sel) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const seen: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        document.querySelector<HTMLButtonElement>(`${sel} button[data-zoom="in"]`)!.click();
+        await frame();
+        seen.push(document.querySelector(`${sel} .tl-status`)!.textContent ?? '');
+      }
+      return seen;
+    }, SEL);
+    expect(during).toEqual(['', '', '']);
+    // Then one message, for the window the last step shows: its marks and "+N" groups as drawn.
+    await expect.poll(() => status.textContent(), { timeout: 2000 }).not.toBe('');
+    const drawn = await page.evaluate(
+      (svg) => [
+        document.querySelectorAll(`${svg} .tl-marks > a`).length,
+        document.querySelectorAll(`${svg} .tl-cluster`).length,
+      ],
+      svgSel,
+    );
+    expect(await status.textContent()).toMatch(
+      new RegExp(`^Showing .+ to .+: ${drawn[0]} events shown, ${drawn[1]} groups\\.$`),
+    );
+    await page.context().close();
+  });
+
   it('zooms with ctrl+wheel (trackpad pinch) but lets a plain wheel scroll the page', async () => {
     const page = await openPage(served.browser, served.site.url);
     await ready(page);

@@ -20,6 +20,8 @@ import { rehearsalWindows, runWhenIdle } from './timeline-rehearsal';
 
 /** What a reader does on the chart before a first zoom: the rehearsals start on the first of them. */
 const INTENT = ['pointerenter', 'focusin', 'touchstart'] as const;
+/** How long after a zoom step, with none since, the tooltip comes back and the new window is announced (ms). */
+const STEPS_PAUSE = 150;
 
 const charts: TimelineController[] = [];
 
@@ -169,8 +171,19 @@ class TimelineController extends TimelineView {
     this.announce();
   }
 
+  private announceTimer = 0;
+
+  /**
+   * Tells a screen reader the window shown, once no zoom step has come for STEPS_PAUSE ms: one message for a
+   * run of steps, not one cut off by the next, and its text is set outside the step's frame. (Set in the frame,
+   * the first "+" on a phone at 5,002 events took 22 ms of main-thread CPU, median of 5 loads, against 15.)
+   */
   announce(): void {
-    requestAnimationFrame(() => (this.status.textContent = windowStatus(this.layout, this.payload.ui)));
+    clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(
+      () => (this.status.textContent = windowStatus(this.layout, this.payload.ui)),
+      STEPS_PAUSE,
+    );
   }
 
   // ── selection and keyboard ──
@@ -218,6 +231,7 @@ class TimelineController extends TimelineView {
     const toggle = this.root.querySelector('.tl-filters-toggle .tl-count');
     if (toggle) toggle.textContent = this.hiddenTracks.size ? `(${this.hiddenTracks.size} hidden)` : '';
     this.render();
+    clearTimeout(this.announceTimer);
     this.status.textContent = shownStatus(this.layout, this.payload.ui);
   }
 
@@ -312,12 +326,12 @@ class TimelineController extends TimelineView {
 
   private tipTimer = 0;
 
-  /** Hides the tooltip now and shows it at `mark` once no zoom step has come for 150 ms. */
+  /** Hides the tooltip now and shows it at `mark` once no zoom step has come for STEPS_PAUSE ms. */
   private tipAfterSteps(mark: Element): void {
     this.tooltip.hidden = true;
     clearTimeout(this.tipTimer);
     this.tipTimer = window.setTimeout(() => {
       if (this.tipMark === mark && mark.isConnected) showMarkTip(this.tooltip, mark, this.layout, this.payload.ui);
-    }, 150);
+    }, STEPS_PAUSE);
   }
 }
