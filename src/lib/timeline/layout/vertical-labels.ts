@@ -6,6 +6,7 @@ import { symbolExtent } from '../shapes';
 import { MAX_SHIFT_ROWS, V_GAP, round } from './constants';
 import { byPriority, shorten, type Item } from './context';
 import type { VerticalFrame } from './vertical-frame';
+import type { Leader } from './types';
 
 /** The labels placed so far in the column, by rank (the order of their marks down the page). */
 export interface LabelColumn {
@@ -78,15 +79,26 @@ export function placeLabel(
   return top;
 }
 
+/** Whether a label whose first row is centred at `rowY` stays on the row of the mark of `it` (no leader). */
+export const onRow = (it: Item, rowY: number) => Math.abs(rowY - it.x) <= 1;
+
 /**
- * Whether the leader from the mark of `it` to a label whose first row is centred at `rowY` (verticalMarks
- * draws it where the label moved off its mark's row) would pass over another mark's symbol: the label
- * would then read as that mark's ("+4 Border data" over the unlabelled triangle beside its cross).
+ * The line from the mark of `it` (its right) to the labels' column, at the height of a label's first row
+ * centred at `rowY`: the leader verticalMarks draws where the label left its mark's row; else level with the mark.
+ */
+export function leaderLine(it: Item, rowY: number, labelsX: number): Leader {
+  return { x1: it.cx + it.r + 2, y1: it.x, x2: labelsX - 3, y2: onRow(it, rowY) ? it.x : rowY };
+}
+
+/**
+ * Whether the leader from the mark of `it` to a label whose first row is centred at `rowY` would pass over
+ * another mark's symbol: the label would then read as that mark's ("+4 Border data" over the unlabelled
+ * triangle beside its cross).
  */
 function leaderClear(it: Item, rowY: number, items: readonly Item[], labelsX: number): boolean {
-  if (Math.abs(rowY - it.x) <= 1) return true;
-  const [x1, y1] = [it.cx + it.r + 2, it.x];
-  const [dx, dy] = [labelsX - 3 - x1, rowY - y1];
+  if (onRow(it, rowY)) return true;
+  const { x1, y1, x2, y2 } = leaderLine(it, rowY, labelsX);
+  const [dx, dy] = [x2 - x1, y2 - y1];
   for (const o of items) {
     if (o === it || o.x + o.r < Math.min(y1, rowY) - 1 || o.x - o.r > Math.max(y1, rowY) + 1) continue;
     const t = Math.max(0, Math.min(1, ((o.cx - x1) * dx + (o.x - y1) * dy) / (dx * dx + dy * dy)));
@@ -122,13 +134,8 @@ function fitLabel(
   return one && oneTop !== null ? [{ lines: [one.text], width: one.width, truncated: one.truncated }, oneTop] : null;
 }
 
-/** The leader verticalMarks draws from the mark of `it` to a label whose first row is centred at `rowY` (from its mark's right: a point where the label stays on its row). */
-function leaderOf(it: Item, rowY: number, labelsX: number): { x1: number; y1: number; x2: number; y2: number } {
-  return { x1: it.cx + it.r + 2, y1: it.x, x2: labelsX - 3, y2: Math.abs(rowY - it.x) <= 1 ? it.x : rowY };
-}
-
-/** The height of a leader (or of the point it ends at) at `x`, as the line through it runs. */
-function leaderY(l: { x1: number; y1: number; x2: number; y2: number }, x: number): number {
+/** The height of a leader (or of the line level with its mark, onRow) at `x`, as the line through it runs. */
+function leaderY(l: Leader, x: number): number {
   return l.x2 === l.x1 ? l.y1 : l.y1 + ((x - l.x1) * (l.y2 - l.y1)) / (l.x2 - l.x1);
 }
 
@@ -142,10 +149,10 @@ function placeBefore(it: Item, items: readonly Item[], column: LabelColumn, f: V
   const { labelH, labelsX } = f;
   const prev = items[it.rank - 1];
   if (!prev?.box || prev.rank !== it.rank - 1) return null;
-  const prevLeader = leaderOf(prev, prev.box.y + labelH / 2, labelsX);
+  const prevLeader = leaderLine(prev, prev.box.y + labelH / 2, labelsX);
   if (prevLeader.y2 <= it.x) return null;
   const above = (top: number) => {
-    const own = leaderOf(it, top + labelH / 2, labelsX);
+    const own = leaderLine(it, top + labelH / 2, labelsX);
     const x = Math.max(own.x1, prevLeader.x1);
     return leaderY(own, x) + 2 < leaderY(prevLeader, x) && own.y2 + 2 < prevLeader.y2;
   };

@@ -18,7 +18,7 @@ import {
   verticalPeriods,
   type PendingPeriodLabel,
 } from './vertical-gutter';
-import { labelColumn, placeEventLabels } from './vertical-labels';
+import { labelColumn, leaderLine, onRow, placeEventLabels } from './vertical-labels';
 
 export const layoutVertical: OrientationLayout = (prepared, visible, domain, base, options) => {
   const { o, labelH } = base;
@@ -97,10 +97,8 @@ function verticalMarks(items: readonly Item[], f: VerticalFrame): Drawn {
   for (const it of items) {
     const box = it.box;
     const rowY = box ? box.y + labelH / 2 : it.x;
-    const leader =
-      box && Math.abs(rowY - it.x) > 1
-        ? { x1: round(it.cx + it.r + 2), y1: round(it.x), x2: round(labelsX - 3), y2: round(rowY) }
-        : null;
+    const line = box && !onRow(it, rowY) ? leaderLine(it, rowY, labelsX) : null;
+    const leader = line && { x1: round(line.x1), y1: round(line.y1), x2: round(line.x2), y2: round(line.y2) };
     drawItem(drawn, it, { x: it.cx, y: it.x, box, leader }, it.cx + V_BAR_OFFSET, f.ctx, true);
   }
   return drawn;
