@@ -73,28 +73,37 @@ describe('dist/data', () => {
     }
   });
 
-  it("lists each event's steps as prose: date — kind, then its label after a colon (no space before it)", () => {
-    const data = JSON.parse(read('data/timeline.json'));
+  it("lists each event's steps as prose: date — the step's own label, no kind word before it (no space before a colon)", () => {
     const text = (html: string) =>
       html
         .replace(/<[^>]+>/g, '')
         .replace(/\s+/g, ' ')
         .trim();
     let checked = 0;
+    let labelled = 0;
     for (const lang of ['', 'es/']) {
+      const data = JSON.parse(read(`${lang}data/timeline.json`));
       for (const event of data.events.filter((e: { milestones?: unknown[] }) => e.milestones?.length)) {
         const html = read(`${lang}events/${event.id}/index.html`);
         const list = html.match(/<ol class="steps"[^>]*>([\s\S]*?)<\/ol>/)?.[1] ?? '';
         const items = [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => text(m[1]));
         expect(items, `${lang}${event.id}`).toHaveLength(event.milestones.length);
-        for (const item of items) {
+        items.forEach((item, i) => {
           expect(item, `${lang}${event.id}`).toMatch(/^\S.* — \S/);
           expect(item, `${lang}${event.id}`).not.toMatch(/\s[:;,.]/);
+          // "26 July 2019 — Signed in the Oval Office", not "— signed: Signed in the Oval Office".
+          const label: string | undefined = event.milestones[i].label;
+          if (label) {
+            const words = item.slice(item.indexOf(' — ') + 3);
+            expect(words === label || words.startsWith(`${label} (`), `${lang}${event.id}: ${words}`).toBe(true);
+            labelled++;
+          }
           checked++;
-        }
+        });
       }
     }
     expect(checked).toBeGreaterThan(10);
+    expect(labelled).toBeGreaterThan(10);
   });
 
   it('each event page credits original publishers ("AP via …"), links copies read, and says why "other" sources', () => {

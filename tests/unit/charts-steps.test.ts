@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatStepValue, layoutMilestoneSteps, milestoneText, valuedMilestones } from '../../src/lib/charts/steps';
+import { layoutMilestoneSteps, milestoneText, valuedMilestones } from '../../src/lib/charts/steps';
+import { formatMilestoneValue } from '../../src/lib/timeline/milestones';
 import { en } from '../../src/lib/ui/strings';
 import { event } from './charts-helpers';
 
@@ -91,7 +92,7 @@ describe('layoutMilestoneSteps', () => {
     const one = layoutMilestoneSteps(e, { width: 400, plotHeight: 100, ui: en })!;
     expect(one.segments[0].happened).toBe(true);
     expect(one.segments[0].note).toBe('');
-    expect(formatStepValue(6000, 'troops')).toBe('6,000 troops');
+    expect(formatMilestoneValue(6000, 'troops')).toBe('6,000 troops');
     expect(milestoneText(e.milestones[0], en)).toBe('Took effect');
   });
 });

@@ -588,7 +588,7 @@ describe('layoutTimeline', () => {
     const due = layout.milestones.find((m) => m.id === 'tariff-threat#1')!;
     expect(due).toMatchObject({ kind: 'scheduled', didNotHappen: true, dateText: '10 June 2019' });
     expect(due.ariaLabel).toBe(
-      '10 June 2019, Trump threatens a 5% tariff on all Mexican goods: scheduled – 5% tariff due (did not happen)',
+      '10 June 2019, Trump threatens a 5% tariff on all Mexican goods: 5% tariff due (did not happen)',
     );
     expect(layout.milestones.find((m) => m.id === 'tariff-threat#2')!.didNotHappen).toBe(false);
   });

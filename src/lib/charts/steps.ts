@@ -9,6 +9,7 @@ import { DAY_MS, calendarTicks, formatNumber, round, valueAxis, type TimeTick, t
 import { placeFlags } from './labels';
 import { valueChartFrame } from './series';
 import { fitText, textWidth } from './text';
+import { formatMilestoneValue } from '../timeline/milestones';
 
 export interface StepOptions {
   width: number;
@@ -80,12 +81,6 @@ const STRONG: ReadonlySet<MilestoneKind> = new Set(['suspended', 'blocked', 'end
 const LANE_GAP = 4;
 /** Between a rule and its label (placeFlags). */
 const FLAG_PAD = 4;
-
-/** A value with its unit: 5 and "%" → "5%", 6000 and "troops" → "6,000 troops". */
-export function formatStepValue(value: number, unit?: string, locale = 'en-GB'): string {
-  const n = formatNumber(value, locale);
-  return !unit ? n : unit === '%' ? `${n}%` : `${n} ${unit}`;
-}
 
 /** The milestones of `event` that carry a value, in date order. */
 export function valuedMilestones(event: TimelineEvent): Milestone[] {
@@ -173,7 +168,7 @@ export function layoutMilestoneSteps(event: TimelineEvent, options: StepOptions)
     const x2 = i + 1 < valued.length ? xOf(times[i + 1]) : round(left + plotW);
     const y = yOf(m.value!);
     const happened = !m.didNotHappen;
-    const valueText = formatStepValue(m.value!, m.unit ?? unit, ui.locale);
+    const valueText = formatMilestoneValue(m.value!, m.unit ?? unit, ui.locale);
     const room = x2 - x1 - 6;
     const label = textWidth(valueText, fontSize, true) <= room ? valueText : '';
     let note = '';

@@ -2,6 +2,7 @@
 // which renders it into /data/timeline-details.json (fetched when a reader first opens an event).
 import { formatDateRange, formatPartialDate } from '../dates';
 import { formatFigure } from './figures';
+import { milestonePhrase, milestoneWords } from './milestones';
 import { relatedEvents } from './relations';
 import type { TimelineData } from './schema';
 import type { UiStrings } from '../ui/strings';
@@ -32,9 +33,10 @@ export interface EventDetails {
 /** Details of every event, keyed by id, with the fixed words in `ui`'s language. */
 export function eventDetails(
   data: Pick<TimelineData, 'events' | 'tracks' | 'actors'>,
-  ui: Pick<UiStrings, 'relations' | 'words' | 'locale' | 'dates'>,
+  ui: Pick<UiStrings, 'relations' | 'words' | 'locale' | 'dates' | 'milestones'>,
 ): Record<string, EventDetails> {
   const { words } = ui;
+  const phrase = milestoneWords(ui);
   const trackLabel = new Map(data.tracks.map((t) => [t.id, t.label]));
   const actorName = new Map(data.actors.map((a) => [a.id, a.name]));
   const out: Record<string, EventDetails> = {};
@@ -45,10 +47,7 @@ export function eventDetails(
       trackLabel: trackLabel.get(e.track) ?? e.track,
       title: e.title,
       summary: e.summary,
-      milestones: e.milestones.map(
-        (m) =>
-          `${formatPartialDate(m.date, ui.dates)}: ${words.kinds[m.kind]}${m.label ? ` — ${m.label}` : ''}${m.didNotHappen ? words.didNotHappen : ''}`,
-      ),
+      milestones: e.milestones.map((m) => `${formatPartialDate(m.date, ui.dates)}: ${milestonePhrase(m, phrase)}`),
       figures: e.figures.map((f) => `${formatFigure(f, ui)} — ${f.label}`),
       actors: e.actors.map((id) => actorName.get(id) ?? id),
       related: relatedEvents(e, data.events, ui).map((r) => ({ id: r.event.id, label: r.label, title: r.event.title })),

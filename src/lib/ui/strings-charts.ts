@@ -140,36 +140,26 @@ export const relationsEn = {
   } satisfies Record<Relation, string>,
 };
 
-/** A milestone's kind inside a sentence ("7 June 2019: suspended — …"), in the details panel and the marks' names. */
-export const kindsEn = {
-  announced: 'announced',
-  scheduled: 'scheduled',
-  signed: 'signed',
-  published: 'published',
-  effective: 'effective',
-  suspended: 'suspended',
-  blocked: 'blocked',
-  reinstated: 'reinstated',
-  ended: 'ended',
-} satisfies Record<MilestoneKind, string>;
-
-/** Each word with its first letter in capitals ("signed" → "Signed"): a sentence's word as a label. */
-export function capitalised<K extends string>(words: Record<K, string>, locale: string): Record<K, string> {
-  const upper = (w: string) => w.charAt(0).toLocaleUpperCase(locale) + w.slice(1);
-  return Object.fromEntries(Object.entries<string>(words).map(([k, w]) => [k, upper(w)])) as Record<K, string>;
-}
-
 /**
- * A milestone without a label of its own is called by its kind: the word of the sentences above as a
- * label, except where a label reads better otherwise.
+ * A milestone without a label of its own is called by its kind (milestones.ts), in the event's page and
+ * list, the details panel and its mark's accessible name.
  */
-export const milestonesEn: Record<MilestoneKind, string> = { ...capitalised(kindsEn, 'en'), effective: 'Took effect' };
+export const milestonesEn: Record<MilestoneKind, string> = {
+  announced: 'Announced',
+  scheduled: 'Scheduled',
+  signed: 'Signed',
+  published: 'Published',
+  effective: 'Took effect',
+  suspended: 'Suspended',
+  blocked: 'Blocked',
+  reinstated: 'Reinstated',
+  ended: 'Ended',
+};
 
 /** Words the details panel, the timeline's marks and the data files share. */
 export const wordsEn = {
   /** After a milestone that did not happen. */
   didNotHappen: ' (did not happen)',
-  kinds: kindsEn,
   /** After a date worked out from the weekday the sources give. */
   dateInferred: ' (date inferred)',
   /** An approximate figure: "about 15,000 troops". */

@@ -123,19 +123,6 @@ export const relationsEs: UiStrings['relations'] = {
   },
 };
 
-/** Nouns, not participles: a kind stands after a date ("7 de junio de 2019: suspensión — …") whatever its gender. */
-export const kindsEs: UiStrings['words']['kinds'] = {
-  announced: 'anuncio',
-  scheduled: 'fecha prevista',
-  signed: 'firma',
-  published: 'publicación',
-  effective: 'entrada en vigor',
-  suspended: 'suspensión',
-  blocked: 'bloqueo',
-  reinstated: 'restablecimiento',
-  ended: 'fin',
-};
-
 export const milestonesEs: UiStrings['milestones'] = {
   announced: 'Anuncio',
   scheduled: 'Fecha prevista',
@@ -150,7 +137,6 @@ export const milestonesEs: UiStrings['milestones'] = {
 
 export const wordsEs: UiStrings['words'] = {
   didNotHappen: ' (no ocurrió)',
-  kinds: kindsEs,
   dateInferred: ' (fecha deducida)',
   about: (figure: string) => `alrededor de ${figure}`,
   onSources: (note: string) => `Sobre las fuentes: ${note}`,

@@ -4,7 +4,7 @@
 import type { DateWords } from '../dates';
 import { dateWords } from '../i18n/intl';
 import type { UiStrings } from './strings';
-import { chartsEs, csvEs, kindsEs, milestonesEs, relationsEs, theDate, wordsEs } from './strings-es-charts';
+import { chartsEs, csvEs, milestonesEs, relationsEs, theDate, wordsEs } from './strings-es-charts';
 
 const NUMBER_WORDS = ['', 'un', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'];
 
@@ -191,7 +191,6 @@ export const es: UiStrings = {
       `En una pantalla estrecha, el gráfico empieza ${before === 0 ? 'en este evento' : `${before === 1 ? 'un evento' : before === 2 ? 'dos eventos' : `${before} eventos`} antes de este`}; para las semanas anteriores, aleje el zoom o consulte la cronología.`,
     contextSource: 'Las fuentes que se enumeran en la página de cada evento',
     steps: 'Pasos',
-    didNotHappen: 'no ocurrió',
     figures: 'Cifras',
     who: 'Quién',
     related: 'Eventos relacionados',
@@ -236,7 +235,7 @@ export const es: UiStrings = {
       mixed: '+{count} eventos',
       mixedTrack: 'eventos',
       didNotHappen: ' (no ocurrió)',
-      kinds: kindsEs,
+      milestones: milestonesEs,
       dates: datesEs,
     },
   },
@@ -244,7 +243,6 @@ export const es: UiStrings = {
     inferredTitle: 'Deducida del día de la semana que dan las fuentes',
     inferred: '(fecha deducida)',
     steps: 'Pasos',
-    didNotHappen: '(no ocurrió)',
     figures: 'Cifras',
     note: 'Nota:',
     sources: 'Fuentes:',

@@ -9,7 +9,7 @@
 import type { DateWords } from '../dates';
 import { dateWords } from '../i18n/intl';
 import type { Source } from '../timeline/schema';
-import { chartsEn, csvEn, kindsEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
+import { chartsEn, csvEn, milestonesEn, relationsEn, wordsEn } from './strings-charts';
 import { es } from './strings-es';
 
 const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -185,7 +185,6 @@ export const en = {
       `On a narrow screen the chart begins ${before === 0 ? 'with this event' : `${before === 1 ? 'one event' : before === 2 ? 'two events' : `${before} events`} before this one`}; zoom out, or see the chronology, for the weeks before.`,
     contextSource: 'The sources listed on each event’s page',
     steps: 'Steps',
-    didNotHappen: 'did not happen',
     figures: 'Figures',
     who: 'Who',
     related: 'Related events',
@@ -236,7 +235,7 @@ export const en = {
       mixed: '+{count} events',
       mixedTrack: 'events',
       didNotHappen: ' (did not happen)',
-      kinds: kindsEn,
+      milestones: milestonesEn,
       /** The dates the layout writes (ticks, names, the status line), formatted in the browser too. */
       dates: datesEn,
     },
@@ -245,7 +244,6 @@ export const en = {
     inferredTitle: 'Worked out from the weekday the sources give',
     inferred: '(date inferred)',
     steps: 'Steps',
-    didNotHappen: '(did not happen)',
     figures: 'Figures',
     note: 'Note:',
     sources: 'Sources:',

@@ -41,7 +41,7 @@ export const DATA_ONLY_WORDS: LayoutWords = {
   mixed: '+{count}',
   mixedTrack: '',
   didNotHappen: '',
-  // No kinds: a mark's name gives the milestone's kind as the data writes it.
+  // No milestone names: a mark's name gives an unlabelled milestone's kind as the data writes it.
 };
 
 export interface ClusterDraft {

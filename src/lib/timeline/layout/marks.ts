@@ -1,5 +1,6 @@
 // The output's marks: events, clusters, milestones, span bars and links, from placed items.
 import { MILESTONE_SHAPES } from '../shapes';
+import { milestonePhrase } from '../milestones';
 import { clusterDomain, clusterTexts } from './clusters';
 import { BAR_H, CLUSTER_R, MILESTONE_R, STEPS_H, V_BAR_H, round } from './constants';
 import { NO_LINES, pos, type Ctx, type Item } from './context';
@@ -91,7 +92,7 @@ function milestoneMark(m: PMilestone, ev: PEvent, x: number, y: number, ctx: Ctx
     didNotHappen: m.didNotHappen,
     ...(m.label ? { label: m.label } : {}),
     dateText: m.dateText,
-    ariaLabel: `${m.dateText}, ${ev.title}: ${ctx.words.kinds?.[m.kind] ?? m.kind}${m.label ? ` – ${m.label}` : ''}${m.didNotHappen ? ctx.words.didNotHappen : ''}`,
+    ariaLabel: `${m.dateText}, ${ev.title}: ${milestonePhrase(m, { names: ctx.words.milestones ?? {}, didNotHappen: ctx.words.didNotHappen })}`,
   };
 }
 

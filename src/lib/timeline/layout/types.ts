@@ -123,8 +123,8 @@ export interface LayoutWords {
   mixedTrack: string;
   /** After a milestone that did not happen. */
   didNotHappen: string;
-  /** A milestone's kind, in its mark's accessible name. */
-  kinds?: Readonly<Record<MilestoneKind, string>>;
+  /** A milestone's name by its kind, in its mark's accessible name when it has no label ("Suspended"). */
+  milestones?: Readonly<Record<MilestoneKind, string>>;
   /** How the language writes dates: the ticks, the marks' and clusters' names, the periods. Default English. */
   dates?: DateWords;
 }
