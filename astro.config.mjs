@@ -82,6 +82,21 @@ export default defineConfig({
             ? fileURLToPath(new URL(`./src/lib/vendor/${id}-lite.ts`, import.meta.url))
             : undefined,
       },
+      {
+        // The parts a page loads when a chart comes into view (dynamic imports: the timeline's interactive
+        // chunk) are compiled whole as they load, off the main thread, by V8's explicit compile hint. Without
+        // it, V8 compiled each function at its first call, and the reader's first zoom step compiled those the
+        // chart's rehearsal had not run (traced at 5,002 events: 1.7–2.2 ms of that frame; 0.3–0.4 with it).
+        // The line is added after the file is named, the same to every build: the name still changes exactly
+        // when the code does.
+        name: 'compile-hints',
+        applyToEnvironment: (environment) => environment.name === 'client',
+        generateBundle(_, bundle) {
+          for (const chunk of Object.values(bundle))
+            if (chunk.type === 'chunk' && chunk.isDynamicEntry)
+              chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { DIST } from './browser';
 import { csvColumn } from '../../src/lib/timeline/series';
 import { uiStrings } from '../../src/lib/ui/strings';
+import { buildInfo, pageBudget } from '../../scripts/lib/site-check.mjs';
+import { buildLanguages } from '../../scripts/lib/languages.mjs';
 
 const read = (p: string) => readFileSync(`${DIST}/${p}`, 'utf8');
 
@@ -189,6 +191,22 @@ describe('dist/data', () => {
       const head = readFileSync(`content/data/${f}.yaml`, 'utf8').split('\n')[0];
       expect(head).toBe(`# yaml-language-server: $schema=../schema/${f}.schema.json`);
       expect(parse(readFileSync(`content/data/${f}.yaml`, 'utf8'))).toBeTruthy();
+    }
+  });
+});
+
+describe('scripts', () => {
+  // V8's explicit compile hint (a first line "//# allFunctionsCalledOnLoad"): the file is compiled whole as it
+  // loads, so the reader's first zoom step does not compile the code it runs first (astro.config.mjs).
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  it('the parts a page loads on sight carry the compile hint; the scripts loaded with it do not', () => {
+    const info = buildInfo(DIST);
+    for (const page of ['index.html', ...buildLanguages().others.map((lang) => `${lang}/index.html`)]) {
+      const { files } = pageBudget(DIST, page, { base: info.base, site: info.site });
+      expect(files.jsLazy.length, page).toBeGreaterThan(0);
+      for (const file of files.jsLazy) expect(read(file).startsWith(HINT), `${page}: ${file}`).toBe(true);
+      // Compiling every function of the up-front scripts would only lengthen the page's load.
+      for (const file of files.jsInitial) expect(read(file), `${page}: ${file}`).not.toContain(HINT.trim());
     }
   });
 });
