@@ -321,6 +321,36 @@ describe('event pages', () => {
   });
 });
 
+describe('the glossary', () => {
+  it("gives a term's other names only where the term does not already say them", () => {
+    // Whole words, whatever the case and the marks between them.
+    const words = (text: string) =>
+      ` ${text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()} `;
+    let shown = 0;
+    for (const [folder, language] of [
+      ['', 'en'],
+      ['es/', 'es'],
+    ] as const) {
+      const also = uiStrings(language).glossary.also;
+      const html = read(`${folder}glossary/index.html`);
+      for (const [, dt] of html.matchAll(/<dt[^>]*>([\s\S]*?)<\/dt>/g)) {
+        const [term, names] = dt.split(/<span class="muted"[^>]*>/).map((t) => t.replace(/<[^>]+>/g, '').trim());
+        if (!names) continue;
+        expect(names.startsWith(`(${also} `), dt).toBe(true);
+        for (const name of names.slice(also.length + 2, -1).split(', ')) {
+          // "Asylum Cooperative Agreement (ACA) (also: ACA, …)" said ACA twice.
+          expect(words(term), `${folder}glossary: ${term} (${name})`).not.toContain(words(name));
+          shown++;
+        }
+      }
+    }
+    expect(shown).toBeGreaterThan(5);
+  });
+});
+
 describe("event pages' small timelines", () => {
   it("label the page's own event in every variant, or name the cluster it had to join after it", () => {
     let variants = 0;
