@@ -32,6 +32,13 @@ describe('milestonePhrase', () => {
     expect(milestonePhrase({ kind: 'effective', value: 6000, unit: 'soldados' }, es)).toBe(
       'Entrada en vigor (6,000 soldados)',
     );
+    // A number of the label that only ends or begins with the value's digits does not give it.
+    expect(milestonePhrase({ kind: 'scheduled', label: 'Rise to 15% due', value: 5, unit: '%' }, en)).toBe(
+      'Rise to 15% due (5%)',
+    );
+    expect(milestonePhrase({ kind: 'scheduled', label: 'Rise to 5.5% due', value: 5, unit: '%' }, en)).toBe(
+      'Rise to 5.5% due (5%)',
+    );
     expect(formatMilestoneValue(2.5, '%')).toBe('2.5%');
   });
 

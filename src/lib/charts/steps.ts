@@ -9,7 +9,7 @@ import { DAY_MS, calendarTicks, formatNumber, round, valueAxis, type TimeTick, t
 import { placeFlags } from './labels';
 import { valueChartFrame } from './series';
 import { fitText, textWidth } from './text';
-import { formatMilestoneValue } from '../timeline/milestones';
+import { formatMilestoneValue, milestoneName } from '../timeline/milestones';
 
 export interface StepOptions {
   width: number;
@@ -91,7 +91,7 @@ export function valuedMilestones(event: TimelineEvent): Milestone[] {
 
 /** A milestone's label as readers see it: its own label, else its kind in `ui`'s words ("Suspended"). */
 export function milestoneText(m: Milestone, ui: Pick<UiStrings, 'milestones'>): string {
-  return m.label ?? ui.milestones[m.kind];
+  return milestoneName(m, ui.milestones);
 }
 
 /**

@@ -30,9 +30,27 @@ export function milestonePhrase(
   m: { kind: MilestoneKind; label?: string; value?: number; unit?: string; didNotHappen?: boolean },
   words: MilestoneWords,
 ): string {
-  const text = m.label ?? words.names[m.kind] ?? m.kind;
+  const text = milestoneName(m, words.names);
   const value = m.value === undefined ? '' : formatMilestoneValue(m.value, m.unit, words.locale);
-  return `${text}${value && !text.includes(value) ? ` (${value})` : ''}${m.didNotHappen ? words.didNotHappen : ''}`;
+  return `${text}${value && !says(text, value) ? ` (${value})` : ''}${m.didNotHappen ? words.didNotHappen : ''}`;
+}
+
+/** A milestone's own label, else its kind's name ("Suspended"), else its kind as the data writes it. */
+export function milestoneName(
+  m: { kind: MilestoneKind; label?: string },
+  names: Readonly<Partial<Record<MilestoneKind, string>>>,
+): string {
+  return m.label ?? names[m.kind] ?? m.kind;
+}
+
+/** Whether `text` gives `value` as a number of its own: "Rise to 15% due" gives "15%", not "5%". */
+function says(text: string, value: string): boolean {
+  for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + value.length] ?? ' ';
+    if (!/[\p{N}.,]/u.test(before) && !/\p{N}/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** The phrase's words in a page's strings. */
