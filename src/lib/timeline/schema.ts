@@ -125,7 +125,7 @@ export const MILESTONE_KINDS = [
 export const Milestone = z.strictObject({
   kind: z.enum(MILESTONE_KINDS),
   date: PartialDateText,
-  /** Short text shown beside the step ("5% rise due"). */
+  /** Short text shown for the step, as written ("5% rise due"); without it, the step is called by its kind. */
   label: text(80).optional(),
   /** True when the step was planned but never happened (a rise never applied). */
   didNotHappen: z.boolean().default(false),
