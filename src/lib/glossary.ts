@@ -1,11 +1,10 @@
 // The glossary's entries as readers see them.
 import type { GlossaryEntry } from './timeline/schema';
 
-/** Lower case, hyphens and dashes as spaces, one space between words: how two names are compared. */
+/** Lower case, one space between words and none of the marks between them: how two names are compared. */
 const words = (text: string, locale: string) =>
   ` ${text
     .toLocaleLowerCase(locale)
-    .replace(/[-‐‑–—]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
 
