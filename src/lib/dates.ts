@@ -51,6 +51,8 @@ export interface DateWords {
   day: string;
   dayMonth: string;
   month: string;
+  /** Two days of one month, from {a} to {b}: "5 – 7 June 2019", "5–7 de junio de 2019". */
+  dayRange: string;
   /** The same with an abbreviated month ("7 Jun 2019", "7 Jun", "Jun 2019"): tick labels. */
   shortDay: string;
   shortDayMonth: string;
@@ -67,6 +69,7 @@ export const ENGLISH_DATES: DateWords = {
   day: '{d} {m} {y}',
   dayMonth: '{d} {m}',
   month: '{m} {y}',
+  dayRange: '{a} – {b} {m} {y}',
   shortDay: '{d} {m} {y}',
   shortDayMonth: '{d} {m}',
   shortMonth: '{m} {y}',
@@ -146,6 +149,11 @@ export function dateRangeParts(start: string, end?: string, words: DateWords = E
   if (!end || end === start) return [formatPartialDate(start, words, bind)];
   const a = parsePartialDate(start);
   const b = parsePartialDate(end);
+  if (a.precision === 'day' && b.precision === 'day' && a.year === b.year && a.month === b.month) {
+    // One month's days as the language writes them (Intl's formatRange): "5 – 7 June 2019", not "5 June – 7 June 2019".
+    const pattern = bind ? words.dayRange.replace(/\{a\}.*\{m\}/, (s) => s.replace(/ /g, '\u00a0')) : words.dayRange;
+    return [fill(pattern, { a: a.day!, b: b.day!, m: words.months[a.month! - 1], y: a.year })];
+  }
   if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
     const m = words.months[a.month! - 1];
     const aText = a.precision === 'month' ? m : fill(bind ? bound(words.dayMonth) : words.dayMonth, { d: a.day!, m });

@@ -967,9 +967,7 @@ describe('layoutTimeline', () => {
       'June 2019, Border and migration: Mexico deploys its National Guard to the southern border',
     );
     expect(name('usmca-debate')).toBe('2019, Tariffs and trade: USMCA ratification debate continues in Congress');
-    expect(name('talks-washington')).toBe(
-      '5 June – 7 June 2019, Agreement: Mexican delegation negotiates in Washington',
-    );
+    expect(name('talks-washington')).toBe('5 – 7 June 2019, Agreement: Mexican delegation negotiates in Washington');
     expect(layout.marks.find((m) => m.id === 'guard-deployment')!.dateText).toBe('June 2019');
   });
 

@@ -19,6 +19,30 @@ function pattern(locale: string, options: Intl.DateTimeFormatOptions): string {
     .join('');
 }
 
+/**
+ * Intl's order and joining words for two days of one month, as a template: "{a}–{b} de {m} de {y}". Its thin
+ * spaces around a dash become the plain ones every other range on the site has ("30 May – 7 June 2019").
+ */
+function rangePattern(locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const day = (d: number) => new Date(Date.UTC(SAMPLE_YEAR, 5, d));
+  return format
+    .formatRangeToParts(day(5), day(7))
+    .map((p) =>
+      p.type === 'day'
+        ? p.source === 'startRange'
+          ? '{a}'
+          : '{b}'
+        : p.type === 'month'
+          ? '{m}'
+          : p.type === 'year'
+            ? '{y}'
+            : p.value,
+    )
+    .join('')
+    .replace(/[\u2009\u202f]/g, ' ');
+}
+
 /** The twelve month names in `month` style as they stand inside a full date, January first. */
 function monthNames(locale: string, month: 'long' | 'short'): string[] {
   return Array.from({ length: 12 }, (_, i) => {
@@ -42,6 +66,7 @@ export function dateWords(locale: string, shortLocale = locale): DateWords {
     day: pattern(locale, { day: 'numeric', ...long, year: 'numeric' }),
     dayMonth: pattern(locale, { day: 'numeric', ...long }),
     month: pattern(locale, { ...long, year: 'numeric' }),
+    dayRange: rangePattern(locale),
     shortDay: pattern(locale, { day: 'numeric', ...short, year: 'numeric' }),
     shortDayMonth: pattern(locale, { day: 'numeric', ...short }),
     shortMonth: pattern(locale, { ...short, year: 'numeric' }),
