@@ -151,7 +151,9 @@ export function dateRangeParts(start: string, end?: string, words: DateWords = E
   const b = parsePartialDate(end);
   if (a.precision === 'day' && b.precision === 'day' && a.year === b.year && a.month === b.month) {
     // One month's days as the language writes them (Intl's formatRange): "5 – 7 June 2019", not "5 June – 7 June 2019".
-    const pattern = bind ? words.dayRange.replace(/\{a\}.*\{m\}/, (s) => s.replace(/ /g, '\u00a0')) : words.dayRange;
+    const pattern = bind
+      ? words.dayRange.replace(/\{a\}.*\{m\}|\{m\}.*\{b\}/, (s) => s.replace(/ /g, '\u00a0'))
+      : words.dayRange;
     return [fill(pattern, { a: a.day!, b: b.day!, m: words.months[a.month! - 1], y: a.year })];
   }
   if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
