@@ -120,8 +120,13 @@ function utc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** A pattern whose day and month stay on one line ("7 June", "7 de junio"): what joins them, unbreakable. */
-const bound = (pattern: string) => pattern.replace(/\{d\}[^{]*\{m\}|\{m\}[^{]*\{d\}/, (s) => s.replace(/ /g, '\u00a0'));
+/**
+ * A pattern whose days and month stay on one line ("7 June", "7 de junio", "5 – 7 June", "June 5 – 7"): what
+ * joins them, unbreakable. A line may break after a dash even before a no-break space, so a word joiner
+ * follows it.
+ */
+const bound = (pattern: string) =>
+  pattern.replace(/\{[da]\}.*?\{m\}|\{m\}.*?\{[db]\}/, (s) => s.replace(/ /g, '\u00a0').replace(/–/g, '–\u2060'));
 
 /**
  * A partial date for readers, at its own precision: "2019", "June 2019", "7 June 2019" ("7 de junio de 2019").
@@ -151,10 +156,14 @@ export function dateRangeParts(start: string, end?: string, words: DateWords = E
   const b = parsePartialDate(end);
   if (a.precision === 'day' && b.precision === 'day' && a.year === b.year && a.month === b.month) {
     // One month's days as the language writes them (Intl's formatRange): "5 – 7 June 2019", not "5 June – 7 June 2019".
-    const pattern = bind
-      ? words.dayRange.replace(/\{a\}.*\{m\}|\{m\}.*\{b\}/, (s) => s.replace(/ /g, '\u00a0'))
-      : words.dayRange;
-    return [fill(pattern, { a: a.day!, b: b.day!, m: words.months[a.month! - 1], y: a.year })];
+    return [
+      fill(bind ? bound(words.dayRange) : words.dayRange, {
+        a: a.day!,
+        b: b.day!,
+        m: words.months[a.month! - 1],
+        y: a.year,
+      }),
+    ];
   }
   if (a.precision === b.precision && a.year === b.year && a.precision !== 'year') {
     const m = words.months[a.month! - 1];

@@ -90,12 +90,14 @@ describe('Spanish (es-MX) dates', () => {
     expect(formatDateRange('2019-06-01', '2019-06-07', d)).toBe('1–7 de junio de 2019');
     // Two days of one month, as Intl writes them in each language, the month once.
     expect(formatDateRange('2019-06-05', '2019-06-07', en.dates)).toBe('5 – 7 June 2019');
-    expect(formatDateRange('2019-06-05', '2019-06-07', ENGLISH_DATES, true)).toBe('5\u00a0–\u00a07\u00a0June 2019');
-    expect(formatDateRange('2019-06-05', '2019-06-07', d, true)).toBe('5–7\u00a0de\u00a0junio de 2019');
+    expect(formatDateRange('2019-06-05', '2019-06-07', ENGLISH_DATES, true)).toBe(
+      '5\u00a0–\u2060\u00a07\u00a0June 2019',
+    );
+    expect(formatDateRange('2019-06-05', '2019-06-07', d, true)).toBe('5–\u20607\u00a0de\u00a0junio de 2019');
     // A language that writes the month first keeps it with the days too.
     const us = dateWords('en-US');
     expect(formatDateRange('2019-06-05', '2019-06-07', us)).toBe('June 5 – 7, 2019');
-    expect(formatDateRange('2019-06-05', '2019-06-07', us, true)).toBe('June\u00a05\u00a0–\u00a07, 2019');
+    expect(formatDateRange('2019-06-05', '2019-06-07', us, true)).toBe('June\u00a05\u00a0–\u2060\u00a07, 2019');
     expect(formatDateRange('2019-05', '2019-07', d)).toBe('mayo – julio de 2019');
     expect(formatDateRange('2019-12-30', '2020-01-02', d)).toBe('30 de diciembre de 2019 – 2 de enero de 2020');
     expect(formatDateRange('2019-12', '2020-01', d)).toBe('diciembre de 2019 – enero de 2020');
