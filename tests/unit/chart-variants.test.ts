@@ -6,7 +6,7 @@ import { eventContext, narrowContextStart } from '../../src/lib/timeline/context
 import { timelineChartVariants, type TimelineSpec } from '../../src/lib/timeline/chart-variants';
 import { layoutTimeline } from '../../src/lib/timeline/layout';
 import { windowDomain } from '../../src/lib/timeline/payload';
-import { en } from '../../src/lib/ui/strings';
+import { en, uiStrings } from '../../src/lib/ui/strings';
 
 const data = getTimelineData('en');
 const timelines = data.charts.filter((c): c is TimelineSpec => c.kind === 'timeline');
@@ -60,6 +60,29 @@ describe("the lead timeline's article-column variant (560–719 px)", () => {
         ...layout.clusters.filter((c) => c.lead && c.labelBox).map((c) => c.lead!),
       ]);
       expect((lead.highlight ?? []).filter((id) => !shown.has(id))).toEqual([]);
+    });
+  }
+});
+
+describe("the lead timeline's phone variant", () => {
+  for (const language of ['en', 'es'] as const) {
+    it(`labels every mark and cluster in its full view: a phone has no hover (${language})`, () => {
+      // The Spanish "+4 Cifras fronterizas (feb–may)" took two rows, and "Publican ley de la Guardia"
+      // (27 May) found no room between the "+6" cluster's label and the tariff threat's.
+      const own = getTimelineData(language);
+      const lead = own.charts.find((c): c is TimelineSpec => c.kind === 'timeline')!;
+      const v = timelineChartVariants(lead, own);
+      const narrow = v.variants.find((x) => x.name === 'narrow')!;
+      const layout = layoutTimeline(v.layoutEvents, v.layoutTracks, {
+        ...narrow.options,
+        words: uiStrings(language).timelineClient.layout,
+      });
+      const bare = [
+        ...layout.marks.filter((m) => !m.label).map((m) => m.id),
+        ...layout.clusters.filter((c) => !c.labelBox).map((c) => c.id),
+      ];
+      expect(layout.marks.length).toBeGreaterThan(20);
+      expect(bare).toEqual([]);
     });
   }
 });

@@ -1,6 +1,7 @@
 // A phone chart's column of labels (vertical-labels.ts): where a label moved down past the mark below its
 // own, that mark's label may go first.
 import { describe, expect, it } from 'vitest';
+import { BOLD_WIDTH } from '../../src/lib/timeline/lanes';
 import { labelColumn, placeEventLabels } from '../../src/lib/timeline/layout/vertical-labels';
 import type { Item } from '../../src/lib/timeline/layout/context';
 import type { VerticalFrame } from '../../src/lib/timeline/layout/vertical-frame';
@@ -16,12 +17,13 @@ const frame = {
 } as unknown as VerticalFrame;
 
 /** A mark `x` px down the page, centred `cx` px across: a "+N" cluster (priority 1.5) or an event. */
-function item(x: number, cx: number, text: string, kind: 'cluster' | 'event', priority = 3): Item {
+function item(x: number, cx: number, text: string, kind: 'cluster' | 'event', priority = 3, alt?: string): Item {
   return {
     x,
     cx,
-    r: kind === 'cluster' ? 9 : 4.5,
+    r: kind === 'cluster' ? 9 : priority === 1 ? 8 : 4.5,
     text,
+    alt,
     font: 12,
     priority: kind === 'cluster' ? 1.5 : priority,
     track: { id: 't', label: 'T', order: 0, shape: 'triangle' },
@@ -104,5 +106,32 @@ describe('placeEventLabels', () => {
         const [a, b] = [leader(items[i]), leader(items[j])];
         if (a && b) expect(cross(a, b), `${items[i].text} × ${items[j].text}`).toBe(false);
       }
+  });
+
+  it('puts a cluster’s label of two rows on one, without its span, where that makes room for an event’s label', () => {
+    // The Spanish phone chart's spring 2019 (the story's data, 390 px): the law's diamond between the
+    // "+6" cluster's label and the tariff threat's, whose leader may not pass over the threat's triangle.
+    const items = [
+      item(251.6, 98, '+4 Asilo en EE. UU. (ene–may)', 'cluster'),
+      item(280.67, 98, '+4 Cifras fronterizas (feb–may)', 'cluster', 3, '+4 Cifras fronterizas'),
+      item(286.57, 126, 'Amenaza de cierre fronterizo', 'event'),
+      item(327.07, 98, '+6 Funcionarios (abr–may)', 'cluster'),
+      item(389.73, 98, 'Publican ley de la Guardia', 'event'),
+      item(394.97, 126, 'Amenaza arancelaria', 'event', 1),
+    ];
+    // As the narrow variant measures them (13 px × 1.15), bold ones (clusters', the threat's) wider, in its 208 px column.
+    const font = 13 * 1.15;
+    for (const it of items) it.font = it.cluster || it.priority === 1 ? font * BOLD_WIDTH : font;
+    items.forEach((it, rank) => (it.rank = rank));
+    placeEventLabels(items, labelColumn(0, 1000, LABEL_H), { ...frame, labelsW: 208 });
+    for (const it of items) expect(it.box, it.text).not.toBeNull();
+    expect(items[4].label).toBe('Publican ley de la Guardia');
+    expect(items[1].lines).toEqual(['+4 Cifras fronterizas']);
+    // The threat's label stays on its row; the column keeps its order, V_GAP apart, each within reach.
+    expect(items[5].box!.y + LABEL_H / 2).toBeCloseTo(items[5].x, 0);
+    const boxes = items.map((it) => it.box!).sort((p, q) => p.y - q.y);
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i].y).toBeGreaterThanOrEqual(boxes[i - 1].y + boxes[i - 1].h + 6 - 0.01);
+    for (const it of items) expect(Math.abs(it.box!.y + LABEL_H / 2 - it.x), it.text).toBeLessThanOrEqual(5 * LABEL_H);
   });
 });

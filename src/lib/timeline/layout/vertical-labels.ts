@@ -206,7 +206,9 @@ function push(
 /**
  * A label for an event still without one where its gap in the column is short of its height by at most a
  * row: the labels below move down, or those above move up, or each half the way (push), where all of them
- * can, and its own label then sits within reach of its mark, its leader over no other mark.
+ * can, and its own label then sits within reach of its mark, its leader over no other mark. Failing that,
+ * one of the labels of two rows nearest the gap goes on one row (a cluster's without its span), where
+ * that makes the room.
  */
 function widenFor(
   it: Item,
@@ -217,11 +219,41 @@ function widenFor(
 ): boolean {
   const { labelH, labelsW, labelsX } = f;
   const [gapTop, gapBottom, a] = gapAt(column, it.rank);
-  const desiredTop = it.x - labelH / 2;
   const need = labelH - (gapBottom - gapTop);
   if (need <= 0 || need > labelH) return false;
   const fitted = oneRow(it, labelsW);
   if (!fitted) return false;
+  if (widen(it, fitted, items, column, f, movable)) return true;
+  for (const j of [a - 1, a, a - 2, a + 1, a - 3, a + 2]) {
+    // A mark's label, moved or not: one row from its top keeps where it starts, and its leader.
+    const rank = column.ranks[j];
+    const other = Number.isInteger(rank) && items[rank]?.rank === rank ? items[rank] : undefined;
+    const one = other?.box && other.lines.length > 1 ? oneRow(other, labelsW) : null;
+    if (!other || !one) continue;
+    const bottom = column.bottoms[j];
+    column.bottoms[j] = column.tops[j] + labelH;
+    if (widen(it, fitted, items, column, f, movable)) {
+      setLabel(other, [one, column.tops[j]], labelsX, labelH);
+      return true;
+    }
+    column.bottoms[j] = bottom;
+  }
+  return false;
+}
+
+/** widenFor's moves, with the column as it is: whether they made room for the label of `it`, on one row. */
+function widen(
+  it: Item,
+  fitted: { lines: string[]; width: number; truncated: boolean },
+  items: readonly Item[],
+  column: LabelColumn,
+  f: VerticalFrame,
+  movable: (rank: number) => Item | undefined,
+): boolean {
+  const { labelH, labelsX } = f;
+  const [gapTop, gapBottom, a] = gapAt(column, it.rank);
+  const desiredTop = it.x - labelH / 2;
+  const need = Math.max(0, labelH - (gapBottom - gapTop));
   for (const down of [need, 0, Math.ceil(need / 2)]) {
     const up = need - down;
     const top = Math.min(Math.max(desiredTop, gapTop - up), gapBottom + down - labelH);
