@@ -246,6 +246,46 @@ describe('timeline with JavaScript', () => {
     await page.context().close();
   });
 
+  it('draws a step by button or key from the layout it made ahead in idle time: the drawing of a layout made then', async () => {
+    // Steps in, in, out, by button, button and key ("-" on the focused drawing), each in its own task:
+    // on a warm chart each takes the layout made in the idle moments before it; on a cold one (no pointer
+    // or focus came, so nothing is made ahead) each is laid out in its frame. The drawings are the same.
+    const steps = async (page: Page) =>
+      page.evaluate(async (sel) => {
+        const root = document.querySelector<HTMLElement>(sel)!;
+        const svg = () =>
+          [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+        const idle = async () => {
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          for (let i = 0; i < 4; i++) await new Promise((r) => requestIdleCallback(r));
+        };
+        const drawn: string[] = [];
+        for (const step of ['in', 'in', 'out'] as const) {
+          if (step === 'out')
+            svg().dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true }));
+          else root.querySelector<HTMLButtonElement>(`button[data-zoom="${step}"]`)!.click();
+          await idle();
+          drawn.push(svg().outerHTML);
+        }
+        return { drawn, laidAhead: (root as unknown as { timelineLaidAhead: number }).timelineLaidAhead };
+      }, SEL);
+    const results = [];
+    for (const warm of [true, false]) {
+      const page = await openPage(served.browser, served.site.url, { viewport: { width: 390, height: 844 } });
+      await ready(page);
+      if (warm) {
+        await page.hover(SEL, { position: { x: 2, y: 2 } });
+        await page.waitForSelector(`${SEL}[data-warm]`);
+      }
+      results.push(await steps(page));
+      await page.context().close();
+    }
+    const [hot, cold] = results;
+    expect([hot.laidAhead, cold.laidAhead]).toEqual([3, 0]);
+    expect(hot.drawn.length).toBe(3);
+    for (let i = 0; i < 3; i++) expect(hot.drawn[i], `step ${i + 1}`).toBe(cold.drawn[i]);
+  });
+
   it('announces the window shown once a run of zoom steps pauses, outside the steps’ frames', async () => {
     const page = await openPage(served.browser, served.site.url);
     await ready(page);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_SPAN, weekU, windowOf, zoomFor } from '../../src/components/Timeline/timeline-zoom';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import { MIN_SPAN, stepTransform, weekU, windowOf, zoomFor } from '../../src/components/Timeline/timeline-zoom';
 import { IDENTITY_WARP } from '../../src/lib/timeline/warp';
 
 // The full domain, 0…1000 in u, drawn over pixels 100…600 at k = 1.
@@ -51,5 +53,31 @@ describe('weekU: the narrowest window in u', () => {
     const day = 86_400_000;
     // A focus that makes 10 days 30 days long in u: a week there is three weeks of u.
     expect(weekU({ ts: [0, 10 * day], us: [0, 30 * day] })).toBeCloseTo(3 * MIN_SPAN, 6);
+  });
+});
+
+describe('stepTransform: the next zoom step, known before it is taken', () => {
+  it('is exactly the transform d3-zoom’s scaleBy makes, in and out, at the scale’s limits and its translate extent', () => {
+    for (const extent of [
+      [
+        [0, 12],
+        [360, 1812],
+      ],
+      [
+        [96, 0],
+        [812, 640],
+      ],
+    ] as [[number, number], [number, number]][]) {
+      const behavior = zoom().extent(extent).translateExtent(extent).scaleExtent([1, 60]).duration(0);
+      // d3-zoom on a stand-in for the chart's SVG: it keeps its transform in __zoom.
+      const standIn = { __zoom: zoomIdentity } as unknown as Element & { __zoom: ZoomTransform };
+      let t = { k: 1, x: 0, y: 0 };
+      for (const f of [1.35, 1.35, 1.35, 1 / 1.35, 1.35 ** 20, 1.35, 1 / 1.35, 1.35 ** -20, 1 / 1.35]) {
+        behavior.scaleBy(select(standIn), f);
+        t = stepTransform(t, f, extent, [1, 60]);
+        const { k, x, y } = standIn.__zoom;
+        expect([t.k, t.x, t.y]).toEqual([k, x, y]);
+      }
+    }
   });
 });

@@ -38,6 +38,8 @@ export function mountTimeline(root: HTMLElement, payload: TimelinePayload): void
   });
   // How many zoom windows were rehearsed off the page (timeline-rehearsal.ts), for tests.
   Object.defineProperty(root, 'timelineRehearsed', { get: () => chart.rehearsed, configurable: true });
+  // How many redraws took a layout made ahead in idle time (timeline-view.ts, layAhead), for tests.
+  Object.defineProperty(root, 'timelineLaidAhead', { get: () => chart.laidAheadTaken, configurable: true });
   if (charts.length === 1) listenToEventRefs(charts);
 }
 
@@ -115,9 +117,30 @@ class TimelineController extends TimelineView {
       },
       () => {
         this.endRehearsal();
+        this.warmed = true;
         // For the bench, which waits for it before its first step.
-        this.root.dataset.warm = '';
+        this.layAheadWhenIdle(() => (this.root.dataset.warm = ''));
       },
+    );
+  }
+
+  /** Once the rehearsals are done: after each redraw, the layouts of the next step in and out (layAhead). */
+  private warmed = false;
+  private aheadRound = 0;
+
+  /**
+   * Lays out the windows of the next zoom step in and out by button or key, one per idle moment, so that
+   * such a step finds its layout made (about 3 ms of a phone's frame at 5,002 events); a redraw before
+   * they are made starts them again.
+   */
+  private layAheadWhenIdle(done?: () => void): void {
+    const round = ++this.aheadRound;
+    runWhenIdle(
+      2,
+      (i) => {
+        if (round === this.aheadRound) this.layAhead(this.zoom.peek(i === 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+      },
+      () => done?.(),
     );
   }
 
@@ -147,6 +170,7 @@ class TimelineController extends TimelineView {
 
   render(domain = this.domain): void {
     super.render(domain);
+    if (this.warmed) this.layAheadWhenIdle();
     if (this.selectedId) this.panel.follow(this.markAt(this.selectedId));
     // A tooltip whose mark the zoom removed (a "+N" clicked open: the pointer has not moved, so no
     // pointerout) would cover the events now drawn there; one whose mark moved goes with it, once the

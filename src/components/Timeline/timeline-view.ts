@@ -25,6 +25,13 @@ export class TimelineView {
   layout!: TimelineLayout;
   /** While refocus() moves the keyboard's focus to the drawing's new tab stop (a focusin listener may wait). */
   refocusing = false;
+  /**
+   * Layouts made ahead, in idle time, of the windows the next zoom step in or out by button or key would
+   * show (layAhead), each with what else it was laid out for: render() takes one whose window and state match.
+   */
+  private ahead: { domain: [number, number]; basis: unknown[]; layout: TimelineLayout }[] = [];
+  /** How many redraws took a layout made ahead (for tests). */
+  laidAheadTaken = 0;
   /** The detached copy of a variant's SVG that rehearse() draws onto, while rehearsals last. */
   private stage?: { svg: SVGSVGElement; drawn: Drawn };
 
@@ -104,6 +111,27 @@ export class TimelineView {
     return layoutPrepared(this.prepared, this.options(domain));
   }
 
+  /** What a layout depends on besides its window: a layout made ahead for other ones is not used. */
+  private basis(): unknown[] {
+    return [this.variant, this.variant.options, [...this.hiddenTracks].join('\n')];
+  }
+
+  /** Lays out `domain` now (in idle time), for render() to take when a step shows it; keeps the last two. */
+  layAhead(domain: [number, number]): void {
+    if (this.madeAhead(domain)) return;
+    this.ahead = [...this.ahead.slice(-1), { domain, basis: this.basis(), layout: this.computeLayout(domain) }];
+  }
+
+  /** The layout of `domain` made ahead for the state as it is, if any. */
+  private madeAhead(domain: [number, number] | undefined): TimelineLayout | undefined {
+    if (!domain) return undefined;
+    const basis = this.basis();
+    const hit = this.ahead.find(
+      (a) => a.domain[0] === domain[0] && a.domain[1] === domain[1] && a.basis.every((b, i) => b === basis[i]),
+    );
+    return hit?.layout;
+  }
+
   modelOptions() {
     return {
       uid: `tl-${this.payload.chart}-${this.variant.name}`,
@@ -118,7 +146,9 @@ export class TimelineView {
   /** Lays out the current state and joins it onto the SVG. */
   render(domain = this.domain): void {
     const t0 = performance.now();
-    this.layout = this.computeLayout(domain);
+    const made = this.madeAhead(domain);
+    if (made) this.laidAheadTaken++;
+    this.layout = made ?? this.computeLayout(domain);
     const t1 = performance.now();
     const model = this.modelOptions();
     writeAttrs(this.svg, timelineSvgAttrs(this.layout, model));

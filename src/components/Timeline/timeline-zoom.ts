@@ -2,7 +2,7 @@
 // pure functions below turn that transform into a time window and back. The axis is linear in
 // "u" (warp.ts: a focus stretches time), so the maths is done in u, not in days.
 import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { layoutRange, type TimelineLayout } from '../../lib/timeline/layout';
 import { fromU, toU, type Warp } from '../../lib/timeline/warp';
 
@@ -51,10 +51,39 @@ export function weekU(w: Warp): number {
   return ((toU(w, t1) - toU(w, t0)) / (t1 - t0)) * MIN_SPAN;
 }
 
+type Extent = readonly [readonly [number, number], readonly [number, number]];
+interface Transform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The transform of a zoom step by `factor` about the middle of `extent`: d3-zoom's scaleBy, step for step
+ * (the scale held within `scaleExtent`, the point under the middle kept there, then its default constrain to
+ * `extent`), written out so that the window of the next step can be known before it is taken.
+ */
+export function stepTransform(t0: Transform, factor: number, extent: Extent, scaleExtent: Pair): Transform {
+  const k = Math.max(scaleExtent[0], Math.min(scaleExtent[1], t0.k * factor));
+  const p0 = [(extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2];
+  const p1 = [(p0[0] - t0.x) / t0.k, (p0[1] - t0.y) / t0.k];
+  let x = t0.x;
+  let y = t0.y;
+  if (k !== t0.k) [x, y] = [p0[0] - p1[0] * k, p0[1] - p1[1] * k];
+  const dx0 = (extent[0][0] - x) / k - extent[0][0];
+  const dx1 = (extent[1][0] - x) / k - extent[1][0];
+  const dy0 = (extent[0][1] - y) / k - extent[0][1];
+  const dy1 = (extent[1][1] - y) / k - extent[1][1];
+  const tx = dx1 > dx0 ? (dx0 + dx1) / 2 : Math.min(0, dx0) || Math.max(0, dx1);
+  const ty = dy1 > dy0 ? (dy0 + dy1) / 2 : Math.min(0, dy0) || Math.max(0, dy1);
+  return tx === 0 && ty === 0 ? { k, x, y } : { k, x: x + k * tx, y: y + k * ty };
+}
+
 /** A chart's d3-zoom: `layout` gives the chart's current layout, `onZoom` gets each new window. */
 export class TimelineZoom {
   private behavior: ZoomBehavior<SVGSVGElement, unknown>;
   private silent = false;
+  private extent: Extent;
 
   constructor(
     private svg: SVGSVGElement,
@@ -67,7 +96,7 @@ export class TimelineZoom {
     const [f0, f1] = this.fullU();
     const [r0, r1] = layoutRange(l);
     const { width, height } = l.size;
-    const extent: [[number, number], [number, number]] = vertical
+    const extent: [[number, number], [number, number]] = (this.extent = vertical
       ? [
           [0, r0],
           [width, r1],
@@ -75,7 +104,7 @@ export class TimelineZoom {
       : [
           [r0, 0],
           [r1, height],
-        ];
+        ]);
     this.behavior = d3zoom<SVGSVGElement, unknown>()
       .duration(0)
       .scaleExtent([1, Math.max(1, (f1 - f0) / weekU(l.warp), this.transformFor(start).k)])
@@ -115,7 +144,7 @@ export class TimelineZoom {
     return this.vertical ? zoomIdentity.translate(0, t).scale(k) : zoomIdentity.translate(t, 0).scale(k);
   }
 
-  private domainOf(transform: ZoomTransform): [number, number] {
+  private domainOf(transform: Transform): [number, number] {
     const t = this.vertical ? transform.y : transform.x;
     const [u0, u1] = windowOf(this.fullU(), layoutRange(this.layout()), transform.k, t);
     const w = this.layout().warp;
@@ -124,6 +153,12 @@ export class TimelineZoom {
 
   by(factor: number): void {
     this.behavior.scaleBy(select(this.svg), factor);
+  }
+
+  /** The window that by(`factor`) would show now, without zooming (stepTransform). */
+  peek(factor: number): [number, number] {
+    const t = stepTransform(zoomTransform(this.svg), factor, this.extent, this.behavior.scaleExtent());
+    return this.domainOf(t);
   }
 
   to(domain: Pair): void {
