@@ -59,8 +59,10 @@ async function zoomInPage(
   await nextFrame();
   for (let i = 0; i < steps; i++) {
     const box = svg.getBoundingClientRect();
-    const clientX = box.left + box.width * 0.55;
-    const clientY = box.top + box.height * 0.5;
+    // Where measureZoom moved the mouse: across the chart, 55 % of its width; down it, the middle of the part on
+    // the screen (a tall phone chart's middle is below it); whole pixels, as a mouse's.
+    const clientX = Math.round(box.left + box.width * 0.55);
+    const clientY = Math.round((Math.max(box.top, 0) + Math.min(box.bottom, innerHeight)) / 2);
     const marksBefore = svg.querySelectorAll('.tl-marks > *').length;
     probe();
     const zoomIn = i < steps / 2;
@@ -158,7 +160,21 @@ export async function measureZoom({
     await page.waitForTimeout(500);
     const chart = page.locator('timeline-chart[data-ready]').first();
     if (input === 'key') await chart.locator('svg.tl:visible [tabindex="0"]').first().focus();
-    else await chart.hover({ position: { x: 2, y: 2 } });
+    else if (input === 'button') await chart.hover({ position: { x: 2, y: 2 } });
+    else {
+      // The mouse comes to where it will turn the wheel (zoomInPage's point), as a reader's does: a ctrl+wheel
+      // notch zooms about the pointer, and the chart lays out the window of one where the mouse rests.
+      const at = await page.evaluate(() => {
+        const root = /** @type {HTMLElement} */ (document.querySelector('timeline-chart[data-ready]'));
+        const svg = [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0);
+        const box = /** @type {SVGSVGElement} */ (svg).getBoundingClientRect();
+        return {
+          x: Math.round(box.left + box.width * 0.55),
+          y: Math.round((Math.max(box.top, 0) + Math.min(box.bottom, innerHeight)) / 2),
+        };
+      });
+      await page.mouse.move(at.x, at.y);
+    }
     const warmStart = Date.now();
     const warm = await page
       .waitForSelector('timeline-chart[data-ready][data-warm]', { timeout: 2000 })

@@ -246,44 +246,67 @@ describe('timeline with JavaScript', () => {
     await page.context().close();
   });
 
-  it('draws a step by button or key from the layout it made ahead in idle time: the drawing of a layout made then', async () => {
-    // Steps in, in, out, by button, button and key ("-" on the focused drawing), each in its own task:
-    // on a warm chart each takes the layout made in the idle moments before it; on a cold one (no pointer
-    // or focus came, so nothing is made ahead) each is laid out in its frame. The drawings are the same.
-    const steps = async (page: Page) =>
-      page.evaluate(async (sel) => {
-        const root = document.querySelector<HTMLElement>(sel)!;
-        const svg = () =>
-          [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0)!;
-        const idle = async () => {
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          for (let i = 0; i < 4; i++) await new Promise((r) => requestIdleCallback(r));
-        };
-        const drawn: string[] = [];
-        for (const step of ['in', 'in', 'out'] as const) {
-          if (step === 'out')
-            svg().dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true }));
-          else root.querySelector<HTMLButtonElement>(`button[data-zoom="${step}"]`)!.click();
-          await idle();
-          drawn.push(svg().outerHTML);
-        }
-        return { drawn, laidAhead: (root as unknown as { timelineLaidAhead: number }).timelineLaidAhead };
-      }, SEL);
+  it('draws a step by button, key or ctrl+wheel from the layout it made ahead in idle time: the drawing of a layout made then', async () => {
+    // Steps in, in, out and in, by button, button, key ("-" on the drawing) and a ctrl+wheel notch where the
+    // mouse rests (over the axis's labels, left of the marks), each in its own task: on a warm chart each takes
+    // the layout made in the idle moments before it; on a cold one (no pointer or focus came, so nothing is
+    // made ahead) each is laid out in its frame. The drawings are the same.
+    const spot = (page: Page) =>
+      page.$eval(SEL, (root) => {
+        const svg = [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+        const box = svg.getBoundingClientRect();
+        // Whole pixels, as a mouse's.
+        return { x: Math.round(box.left + box.width * 0.04), y: Math.round(Math.max(box.top, 0) + 300) };
+      });
+    const steps = async (page: Page, at: { x: number; y: number }) =>
+      page.evaluate(
+        async ({ sel, at }) => {
+          const root = document.querySelector<HTMLElement>(sel)!;
+          const svg = () =>
+            [...root.querySelectorAll('.tl-variant svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+          const idle = async () => {
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            for (let i = 0; i < 6; i++) await new Promise((r) => requestIdleCallback(r));
+          };
+          const drawn: string[] = [];
+          for (const step of ['in', 'in', 'out', 'wheel'] as const) {
+            if (step === 'wheel')
+              svg().dispatchEvent(
+                new WheelEvent('wheel', {
+                  ctrlKey: true,
+                  deltaY: -100,
+                  clientX: at.x,
+                  clientY: at.y,
+                  bubbles: true,
+                  cancelable: true,
+                }),
+              );
+            else if (step === 'out')
+              svg().dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true }));
+            else root.querySelector<HTMLButtonElement>(`button[data-zoom="${step}"]`)!.click();
+            await idle();
+            drawn.push(svg().outerHTML);
+          }
+          return { drawn, laidAhead: (root as unknown as { timelineLaidAhead: number }).timelineLaidAhead };
+        },
+        { sel: SEL, at },
+      );
     const results = [];
     for (const warm of [true, false]) {
       const page = await openPage(served.browser, served.site.url, { viewport: { width: 390, height: 844 } });
       await ready(page);
+      const at = await spot(page);
       if (warm) {
-        await page.hover(SEL, { position: { x: 2, y: 2 } });
+        await page.mouse.move(at.x, at.y);
         await page.waitForSelector(`${SEL}[data-warm]`);
       }
-      results.push(await steps(page));
+      results.push(await steps(page, at));
       await page.context().close();
     }
     const [hot, cold] = results;
-    expect([hot.laidAhead, cold.laidAhead]).toEqual([3, 0]);
-    expect(hot.drawn.length).toBe(3);
-    for (let i = 0; i < 3; i++) expect(hot.drawn[i], `step ${i + 1}`).toBe(cold.drawn[i]);
+    expect([hot.laidAhead, cold.laidAhead]).toEqual([4, 0]);
+    expect(hot.drawn.length).toBe(4);
+    for (let i = 0; i < 4; i++) expect(hot.drawn[i], `step ${i + 1}`).toBe(cold.drawn[i]);
   });
 
   it('announces the window shown once a run of zoom steps pauses, outside the steps’ frames', async () => {

@@ -83,6 +83,8 @@ class TimelineController extends TimelineView {
     root.addEventListener('click', (e) => onClick(this, e));
     root.addEventListener('keydown', (e) => onKey(this, e));
     root.addEventListener('pointerover', (e) => this.showTooltip(e.target));
+    root.addEventListener('pointermove', (e) => this.mouseMoved(e), { passive: true });
+    root.addEventListener('pointerleave', () => (this.mouseAt = undefined), { passive: true });
     root.addEventListener('focusin', (e) => this.showTooltip(e.target));
     root.addEventListener('pointerout', () => this.hideTooltip());
     root.addEventListener('focusout', () => this.hideTooltip());
@@ -124,24 +126,42 @@ class TimelineController extends TimelineView {
     );
   }
 
-  /** Once the rehearsals are done: after each redraw, the layouts of the next step in and out (layAhead). */
+  /** Once the rehearsals are done: after each redraw, the layouts of the next steps (layAhead). */
   private warmed = false;
   private aheadRound = 0;
+  /** Where a mouse rests on the chart (client px), for the window of a ctrl+wheel notch there. */
+  private mouseAt?: { clientX: number; clientY: number };
+  private mouseTimer = 0;
 
   /**
-   * Lays out the windows of the next zoom step in and out by button or key, one per idle moment, so that
-   * such a step finds its layout made (about 3 ms of a phone's frame at 5,002 events); a redraw before
-   * they are made starts them again.
+   * Lays out the windows of the next zoom step in and out by button or key, and by a ctrl+wheel notch
+   * (100 px, as a mouse's in Chromium) where the mouse rests, one per idle moment, so that such a step
+   * finds its layout made (about 3 ms of a phone's frame at 5,002 events); a redraw or a move of the mouse
+   * before they are made starts them again.
    */
   private layAheadWhenIdle(done?: () => void): void {
     const round = ++this.aheadRound;
+    const at = this.mouseAt;
+    const windows = [
+      () => this.zoom.peek(ZOOM_STEP),
+      () => this.zoom.peek(1 / ZOOM_STEP),
+      ...(at ? [-100, 100].map((deltaY) => () => this.zoom.peek(0, { ...at, deltaY })) : []),
+    ];
     runWhenIdle(
-      2,
+      windows.length,
       (i) => {
-        if (round === this.aheadRound) this.layAhead(this.zoom.peek(i === 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+        if (round === this.aheadRound) this.layAhead(windows[i](), windows.length);
       },
       () => done?.(),
     );
+  }
+
+  /** A mouse moved over the chart: once it rests (100 ms), the windows of a ctrl+wheel notch there are laid out. */
+  private mouseMoved(event: PointerEvent): void {
+    if (event.pointerType !== 'mouse') return;
+    this.mouseAt = { clientX: event.clientX, clientY: event.clientY };
+    clearTimeout(this.mouseTimer);
+    if (this.warmed) this.mouseTimer = window.setTimeout(() => this.layAheadWhenIdle(), 100);
   }
 
   useVariant(name: TimelineVariant['name'], first: boolean): void {

@@ -116,10 +116,10 @@ export class TimelineView {
     return [this.variant, this.variant.options, [...this.hiddenTracks].join('\n')];
   }
 
-  /** Lays out `domain` now (in idle time), for render() to take when a step shows it; keeps the last two. */
-  layAhead(domain: [number, number]): void {
+  /** Lays out `domain` now (in idle time), for render() to take when a step shows it; keeps the last `keep`. */
+  layAhead(domain: [number, number], keep: number): void {
     if (this.madeAhead(domain)) return;
-    this.ahead = [...this.ahead.slice(-1), { domain, basis: this.basis(), layout: this.computeLayout(domain) }];
+    this.ahead = [...this.ahead.slice(1 - keep), { domain, basis: this.basis(), layout: this.computeLayout(domain) }];
   }
 
   /** The layout of `domain` made ahead for the state as it is, if any. */

@@ -1,7 +1,7 @@
 // Zoom and pan: d3-zoom turns gestures into a transform of the full domain's pixel range, and the
 // pure functions below turn that transform into a time window and back. The axis is linear in
 // "u" (warp.ts: a focus stretches time), so the maths is done in u, not in days.
-import { select } from 'd3-selection';
+import { pointer as d3pointer, select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { layoutRange, type TimelineLayout } from '../../lib/timeline/layout';
 import { fromU, toU, type Warp } from '../../lib/timeline/warp';
@@ -59,13 +59,19 @@ interface Transform {
 }
 
 /**
- * The transform of a zoom step by `factor` about the middle of `extent`: d3-zoom's scaleBy, step for step
- * (the scale held within `scaleExtent`, the point under the middle kept there, then its default constrain to
- * `extent`), written out so that the window of the next step can be known before it is taken.
+ * The transform of a zoom step by `factor` about `p0` (by default the middle of `extent`): d3-zoom's scaleBy,
+ * or its ctrl+wheel step about the pointer, step for step (the scale held within `scaleExtent`, the point
+ * under `p0` kept there, then its default constrain to `extent`), written out so that the window of the next
+ * step can be known before it is taken.
  */
-export function stepTransform(t0: Transform, factor: number, extent: Extent, scaleExtent: Pair): Transform {
+export function stepTransform(
+  t0: Transform,
+  factor: number,
+  extent: Extent,
+  scaleExtent: Pair,
+  p0: Pair = [(extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2],
+): Transform {
   const k = Math.max(scaleExtent[0], Math.min(scaleExtent[1], t0.k * factor));
-  const p0 = [(extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2];
   const p1 = [(p0[0] - t0.x) / t0.k, (p0[1] - t0.y) / t0.k];
   let x = t0.x;
   let y = t0.y;
@@ -155,9 +161,21 @@ export class TimelineZoom {
     this.behavior.scaleBy(select(this.svg), factor);
   }
 
-  /** The window that by(`factor`) would show now, without zooming (stepTransform). */
-  peek(factor: number): [number, number] {
-    const t = stepTransform(zoomTransform(this.svg), factor, this.extent, this.behavior.scaleExtent());
+  /**
+   * The window that by(`factor`) would show now, without zooming (stepTransform); with `pointer` (client
+   * px), the window of a ctrl+wheel notch of `deltaY` px there instead, as d3-zoom takes it.
+   */
+  peek(factor: number, pointer?: { clientX: number; clientY: number; deltaY: number }): [number, number] {
+    const t0 = zoomTransform(this.svg);
+    const t = pointer
+      ? stepTransform(
+          t0,
+          Math.pow(2, wheelZoom(pointer.deltaY, 0)),
+          this.extent,
+          this.behavior.scaleExtent(),
+          d3pointer(pointer as unknown as Event, this.svg),
+        )
+      : stepTransform(t0, factor, this.extent, this.behavior.scaleExtent());
     return this.domainOf(t);
   }
 
