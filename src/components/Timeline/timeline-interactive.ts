@@ -5,7 +5,7 @@
 // (timeline-view.ts): every redraw is layoutPrepared() → timelineSvgLayers() → a keyed join
 // (keyed-join.ts) onto the build's SVG, so the first redraw of the build-time state changes nothing.
 // (d3-zoom first: the order of the modules in the chunk is this order, and gzip packs it best so.)
-import { TimelineZoom, ZOOM_STEP } from './timeline-zoom';
+import { TimelineZoom, ZOOM_STEP, wheelZoom } from './timeline-zoom';
 import { partialDateMidpoint } from '../../lib/dates';
 import { toU } from '../../lib/timeline/warp';
 import type { TimelinePayload, TimelineVariant } from '../../lib/timeline/payload';
@@ -145,7 +145,7 @@ class TimelineController extends TimelineView {
     const windows = [
       () => this.zoom.peek(ZOOM_STEP),
       () => this.zoom.peek(1 / ZOOM_STEP),
-      ...(at ? [-100, 100].map((deltaY) => () => this.zoom.peek(0, { ...at, deltaY })) : []),
+      ...(at ? [-100, 100].map((deltaY) => () => this.zoom.peek(Math.pow(2, wheelZoom(deltaY, 0)), at)) : []),
     ];
     runWhenIdle(
       windows.length,

@@ -26,8 +26,9 @@ export class TimelineView {
   /** While refocus() moves the keyboard's focus to the drawing's new tab stop (a focusin listener may wait). */
   refocusing = false;
   /**
-   * Layouts made ahead, in idle time, of the windows the next zoom step in or out by button or key would
-   * show (layAhead), each with what else it was laid out for: render() takes one whose window and state match.
+   * Layouts made ahead, in idle time, of the windows the next zoom step would show (layAhead: in and out by
+   * button or key, and by the wheel where the mouse rests), each with what else it was laid out for: render()
+   * takes one whose window and state match.
    */
   private ahead: { domain: [number, number]; basis: unknown[]; layout: TimelineLayout }[] = [];
   /** How many redraws took a layout made ahead (for tests). */

@@ -162,20 +162,12 @@ export class TimelineZoom {
   }
 
   /**
-   * The window that by(`factor`) would show now, without zooming (stepTransform); with `pointer` (client
-   * px), the window of a ctrl+wheel notch of `deltaY` px there instead, as d3-zoom takes it.
+   * The window that by(`factor`) would show now, without zooming (stepTransform); or, `at` a point (client px),
+   * that of a ctrl+wheel step by `factor` there, as d3-zoom takes it about the pointer.
    */
-  peek(factor: number, pointer?: { clientX: number; clientY: number; deltaY: number }): [number, number] {
-    const t0 = zoomTransform(this.svg);
-    const t = pointer
-      ? stepTransform(
-          t0,
-          Math.pow(2, wheelZoom(pointer.deltaY, 0)),
-          this.extent,
-          this.behavior.scaleExtent(),
-          d3pointer(pointer as unknown as Event, this.svg),
-        )
-      : stepTransform(t0, factor, this.extent, this.behavior.scaleExtent());
+  peek(factor: number, at?: { clientX: number; clientY: number }): [number, number] {
+    const p0 = at && d3pointer(at as unknown as Event, this.svg);
+    const t = stepTransform(zoomTransform(this.svg), factor, this.extent, this.behavior.scaleExtent(), p0);
     return this.domainOf(t);
   }
 
