@@ -72,20 +72,20 @@ describe('stepTransform: the next zoom step, known before it is taken', () => {
       // d3-zoom on a stand-in for the chart's SVG: it keeps its transform in __zoom.
       const standIn: { __zoom: ZoomTransform } = { __zoom: zoomIdentity };
       let t = { k: 1, x: 0, y: 0 };
-      for (const f of [1.35, 1.35, 1.35, 1 / 1.35, 1.35 ** 20, 1.35, 1 / 1.35, 1.35 ** -20, 1 / 1.35]) {
-        behavior.scaleBy(select(standIn as unknown as Element), f);
-        t = stepTransform(t, f, extent, [1, 60]);
-        const { k, x, y } = standIn.__zoom;
-        expect([t.k, t.x, t.y]).toEqual([k, x, y]);
-      }
-      // About a point (a ctrl+wheel notch under the pointer: d3-zoom's wheel takes the same steps as scaleBy there).
-      for (const [f, p] of [
+      // About the middle (buttons and keys), then about a point (a ctrl+wheel notch under the pointer:
+      // d3-zoom's wheel takes the same steps as scaleBy there); in, out, and at the scale's limits.
+      const middle = [1.35, 1.35, 1.35, 1 / 1.35, 1.35 ** 20, 1.35, 1 / 1.35, 1.35 ** -20, 1 / 1.35].map(
+        (f) => [f, undefined] as const,
+      );
+      const points = [
         [Math.pow(2, Math.log2(1.35)), [200, 300]],
+        [1.35 ** 20, [120.5, 33.25]],
         [1.35, [120.5, 33.25]],
         [1 / 1.35, [700, 500]],
         [1 / 1.35, [5, 1700]],
-      ] as [number, [number, number]][]) {
-        behavior.scaleBy(select(standIn as unknown as Element), f, p);
+      ] as const;
+      for (const [f, p] of [...middle, ...points]) {
+        behavior.scaleBy(select(standIn as unknown as Element), f, p as [number, number] | undefined);
         t = stepTransform(t, f, extent, [1, 60], p);
         const { k, x, y } = standIn.__zoom;
         expect([t.k, t.x, t.y]).toEqual([k, x, y]);

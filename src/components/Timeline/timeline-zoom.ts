@@ -73,9 +73,8 @@ export function stepTransform(
 ): Transform {
   const k = Math.max(scaleExtent[0], Math.min(scaleExtent[1], t0.k * factor));
   const p1 = [(p0[0] - t0.x) / t0.k, (p0[1] - t0.y) / t0.k];
-  let x = t0.x;
-  let y = t0.y;
-  if (k !== t0.k) [x, y] = [p0[0] - p1[0] * k, p0[1] - p1[1] * k];
+  const x = p0[0] - p1[0] * k;
+  const y = p0[1] - p1[1] * k;
   const dx0 = (extent[0][0] - x) / k - extent[0][0];
   const dx1 = (extent[1][0] - x) / k - extent[1][0];
   const dy0 = (extent[0][1] - y) / k - extent[0][1];
